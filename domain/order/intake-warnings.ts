@@ -1,0 +1,33 @@
+import { taxIdRequirement, validateRecipientTaxId, type TaxIdKind } from '../customs/tax-ids';
+import type { OrderInput } from './order-input';
+import type { OrderWarning } from './order';
+
+/**
+ * Problems that do not stop Enlace from taking the order but will stop the parcel later, said now
+ * so the seller can fix them before it leaves China. A marketplace sale cannot be refused for a
+ * missing tax id; customs holds it until the seller corrects the order.
+ */
+export function intakeWarnings(input: OrderInput): OrderWarning[] {
+  const { country, taxId } = input.shipTo;
+  const requirement = taxIdRequirement(country);
+  if (taxId === undefined) {
+    return requirement.required === true
+      ? [
+          {
+            code: 'RECIPIENT_TAX_ID_MISSING',
+            path: 'shipTo.taxId',
+            message: `Recipients in ${country} need a tax id (${requirement.acceptedKinds.join(' or ')}); the parcel will be held at customs until it is added.`,
+          },
+        ]
+      : [];
+  }
+  const kind = taxId.type === 'PASSPORT' ? undefined : (taxId.type as TaxIdKind | undefined);
+  if (taxId.type === 'PASSPORT') {
+    return [];
+  }
+  const result = validateRecipientTaxId(country, taxId.value, kind);
+  if (!result.valid) {
+    return [{ code: `RECIPIENT_${result.code}`, path: 'shipTo.taxId', message: `${result.message} The parcel will be held at customs until it is corrected.` }];
+  }
+  return result.warnings.map((message) => ({ code: 'RECIPIENT_TAX_ID_NOTE', path: 'shipTo.taxId', message }));
+}

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { CURRENCIES } from '../money';
+import { checkPostalCode } from '../postal-codes';
+import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS, MARKETPLACES, SERVICE_LEVELS } from '../shipping-terms';
+
+/**
+ * The order a marketplace posts to `POST /v1/orders` (API v1). Units are part of the field names
+ * so integrators cannot confuse them: grams, millimetres, and amounts as decimal strings in the
+ * order's currency (`"12.50"`), which Enlace stores as integer minor units.
+ */
+
+const MAX_ITEMS = 100;
+const MAX_PARCELS = 50;
+const MAX_PARCEL_WEIGHT_GRAMS = 70_000;
+const MAX_SIDE_MM = 3_000;
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+const dimensionsSchema = z.object({
+  lengthMm: z.number().int('must be whole millimetres').positive().max(MAX_SIDE_MM),
+  widthMm: z.number().int('must be whole millimetres').positive().max(MAX_SIDE_MM),
+  heightMm: z.number().int('must be whole millimetres').positive().max(MAX_SIDE_MM),
+});
+
+/** "12.50" or 12.5; at most two decimals here, and the currency's own exponent is checked later. */
+const decimalAmount = z
+  .union([z.string(), z.number()])
+  .transform((value) => String(value).trim())
+  .refine((value) => /^\d{1,9}(\.\d{1,2})?$/.test(value), 'must be a non-negative decimal amount such as "12.50"');
+
+const hsCode = z
+  .string()
+  .transform((value) => value.replace(/[.\s-]/g, ''))
+  .refine((value) => /^\d{6,10}$/.test(value), 'must be an HS code of 6 to 10 digits, e.g. "8517.62" or "851762"');
+
+const itemSchema = z.object({
+  sku: text(64),
+  description: text(256),
+  quantity: z.number().int('must be a whole number').positive().max(10_000),
+  unitDeclaredValue: decimalAmount,
+  hsCode,
+  originCountry: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code, e.g. "CN"'),
+  unitWeightGrams: z.number().int('must be whole grams').positive().max(MAX_PARCEL_WEIGHT_GRAMS),
+  dimensions: dimensionsSchema.optional(),
+  category: text(64).optional(),
+  batteryType: z.enum(BATTERY_TYPES).default('none'),
+});
+
+const parcelSchema = z.object({
+  reference: text(64).optional(),
+  weightGrams: z.number().int('must be whole grams').positive().max(MAX_PARCEL_WEIGHT_GRAMS),
+  dimensions: dimensionsSchema,
+  items: z
+    .array(z.object({ sku: text(64), quantity: z.number().int('must be a whole number').positive() }))
+    .min(1, 'a parcel must hold at least one item'),
+});
+
+const taxIdSchema = z.object({
+  type: z.enum(['CPF', 'CNPJ', 'RFC', 'CURP', 'RUT', 'NIT', 'CEDULA', 'DNI', 'RUC', 'PASSPORT']).optional(),
+  value: text(32),
+});
+
+const shipToSchema = z.object({
+  name: text(128),
+  phone: z.string().trim().regex(/^\+?[0-9 ()-]{7,20}$/, 'must be a phone number, preferably in E.164 form such as +5511912345678'),
+  email: z.email('must be an email address').max(254).optional(),
+  streetLines: z.array(text(128)).min(1, 'at least one street line is needed').max(3),
+  neighborhood: text(128).optional(),
+  city: text(128),
+  state: text(64),
+  postalCode: text(16),
+  country: z.enum(DESTINATION_COUNTRIES, { error: `must be one of ${DESTINATION_COUNTRIES.join(', ')}` }),
+  taxId: taxIdSchema.optional(),
+});
+
+const shipFromSchema = z.union([
+  z.object({ warehouseCode: z.string().regex(/^[A-Z0-9-]{2,16}$/, 'must be a warehouse code such as "SZX-01"') }).strict(),
+  z.object({ city: text(64), province: text(64).optional(), country: z.literal('CN', { error: 'origin must be in China (CN)' }) }).strict(),
+]);
+
+export const orderInputSchema = z
+  .object({
+    marketplace: z.enum(MARKETPLACES),
+    sellerId: z.string().regex(/^[A-Za-z0-9_-]{3,64}$/, 'must be 3 to 64 letters, digits, "_" or "-"'),
+    externalOrderId: z.string().regex(/^[A-Za-z0-9_.:#/-]{1,128}$/, 'must be 1 to 128 letters, digits or _ . : # / -'),
+    shipFrom: shipFromSchema,
+    shipTo: shipToSchema,
+    serviceLevel: z.enum(SERVICE_LEVELS),
+    incoterm: z.enum(INCOTERMS),
+    currency: z.enum(CURRENCIES),
+    insured: z.boolean().default(false),
+    items: z.array(itemSchema).min(1, 'an order needs at least one item').max(MAX_ITEMS),
+    parcels: z.array(parcelSchema).min(1).max(MAX_PARCELS).optional(),
+  })
+  .superRefine((order, context) => {
+    const postal = checkPostalCode(order.shipTo.country, order.shipTo.postalCode);
+    if (!postal.valid) {
+      context.addIssue({ code: 'custom', path: ['shipTo', 'postalCode'], message: postal.message });
+    }
+    checkSkusAreUnique(order.items, context);
+    if (order.parcels !== undefined) {
+      checkParcelsHoldTheItems(order.items, order.parcels, context);
+    }
+  });
+
+export type OrderInput = z.output<typeof orderInputSchema>;
+
+function checkSkusAreUnique(items: readonly { sku: string }[], context: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    if (seen.has(item.sku)) {
+      context.addIssue({ code: 'custom', path: ['items', index, 'sku'], message: `sku "${item.sku}" appears twice; list each sku once with its quantity` });
+    }
+    seen.add(item.sku);
+  });
+}
+
+/** Every unit of every item is in exactly one parcel, and parcels hold nothing else. */
+function checkParcelsHoldTheItems(
+  items: readonly { sku: string; quantity: number }[],
+  parcels: readonly { items: readonly { sku: string; quantity: number }[] }[],
+  context: z.RefinementCtx,
+): void {
+  const ordered = new Map(items.map((item) => [item.sku, item.quantity]));
+  const packed = new Map<string, number>();
+  parcels.forEach((parcel, parcelIndex) => {
+    parcel.items.forEach((content, contentIndex) => {
+      if (!ordered.has(content.sku)) {
+        context.addIssue({
+          code: 'custom',
+          path: ['parcels', parcelIndex, 'items', contentIndex, 'sku'],
+          message: `sku "${content.sku}" is not among the order's items`,
+        });
+      }
+      packed.set(content.sku, (packed.get(content.sku) ?? 0) + content.quantity);
+    });
+  });
+  items.forEach((item, index) => {
+    const inParcels = packed.get(item.sku) ?? 0;
+    if (inParcels !== item.quantity) {
+      context.addIssue({
+        code: 'custom',
+        path: ['items', index, 'quantity'],
+        message: `${item.quantity} unit(s) of "${item.sku}" ordered but ${inParcels} packed in parcels`,
+      });
+    }
+  });
+}

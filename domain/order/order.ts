@@ -1,0 +1,174 @@
+import { InvalidMoneyError, fromMajor, type Currency, type Money } from '../money';
+import { checkPostalCode } from '../postal-codes';
+import type { BatteryType, DestinationCountry, Incoterm, Marketplace, ServiceLevel } from '../shipping-terms';
+import type { OrderInput } from './order-input';
+
+/** Where an order stands in the pipeline; each handler moves it one step. */
+export const ORDER_STATUSES = [
+  'received',
+  'rated',
+  'unrateable',
+  'routed',
+  'unroutable',
+  'documents-ready',
+  'customs-held',
+  'in-transit',
+  'delivered',
+  'exception',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export interface Dimensions {
+  readonly lengthMm: number;
+  readonly widthMm: number;
+  readonly heightMm: number;
+}
+
+export interface OrderItem {
+  readonly sku: string;
+  readonly description: string;
+  readonly quantity: number;
+  readonly unitDeclaredValue: Money;
+  readonly hsCode: string;
+  readonly originCountry: string;
+  readonly unitWeightGrams: number;
+  readonly dimensions?: Dimensions;
+  readonly category?: string;
+  readonly batteryType: BatteryType;
+}
+
+export interface Parcel {
+  readonly parcelNumber: number;
+  readonly reference?: string;
+  readonly weightGrams: number;
+  /** Absent only for a derived parcel whose items came without dimensions. */
+  readonly dimensions?: Dimensions;
+  readonly items: readonly { readonly sku: string; readonly quantity: number }[];
+}
+
+export interface OrderWarning {
+  readonly code: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface Order {
+  readonly orderId: string;
+  readonly sellerId: string;
+  readonly marketplace: Marketplace;
+  readonly externalOrderId: string;
+  readonly status: OrderStatus;
+  readonly receivedAt: string;
+  readonly updatedAt: string;
+  /** Bumped by every change a seller makes (e.g. a corrected tax id), so documents can be regenerated per version. */
+  readonly version: number;
+  readonly shipFrom: OrderInput['shipFrom'];
+  readonly shipTo: OrderInput['shipTo'] & { readonly country: DestinationCountry };
+  readonly serviceLevel: ServiceLevel;
+  readonly incoterm: Incoterm;
+  readonly currency: Currency;
+  readonly insured: boolean;
+  readonly items: readonly OrderItem[];
+  readonly parcels: readonly Parcel[];
+  /** True when the marketplace sent no parcels and Enlace derived one from the items. */
+  readonly parcelsDerived: boolean;
+  readonly declaredValue: Money;
+  readonly warnings: readonly OrderWarning[];
+}
+
+/** The amount in minor units, or undefined when it has more decimals than the currency allows. */
+function minorUnits(decimal: string, currency: Currency): number | undefined {
+  try {
+    return fromMajor(decimal, currency).amount;
+  } catch (error) {
+    if (error instanceof InvalidMoneyError) {
+      return undefined;
+    }
+    throw error;
+  }
+}
+
+/** Checks that can only run once the currency is known; returns problems as (path, message). */
+export function checkAmounts(input: Pick<OrderInput, 'currency' | 'items'>): { path: (string | number)[]; message: string }[] {
+  return input.items.flatMap((item, index) =>
+    minorUnits(item.unitDeclaredValue, input.currency) === undefined
+      ? [{ path: ['items', index, 'unitDeclaredValue'], message: `"${item.unitDeclaredValue}" has more decimals than ${input.currency} allows` }]
+      : [],
+  );
+}
+
+/**
+ * Turns a validated order input into the order Enlace stores: amounts in minor units, the postal
+ * code in its canonical form, parcels derived when the marketplace sent none.
+ * Pure: the id and the time come from the caller.
+ */
+export function createOrder(
+  input: OrderInput,
+  context: { orderId: string; receivedAt: string; warnings?: readonly OrderWarning[] },
+): Order {
+  const items: OrderItem[] = input.items.map((item) => ({
+    sku: item.sku,
+    description: item.description,
+    quantity: item.quantity,
+    unitDeclaredValue: { amount: minorUnits(item.unitDeclaredValue, input.currency) ?? 0, currency: input.currency },
+    hsCode: item.hsCode,
+    originCountry: item.originCountry,
+    unitWeightGrams: item.unitWeightGrams,
+    ...(item.dimensions === undefined ? {} : { dimensions: item.dimensions }),
+    ...(item.category === undefined ? {} : { category: item.category }),
+    batteryType: item.batteryType,
+  }));
+  const postal = checkPostalCode(input.shipTo.country, input.shipTo.postalCode);
+  const parcels =
+    input.parcels?.map((parcel, index) => ({ ...parcel, parcelNumber: index + 1 })) ?? [deriveParcel(items)];
+  return {
+    orderId: context.orderId,
+    sellerId: input.sellerId,
+    marketplace: input.marketplace,
+    externalOrderId: input.externalOrderId,
+    status: 'received',
+    receivedAt: context.receivedAt,
+    updatedAt: context.receivedAt,
+    version: 1,
+    shipFrom: input.shipFrom,
+    shipTo: { ...input.shipTo, postalCode: postal.valid ? postal.normalized : input.shipTo.postalCode },
+    serviceLevel: input.serviceLevel,
+    incoterm: input.incoterm,
+    currency: input.currency,
+    insured: input.insured,
+    items,
+    parcels,
+    parcelsDerived: input.parcels === undefined,
+    declaredValue: {
+      amount: items.reduce((sum, item) => sum + item.unitDeclaredValue.amount * item.quantity, 0),
+      currency: input.currency,
+    },
+    warnings: context.warnings ?? [],
+  };
+}
+
+/**
+ * One box holding everything: the items' weight, and when every item has dimensions, a box as long
+ * and wide as the largest item with the units stacked on top of each other. Without dimensions the
+ * parcel is rated on actual weight and flagged for measurement at the warehouse.
+ */
+export function deriveParcel(items: readonly OrderItem[]): Parcel {
+  const weightGrams = items.reduce((sum, item) => sum + item.unitWeightGrams * item.quantity, 0);
+  const contents = items.map((item) => ({ sku: item.sku, quantity: item.quantity }));
+  const sized = items.every((item) => item.dimensions !== undefined);
+  if (!sized) {
+    return { parcelNumber: 1, weightGrams, items: contents };
+  }
+  const dimensions = items.reduce<Dimensions>(
+    (box, item) => {
+      const sides = [item.dimensions!.lengthMm, item.dimensions!.widthMm, item.dimensions!.heightMm].sort((a, b) => b - a);
+      return {
+        lengthMm: Math.max(box.lengthMm, sides[0]!),
+        widthMm: Math.max(box.widthMm, sides[1]!),
+        heightMm: box.heightMm + sides[2]! * item.quantity,
+      };
+    },
+    { lengthMm: 0, widthMm: 0, heightMm: 0 },
+  );
+  return { parcelNumber: 1, weightGrams, dimensions, items: contents };
+}

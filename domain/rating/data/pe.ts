@@ -1,0 +1,64 @@
+import type { RateCard } from '../rate-card';
+import { LEVEL_DEFAULTS, SMALL_PACKET_LIMITS, VERSION_2026_07, flat, lastMile, lineHaul, money, perKg, sandbox } from './common';
+
+/** China → Peru: air into LIM, last mile by Serpost or Olva. */
+
+const REMOTE_RANGES = [
+  { from: '16000', to: '17999', label: 'Loreto, Madre de Dios' },
+  { from: '25000', to: '25999', label: 'Ucayali' },
+  { from: '01000', to: '01999', label: 'Amazonas' },
+] as const;
+const REMOTE_NOTE = sandbox('Department prefixes of the 5-digit postal code; which count as remote and the fees are invented.');
+const CLEARANCE_NOTE = sandbox('Invented per-shipment clearance fee.');
+const TRANSIT = sandbox('Invented, consistent with China→South America air lines.');
+
+export const PE_CARDS: readonly RateCard[] = [
+  {
+    serviceId: 'enlace-economy-pe',
+    name: 'Enlace Economy Peru (Serpost)',
+    ...VERSION_2026_07,
+    destination: 'PE',
+    serviceLevel: 'economy',
+    carriers: { lineHaul: 'Enlace consolidated air, SZX→LIM', lastMile: 'Serpost' },
+    provenance: sandbox('Sandbox service; prices invented.'),
+    ...LEVEL_DEFAULTS.economy,
+    limits: SMALL_PACKET_LIMITS,
+    lineHaul: lineHaul([perKg(500, '108.00', '22.00'), perKg(2000, '102.00', '22.00'), perKg(5000, '96.00', '22.00')]),
+    lastMile: lastMile('PEN', [flat(1000, '8.00'), flat(5000, '12.00')]),
+    remoteArea: { ranges: REMOTE_RANGES, perParcel: money('8.00', 'PEN'), extraTransitDays: { min: 3, max: 8 }, provenance: REMOTE_NOTE },
+    customsClearance: { perShipment: money('10.00', 'PEN'), provenance: CLEARANCE_NOTE },
+    transitDays: { min: 15, max: 28, provenance: TRANSIT },
+  },
+  {
+    serviceId: 'enlace-standard-pe',
+    name: 'Enlace Standard Peru (Olva)',
+    ...VERSION_2026_07,
+    destination: 'PE',
+    serviceLevel: 'standard',
+    carriers: { lineHaul: 'Enlace direct air line, PVG→LIM', lastMile: 'Olva Courier' },
+    provenance: sandbox('Sandbox service; prices invented.'),
+    ...LEVEL_DEFAULTS.standard,
+    limits: { maxWeightGrams: 30_000, maxLongestSideMm: 1000, provenance: sandbox('Olva limits not in the reference; 30 kg / 100 cm assumed.') },
+    lineHaul: lineHaul([perKg(500, '122.00', '24.00'), perKg(2000, '115.00', '24.00'), perKg(50_000, '108.00', '24.00')]),
+    lastMile: lastMile('PEN', [flat(1000, '12.00'), flat(5000, '16.00'), perKg(50_000, '1.80', '8.00')]),
+    remoteArea: { ranges: REMOTE_RANGES, perParcel: money('10.00', 'PEN'), extraTransitDays: { min: 2, max: 6 }, provenance: REMOTE_NOTE },
+    customsClearance: { perShipment: money('12.00', 'PEN'), provenance: CLEARANCE_NOTE },
+    transitDays: { min: 10, max: 18, provenance: TRANSIT },
+  },
+  {
+    serviceId: 'enlace-express-pe',
+    name: 'Enlace Express Peru (Olva Express)',
+    ...VERSION_2026_07,
+    destination: 'PE',
+    serviceLevel: 'express',
+    carriers: { lineHaul: 'Express air, PVG→LIM', lastMile: 'Olva Courier (express)' },
+    provenance: sandbox('Sandbox service; prices invented.'),
+    ...LEVEL_DEFAULTS.express,
+    limits: { maxWeightGrams: 50_000, maxLongestSideMm: 1200, provenance: sandbox('Assumed: 50 kg, 120 cm.') },
+    lineHaul: lineHaul([perKg(2000, '168.00', '220.00'), perKg(20_000, '146.00', '240.00'), perKg(100_000, '134.00', '240.00')]),
+    lastMile: lastMile('PEN', [flat(1000, '18.00'), flat(5000, '24.00'), perKg(100_000, '2.50', '12.00')]),
+    remoteArea: { ranges: REMOTE_RANGES, perParcel: money('15.00', 'PEN'), extraTransitDays: { min: 1, max: 4 }, provenance: REMOTE_NOTE },
+    customsClearance: { perShipment: money('20.00', 'PEN'), provenance: CLEARANCE_NOTE },
+    transitDays: { min: 5, max: 9, provenance: TRANSIT },
+  },
+];

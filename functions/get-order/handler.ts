@@ -1,0 +1,14 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { httpHandler } from '../shared/http/http-handler';
+import { logger } from '../shared/observability';
+import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
+import { buildGetOrder } from '../shared/store/order-store';
+import { buildGetOrderRoute } from './get-order';
+
+const documents = buildDocumentClient(new DynamoDBClient({}));
+
+/** GET /v1/orders/{id} */
+export const handler = httpHandler(buildGetOrderRoute({ getOrder: buildGetOrder(documents, requiredEnv('TABLE_NAME')) })).use(
+  injectLambdaContext(logger, { resetKeys: true }),
+);

@@ -1,0 +1,16 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { httpHandler } from '../shared/http/http-handler';
+import { logger } from '../shared/observability';
+import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
+import { buildGetOrder, buildSaveNewOrder } from '../shared/store/order-store';
+import { MAX_ORDER_BYTES, buildOrderIntake } from './order-intake';
+
+const documents = buildDocumentClient(new DynamoDBClient({}));
+const tableName = requiredEnv('TABLE_NAME');
+
+/** POST /v1/orders */
+export const handler = httpHandler(
+  buildOrderIntake({ saveNewOrder: buildSaveNewOrder(documents, tableName), getOrder: buildGetOrder(documents, tableName) }),
+  { jsonBody: { maxBytes: MAX_ORDER_BYTES } },
+).use(injectLambdaContext(logger, { resetKeys: true }));

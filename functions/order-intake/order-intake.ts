@@ -1,0 +1,79 @@
+import { checkAmounts, createOrder, type Order } from '../../domain/order/order';
+import { orderInputSchema } from '../../domain/order/order-input';
+import type { GetOrder, SaveNewOrder } from '../../domain/order/ports';
+import { intakeWarnings } from '../../domain/order/intake-warnings';
+import { mayActFor } from '../../domain/tenant';
+import { createEvent } from '../../events/envelope';
+import { orderReceivedV1 } from '../../events/order-received';
+import type { HttpRoute } from '../shared/http/http-handler';
+import { HttpError, conflict, forbidden, jsonResponse, validationError, badRequest } from '../shared/http/problem';
+import { canonicalJson, newId, sha256Hex } from '../shared/ids';
+import { logger, metrics } from '../shared/observability';
+import { orderView } from '../shared/views';
+
+/** Marketplace orders are a few KB; 128 KB leaves room for 100 items and keeps the event under EventBridge's 256 KB. */
+export const MAX_ORDER_BYTES = 128 * 1024;
+
+export interface OrderIntakeDeps {
+  readonly saveNewOrder: SaveNewOrder;
+  readonly getOrder: GetOrder;
+  readonly newOrderId?: () => string;
+  readonly newEventId?: () => string;
+  readonly now?: () => Date;
+}
+
+/** POST /v1/orders: parse → check the tenant → decide (the order) → write (order, key, event) atomically. */
+export function buildOrderIntake(deps: OrderIntakeDeps): HttpRoute {
+  const { saveNewOrder, getOrder, newOrderId = () => newId('ord'), newEventId = () => newId('evt'), now = () => new Date() } = deps;
+  return async ({ body, tenant }) => {
+    const parsed = orderInputSchema.safeParse(body);
+    if (!parsed.success) {
+      throw validationError(parsed.error.issues);
+    }
+    const amountProblems = checkAmounts(parsed.data);
+    if (amountProblems.length > 0) {
+      throw badRequest(`The request has ${amountProblems.length} invalid field(s).`, amountProblems.map((p) => ({ path: p.path.join('.'), code: 'custom', message: p.message })));
+    }
+    const input = parsed.data;
+    if (!mayActFor(tenant, input.sellerId)) {
+      throw forbidden(`This API key may not place orders for seller "${input.sellerId}".`);
+    }
+
+    const receivedAt = now().toISOString();
+    const order = createOrder(input, { orderId: newOrderId(), receivedAt, warnings: intakeWarnings(input) });
+    const event = createEvent(orderReceivedV1, { order }, { eventId: newEventId(), occurredAt: receivedAt, correlationId: order.orderId, sellerId: order.sellerId });
+    const requestHash = sha256Hex(canonicalJson(body));
+
+    const outcome = await saveNewOrder(order, requestHash, {
+      eventId: event.metadata.eventId,
+      detailType: orderReceivedV1.type,
+      source: orderReceivedV1.source,
+      detail: event,
+    });
+    if (outcome.kind === 'created') {
+      logger.info('order received', { orderId: order.orderId, sellerId: order.sellerId, correlationId: order.orderId });
+      metrics.addMetric('OrdersReceived', 'Count', 1);
+      return created(order, false);
+    }
+    const { existing } = outcome;
+    if (existing.requestHash !== requestHash || !mayActFor(tenant, existing.sellerId)) {
+      throw conflict(
+        `Order "${input.externalOrderId}" from ${input.marketplace} was already received with a different body. ` +
+          'Send the original body to retry, or a new externalOrderId for a new order.',
+      );
+    }
+    const stored = await getOrder(existing.orderId);
+    if (stored === undefined) {
+      throw new HttpError(500, 'Internal Server Error', 'The order was accepted but cannot be read back yet; retry shortly.');
+    }
+    return created(stored, true);
+  };
+}
+
+function created(order: Order, replayed: boolean) {
+  return jsonResponse(201, orderView(order), {
+    location: `/v1/orders/${order.orderId}`,
+    ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
+  });
+}
+

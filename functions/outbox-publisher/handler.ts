@@ -1,0 +1,12 @@
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import { buildPublishEvents } from '../shared/bus/event-publisher';
+import { logger } from '../shared/observability';
+import { requiredEnv } from '../shared/store/dynamo-client';
+import { buildHandler } from './relay';
+
+/** Table stream (outbox items only) → the event bus. */
+export const handler = middy(buildHandler(buildPublishEvents(new EventBridgeClient({}), requiredEnv('EVENT_BUS_NAME')))).use(
+  injectLambdaContext(logger),
+);

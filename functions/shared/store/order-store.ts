@@ -1,0 +1,85 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Order } from '../../../domain/order/order';
+import type { GetOrder, IdempotencyRecord, PendingEvent, SaveNewOrder } from '../../../domain/order/ports';
+import { keys } from './keys';
+import { outboxItem } from './outbox';
+
+const MAX_ATTEMPTS = 4;
+
+/**
+ * Adapter for the order ports. A new order is one transaction of three puts: the order, its
+ * idempotency record (conditional: the first writer wins) and its `order.received` event in the
+ * outbox, which the table's stream hands to the publisher. Either all three exist or none does.
+ */
+export function buildSaveNewOrder(documents: DynamoDBDocumentClient, tableName: string): SaveNewOrder {
+  return async (order, requestHash, event) => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await documents.send(new TransactWriteCommand({ TransactItems: newOrderWrites(tableName, order, requestHash, event) }));
+        return { kind: 'created' };
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) {
+          throw error;
+        }
+        // Another request holds the key (a retry or a concurrent duplicate): answer with its order.
+        const existing = await readIdempotencyRecord(documents, tableName, order);
+        if (existing !== undefined) {
+          return { kind: 'duplicate', existing };
+        }
+        // Cancelled by a conflicting transaction that did not commit: try again.
+        if (attempt >= MAX_ATTEMPTS) {
+          throw error;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+      }
+    }
+  };
+}
+
+function newOrderWrites(tableName: string, order: Order, requestHash: string, event: PendingEvent) {
+  const idempotency: IdempotencyRecord = { orderId: order.orderId, sellerId: order.sellerId, requestHash };
+  return [
+    {
+      Put: {
+        TableName: tableName,
+        Item: { ...keys.orderIdempotency(order.marketplace, order.externalOrderId), type: 'OrderIdempotency', ...idempotency },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    {
+      Put: {
+        TableName: tableName,
+        Item: orderToItem(order),
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+    { Put: { TableName: tableName, Item: outboxItem(event, order.receivedAt) } },
+  ];
+}
+
+async function readIdempotencyRecord(documents: DynamoDBDocumentClient, tableName: string, order: Order): Promise<IdempotencyRecord | undefined> {
+  const { Item } = await documents.send(
+    new GetCommand({ TableName: tableName, Key: keys.orderIdempotency(order.marketplace, order.externalOrderId), ConsistentRead: true }),
+  );
+  if (Item === undefined) {
+    return undefined;
+  }
+  return { orderId: String(Item.orderId), sellerId: String(Item.sellerId), requestHash: String(Item.requestHash) };
+}
+
+export function buildGetOrder(documents: DynamoDBDocumentClient, tableName: string): GetOrder {
+  return async (orderId) => {
+    const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.order(orderId) }));
+    return Item === undefined ? undefined : orderFromItem(Item);
+  };
+}
+
+export function orderToItem(order: Order): Record<string, unknown> {
+  return { ...keys.order(order.orderId), ...keys.sellerOrder(order.sellerId, order.receivedAt, order.orderId), type: 'Order', ...order };
+}
+
+export function orderFromItem(item: Record<string, unknown>): Order {
+  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, type: _type, ...order } = item;
+  return order as unknown as Order;
+}

@@ -1,0 +1,19 @@
+import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { EnlaceStack } from './stacks/enlace-stack';
+
+/** Builds the whole Enlace app; the CDK CLI, the infra tests and the local cloud all start here. */
+export function buildApp(app: App = new App(), options: { validate?: boolean } = {}): { app: App; stack: EnlaceStack } {
+  const stack = new EnlaceStack(app, 'Enlace', {
+    env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
+    description: 'Enlace: cross-border logistics backend (orders, rating, routing, customs, tracking, notifications)',
+  });
+  if (options.validate ?? true) {
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
+  }
+  return { app, stack };
+}
+
+if (require.main === module) {
+  buildApp().app.synth();
+}

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, startProcess, waitFor, type ManagedProcess } from './processes';
+
+const REPO_ROOT = join(__dirname, '..', '..');
+
+export interface Emulator {
+  readonly endpoint: string;
+  stop(): Promise<void>;
+}
+
+/** AWS's DynamoDB Local (Java), fetched at install time by scripts/fetch-dynamodb-local.mjs. */
+export async function startDynamoDbLocal(options: { port?: number; dbPath?: string; log?: (line: string) => void } = {}): Promise<Emulator> {
+  const home = process.env.DYNAMODB_LOCAL_DIR ?? join(REPO_ROOT, '.cache', 'dynamodb-local');
+  const jar = join(home, 'DynamoDBLocal.jar');
+  if (!existsSync(jar)) {
+    throw new Error(`DynamoDB Local is not installed at ${home}; run "npm install" (it fetches it) or "node scripts/fetch-dynamodb-local.mjs"`);
+  }
+  const port = options.port ?? (await freePort());
+  const storage = options.dbPath === undefined ? ['-inMemory'] : ['-dbPath', options.dbPath];
+  const process_: ManagedProcess = startProcess(
+    'java',
+    ['-Xms64m', '-Xmx512m', `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`, '-jar', jar, ...storage, '-sharedDb', '-port', String(port)],
+    { onOutput: options.log },
+  );
+  const endpoint = `http://127.0.0.1:${port}`;
+  await waitFor('DynamoDB Local', async () => (await fetch(endpoint, { method: 'POST' })).status > 0, 30_000);
+  return { endpoint, stop: process_.stop };
+}
+
+/** fauxqs: SQS (and S3) served in a Node.js process of its own. */
+export async function startFauxqs(options: { port?: number; log?: (line: string) => void } = {}): Promise<Emulator> {
+  const port = options.port ?? (await freePort());
+  const cli = join(REPO_ROOT, 'node_modules', 'fauxqs', 'dist', 'cli.js');
+  const managed = startProcess(process.execPath, [cli], {
+    env: { ...process.env, FAUXQS_PORT: String(port), FAUXQS_HOST: 'localhost', FAUXQS_LOGGER: 'false', FAUXQS_DEFAULT_REGION: 'us-east-1' },
+    onOutput: options.log,
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  await waitFor('fauxqs', async () => (await fetch(`${endpoint}/health`)).ok, 30_000);
+  return { endpoint, stop: managed.stop };
+}

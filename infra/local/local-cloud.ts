@@ -1,0 +1,285 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApiGateway } from './api-gateway';
+import { startDynamoDbLocal, startFauxqs, type Emulator } from './emulators';
+import { EventBusServer, type BusEvent } from './eventbridge/event-bus-server';
+import { LocalFunction } from './lambda-runtime';
+import { pollQueue, pollStream, type Poller } from './pollers';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, provisionQueues, provisionTable, resolveIntrinsic, type LocalQueue, type LocalResources } from './resources';
+import { synthesizeTemplate } from './template';
+import { readWiring, type RuleTargetSpec, type Wiring } from './wiring';
+
+export interface LocalCloudOptions {
+  /** Port of the HTTP API (0: any free port). */
+  readonly apiPort?: number;
+  /** Keep DynamoDB data in this folder between runs (DynamoDB Local's -dbPath); in memory when absent. */
+  readonly dbPath?: string;
+  /** Log lines (JSON) go here; stdout by default. */
+  readonly log?: (line: string) => void;
+}
+
+export interface LocalEndpoints {
+  readonly api: string;
+  readonly dynamodb: string;
+  readonly sqs: string;
+  readonly eventbridge: string;
+  readonly admin: string;
+}
+
+/**
+ * The whole backend on one machine, wired from the synthesized CDK template: DynamoDB Local,
+ * fauxqs for SQS, the local EventBridge, the HTTP API with its authorizer, and every function in
+ * its own process, fed by the template's event source mappings and rules.
+ */
+export class LocalCloud {
+  private emulators: Emulator[] = [];
+  private functions = new Map<string, LocalFunction>();
+  private pollers: Poller[] = [];
+  private api: ApiGateway | undefined;
+  private bus: EventBusServer | undefined;
+  private admin: Server | undefined;
+  private queues = new Map<string, LocalQueue>();
+  private sqs: SQSClient | undefined;
+  wiring: Wiring | undefined;
+  resources: LocalResources | undefined;
+  endpoints: LocalEndpoints | undefined;
+
+  constructor(private readonly options: LocalCloudOptions = {}) {}
+
+  private log(fields: Record<string, unknown>): void {
+    const line = JSON.stringify({ timestamp: new Date().toISOString(), ...fields });
+    (this.options.log ?? ((text: string) => process.stdout.write(`${text}\n`)))(line);
+  }
+
+  private readonly logMessage = (message: string, fields: Record<string, unknown> = {}): void => this.log({ level: 'INFO', service: 'local-cloud', message, ...fields });
+
+  async start(): Promise<LocalEndpoints> {
+    const [template, dynamodb, fauxqs] = await Promise.all([
+      Promise.resolve().then(synthesizeTemplate),
+      startDynamoDbLocal({ ...(this.options.dbPath === undefined ? {} : { dbPath: this.options.dbPath }) }),
+      startFauxqs(),
+    ]);
+    this.emulators.push(dynamodb, fauxqs);
+    const wiring = readWiring(template);
+    this.wiring = wiring;
+
+    const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
+    const dynamoClient = new DynamoDBClient({ ...clientConfig, endpoint: dynamodb.endpoint });
+    this.sqs = new SQSClient({ ...clientConfig, endpoint: fauxqs.endpoint });
+    const tables = new Map<string, { name: string; streamArn?: string }>();
+    for (const table of wiring.tables) {
+      tables.set(table.logicalId, await provisionTable(dynamoClient, `enlace-${table.logicalId}`, table));
+    }
+    this.queues = await provisionQueues(this.sqs, wiring.queues, (logicalId) => `enlace-${logicalId}`);
+    const resources: LocalResources = {
+      tables,
+      queues: this.queues,
+      buses: new Map(wiring.buses.map((bus) => [bus.logicalId, bus.name])),
+      functions: new Map(wiring.functions.map((fn) => [fn.logicalId, functionNameOf(fn.entry)])),
+    };
+    this.resources = resources;
+
+    this.bus = new EventBusServer({
+      busNames: ['default', ...wiring.buses.map((bus) => bus.name)],
+      rules: wiring.rules,
+      deliver: (target, event) => this.deliver(target, event),
+      deadLetter: async (queueId, event) => {
+        await this.sqs!.send(new SendMessageCommand({ QueueUrl: this.queue(queueId).url, MessageBody: JSON.stringify(event) }));
+      },
+      log: this.logMessage,
+    });
+    const eventbridge = await this.bus.listen();
+
+    const awsEnvironment = {
+      AWS_REGION: LOCAL_REGION,
+      AWS_DEFAULT_REGION: LOCAL_REGION,
+      AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamodb.endpoint,
+      AWS_ENDPOINT_URL_SQS: fauxqs.endpoint,
+      AWS_ENDPOINT_URL_S3: fauxqs.endpoint,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: eventbridge,
+      ENLACE_LOCAL: 'true',
+      // Lambda runs Node.js 22; the local machine may run 20, about which the SDK warns on every start.
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    };
+    for (const spec of wiring.functions) {
+      const environment = Object.fromEntries(
+        Object.entries(spec.environment).map(([name, value]) => [name, String(resolveIntrinsic(value, resources))]),
+      );
+      const name = resources.functions.get(spec.logicalId)!;
+      this.functions.set(
+        spec.logicalId,
+        new LocalFunction(spec, name, { ...awsEnvironment, ...environment }, (functionName, line) => this.forwardLog(functionName, line)),
+      );
+    }
+    // Warm every execution environment now, so the first request does not pay for all the cold starts.
+    await Promise.all([...this.functions.values()].map((fn) => fn.start()));
+
+    this.api = new ApiGateway(wiring.routes, (functionId, event) => this.invoke(functionId, event), this.logMessage);
+    const api = await this.api.listen(this.options.apiPort ?? 0);
+    this.startPollers(dynamodb.endpoint, tables);
+    const admin = await this.startAdmin();
+    this.endpoints = { api, dynamodb: dynamodb.endpoint, sqs: fauxqs.endpoint, eventbridge, admin };
+    return this.endpoints;
+  }
+
+  async invoke(functionId: string, event: unknown): Promise<unknown> {
+    const fn = this.functions.get(functionId);
+    if (fn === undefined) {
+      throw new Error(`no function ${functionId} in the template`);
+    }
+    return fn.invoke(event);
+  }
+
+  /** Events published to the bus so far (newest last). */
+  get publishedEvents(): readonly BusEvent[] {
+    return this.bus?.recent ?? [];
+  }
+
+  private queue(logicalId: string): LocalQueue {
+    const queue = this.queues.get(logicalId);
+    if (queue === undefined) {
+      throw new Error(`no queue ${logicalId} in the template`);
+    }
+    return queue;
+  }
+
+  private async deliver(target: RuleTargetSpec, event: BusEvent): Promise<void> {
+    const payload = target.inputPath === undefined ? event : selectPath(event, target.inputPath);
+    switch (target.kind) {
+      case 'sqs':
+        await this.sqs!.send(new SendMessageCommand({ QueueUrl: this.queue(target.resourceId).url, MessageBody: JSON.stringify(payload) }));
+        return;
+      case 'lambda':
+        await this.invoke(target.resourceId, payload);
+        return;
+      default:
+        throw new Error(`targets of kind ${target.kind} are not supported locally yet`);
+    }
+  }
+
+  private startPollers(dynamodbEndpoint: string, tables: ReadonlyMap<string, { name: string; streamArn?: string }>): void {
+    const streams = new DynamoDBStreamsClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: dynamodbEndpoint });
+    for (const mapping of this.wiring!.eventSourceMappings) {
+      const invoke = (functionId: string, event: unknown) => this.invoke(functionId, event);
+      if (mapping.source.kind === 'sqs') {
+        this.pollers.push(pollQueue({ mapping, queue: this.queue(mapping.source.queueId), sqs: this.sqs!, invoke, log: this.logMessage }));
+      } else {
+        const streamArn = tables.get(mapping.source.tableId)?.streamArn;
+        if (streamArn === undefined) {
+          throw new Error(`event source mapping ${mapping.logicalId}: table ${mapping.source.tableId} has no stream`);
+        }
+        this.pollers.push(
+          pollStream({
+            mapping,
+            streamArn,
+            streams,
+            sqs: this.sqs!,
+            ...(mapping.onFailureQueueId === undefined ? {} : { onFailureQueue: this.queue(mapping.onFailureQueueId) }),
+            invoke,
+            log: this.logMessage,
+          }),
+        );
+      }
+    }
+  }
+
+  /** Queue depths and what sits in each dead-letter queue. */
+  async queueReport(): Promise<{ queue: string; logicalId: string; visible: number; inFlight: number; isDeadLetterQueue: boolean; sample: unknown[] }[]> {
+    const deadLetterIds = new Set([
+      ...this.wiring!.queues.flatMap((queue) => (queue.redrive === undefined ? [] : [queue.redrive.deadLetterQueueId])),
+      ...this.wiring!.eventSourceMappings.flatMap((mapping) => (mapping.onFailureQueueId === undefined ? [] : [mapping.onFailureQueueId])),
+      ...this.wiring!.rules.flatMap((rule) => rule.targets.flatMap((target) => (target.deadLetterQueueId === undefined ? [] : [target.deadLetterQueueId]))),
+    ]);
+    return Promise.all(
+      [...this.queues.values()].map(async (queue) => {
+        const { Attributes = {} } = await this.sqs!.send(
+          new GetQueueAttributesCommand({ QueueUrl: queue.url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+        );
+        const isDeadLetterQueue = deadLetterIds.has(queue.logicalId);
+        const sample = isDeadLetterQueue && Number(Attributes.ApproximateNumberOfMessages) > 0 ? await this.peek(queue) : [];
+        return {
+          queue: queue.name,
+          logicalId: queue.logicalId,
+          visible: Number(Attributes.ApproximateNumberOfMessages ?? 0),
+          inFlight: Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0),
+          isDeadLetterQueue,
+          sample,
+        };
+      }),
+    );
+  }
+
+  /** Looks at up to 10 messages without consuming them (visibility timeout 0 puts them straight back). */
+  private async peek(queue: LocalQueue): Promise<unknown[]> {
+    const { Messages = [] } = await this.sqs!.send(new ReceiveMessageCommand({ QueueUrl: queue.url, MaxNumberOfMessages: 10, VisibilityTimeout: 0 }));
+    return Messages.map((message) => {
+      try {
+        return JSON.parse(message.Body ?? '') as unknown;
+      } catch {
+        return message.Body;
+      }
+    });
+  }
+
+  private async startAdmin(): Promise<string> {
+    this.admin = createServer((request, response) => {
+      const reply = (status: number, body: unknown) => {
+        response.writeHead(status, { 'content-type': 'application/json' });
+        response.end(JSON.stringify(body, null, 2));
+      };
+      if (request.url === '/queues') {
+        this.queueReport().then((report) => reply(200, report), (error: Error) => reply(500, { message: error.message }));
+      } else if (request.url === '/events') {
+        reply(200, this.publishedEvents);
+      } else if (request.url === '/wiring') {
+        reply(200, this.wiring);
+      } else {
+        reply(404, { message: 'try /queues, /events or /wiring' });
+      }
+    });
+    await new Promise<void>((resolve) => this.admin!.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.admin.address() as AddressInfo).port}`;
+  }
+
+  private forwardLog(functionName: string, line: string): void {
+    try {
+      const parsed = JSON.parse(line) as Record<string, unknown>;
+      this.log({ function: functionName, ...parsed });
+    } catch {
+      this.log({ function: functionName, level: 'INFO', message: line });
+    }
+  }
+
+  /** Waits until the bus has delivered everything published so far. */
+  async drain(): Promise<void> {
+    await this.bus?.drain();
+  }
+
+  async stop(): Promise<void> {
+    await Promise.allSettled(this.pollers.map((poller) => poller.stop()));
+    await this.api?.close();
+    await this.bus?.close();
+    await new Promise<void>((resolve) => (this.admin === undefined ? resolve() : this.admin.close(() => resolve())));
+    await Promise.allSettled([...this.functions.values()].map((fn) => fn.stop()));
+    await Promise.allSettled(this.emulators.map((emulator) => emulator.stop()));
+    this.sqs?.destroy();
+  }
+}
+
+/** functions/order-intake/handler.ts → order-intake: the name logs and errors use. */
+const functionNameOf = (entry: string): string => entry.split('/').slice(-2, -1)[0] ?? entry;
+
+/** A JSONPath of the simple form EventBridge InputPath takes: `$.detail` or `$.detail.data`. */
+function selectPath(event: unknown, path: string): unknown {
+  return path
+    .replace(/^\$\.?/, '')
+    .split('.')
+    .filter((segment) => segment.length > 0)
+    .reduce<unknown>((value, segment) => (value as Record<string, unknown> | undefined)?.[segment], event);
+}

@@ -1,0 +1,74 @@
+/**
+ * `npm start`: the whole Enlace backend on this machine. Prints one line per endpoint, then logs
+ * (JSON, one stream). Ctrl-C or SIGTERM stops everything it started.
+ *
+ * Environment: PORT (HTTP API port, default 3000), ENLACE_API_KEY (the demo key to create),
+ * ENLACE_DB_PATH (keep DynamoDB data in this folder between runs; in memory when unset),
+ * ENLACE_QUIET=true (no handler logs on stdout).
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { mkdirSync } from 'node:fs';
+import { buildDocumentClient } from '../../functions/shared/store/dynamo-client';
+import { buildSaveApiKey, issueApiKey } from '../../functions/shared/store/api-key-store';
+import { DEMO_TENANT } from './demo-tenant';
+import { LocalCloud } from './local-cloud';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from './resources';
+
+
+async function main(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const started = Date.now();
+  const dbPath = process.env.ENLACE_DB_PATH;
+  if (dbPath !== undefined) {
+    mkdirSync(dbPath, { recursive: true });
+  }
+  const quiet = process.env.ENLACE_QUIET === 'true';
+  const cloud = new LocalCloud({
+    apiPort: Number(process.env.PORT ?? 3000),
+    ...(dbPath === undefined ? {} : { dbPath }),
+    log: quiet ? () => undefined : (line) => process.stdout.write(`${line}\n`),
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    process.stdout.write(`\n${signal}: stopping the local cloud…\n`);
+    await cloud.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  const endpoints = await cloud.start();
+  const tableName = cloud.resources!.tables.values().next().value!.name;
+  const documents = buildDocumentClient(new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: endpoints.dynamodb }));
+  const apiKey = await issueApiKey(
+    buildSaveApiKey(documents, tableName),
+    DEMO_TENANT,
+    { name: 'demo key created by npm start', now: new Date(), ...(process.env.ENLACE_API_KEY === undefined ? {} : { key: process.env.ENLACE_API_KEY }) },
+  );
+
+  process.stdout.write(
+    [
+      '',
+      'Enlace local cloud is up',
+      `api: ${endpoints.api}`,
+      `dynamodb: ${endpoints.dynamodb}`,
+      `sqs: ${endpoints.sqs}`,
+      `eventbridge: ${endpoints.eventbridge}`,
+      `admin: ${endpoints.admin}  (GET /queues, /events, /wiring)`,
+      `table: ${tableName}`,
+      `api key: ${apiKey}  (acts for ${DEMO_TENANT.sellerIds.join(', ')})`,
+      `ready in ${Date.now() - started} ms`,
+      '',
+    ].join('\n') + '\n',
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`local cloud failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,25 @@
+import { App } from 'aws-cdk-lib';
+import { buildApp } from '../app';
+
+/** A CloudFormation template as the CDK synthesizes it. */
+export interface CfnTemplate {
+  readonly Resources: Record<string, CfnResource>;
+  readonly Outputs?: Record<string, { Value: unknown }>;
+}
+
+export interface CfnResource {
+  readonly Type: string;
+  readonly Properties?: Record<string, unknown>;
+  readonly Metadata?: Record<string, unknown>;
+}
+
+/**
+ * Synthesizes the CDK app exactly as `cdk synth` does, but without bundling the functions
+ * (the local cloud runs their TypeScript sources) and without the cdk-nag report.
+ */
+export function synthesizeTemplate(): CfnTemplate {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, outdir: undefined });
+  const { stack } = buildApp(app, { validate: false });
+  const assembly = app.synth();
+  return assembly.getStackArtifact(stack.artifactId).template as CfnTemplate;
+}

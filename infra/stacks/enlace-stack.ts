@@ -1,0 +1,199 @@
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaAuthorizer, HttpLambdaResponseType } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { EVENT_BUS_NAME } from '../../events/envelope';
+import { INDEXES, OUTBOX_PREFIX, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/shared/store/keys';
+import { EnlaceFunction } from '../constructs/enlace-function';
+
+export interface EnlaceStackProps extends StackProps {
+  /** Keep the table when the stack is deleted (production); tear it down in ephemeral environments. */
+  readonly retainData?: boolean;
+}
+
+/** Enlace on AWS: the single table, the event bus, the HTTP API and every handler. */
+export class EnlaceStack extends Stack {
+  readonly table: dynamodb.Table;
+  readonly bus: events.EventBus;
+  readonly api: apigw.HttpApi;
+  readonly alarmTopic: sns.Topic;
+
+  constructor(scope: Construct, id: string, props: EnlaceStackProps = {}) {
+    super(scope, id, props);
+
+    this.table = new dynamodb.Table(this, 'Table', {
+      partitionKey: { name: TABLE_KEYS.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: TABLE_KEYS.sortKey, type: dynamodb.AttributeType.STRING },
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      timeToLiveAttribute: TTL_ATTRIBUTE,
+      stream: dynamodb.StreamViewType.NEW_IMAGE,
+      deletionProtection: props.retainData ?? true,
+      removalPolicy: (props.retainData ?? true) ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
+    });
+    for (const index of Object.values(INDEXES)) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+      });
+    }
+
+    this.bus = new events.EventBus(this, 'Bus', { eventBusName: EVENT_BUS_NAME });
+    this.bus.archive('Archive', {
+      description: 'Every Enlace event for 30 days, for replay after an incident',
+      eventPattern: { source: events.Match.prefix('enlace.') },
+      retention: Duration.days(30),
+    });
+
+    this.alarmTopic = new sns.Topic(this, 'Alarms', { displayName: 'Enlace alarms', enforceSSL: true });
+
+    this.api = this.buildApi();
+    this.buildOutboxRelay();
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'EventBusName', { value: this.bus.eventBusName });
+    this.suppressNagFindings();
+  }
+
+  private buildApi(): apigw.HttpApi {
+    const authorizerFunction = new EnlaceFunction(this, 'Authorizer', {
+      functionName: 'authorizer',
+      description: 'Resolves API keys to tenants for the HTTP API',
+    }).bindTable(this.table, 'read');
+    const authorizer = new HttpLambdaAuthorizer('ApiKeyAuthorizer', authorizerFunction, {
+      responseTypes: [HttpLambdaResponseType.SIMPLE],
+      identitySource: ['$request.header.Authorization'],
+      resultsCacheTtl: Duration.minutes(5),
+    });
+
+    const api = new apigw.HttpApi(this, 'HttpApi', {
+      description: 'Enlace public API (v1)',
+      defaultAuthorizer: authorizer,
+    });
+    this.enableAccessLogs(api);
+
+    const routes: { path: string; method: apigw.HttpMethod; fn: EnlaceFunction }[] = [
+      {
+        path: '/v1/orders',
+        method: apigw.HttpMethod.POST,
+        fn: new EnlaceFunction(this, 'OrderIntake', {
+          functionName: 'order-intake',
+          description: 'POST /v1/orders: validates, stores and announces marketplace orders',
+        }).bindTable(this.table),
+      },
+      {
+        path: '/v1/orders/{id}',
+        method: apigw.HttpMethod.GET,
+        fn: new EnlaceFunction(this, 'GetOrder', {
+          functionName: 'get-order',
+          description: 'GET /v1/orders/{id}',
+        }).bindTable(this.table, 'read'),
+      },
+    ];
+    for (const route of routes) {
+      api.addRoutes({
+        path: route.path,
+        methods: [route.method],
+        integration: new HttpLambdaIntegration(`${route.fn.node.id}Integration`, route.fn),
+      });
+    }
+    return api;
+  }
+
+  private enableAccessLogs(api: apigw.HttpApi): void {
+    const accessLogs = new logs.LogGroup(this, 'ApiAccessLogs', { retention: logs.RetentionDays.THREE_MONTHS });
+    const stage = api.defaultStage?.node.defaultChild as apigw.CfnStage;
+    stage.accessLogSettings = {
+      destinationArn: accessLogs.logGroupArn,
+      format: JSON.stringify({
+        requestId: '$context.requestId',
+        ip: '$context.identity.sourceIp',
+        requestTime: '$context.requestTime',
+        routeKey: '$context.routeKey',
+        status: '$context.status',
+        latency: '$context.responseLatency',
+        tenantId: '$context.authorizer.tenantId',
+      }),
+    };
+    stage.defaultRouteSettings = { throttlingBurstLimit: 200, throttlingRateLimit: 100 };
+  }
+
+  /** Table stream → outbox relay → bus. Records that keep failing are parked in a DLQ, with an alarm. */
+  private buildOutboxRelay(): void {
+    const relay = new EnlaceFunction(this, 'OutboxRelay', {
+      functionName: 'outbox-publisher',
+      description: 'Publishes events written to the table outbox to the event bus',
+    }).bindBus(this.bus);
+    const failed = this.deadLetterQueue('OutboxRelayFailures');
+    relay.addEventSource(
+      new DynamoEventSource(this.table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        maxBatchingWindow: Duration.seconds(0),
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(failed),
+        filters: [
+          lambda.FilterCriteria.filter({
+            eventName: lambda.FilterRule.isEqual('INSERT'),
+            dynamodb: { Keys: { pk: { S: lambda.FilterRule.beginsWith(OUTBOX_PREFIX) } } },
+          }),
+        ],
+      }),
+    );
+    relay.errorsAlarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
+  }
+
+  private deadLetterQueue(id: string): sqs.Queue {
+    const queue = new sqs.Queue(this, id, {
+      retentionPeriod: Duration.days(14),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    new cloudwatch.Alarm(this, `${id}NotEmpty`, {
+      alarmDescription: `Messages are parked in ${id}; inspect and redrive them`,
+      metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
+    Validations.of(queue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue.' });
+    return queue;
+  }
+
+  private suppressNagFindings(): void {
+    Validations.of(this).acknowledge(
+      {
+        id: 'AwsSolutions-IAM4',
+        reason: 'AWSLambdaBasicExecutionRole only lets each function write its own CloudWatch logs; it is the AWS-maintained minimum.',
+      },
+      {
+        id: 'AwsSolutions-IAM5',
+        reason:
+          'Wildcards come from CDK grants scoped to this table (its indexes: index/*), to X-Ray (which has no resource-level permissions) and to the table stream.',
+      },
+      {
+        id: 'AwsSolutions-L1',
+        reason: 'Node.js 22 is the runtime Enlace targets and tests against (its newest LTS supported by our toolchain); upgrades are deliberate.',
+      },
+      {
+        id: 'AwsSolutions-SNS2',
+        reason: 'CloudWatch alarms cannot publish to a topic encrypted with the AWS-managed SNS key; alarm messages carry no customer data.',
+      },
+    );
+  }
+}

@@ -1,0 +1,25 @@
+// Three projects, named by file suffix: *.test.ts (unit, no I/O), *.int.test.ts (handlers and
+// adapters against DynamoDB Local and fauxqs), *.e2e.test.ts (the whole pipeline in the local cloud).
+const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
+const transformIgnorePatterns = ['/node_modules/(?!(@middy)/)'];
+const base = { transform, transformIgnorePatterns, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'mjs', 'json'] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      testPathIgnorePatterns: ['\\.int\\.test\\.ts$', '\\.e2e\\.test\\.ts$'],
+    },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/**/*.int.test.ts', '<rootDir>/tests/**/*.e2e.test.ts'],
+      globalSetup: '<rootDir>/tests/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

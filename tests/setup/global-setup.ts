@@ -1,0 +1,44 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { createWriteStream } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDocumentClient } from '../../functions/shared/store/dynamo-client';
+import { buildSaveApiKey, issueApiKey } from '../../functions/shared/store/api-key-store';
+import { LocalCloud } from '../../infra/local/local-cloud';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/resources';
+import { TEST_KEYS } from './test-keys';
+
+declare global {
+  var __ENLACE_LOCAL_CLOUD__: LocalCloud | undefined;
+}
+
+/**
+ * Integration and end-to-end tests share one local cloud: the real emulators (DynamoDB Local,
+ * fauxqs, the local EventBridge) and every handler, wired from the CDK template. Its logs go to
+ * .cache/test-logs/local-cloud.log; tests find it through ENLACE_TEST_* variables.
+ */
+export default async function globalSetup(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const logDir = join(__dirname, '..', '..', '.cache', 'test-logs');
+  mkdirSync(logDir, { recursive: true });
+  const logFile = createWriteStream(join(logDir, 'local-cloud.log'), { flags: 'w' });
+  const cloud = new LocalCloud({ apiPort: 0, log: (line) => logFile.write(`${line}\n`) });
+  const endpoints = await cloud.start();
+  globalThis.__ENLACE_LOCAL_CLOUD__ = cloud;
+
+  const tableName = cloud.resources!.tables.values().next().value!.name;
+  const documents = buildDocumentClient(new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: endpoints.dynamodb }));
+  const save = buildSaveApiKey(documents, tableName);
+  for (const key of Object.values(TEST_KEYS)) {
+    await issueApiKey(save, key.tenant, { name: 'test', now: new Date(), key: key.key });
+  }
+
+  Object.assign(process.env, {
+    ENLACE_TEST_API: endpoints.api,
+    ENLACE_TEST_ADMIN: endpoints.admin,
+    ENLACE_TEST_DYNAMODB: endpoints.dynamodb,
+    ENLACE_TEST_SQS: endpoints.sqs,
+    ENLACE_TEST_EVENTBRIDGE: endpoints.eventbridge,
+    ENLACE_TEST_TABLE: tableName,
+  });
+}

@@ -1,0 +1,46 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { buildDocumentClient } from '../../functions/shared/store/dynamo-client';
+
+/** Where the shared local cloud (started by global-setup.ts) listens. */
+export function localCloud() {
+  const read = (name: string): string => {
+    const value = process.env[name];
+    if (value === undefined) {
+      throw new Error(`${name} is not set: run this test through jest's integration project (global-setup.ts)`);
+    }
+    return value;
+  };
+  return {
+    api: read('ENLACE_TEST_API'),
+    admin: read('ENLACE_TEST_ADMIN'),
+    dynamodb: read('ENLACE_TEST_DYNAMODB'),
+    sqs: read('ENLACE_TEST_SQS'),
+    eventbridge: read('ENLACE_TEST_EVENTBRIDGE'),
+    table: read('ENLACE_TEST_TABLE'),
+  };
+}
+
+const clientConfig = { region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
+
+export function localDynamoDb(): { client: DynamoDBClient; documents: DynamoDBDocumentClient } {
+  const client = new DynamoDBClient({ ...clientConfig, endpoint: localCloud().dynamodb });
+  return { client, documents: buildDocumentClient(client) };
+}
+
+export const localClientConfig = (endpoint: string) => ({ ...clientConfig, endpoint });
+
+/** Polls until `probe` returns a value, or fails after `timeoutMs`. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,14 @@
+import type { Tenant } from '../../domain/tenant';
+import { DEMO_TENANT } from '../../infra/local/demo-tenant';
+
+/** API keys the test setup stores in the local cloud: two sellers and an integration acting for one of them. */
+export const TEST_KEYS = {
+  sellerA: { key: 'enl_test_seller_a_0000000000000000000000', tenant: { tenantId: 'seller-a', kind: 'seller', sellerIds: ['seller-a'] } as Tenant },
+  sellerB: { key: 'enl_test_seller_b_0000000000000000000000', tenant: { tenantId: 'seller-b', kind: 'seller', sellerIds: ['seller-b'] } as Tenant },
+  integration: {
+    key: 'enl_test_integration_000000000000000000',
+    tenant: { tenantId: 'marketplace-x', kind: 'integration', sellerIds: ['seller-a', 'seller-c'] } as Tenant,
+  },
+  /** The same tenant as the key `npm start` prints, so the README's sample order works as is. */
+  demo: { key: 'enl_test_demo_000000000000000000000000000', tenant: DEMO_TENANT },
+} as const;
