@@ -2,7 +2,13 @@
 // adapters against DynamoDB Local and fauxqs), *.e2e.test.ts (the whole pipeline in the local cloud).
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const transformIgnorePatterns = ['/node_modules/(?!(@middy)/)'];
-const base = { transform, transformIgnorePatterns, testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'mjs', 'json'] };
+const base = {
+  transform,
+  transformIgnorePatterns,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  setupFiles: ['<rootDir>/tests/setup/quiet-logs.ts'],
+};
 
 /** @type {import('jest').Config} */
 module.exports = {

@@ -1,4 +1,4 @@
-import { taxIdRequirement, validateRecipientTaxId, type TaxIdKind } from '../customs/tax-ids';
+import { taxIdRequirement, validateRecipientTaxId } from '../customs/tax-ids';
 import type { OrderInput } from './order-input';
 import type { OrderWarning } from './order';
 
@@ -21,11 +21,10 @@ export function intakeWarnings(input: OrderInput): OrderWarning[] {
         ]
       : [];
   }
-  const kind = taxId.type === 'PASSPORT' ? undefined : (taxId.type as TaxIdKind | undefined);
   if (taxId.type === 'PASSPORT') {
-    return [];
+    return []; // accepted by Brazilian customs for foreigners; there is nothing to check it against
   }
-  const result = validateRecipientTaxId(country, taxId.value, kind);
+  const result = validateRecipientTaxId(country, taxId.value, taxId.type);
   if (!result.valid) {
     return [{ code: `RECIPIENT_${result.code}`, path: 'shipTo.taxId', message: `${result.message} The parcel will be held at customs until it is corrected.` }];
   }

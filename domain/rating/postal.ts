@@ -1,31 +1,23 @@
 /**
- * Postal codes as rating needs them: checked against the country's format, reduced to digits, and
- * compared as numbers against inclusive ranges. Formats: shared/reference/domain-facts.md §5
- * (BR CEP 8 digits, MX 5, CL 7, CO 6, PE 5, US ZIP 5 or ZIP+4, where only the ZIP-5 is used).
+ * Postal codes as rating needs them: checked and normalised by the shared format table
+ * (domain/postal-codes.ts, reference §5), reduced to the country's significant digits (US: the
+ * ZIP-5 of a ZIP+4) and compared as numbers against inclusive ranges.
  */
 import type { DestinationCountry } from '../shipping-terms';
+import { checkPostalCode } from '../postal-codes';
 import type { PostalRange } from './rate-card';
 
-const FORMATS: Readonly<Record<DestinationCountry, RegExp>> = {
-  BR: /^\d{5}-?\d{3}$/,
-  MX: /^\d{5}$/,
-  CL: /^\d{7}$/,
-  CO: /^\d{6}$/,
-  PE: /^\d{5}$/,
-  US: /^\d{5}(-\d{4})?$/,
-};
-
-const DIGITS: Readonly<Record<DestinationCountry, number>> = { BR: 8, MX: 5, CL: 7, CO: 6, PE: 5, US: 5 };
+const SIGNIFICANT_DIGITS: Readonly<Record<DestinationCountry, number>> = { BR: 8, MX: 5, CL: 7, CO: 6, PE: 5, US: 5 };
 
 export function isValidPostalCode(country: DestinationCountry, postalCode: string): boolean {
-  return FORMATS[country].test(postalCode.trim());
+  return checkPostalCode(country, postalCode).valid;
 }
 
 /** The postal code as a number of the country's significant digits (US: the ZIP-5); undefined when malformed. */
 export function postalNumber(country: DestinationCountry, postalCode: string): number | undefined {
-  const trimmed = postalCode.trim();
-  if (!FORMATS[country].test(trimmed)) return undefined;
-  return Number(trimmed.replace(/\D/g, '').slice(0, DIGITS[country]));
+  const check = checkPostalCode(country, postalCode);
+  if (!check.valid) return undefined;
+  return Number(check.normalized.replace(/\D/g, '').slice(0, SIGNIFICANT_DIGITS[country]));
 }
 
 export interface NumericRange {

@@ -133,8 +133,8 @@ export function cardInEffect(versions: readonly RateCard[], day: string): RateCa
 }
 
 /** The dated percentage in effect on `day`, or undefined before the first entry. */
-export function percentInEffect(schedule: readonly DatedPercent[], day: string): DatedPercent | undefined {
-  let best: DatedPercent | undefined;
+export function percentInEffect<T extends DatedPercent>(schedule: readonly T[], day: string): T | undefined {
+  let best: T | undefined;
   for (const entry of schedule) {
     if (entry.effectiveFrom <= day && (!best || entry.effectiveFrom > best.effectiveFrom)) best = entry;
   }

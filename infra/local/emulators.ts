@@ -25,7 +25,7 @@ export async function startDynamoDbLocal(options: { port?: number; dbPath?: stri
   );
   const endpoint = `http://127.0.0.1:${port}`;
   await waitFor('DynamoDB Local', async () => (await fetch(endpoint, { method: 'POST' })).status > 0, 30_000);
-  return { endpoint, stop: process_.stop };
+  return { endpoint, stop: () => process_.stop() };
 }
 
 /** fauxqs: SQS (and S3) served in a Node.js process of its own. */
@@ -38,5 +38,5 @@ export async function startFauxqs(options: { port?: number; log?: (line: string)
   });
   const endpoint = `http://127.0.0.1:${port}`;
   await waitFor('fauxqs', async () => (await fetch(`${endpoint}/health`)).ok, 30_000);
-  return { endpoint, stop: managed.stop };
+  return { endpoint, stop: () => managed.stop() };
 }

@@ -7,13 +7,16 @@
  * ENLACE_QUIET=true (no handler logs on stdout).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildDocumentClient } from '../../functions/shared/store/dynamo-client';
 import { buildSaveApiKey, issueApiKey } from '../../functions/shared/store/api-key-store';
 import { DEMO_TENANT } from './demo-tenant';
 import { LocalCloud } from './local-cloud';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './resources';
 
+
+const STATE_DIR = join(__dirname, '..', '..', '.cache');
 
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -50,6 +53,10 @@ async function main(): Promise<void> {
     DEMO_TENANT,
     { name: 'demo key created by npm start', now: new Date(), ...(process.env.ENLACE_API_KEY === undefined ? {} : { key: process.env.ENLACE_API_KEY }) },
   );
+
+  // Other commands (npm run queues, npm run demo) find the running cloud here.
+  mkdirSync(STATE_DIR, { recursive: true });
+  writeFileSync(join(STATE_DIR, 'local-cloud.json'), JSON.stringify({ ...endpoints, tableName, apiKey, pid: process.pid }, null, 2));
 
   process.stdout.write(
     [

@@ -1,11 +1,11 @@
 import {
   DescribeStreamCommand,
-  DynamoDBStreamsClient,
+  type DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
-import { DeleteMessageBatchCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient, type Message } from '@aws-sdk/client-sqs';
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, SendMessageCommand, type SQSClient, type Message } from '@aws-sdk/client-sqs';
 import { matchesEventPattern } from './eventbridge/event-pattern';
 import { LOCAL_REGION, type LocalQueue } from './resources';
 import type { EventSourceMappingSpec } from './wiring';
@@ -136,7 +136,7 @@ export function pollStream(options: {
   log: Log;
   intervalMs?: number;
 }): Poller {
-  const { mapping, streamArn, streams, invoke, log } = options;
+  const { mapping, streamArn, streams, log } = options;
   let running = true;
   const iterators = new Map<string, string | undefined>();
   const loop = (async () => {

@@ -1,12 +1,12 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
-  DynamoDBClient,
+  type DynamoDBClient,
   ResourceInUseException,
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { CreateQueueCommand, GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { QueueSpec, TableSpec } from './wiring';
 
 export const LOCAL_REGION = 'us-east-1';
@@ -62,7 +62,7 @@ export function resolveIntrinsic(value: unknown, resources: LocalResources): unk
     return String(resolveIntrinsic(source, resources)).split(separator);
   }
   if (typeof object['Fn::Sub'] === 'string') {
-    return (object['Fn::Sub'] as string).replace(/\$\{([^}]+)\}/g, (_, name: string) => {
+    return (object['Fn::Sub']).replace(/\$\{([^}]+)\}/g, (_, name: string) => {
       const [id, attribute] = name.split('.');
       return String(attribute === undefined ? resolveRef(id!, resources) : resolveGetAtt(id!, attribute, resources));
     });

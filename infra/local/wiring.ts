@@ -119,7 +119,7 @@ export function readWiring(template: CfnTemplate): Wiring {
       throw new Error(`function ${logicalId} has no ${ENTRY_METADATA_KEY} metadata; create it with EnlaceFunction`);
     }
     const properties = props(resource);
-    const handler = String(properties.Handler ?? 'index.handler').split('.').pop() ?? 'handler';
+    const handler = (typeof properties.Handler === 'string' ? properties.Handler : 'index.handler').split('.').pop() ?? 'handler';
     return {
       logicalId,
       entry,
@@ -223,10 +223,8 @@ function readEventSourceMapping(
 
 function readRule(template: CfnTemplate, logicalId: string, properties: Json, functionIn: (value: unknown) => string | undefined): RuleSpec {
   const busId = referencedId(properties.EventBusName);
-  const busName =
-    busId === undefined
-      ? (properties.EventBusName as string | undefined)
-      : String(props(template.Resources[busId] ?? { Type: '' }).Name ?? busId);
+  const busResourceName = busId === undefined ? undefined : props(template.Resources[busId] ?? { Type: '' }).Name;
+  const busName = busId === undefined ? (properties.EventBusName as string | undefined) : typeof busResourceName === 'string' ? busResourceName : busId;
   const targets = ((properties.Targets as Json[] | undefined) ?? []).map((target): RuleTargetSpec => {
     const resourceId = referencedId(target.Arn) ?? functionIn(target.Arn) ?? '';
     const type = template.Resources[resourceId]?.Type;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { buildDocumentClient } from '../../functions/shared/store/dynamo-client';
 import { buildSaveApiKey, issueApiKey } from '../../functions/shared/store/api-key-store';
 import { LocalCloud } from '../../infra/local/local-cloud';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../infra/local/resources';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, createTableInput } from '../../infra/local/resources';
 import { TEST_KEYS } from './test-keys';
 
 declare global {
@@ -40,5 +40,7 @@ export default async function globalSetup(): Promise<void> {
     ENLACE_TEST_SQS: endpoints.sqs,
     ENLACE_TEST_EVENTBRIDGE: endpoints.eventbridge,
     ENLACE_TEST_TABLE: tableName,
+    // The template's table definition, so integration tests can create tables of their own just like it.
+    ENLACE_TEST_TABLE_SPEC: JSON.stringify(createTableInput('placeholder', cloud.wiring!.tables[0]!.properties)),
   });
 }

@@ -1,5 +1,6 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { CreateTableCommand, DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { buildDocumentClient } from '../../functions/shared/store/dynamo-client';
 
 /** Where the shared local cloud (started by global-setup.ts) listens. */
@@ -43,4 +44,12 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, timeout
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** A fresh table defined exactly like the template's (keys, GSIs, stream), for tests that need isolation. */
+export async function createTestTable(client: DynamoDBClient): Promise<{ tableName: string; streamArn: string | undefined }> {
+  const spec = JSON.parse(process.env.ENLACE_TEST_TABLE_SPEC ?? '{}') as CreateTableCommandInput;
+  const tableName = `test-${randomUUID()}`;
+  const { TableDescription } = await client.send(new CreateTableCommand({ ...spec, TableName: tableName }));
+  return { tableName, streamArn: TableDescription?.LatestStreamArn };
 }

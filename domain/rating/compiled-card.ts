@@ -1,0 +1,66 @@
+/**
+ * A rate card turned once into the shapes rating needs on every quote: prices in minor units,
+ * rates as exact ratios, postal ranges as numbers, refusals as sets. Cached per card object, so
+ * data is parsed and checked the first time a card is used and never on the hot path again.
+ */
+import type { BatteryType } from '../shipping-terms';
+import { type Ratio, percentRatio } from '../money';
+import type { GoodsCategory } from './goods';
+import { type NumericRange, compileRanges } from './postal';
+import { type DatedPercent, type RateCard, percentInEffect } from './rate-card';
+import { type CompiledPriceTable, InvalidRateCardError, compilePriceTable } from './weight-breaks';
+
+export interface CompiledCard {
+  readonly card: RateCard;
+  readonly lineHaul: CompiledPriceTable;
+  readonly lastMile: CompiledPriceTable;
+  /** The heaviest chargeable weight both tables price. */
+  readonly maxChargeableGrams: number;
+  readonly remoteRanges: readonly NumericRange[];
+  readonly unservedRanges: readonly NumericRange[];
+  readonly refusedBatteries: ReadonlySet<BatteryType>;
+  readonly refusedCategories: ReadonlySet<GoodsCategory>;
+  readonly sensitiveCategories: ReadonlySet<GoodsCategory>;
+  readonly insuranceRate: Ratio;
+  readonly ddpRate: Ratio;
+  readonly fuel: readonly (DatedPercent & { readonly rate: Ratio })[];
+}
+
+const cache = new WeakMap<RateCard, CompiledCard>();
+
+function check(condition: boolean, card: RateCard, message: string): void {
+  if (!condition) throw new InvalidRateCardError(`${card.serviceId} ${card.version}: ${message}`);
+}
+
+export function compileCard(card: RateCard): CompiledCard {
+  const cached = cache.get(card);
+  if (cached) return cached;
+  const label = `${card.serviceId} ${card.version}`;
+  const cw = card.chargeableWeight;
+  check(Number.isSafeInteger(cw.dimDivisor) && cw.dimDivisor > 0, card, 'dimDivisor must be a positive integer');
+  check(Number.isSafeInteger(cw.incrementGrams) && cw.incrementGrams > 0, card, 'incrementGrams must be a positive integer');
+  check(Number.isSafeInteger(cw.minimumGrams) && cw.minimumGrams >= 0, card, 'minimumGrams must be a non-negative integer');
+  check(card.transitDays.min <= card.transitDays.max, card, 'transit min must not exceed max');
+  const lineHaul = compilePriceTable(card.lineHaul, `${label} line-haul`);
+  const lastMile = compilePriceTable(card.lastMile, `${label} last mile`);
+  const compiled: CompiledCard = {
+    card,
+    lineHaul,
+    lastMile,
+    maxChargeableGrams: Math.min(lineHaul.maxGrams, lastMile.maxGrams),
+    remoteRanges: compileRanges(card.destination, card.remoteArea?.ranges ?? []),
+    unservedRanges: compileRanges(card.destination, card.unservedPostalRanges ?? []),
+    refusedBatteries: new Set(card.refused.batteries),
+    refusedCategories: new Set(card.refused.categories),
+    sensitiveCategories: new Set(card.sensitiveGoodsSurcharge?.categories ?? []),
+    insuranceRate: percentRatio(card.insurance.percentOfDeclaredValue),
+    ddpRate: percentRatio(card.ddpService.percentOfDutiesAndTaxes),
+    fuel: card.fuelSurcharge.schedule.map((entry) => ({ ...entry, rate: percentRatio(entry.percent) })),
+  };
+  cache.set(card, compiled);
+  return compiled;
+}
+
+export function fuelInEffect(card: CompiledCard, day: string): (DatedPercent & { readonly rate: Ratio }) | undefined {
+  return percentInEffect(card.fuel, day);
+}

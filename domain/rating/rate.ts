@@ -1,0 +1,355 @@
+/**
+ * Rating: every service on the lane, for one shipment, on one quote date.
+ *
+ * For each service: the rate-card version in effect → eligibility → per-parcel lines (line-haul,
+ * fuel, last mile, remote area, battery / sensitive goods, oversize) → shipment lines (insurance,
+ * customs clearance) → duties and taxes under the destination's rule in effect → DDP fee.
+ * Each line is computed in the currency its card prices it in, rounded once there, then converted
+ * to the quote currency with one more rounding (the money rounding rule, half away from zero);
+ * every total is the sum of the converted lines, so totals always equal the sum of the lines.
+ */
+import { BATTERY_TYPES, type BatteryType, type DestinationCountry } from '../shipping-terms';
+import { type Currency, type Money, add, formatMoney, formatPercent, maxOf, multiply, sum, times, zero } from '../money';
+import { type FxTable, convert, describeRate, fxTableOn, utcDay } from '../fx';
+import { FX_TABLES } from '../fx-rates';
+import { type ChargeableWeight, chargeableWeight, formatKg } from './chargeable-weight';
+import { type CompiledCard, compileCard, fuelInEffect } from './compiled-card';
+import { RATE_CARDS } from './data';
+import { type CustomsItem, assessDuties } from './duties/calculate';
+import { DUTY_RULES } from './duties/data';
+import type { DutyRule } from './duties/types';
+import { ineligibilityReasons, longestSideMm } from './eligibility';
+import type { GoodsCategory } from './goods';
+import { brazilStateFromCep, findRange, postalNumber } from './postal';
+import { type RateCard, cardInEffect } from './rate-card';
+import type {
+  DutiesAndTaxes,
+  EligibleQuote,
+  FeeLine,
+  IneligibleQuote,
+  ParcelQuote,
+  RatingOptions,
+  RatingRequest,
+  RatingResult,
+  ShippingFeeCode,
+} from './types';
+import { assertValidRatingRequest, normaliseHsCode } from './validate';
+import { priceByWeight } from './weight-breaks';
+
+/** What is the same for every service: the request digested once. */
+interface Context {
+  readonly request: RatingRequest;
+  readonly day: string;
+  readonly fx: FxTable;
+  readonly currency: Currency;
+  readonly postalCode: number;
+  readonly state: string | undefined;
+  readonly customsItems: readonly CustomsItem[];
+  readonly fobUsd: Money;
+  readonly goodsValue: Money;
+  readonly batteries: readonly BatteryType[];
+  readonly categories: readonly GoodsCategory[];
+  readonly totalWeightGrams: number;
+  readonly dutyRules: readonly DutyRule[];
+}
+
+/** Appends how a native amount became the quote currency: "…= CNY 146.80; at 1 USD = 7.10 CNY". */
+function withConversion(basis: string, native: Money, ctx: Context): string {
+  const nativeText = formatMoney(native);
+  const result = basis.endsWith(nativeText) ? basis : `${basis} = ${nativeText}`;
+  return `${result}; converted at ${describeRate(native.currency, ctx.currency, ctx.fx)}`;
+}
+
+function line(ctx: Context, code: ShippingFeeCode, description: string, native: Money, basis: string, parcelIndex?: number): FeeLine {
+  const converted = native.currency !== ctx.currency;
+  const amount = convert(native, ctx.currency, ctx.fx);
+  const fullBasis = converted ? withConversion(basis, native, ctx) : basis;
+  const base = { code, description, amount, basis: fullBasis };
+  const withParcel = parcelIndex === undefined ? base : { ...base, parcelIndex };
+  return converted ? { ...withParcel, original: native } : withParcel;
+}
+
+/** Freight as customs sees it: the transport lines of the quote, each converted from its own currency to USD. */
+const FREIGHT_CODES: ReadonlySet<string> = new Set<ShippingFeeCode>([
+  'LINE_HAUL',
+  'FUEL_SURCHARGE',
+  'LAST_MILE',
+  'REMOTE_AREA',
+  'BATTERY_SURCHARGE',
+  'SENSITIVE_GOODS_SURCHARGE',
+  'OVERSIZE',
+]);
+
+function parcelLines(ctx: Context, compiled: CompiledCard, weight: ChargeableWeight, index: number, remote: boolean): FeeLine[] {
+  const { card } = compiled;
+  const parcel = ctx.request.parcels[index];
+  const lines: FeeLine[] = [];
+  const chargeable = weight.chargeableGrams;
+  const weightNote = weight.volumetricCounts && weight.volumetricGrams > weight.actualGrams ? ' (volumetric)' : '';
+
+  const lineHaul = priceByWeight(compiled.lineHaul, chargeable);
+  lines.push(line(ctx, 'LINE_HAUL', `First mile and air line-haul (${card.carriers.lineHaul})${weightNote}`, lineHaul.amount, lineHaul.basis, index));
+
+  const fuel = fuelInEffect(compiled, ctx.day);
+  if (fuel && fuel.rate.num > 0) {
+    const amount = multiply(lineHaul.amount, fuel.rate);
+    lines.push(line(ctx, 'FUEL_SURCHARGE', `Fuel surcharge (from ${fuel.effectiveFrom})`, amount, `${formatPercent(fuel.rate)} × line-haul ${formatMoney(lineHaul.amount)}`, index));
+  }
+
+  const lastMile = priceByWeight(compiled.lastMile, chargeable);
+  lines.push(line(ctx, 'LAST_MILE', `Last-mile delivery (${card.carriers.lastMile})${weightNote}`, lastMile.amount, lastMile.basis, index));
+
+  if (remote && card.remoteArea) {
+    lines.push(line(ctx, 'REMOTE_AREA', 'Remote-area delivery surcharge', card.remoteArea.perParcel, `postal code ${ctx.request.destination.postalCode} in a remote area: ${formatMoney(card.remoteArea.perParcel)} per parcel`, index));
+  }
+  if (ctx.batteries.length > 0 && card.batterySurcharge) {
+    lines.push(line(ctx, 'BATTERY_SURCHARGE', 'Lithium battery handling surcharge', card.batterySurcharge.perParcel, `${ctx.batteries.join(', ')}: ${formatMoney(card.batterySurcharge.perParcel)} per parcel`, index));
+  }
+  const sensitive = ctx.categories.filter((c) => compiled.sensitiveCategories.has(c));
+  if (sensitive.length > 0 && card.sensitiveGoodsSurcharge) {
+    lines.push(line(ctx, 'SENSITIVE_GOODS_SURCHARGE', 'Sensitive goods surcharge', card.sensitiveGoodsSurcharge.perParcel, `${sensitive.join(', ')}: ${formatMoney(card.sensitiveGoodsSurcharge.perParcel)} per parcel`, index));
+  }
+  const oversize = card.oversize;
+  if (oversize && parcel) {
+    const longest = longestSideMm(parcel);
+    const tooLong = oversize.longestSideOverMm !== undefined && longest > oversize.longestSideOverMm;
+    const tooHeavy = oversize.actualWeightOverGrams !== undefined && parcel.weightGrams > oversize.actualWeightOverGrams;
+    if (tooLong || tooHeavy) {
+      const why = tooLong ? `longest side ${longest} mm > ${oversize.longestSideOverMm ?? 0} mm` : `${formatKg(parcel.weightGrams)} > ${formatKg(oversize.actualWeightOverGrams ?? 0)}`;
+      lines.push(line(ctx, 'OVERSIZE', 'Oversize / overweight piece surcharge', oversize.perParcel, `${why}: ${formatMoney(oversize.perParcel)} per parcel`, index));
+    }
+  }
+  return lines;
+}
+
+function totalOf(ctx: Context, lines: readonly FeeLine[]): Money {
+  return sum(ctx.currency, lines.map((l) => l.amount));
+}
+
+function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQuote {
+  const compiled = compileCard(card);
+  const { request } = ctx;
+  const ineligible = (reasons: IneligibleQuote['reasons']): IneligibleQuote => ({
+    eligible: false,
+    serviceId: card.serviceId,
+    serviceName: card.name,
+    serviceLevel: card.serviceLevel,
+    reasons,
+  });
+
+  const weights = request.parcels.map((p) => chargeableWeight(p, card.chargeableWeight));
+  const reasons = ineligibilityReasons(compiled, {
+    parcels: request.parcels,
+    weights,
+    batteries: ctx.batteries,
+    categories: ctx.categories,
+    postalCode: ctx.postalCode,
+  });
+  if (reasons.length > 0) return ineligible(reasons);
+
+  const remote = findRange(compiled.remoteRanges, ctx.postalCode) !== undefined;
+  const parcels: ParcelQuote[] = weights.map((weight, index) => {
+    const lines = parcelLines(ctx, compiled, weight, index, remote);
+    return {
+      index,
+      actualWeightGrams: weight.actualGrams,
+      volumetricWeightGrams: weight.volumetricGrams,
+      chargeableWeightGrams: weight.chargeableGrams,
+      lines,
+      subtotal: totalOf(ctx, lines),
+    };
+  });
+
+  let freightUsd = zero('USD');
+  for (const parcel of parcels) {
+    for (const l of parcel.lines) {
+      if (FREIGHT_CODES.has(l.code)) freightUsd = add(freightUsd, convert(l.original ?? l.amount, 'USD', ctx.fx));
+    }
+  }
+
+  const shipmentLines: FeeLine[] = [];
+  let insuranceUsd = zero('USD');
+  if (request.insured) {
+    const { insurance } = card;
+    insuranceUsd = maxOf(multiply(ctx.fobUsd, compiled.insuranceRate), insurance.minimum);
+    shipmentLines.push(
+      line(ctx, 'INSURANCE', 'Cargo insurance', insuranceUsd, `max(${formatPercent(compiled.insuranceRate)} × declared value ${formatMoney(ctx.fobUsd)}, minimum ${formatMoney(insurance.minimum)})`),
+    );
+  }
+  shipmentLines.push(line(ctx, 'CUSTOMS_CLEARANCE', 'Customs clearance', card.customsClearance.perShipment, `${formatMoney(card.customsClearance.perShipment)} per shipment`));
+
+  const assessment = assessDuties(ctx.dutyRules, {
+    country: card.destination,
+    day: ctx.day,
+    seller: request.seller ?? {},
+    state: ctx.state,
+    items: ctx.customsItems,
+    fob: ctx.fobUsd,
+    freight: freightUsd,
+    insurance: insuranceUsd,
+    totalWeightGrams: ctx.totalWeightGrams,
+  });
+  if (!assessment.ok) return ineligible([{ code: assessment.code, message: assessment.message }]);
+
+  const dutyLines: FeeLine[] = assessment.lines.map((d) => {
+    const amount = convert(d.amount, ctx.currency, ctx.fx);
+    const converted = ctx.currency !== 'USD';
+    const basis = converted ? withConversion(d.basis, d.amount, ctx) : d.basis;
+    return converted ? { code: d.code, description: d.description, amount, basis, original: d.amount } : { code: d.code, description: d.description, amount, basis };
+  });
+  const dutiesTotal = totalOf(ctx, dutyLines);
+  const ddp = request.incoterm === 'DDP';
+  if (ddp && assessment.total.amount > 0) {
+    const fee = maxOf(multiply(assessment.total, compiled.ddpRate), card.ddpService.minimum);
+    shipmentLines.push(
+      line(ctx, 'DDP_SERVICE', 'DDP service (duties and taxes prepaid for the seller)', fee, `max(${formatPercent(compiled.ddpRate)} × duties and taxes ${formatMoney(assessment.total)}, minimum ${formatMoney(card.ddpService.minimum)})`),
+    );
+  }
+
+  const lines = [...parcels.flatMap((p) => p.lines), ...shipmentLines];
+  const shippingTotal = totalOf(ctx, lines);
+  const totalCharges = add(shippingTotal, dutiesTotal);
+  const rule = assessment.rule;
+  const dutiesAndTaxes: DutiesAndTaxes = {
+    payer: ddp ? 'seller' : 'buyer',
+    estimate: !ddp,
+    ruleId: rule.id,
+    ruleName: rule.name,
+    ruleEffectiveFrom: rule.effectiveFrom,
+    sources: rule.sources,
+    lines: dutyLines,
+    total: dutiesTotal,
+    customsValue: { fob: ctx.fobUsd, freight: freightUsd, insurance: insuranceUsd, cif: assessment.cif },
+    uncertainties: rule.uncertain,
+  };
+
+  const warnings: string[] = [];
+  if (rule.unverified) warnings.push(`Duty rule ${rule.id} is an unverified assumption: ${rule.note}`);
+  if (card.provenance.sandbox || card.lineHaul.provenance.sandbox || card.lastMile.provenance.sandbox) {
+    warnings.push(`Rate card ${card.serviceId} ${card.version} holds sandbox (invented) prices.`);
+  }
+  if (ctx.fx.sandbox) warnings.push(`FX table ${ctx.fx.id} is sandbox (illustrative rates).`);
+  if (!ddp) warnings.push('DDU: duties and taxes are an estimate; customs collects them from the buyer on delivery.');
+
+  const extra = remote && card.remoteArea ? card.remoteArea.extraTransitDays : { min: 0, max: 0 };
+  return {
+    eligible: true,
+    serviceId: card.serviceId,
+    serviceName: card.name,
+    serviceLevel: card.serviceLevel,
+    carriers: card.carriers,
+    rateCard: { version: card.version, effectiveFrom: card.effectiveFrom, sandbox: card.provenance.sandbox },
+    currency: ctx.currency,
+    parcels,
+    chargeableWeightGrams: weights.reduce((acc, w) => acc + w.chargeableGrams, 0),
+    lines,
+    shippingTotal,
+    dutiesAndTaxes,
+    goodsValue: ctx.goodsValue,
+    totalCharges,
+    landedCost: add(ctx.goodsValue, totalCharges),
+    sellerPays: ddp ? totalCharges : shippingTotal,
+    buyerPaysOnDelivery: ddp ? zero(ctx.currency) : dutiesTotal,
+    transitDays: { min: card.transitDays.min + extra.min, max: card.transitDays.max + extra.max },
+    warnings,
+  };
+}
+
+function byQuoteOrder(a: EligibleQuote, b: EligibleQuote): number {
+  return (
+    a.totalCharges.amount - b.totalCharges.amount ||
+    a.transitDays.max - b.transitDays.max ||
+    a.transitDays.min - b.transitDays.min ||
+    (a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : 0)
+  );
+}
+
+function buildContext(request: RatingRequest, options: RatingOptions): Context {
+  const day = utcDay(options.at);
+  const fx = fxTableOn(options.fxTables ?? FX_TABLES, day);
+  const currency = request.quoteCurrency ?? 'USD';
+  const { country } = request.destination;
+  const postalCode = postalNumber(country, request.destination.postalCode) ?? 0;
+  const state = request.destination.state ?? (country === 'BR' ? brazilStateFromCep(request.destination.postalCode) : undefined);
+
+  const customsItems: CustomsItem[] = [];
+  const goodsInQuote: Money[] = [];
+  const batteries: BatteryType[] = [];
+  const categories: GoodsCategory[] = [];
+  for (const item of request.items) {
+    const value = times(item.unitValue, item.quantity);
+    customsItems.push({ value: convert(value, 'USD', fx), hsCode: normaliseHsCode(item.hsCode) ?? '', quantity: item.quantity });
+    goodsInQuote.push(convert(value, currency, fx));
+    if (item.battery !== 'none' && !batteries.includes(item.battery)) batteries.push(item.battery);
+    if (item.category !== undefined && !categories.includes(item.category)) categories.push(item.category);
+  }
+  batteries.sort((a, b) => BATTERY_TYPES.indexOf(a) - BATTERY_TYPES.indexOf(b));
+  return {
+    request,
+    day,
+    fx,
+    currency,
+    postalCode,
+    state,
+    customsItems,
+    fobUsd: sum('USD', customsItems.map((i) => i.value)),
+    goodsValue: sum(currency, goodsInQuote),
+    batteries,
+    categories,
+    totalWeightGrams: request.parcels.reduce((acc, p) => acc + p.weightGrams, 0),
+    dutyRules: options.dutyRules ?? DUTY_RULES,
+  };
+}
+
+/** Service ids on a lane, in first-seen data order, with all their versions. */
+function servicesOn(cards: readonly RateCard[], country: DestinationCountry, only?: readonly string[]): Map<string, RateCard[]> {
+  const services = new Map<string, RateCard[]>();
+  for (const card of cards) {
+    if (card.destination !== country) continue;
+    if (only && !only.includes(card.serviceId)) continue;
+    const versions = services.get(card.serviceId);
+    if (versions) versions.push(card);
+    else services.set(card.serviceId, [card]);
+  }
+  return services;
+}
+
+/**
+ * Rates one shipment on every service of its lane, as of `options.at`.
+ * Throws InvalidRatingRequestError for malformed input and FxRateUnavailableError when no FX
+ * table covers the date; everything a service cannot do is an ineligible entry instead.
+ */
+export function rateShipment(request: RatingRequest, options: RatingOptions): RatingResult {
+  assertValidRatingRequest(request);
+  const ctx = buildContext(request, options);
+  const quotes: EligibleQuote[] = [];
+  const ineligible: IneligibleQuote[] = [];
+  const services = servicesOn(options.rateCards ?? RATE_CARDS, request.destination.country, options.serviceIds);
+  for (const [serviceId, versions] of services) {
+    const card = cardInEffect(versions, ctx.day);
+    if (!card) {
+      const latest = versions[versions.length - 1];
+      ineligible.push({
+        eligible: false,
+        serviceId,
+        serviceName: latest?.name ?? serviceId,
+        serviceLevel: latest?.serviceLevel ?? 'standard',
+        reasons: [{ code: 'NO_RATE_CARD_IN_EFFECT', message: `no version of ${serviceId} is in effect on ${ctx.day}` }],
+      });
+      continue;
+    }
+    const result = rateService(ctx, card);
+    if (result.eligible) quotes.push(result);
+    else ineligible.push(result);
+  }
+  quotes.sort(byQuoteOrder);
+  ineligible.sort((a, b) => (a.serviceId < b.serviceId ? -1 : a.serviceId > b.serviceId ? 1 : 0));
+  return {
+    quotedOn: ctx.day,
+    destination: request.destination.country,
+    currency: ctx.currency,
+    fx: { tableId: ctx.fx.id, effectiveFrom: ctx.fx.effectiveFrom, sandbox: ctx.fx.sandbox },
+    quotes,
+    ineligible,
+  };
+}

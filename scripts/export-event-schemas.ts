@@ -1,0 +1,11 @@
+/** `npm run events:schemas`: writes events/schemas/<type>.v<version>.json from the zod catalog. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { exportEventSchemas } from '../events/json-schema';
+
+const folder = join(__dirname, '..', 'events', 'schemas');
+mkdirSync(folder, { recursive: true });
+for (const [file, schema] of Object.entries(exportEventSchemas())) {
+  writeFileSync(join(folder, file), `${JSON.stringify(schema, null, 2)}\n`);
+  console.log(`wrote events/schemas/${file}`);
+}

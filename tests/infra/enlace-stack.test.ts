@@ -1,0 +1,104 @@
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildApp } from '../../infra/app';
+import { readWiring } from '../../infra/local/wiring';
+import type { CfnTemplate } from '../../infra/local/template';
+
+// Bundling is skipped here (it is esbuild's job, measured by `npm run bundle-size`).
+const { stack } = buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), { validate: false });
+const template = Template.fromStack(stack);
+const root = join(__dirname, '..', '..');
+
+describe('EnlaceStack', () => {
+  it('has one on-demand table with PITR, TTL, a stream and the planned GSIs', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'gsi1' }), Match.objectLike({ IndexName: 'gsi2' }), Match.objectLike({ IndexName: 'gsi3' })]),
+    });
+    template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
+  });
+
+  it('runs every function on Node.js 22, arm64, with tracing and an errors alarm', () => {
+    const functions = template.findResources('AWS::Lambda::Function');
+    expect(Object.keys(functions).length).toBeGreaterThanOrEqual(4);
+    for (const fn of Object.values(functions) as { Properties: Record<string, unknown> }[]) {
+      expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], TracingConfig: { Mode: 'Active' } });
+    }
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as { Properties: { MetricName?: string } }[];
+    expect(alarms.filter((alarm) => alarm.Properties.MetricName === 'Errors')).toHaveLength(Object.keys(functions).length);
+  });
+
+  it('serves the API through the API-key authorizer, cached per key', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'REQUEST',
+      EnableSimpleResponses: true,
+      IdentitySource: ['$request.header.Authorization'],
+      AuthorizerResultTtlInSeconds: 300,
+    });
+    for (const route of Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as { Properties: Record<string, unknown> }[]) {
+      expect(route.Properties.AuthorizationType).toBe('CUSTOM');
+    }
+  });
+
+  it('relays only outbox inserts from the stream, reports partial failures, and parks what keeps failing', () => {
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      BisectBatchOnFunctionError: true,
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } } } }) }] },
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
+  });
+
+  it('passes cdk-nag AwsSolutions with every acknowledgement explained', () => {
+    const report = new AwsSolutionsChecks().validateScope(stack);
+    const problems = report.violations.map((violation) => `${violation.ruleName}: ${violation.description}`);
+    expect(problems).toEqual([]);
+    expect(report.success).toBe(true);
+  });
+});
+
+describe('the local cloud reads the same wiring', () => {
+  const wiring = readWiring(template.toJSON() as CfnTemplate);
+
+  it('finds a handler source for every function in the template', () => {
+    expect(wiring.functions).toHaveLength(Object.keys(template.findResources('AWS::Lambda::Function')).length);
+    for (const fn of wiring.functions) {
+      const file = join(root, fn.entry);
+      expect(existsSync(file)).toBe(true);
+      expect(readFileSync(file, 'utf8')).toMatch(new RegExp(`export const ${fn.handler}\\b`));
+    }
+  });
+
+  it('routes every API route of the template to its function, behind the authorizer', () => {
+    const entryOf = (id: string) => wiring.functions.find((fn) => fn.logicalId === id)?.entry;
+    const routes = wiring.routes.map((route) => [`${route.method} ${route.path}`, entryOf(route.functionId), entryOf(route.authorizer?.functionId ?? '')]);
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        ['POST /v1/orders', 'functions/order-intake/handler.ts', 'functions/authorizer/handler.ts'],
+        ['GET /v1/orders/{id}', 'functions/get-order/handler.ts', 'functions/authorizer/handler.ts'],
+      ]),
+    );
+    expect(wiring.routes).toHaveLength(Object.keys(template.findResources('AWS::ApiGatewayV2::Route')).length);
+  });
+
+  it('maps every event source mapping, queue and rule', () => {
+    expect(wiring.eventSourceMappings).toHaveLength(Object.keys(template.findResources('AWS::Lambda::EventSourceMapping')).length);
+    expect(wiring.queues).toHaveLength(Object.keys(template.findResources('AWS::SQS::Queue')).length);
+    expect(wiring.rules).toHaveLength(Object.keys(template.findResources('AWS::Events::Rule')).length);
+    const relay = wiring.eventSourceMappings.find((mapping) => mapping.source.kind === 'dynamodb-stream');
+    expect(relay).toMatchObject({ reportBatchItemFailures: true, batchSize: 10, filters: [{ eventName: ['INSERT'] }] });
+    expect(relay?.onFailureQueueId).toBeDefined();
+  });
+});

@@ -1,0 +1,59 @@
+import { rateShipment } from '../../../../domain/rating';
+import { QUOTE_DATE, findQuote, request, sumAmounts, usd } from './fixtures';
+
+const at = QUOTE_DATE;
+
+describe('DDP vs DDU', () => {
+  const ddp = findQuote(rateShipment(request('BR', { incoterm: 'DDP', seller: { remessaConforme: true } }), { at }).quotes, 'enlace-standard-br');
+  const ddu = findQuote(rateShipment(request('BR', { incoterm: 'DDU', seller: { remessaConforme: true } }), { at }).quotes, 'enlace-standard-br');
+
+  it('DDP: the seller pays the duties, prepaid with a DDP fee, and the quote says so', () => {
+    expect(ddp.dutiesAndTaxes).toMatchObject({ payer: 'seller', estimate: false });
+    expect(ddp.lines.map((l) => l.code)).toContain('DDP_SERVICE');
+    expect(ddp.sellerPays).toEqual(ddp.totalCharges);
+    expect(ddp.buyerPaysOnDelivery).toEqual(usd(0));
+  });
+
+  it('DDU: the buyer pays on delivery, the quote shows the estimate, no DDP fee', () => {
+    expect(ddu.dutiesAndTaxes).toMatchObject({ payer: 'buyer', estimate: true });
+    expect(ddu.lines.map((l) => l.code)).not.toContain('DDP_SERVICE');
+    expect(ddu.sellerPays).toEqual(ddu.shippingTotal);
+    expect(ddu.buyerPaysOnDelivery).toEqual(ddu.dutiesAndTaxes.total);
+    expect(ddu.warnings.some((w) => w.startsWith('DDU'))).toBe(true);
+  });
+
+  it('the duties themselves do not depend on who pays them', () => {
+    expect(ddu.dutiesAndTaxes.lines).toEqual(ddp.dutiesAndTaxes.lines);
+    expect(ddp.shippingTotal.amount - ddu.shippingTotal.amount).toBe(100); // the DDP fee, USD 1.00
+  });
+
+  it('charges no DDP fee when there is nothing to prepay (Peru under US$200)', () => {
+    const lima = findQuote(rateShipment(request('PE'), { at }).quotes, 'enlace-standard-pe');
+    expect(lima.dutiesAndTaxes.total).toEqual(usd(0));
+    expect(lima.lines.map((l) => l.code)).not.toContain('DDP_SERVICE');
+  });
+});
+
+describe('quote currency', () => {
+  it('expresses every amount in the requested currency, keeping the card currency as the original', () => {
+    const result = rateShipment(request('BR', { quoteCurrency: 'BRL', seller: { remessaConforme: true } }), { at });
+    expect(result.currency).toBe('BRL');
+    const quote = findQuote(result.quotes, 'enlace-standard-br');
+    for (const l of [...quote.lines, ...quote.dutiesAndTaxes.lines]) expect(l.amount.currency).toBe('BRL');
+    // CNY 146.80 × 5.40 / 7.10 = 111.652… → BRL 111.65; the last mile is already in BRL.
+    expect(quote.lines[0]).toMatchObject({ amount: { amount: 11_165, currency: 'BRL' }, original: { amount: 14_680, currency: 'CNY' } });
+    expect(quote.lines.find((l) => l.code === 'LAST_MILE')).toMatchObject({ amount: { amount: 1990, currency: 'BRL' } });
+    expect(quote.lines.find((l) => l.code === 'LAST_MILE')?.original).toBeUndefined();
+    // Duties are assessed in USD (thresholds are in USD) and converted: II USD 19.80 × 5.40 = BRL 106.92.
+    expect(quote.dutiesAndTaxes.lines[0]).toMatchObject({ amount: { amount: 10_692, currency: 'BRL' }, original: usd(1980) });
+    expect(quote.goodsValue).toEqual({ amount: 21_600, currency: 'BRL' });
+    expect(quote.shippingTotal.amount).toBe(sumAmounts(quote.lines.map((l) => l.amount)));
+  });
+
+  it('converts goods priced in CNY for customs', () => {
+    // 2 × CNY 142.00 = CNY 284.00 → USD 40.00 exactly at 7.10.
+    const items = [{ quantity: 2, unitValue: { amount: 14_200, currency: 'CNY' as const }, hsCode: '610910', battery: 'none' as const }];
+    const quote = findQuote(rateShipment(request('MX', { items }), { at }).quotes, 'enlace-standard-mx');
+    expect(quote.dutiesAndTaxes.customsValue.fob).toEqual(usd(4000));
+  });
+});
