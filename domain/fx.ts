@@ -53,6 +53,7 @@ export function fxTableOn(tables: readonly FxTable[], day: string): FxTable {
 interface CompiledTable {
   readonly perUsd: Readonly<Record<Currency, Ratio>>;
   readonly pairs: Map<string, Ratio>;
+  readonly descriptions: Map<string, string>;
 }
 
 const compiled = new WeakMap<FxTable, CompiledTable>();
@@ -67,7 +68,7 @@ function compile(table: FxTable): CompiledTable {
     perUsd[currency] = value;
   }
   if (perUsd.USD.num !== perUsd.USD.den) throw new FxRateUnavailableError(`FX table ${table.id}: USD per USD must be 1`);
-  entry = { perUsd, pairs: new Map() };
+  entry = { perUsd, pairs: new Map(), descriptions: new Map() };
   compiled.set(table, entry);
   return entry;
 }
@@ -95,9 +96,18 @@ export function convert(value: Money, to: Currency, table: FxTable): Money {
   return { amount: converted.amount, currency: to };
 }
 
-/** "1 USD = 7.10 CNY" style text for basis strings. */
+/** "1 USD = 7.10 CNY" style text for basis strings (memoised per table and pair). */
 export function describeRate(from: Currency, to: Currency, table: FxTable): string {
-  if (from === 'USD') return `1 USD = ${table.perUsd[to]} ${to}`;
-  if (to === 'USD') return `1 USD = ${table.perUsd[from]} ${from}`;
-  return `1 USD = ${table.perUsd[from]} ${from} = ${table.perUsd[to]} ${to}`;
+  const entry = compile(table);
+  const key = `${from}>${to}`;
+  const cached = entry.descriptions.get(key);
+  if (cached !== undefined) return cached;
+  const text =
+    from === 'USD'
+      ? `1 USD = ${table.perUsd[to]} ${to}`
+      : to === 'USD'
+        ? `1 USD = ${table.perUsd[from]} ${from}`
+        : `1 USD = ${table.perUsd[from]} ${from} = ${table.perUsd[to]} ${to}`;
+  entry.descriptions.set(key, text);
+  return text;
 }

@@ -205,10 +205,16 @@ export function decimalRatio(decimal: string): Ratio {
   return reduceBig(BigInt(whole + fraction), 10n ** BigInt(fraction.length));
 }
 
-/** "33.5" (per cent) → 335/1000. */
+const percentCache = new Map<string, Ratio>();
+
+/** "33.5" (per cent) → 335/1000 (memoised: rates come from a small set of data strings). */
 export function percentRatio(percent: string): Ratio {
+  const cached = percentCache.get(percent);
+  if (cached) return cached;
   const r = decimalRatio(percent);
-  return reduceBig(BigInt(r.num), BigInt(r.den) * 100n);
+  const result = reduceBig(BigInt(r.num), BigInt(r.den) * 100n);
+  percentCache.set(percent, result);
+  return result;
 }
 
 export function multiplyRatios(a: Ratio, b: Ratio): Ratio {
@@ -302,7 +308,11 @@ export function allocate(value: Money, weights: readonly number[]): Money[] {
 // ---------------------------------------------------------------------------------------------
 
 function groupThousands(digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  if (digits.length <= 3) return digits;
+  let head = digits.length % 3 || 3;
+  let out = digits.slice(0, head);
+  for (; head < digits.length; head += 3) out += `,${digits.slice(head, head + 3)}`;
+  return out;
 }
 
 /**
@@ -310,11 +320,13 @@ function groupThousands(digits: string): string {
  * "BRL -3.10". For display in a buyer's language use `formatMoneyLocalized`.
  */
 export function formatMoney(value: Money): string {
-  const text = toMajorString(value);
-  const negative = text.startsWith('-');
-  const [whole = '0', fraction] = (negative ? text.slice(1) : text).split('.');
-  const grouped = groupThousands(whole) + (fraction === undefined ? '' : `.${fraction}`);
-  return `${value.currency} ${negative ? '-' : ''}${grouped}`;
+  const exponent = MINOR_UNIT_EXPONENT[value.currency];
+  const sign = value.amount < 0 ? '-' : '';
+  const digits = Math.abs(value.amount).toString();
+  if (exponent === 0) return `${value.currency} ${sign}${groupThousands(digits)}`;
+  const padded = digits.length > exponent ? digits : digits.padStart(exponent + 1, '0');
+  const cut = padded.length - exponent;
+  return `${value.currency} ${sign}${groupThousands(padded.slice(0, cut))}.${padded.slice(cut)}`;
 }
 
 const localizedFormatters = new Map<string, Intl.NumberFormat>();

@@ -60,13 +60,23 @@ function withConversion(basis: string, native: Money, ctx: Context): string {
   return `${result}; converted at ${describeRate(native.currency, ctx.currency, ctx.fx)}`;
 }
 
-function line(ctx: Context, code: ShippingFeeCode, description: string, native: Money, basis: string, parcelIndex?: number): FeeLine {
+type MutableLine = { -readonly [K in keyof FeeLine]: FeeLine[K] };
+
+function makeLine(ctx: Context, code: string, description: string, native: Money, basis: string, parcelIndex?: number): FeeLine {
   const converted = native.currency !== ctx.currency;
-  const amount = convert(native, ctx.currency, ctx.fx);
-  const fullBasis = converted ? withConversion(basis, native, ctx) : basis;
-  const base = { code, description, amount, basis: fullBasis };
-  const withParcel = parcelIndex === undefined ? base : { ...base, parcelIndex };
-  return converted ? { ...withParcel, original: native } : withParcel;
+  const result: MutableLine = {
+    code,
+    description,
+    amount: converted ? convert(native, ctx.currency, ctx.fx) : native,
+    basis: converted ? withConversion(basis, native, ctx) : basis,
+  };
+  if (parcelIndex !== undefined) result.parcelIndex = parcelIndex;
+  if (converted) result.original = native;
+  return result;
+}
+
+function line(ctx: Context, code: ShippingFeeCode, description: string, native: Money, basis: string, parcelIndex?: number): FeeLine {
+  return makeLine(ctx, code, description, native, basis, parcelIndex);
 }
 
 /** Freight as customs sees it: the transport lines of the quote, each converted from its own currency to USD. */
@@ -191,12 +201,7 @@ function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQu
   });
   if (!assessment.ok) return ineligible([{ code: assessment.code, message: assessment.message }]);
 
-  const dutyLines: FeeLine[] = assessment.lines.map((d) => {
-    const amount = convert(d.amount, ctx.currency, ctx.fx);
-    const converted = ctx.currency !== 'USD';
-    const basis = converted ? withConversion(d.basis, d.amount, ctx) : d.basis;
-    return converted ? { code: d.code, description: d.description, amount, basis, original: d.amount } : { code: d.code, description: d.description, amount, basis };
-  });
+  const dutyLines = assessment.lines.map((d) => makeLine(ctx, d.code, d.description, d.amount, d.basis));
   const dutiesTotal = totalOf(ctx, dutyLines);
   const ddp = request.incoterm === 'DDP';
   if (ddp && assessment.total.amount > 0) {

@@ -121,8 +121,8 @@ function singleRate(rate: Exclude<TaxRate, { kind: 'by-hs-chapter' }>, base: Mon
       return { percent: rate.percent, label: '' };
     case 'by-state': {
       const own = state === undefined ? undefined : rate.byState[state];
-      if (own !== undefined) return { percent: own, label: ` (rate of ${state ?? ''})` };
-      return { percent: rate.defaultPercent, label: state === undefined ? ' (default rate: state unknown)' : ` (default rate, ${state})` };
+      if (own !== undefined || state !== undefined) return { percent: own ?? rate.defaultPercent, label: ` (${state ?? ''})` };
+      return { percent: rate.defaultPercent, label: ' (state unknown: default rate)' };
     }
     case 'banded': {
       for (const band of rate.bands) {
