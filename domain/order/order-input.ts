@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CURRENCIES } from '../money';
 import { checkPostalCode } from '../postal-codes';
+import { GOODS_CATEGORIES } from '../rating/goods';
 import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS, MARKETPLACES, SERVICE_LEVELS } from '../shipping-terms';
 
 /**
@@ -16,19 +17,19 @@ const MAX_SIDE_MM = 3_000;
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
-const dimensionsSchema = z.object({
+export const dimensionsSchema = z.object({
   lengthMm: z.number().int('must be whole millimetres').positive().max(MAX_SIDE_MM),
   widthMm: z.number().int('must be whole millimetres').positive().max(MAX_SIDE_MM),
   heightMm: z.number().int('must be whole millimetres').positive().max(MAX_SIDE_MM),
 });
 
 /** "12.50" or 12.5; at most two decimals here, and the currency's own exponent is checked later. */
-const decimalAmount = z
+export const decimalAmount = z
   .union([z.string(), z.number()])
   .transform((value) => String(value).trim())
   .refine((value) => /^\d{1,9}(\.\d{1,2})?$/.test(value), 'must be a non-negative decimal amount such as "12.50"');
 
-const hsCode = z
+export const hsCode = z
   .string()
   .transform((value) => value.replace(/[.\s-]/g, ''))
   .refine((value) => /^\d{6,10}$/.test(value), 'must be an HS code of 6 to 10 digits, e.g. "8517.62" or "851762"');
@@ -42,7 +43,7 @@ const itemSchema = z.object({
   originCountry: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code, e.g. "CN"'),
   unitWeightGrams: z.number().int('must be whole grams').positive().max(MAX_PARCEL_WEIGHT_GRAMS),
   dimensions: dimensionsSchema.optional(),
-  category: text(64).optional(),
+  category: z.enum(GOODS_CATEGORIES).optional(),
   batteryType: z.enum(BATTERY_TYPES).default('none'),
 });
 
@@ -71,7 +72,14 @@ const shipToSchema = z.object({
   postalCode: text(16),
   country: z.enum(DESTINATION_COUNTRIES, { error: `must be one of ${DESTINATION_COUNTRIES.join(', ')}` }),
   taxId: taxIdSchema.optional(),
-});
+})
+  // On the address itself, so a bad postal code is reported together with the order's other problems.
+  .superRefine((shipTo, context) => {
+    const postal = checkPostalCode(shipTo.country, shipTo.postalCode);
+    if (!postal.valid) {
+      context.addIssue({ code: 'custom', path: ['postalCode'], message: postal.message });
+    }
+  });
 
 const shipFromSchema = z.union([
   z.object({ warehouseCode: z.string().regex(/^[A-Z0-9-]{2,16}$/, 'must be a warehouse code such as "SZX-01"') }).strict(),
@@ -93,10 +101,6 @@ export const orderInputSchema = z
     parcels: z.array(parcelSchema).min(1).max(MAX_PARCELS).optional(),
   })
   .superRefine((order, context) => {
-    const postal = checkPostalCode(order.shipTo.country, order.shipTo.postalCode);
-    if (!postal.valid) {
-      context.addIssue({ code: 'custom', path: ['shipTo', 'postalCode'], message: postal.message });
-    }
     checkSkusAreUnique(order.items, context);
     if (order.parcels !== undefined) {
       checkParcelsHoldTheItems(order.items, order.parcels, context);

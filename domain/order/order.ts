@@ -1,6 +1,7 @@
 import { InvalidMoneyError, fromMajor, type Currency, type Money } from '../money';
 import { checkPostalCode } from '../postal-codes';
 import type { BatteryType, DestinationCountry, Incoterm, Marketplace, ServiceLevel } from '../shipping-terms';
+import type { GoodsCategory } from '../rating/goods';
 import type { OrderInput } from './order-input';
 
 /** Where an order stands in the pipeline; each handler moves it one step. */
@@ -33,7 +34,7 @@ export interface OrderItem {
   readonly originCountry: string;
   readonly unitWeightGrams: number;
   readonly dimensions?: Dimensions;
-  readonly category?: string;
+  readonly category?: GoodsCategory;
   readonly batteryType: BatteryType;
 }
 

@@ -15,6 +15,7 @@ import type { Construct } from 'constructs';
 import { EVENT_BUS_NAME } from '../../events/envelope';
 import { INDEXES, OUTBOX_PREFIX, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/shared/store/keys';
 import { EnlaceFunction } from '../constructs/enlace-function';
+import { EventConsumer } from '../constructs/event-consumer';
 
 export interface EnlaceStackProps extends StackProps {
   /** Keep the table when the stack is deleted (production); tear it down in ephemeral environments. */
@@ -60,6 +61,7 @@ export class EnlaceStack extends Stack {
 
     this.api = this.buildApi();
     this.buildOutboxRelay();
+    this.buildPipeline();
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
@@ -101,6 +103,22 @@ export class EnlaceStack extends Stack {
           description: 'GET /v1/orders/{id}',
         }).bindTable(this.table, 'read'),
       },
+      {
+        path: '/v1/orders/{id}/quotes',
+        method: apigw.HttpMethod.GET,
+        fn: new EnlaceFunction(this, 'GetQuotes', {
+          functionName: 'get-quotes',
+          description: 'GET /v1/orders/{id}/quotes',
+        }).bindTable(this.table, 'read'),
+      },
+      {
+        path: '/v1/rates',
+        method: apigw.HttpMethod.POST,
+        fn: new EnlaceFunction(this, 'Rates', {
+          functionName: 'rates',
+          description: 'POST /v1/rates: quotes for a proposed shipment',
+        }),
+      },
     ];
     for (const route of routes) {
       api.addRoutes({
@@ -128,6 +146,17 @@ export class EnlaceStack extends Stack {
       }),
     };
     stage.defaultRouteSettings = { throttlingBurstLimit: 200, throttlingRateLimit: 100 };
+  }
+
+  /** The event-driven steps, each behind its own queue: bus rule → SQS (+DLQ) → function. */
+  private buildPipeline(): void {
+    new EventConsumer(this, 'RateCalculation', {
+      functionName: 'rate-calculation',
+      description: 'Prices every service for each received order',
+      bus: this.bus,
+      eventPattern: { source: ['enlace.orders'], detailType: ['order.received'] },
+      alarmTopic: this.alarmTopic,
+    }).fn.bindTable(this.table);
   }
 
   /** Table stream → outbox relay → bus. Records that keep failing are parked in a DLQ, with an alarm. */

@@ -33,7 +33,7 @@ async function get(path: string, key: string = TEST_KEYS.integration.key) {
 async function publishedFor(orderId: string) {
   const response = await fetch(`${localCloud().admin}/events`);
   const events = (await response.json()) as { 'detail-type': string; detail: { metadata: { correlationId: string } } }[];
-  return events.filter((event) => event.detail.metadata.correlationId === orderId);
+  return events.filter((event) => event['detail-type'] === 'order.received' && event.detail.metadata.correlationId === orderId);
 }
 
 describe('order intake through the local cloud (API Gateway → authorizer → Lambda → DynamoDB → stream → EventBridge)', () => {

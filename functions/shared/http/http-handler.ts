@@ -23,7 +23,7 @@ export interface HttpRequest {
   readonly requestId: string;
 }
 
-export type HttpRoute = (request: HttpRequest) => Promise<APIGatewayProxyStructuredResultV2>;
+export type HttpRoute = (request: HttpRequest) => Promise<APIGatewayProxyStructuredResultV2> | APIGatewayProxyStructuredResultV2;
 
 export interface HttpHandlerOptions {
   /** Routes that take a JSON body; it is checked for content type, size and syntax before the route runs. */

@@ -7,7 +7,7 @@
  * | ---------------------------------------------------- | ----- | ----------------------------------- | ---------------------------------- |
  * | order by id                                          | table | ORDER#<orderId>                     | ORDER                              |
  * | order by (marketplace, external order id)            | table | IDEM#<marketplace>#<externalId>     | IDEM  (points at the order id)     |
- * | quotes of an order; chosen shipment of an order      | table | ORDER#<orderId>                     | QUOTE#<serviceId> / SHIPMENT       |
+ * | quotes of an order; chosen shipment of an order      | table | ORDER#<orderId>                     | QUOTES / SHIPMENT                  |
  * | a seller's orders and shipments by time              | gsi1  | SELLER#<sellerId>                   | <TYPE>#<iso time>#<id>             |
  * | shipment by (carrier, tracking number)               | gsi2  | TRACKING#<carrier>#<trackingNumber> | SHIPMENT                           |
  * | a shipment's tracking timeline in event-time order   | table | SHIPMENT#<shipmentId>               | EVENT#<iso event time>#<event key> |
@@ -43,6 +43,7 @@ export const keys = {
     gsi1pk: `SELLER#${sellerId}`,
     gsi1sk: `ORDER#${receivedAt}#${orderId}`,
   }),
+  orderQuotes: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'QUOTES' }),
   apiKey: (keyHash: string): ItemKey => ({ pk: `APIKEY#${keyHash}`, sk: 'APIKEY' }),
   outbox: (eventId: string): ItemKey => ({ pk: `${OUTBOX_PREFIX}${eventId}`, sk: 'OUTBOX' }),
 } as const;

@@ -1,0 +1,41 @@
+import type { Currency } from '../money';
+import { MARKETPLACE_PROGRAMMES } from '../order/marketplace-programmes';
+import type { Order } from '../order/order';
+import type { RatingRequest } from './types';
+
+/**
+ * A parcel whose dimensions the marketplace did not send (and Enlace could not derive) is rated on
+ * its actual weight: a 1 mm cube has no volumetric weight. The warehouse measures it before booking.
+ */
+const UNKNOWN_SIDE_MM = 1;
+
+/** The rating engine's view of an order: where it goes, what it weighs, what it holds and who pays the taxes. */
+export function ratingRequestFromOrder(order: Order, quoteCurrency: Currency = order.currency): RatingRequest {
+  const programmes = MARKETPLACE_PROGRAMMES[order.marketplace];
+  return {
+    destination: {
+      country: order.shipTo.country,
+      postalCode: order.shipTo.postalCode,
+      // A two-letter code (a Brazilian UF such as "SP") is passed on; a spelled-out name is left for the CEP to decide.
+      ...(/^[A-Z]{2}$/.test(order.shipTo.state) ? { state: order.shipTo.state } : {}),
+    },
+    parcels: order.parcels.map((parcel) => ({
+      weightGrams: parcel.weightGrams,
+      lengthMm: parcel.dimensions?.lengthMm ?? UNKNOWN_SIDE_MM,
+      widthMm: parcel.dimensions?.widthMm ?? UNKNOWN_SIDE_MM,
+      heightMm: parcel.dimensions?.heightMm ?? UNKNOWN_SIDE_MM,
+    })),
+    items: order.items.map((item) => ({
+      quantity: item.quantity,
+      unitValue: item.unitDeclaredValue,
+      hsCode: item.hsCode,
+      battery: item.batteryType,
+      description: item.description,
+      ...(item.category === undefined ? {} : { category: item.category }),
+    })),
+    incoterm: order.incoterm,
+    insured: order.insured,
+    quoteCurrency,
+    seller: { remessaConforme: programmes.remessaConforme, chileVatRegistered: programmes.chileVatRegistered },
+  };
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { CURRENCIES, InvalidMoneyError, fromMajor } from '../money';
+import { MARKETPLACE_PROGRAMMES } from '../order/marketplace-programmes';
+import { decimalAmount, dimensionsSchema, hsCode } from '../order/order-input';
+import { checkPostalCode } from '../postal-codes';
+import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS, MARKETPLACES } from '../shipping-terms';
+import { GOODS_CATEGORIES } from './goods';
+import type { RatingRequest } from './types';
+
+/**
+ * `POST /v1/rates`: a proposed shipment, priced before anything is bought. The same units as an
+ * order: grams, millimetres, amounts as decimal strings in `currency`.
+ */
+export const ratesInputSchema = z
+  .object({
+    destination: z
+      .object({
+        country: z.enum(DESTINATION_COUNTRIES),
+        postalCode: z.string().trim().min(1),
+        state: z.string().trim().min(1).max(64).optional(),
+      })
+      .superRefine((destination, context) => {
+        const postal = checkPostalCode(destination.country, destination.postalCode);
+        if (!postal.valid) {
+          context.addIssue({ code: 'custom', path: ['postalCode'], message: postal.message });
+        }
+      }),
+    parcels: z
+      .array(z.object({ weightGrams: z.number().int('must be whole grams').positive().max(70_000), dimensions: dimensionsSchema }))
+      .min(1)
+      .max(50),
+    items: z
+      .array(
+        z.object({
+          quantity: z.number().int().positive().max(10_000),
+          unitDeclaredValue: decimalAmount,
+          hsCode,
+          category: z.enum(GOODS_CATEGORIES).optional(),
+          batteryType: z.enum(BATTERY_TYPES).default('none'),
+          description: z.string().max(256).optional(),
+        }),
+      )
+      .min(1)
+      .max(100),
+    currency: z.enum(CURRENCIES),
+    quoteCurrency: z.enum(CURRENCIES).optional(),
+    incoterm: z.enum(INCOTERMS),
+    insured: z.boolean().default(false),
+    /** The marketplace decides Brazil's Remessa Conforme and Chile's registered-platform treatment. */
+    marketplace: z.enum(MARKETPLACES).default('own-store'),
+  })
+  .superRefine((input, context) => {
+    input.items.forEach((item, index) => {
+      try {
+        fromMajor(item.unitDeclaredValue, input.currency);
+      } catch (error) {
+        if (!(error instanceof InvalidMoneyError)) {
+          throw error;
+        }
+        context.addIssue({ code: 'custom', path: ['items', index, 'unitDeclaredValue'], message: `has more decimals than ${input.currency} allows` });
+      }
+    });
+  });
+
+export type RatesInput = z.output<typeof ratesInputSchema>;
+
+export function ratingRequestFromRatesInput(input: RatesInput): RatingRequest {
+  const programmes = MARKETPLACE_PROGRAMMES[input.marketplace];
+  const postal = checkPostalCode(input.destination.country, input.destination.postalCode);
+  return {
+    destination: {
+      country: input.destination.country,
+      postalCode: postal.valid ? postal.normalized : input.destination.postalCode,
+      ...(input.destination.state === undefined ? {} : { state: input.destination.state }),
+    },
+    parcels: input.parcels.map((parcel) => ({ weightGrams: parcel.weightGrams, ...parcel.dimensions })),
+    items: input.items.map((item) => ({
+      quantity: item.quantity,
+      unitValue: fromMajor(item.unitDeclaredValue, input.currency),
+      hsCode: item.hsCode,
+      battery: item.batteryType,
+      ...(item.category === undefined ? {} : { category: item.category }),
+      ...(item.description === undefined ? {} : { description: item.description }),
+    })),
+    incoterm: input.incoterm,
+    insured: input.insured,
+    quoteCurrency: input.quoteCurrency ?? input.currency,
+    seller: { remessaConforme: programmes.remessaConforme, chileVatRegistered: programmes.chileVatRegistered },
+  };
+}

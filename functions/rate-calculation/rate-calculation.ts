@@ -1,0 +1,60 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { GetOrder } from '../../domain/order/ports';
+import { rateOrder, summariseQuote } from '../../domain/rating/rate-order';
+import { createEvent, type EnlaceEvent } from '../../events/envelope';
+import { orderRatedV1, orderUnrateableV1 } from '../../events/order-rated';
+import type { orderReceivedV1 } from '../../events/order-received';
+import type { z } from 'zod';
+import type { RecordPipelineStep } from '../shared/store/pipeline-step';
+import { quotesItem } from '../shared/store/quote-store';
+import { newId } from '../shared/ids';
+
+export interface RateCalculationDeps {
+  readonly getOrder: GetOrder;
+  readonly recordStep: RecordPipelineStep;
+  readonly newEventId?: () => string;
+  readonly now?: () => Date;
+}
+
+type OrderReceived = EnlaceEvent<z.output<typeof orderReceivedV1.data>>;
+
+/** order.received → price every service (domain) → store the quotes and move the order → order.rated | order.unrateable. */
+export function buildRateCalculation(deps: RateCalculationDeps) {
+  const { getOrder, recordStep, newEventId = () => newId('evt'), now = () => new Date() } = deps;
+  return async (received: OrderReceived, log: Logger): Promise<void> => {
+    const order = await getOrder(received.data.order.orderId);
+    if (order === undefined) {
+      throw new Error(`order ${received.data.order.orderId} not found`);
+    }
+    const rating = rateOrder(order);
+    const at = now().toISOString();
+    const context = { eventId: newEventId(), occurredAt: at, correlationId: order.orderId, sellerId: order.sellerId, causationId: received.metadata.eventId };
+    const event =
+      rating.outcome === 'rated'
+        ? createEvent(
+            orderRatedV1,
+            {
+              orderId: order.orderId,
+              quotedOn: rating.result.quotedOn,
+              currency: rating.result.currency,
+              serviceLevel: order.serviceLevel,
+              quotes: rating.result.quotes.map(summariseQuote),
+              ineligible: rating.result.ineligible.map((quote) => ({ serviceId: quote.serviceId, reasons: quote.reasons.map(({ code, message }) => ({ code, message })) })),
+            },
+            context,
+          )
+        : createEvent(orderUnrateableV1, { orderId: order.orderId, reasons: rating.reasons }, context);
+    const recorded = await recordStep({
+      orderId: order.orderId,
+      fromStatuses: ['received'],
+      toStatus: rating.outcome,
+      items: rating.result === undefined ? [] : [quotesItem(order.orderId, at, rating.result)],
+      event: { eventId: event.metadata.eventId, detailType: event.metadata.type, source: event.metadata.source, detail: event },
+      at,
+    });
+    log.info(recorded ? `order ${rating.outcome}` : 'order already rated; duplicate delivery ignored', {
+      orderId: order.orderId,
+      quotes: rating.result?.quotes.length ?? 0,
+    });
+  };
+}
