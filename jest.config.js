@@ -12,6 +12,8 @@ const base = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Integration and end-to-end tests wait on real emulators; unit tests finish in milliseconds anyway.
+  testTimeout: 60000,
   projects: [
     {
       ...base,
@@ -25,7 +27,6 @@ module.exports = {
       testMatch: ['<rootDir>/tests/**/*.int.test.ts', '<rootDir>/tests/**/*.e2e.test.ts'],
       globalSetup: '<rootDir>/tests/setup/global-setup.ts',
       globalTeardown: '<rootDir>/tests/setup/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -8,11 +8,12 @@ import type { GetOrderQuotes } from '../shared/store/quote-store';
 export function buildGetQuotesRoute(deps: { readonly getOrder: GetOrder; readonly getQuotes: GetOrderQuotes }): HttpRoute {
   return async ({ event, tenant }) => {
     const orderId = pathParameter(event, 'id');
-    const order = await deps.getOrder(orderId);
+    // Quotes first: they are written in the same transaction that moves the order, so an order read
+    // after them shows at least that step's status.
+    const [quotes, order] = [await deps.getQuotes(orderId), await deps.getOrder(orderId)];
     if (order === undefined || !mayRead(tenant, order)) {
       throw notFound(`No order "${orderId}".`);
     }
-    const quotes = await deps.getQuotes(orderId);
     if (quotes === undefined) {
       // Rating runs moments after intake; tell the client when to look again.
       throw new HttpError(404, 'Not Found', `Order "${orderId}" is ${order.status} and has no quotes yet; retry shortly.`, [], { 'retry-after': '1' });

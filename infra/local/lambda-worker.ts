@@ -67,3 +67,6 @@ process.on('message', (message: InvokeMessage) => {
         }),
     );
 });
+
+// The local cloud went away (even if it was killed): an execution environment does not outlive it.
+process.on('disconnect', () => process.exit(0));

@@ -5,10 +5,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiGateway } from './api-gateway';
 import { startDynamoDbLocal, startFauxqs, type Emulator } from './emulators';
-import { EventBusServer, type BusEvent } from './eventbridge/event-bus-server';
+import { EventBusServer, NonRetryableDeliveryError, type BusEvent } from './eventbridge/event-bus-server';
+import { nextCronFire, rateIntervalMs } from './schedule';
+import { randomUUID } from 'node:crypto';
 import { LocalFunction } from './lambda-runtime';
 import { pollQueue, pollStream, type Poller } from './pollers';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, provisionQueues, provisionTable, resolveIntrinsic, type LocalQueue, type LocalResources } from './resources';
+import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, provisionQueues, provisionTable, resolveIntrinsic, type LocalQueue, type LocalResources } from './resources';
 import { synthesizeTemplate } from './template';
 import { readWiring, type RuleTargetSpec, type Wiring } from './wiring';
 
@@ -19,6 +21,13 @@ export interface LocalCloudOptions {
   readonly dbPath?: string;
   /** Log lines (JSON) go here; stdout by default. */
   readonly log?: (line: string) => void;
+  /** Scheduled rules fire this many times faster than their expression says (demos and tests). */
+  readonly scheduleSpeedup?: number;
+  /**
+   * Overrides every queue's visibility timeout (seconds), so a failing message comes back in seconds
+   * rather than minutes when a test or demo wants to watch it reach its DLQ.
+   */
+  readonly visibilityTimeoutSeconds?: number;
 }
 
 export interface LocalEndpoints {
@@ -38,6 +47,7 @@ export class LocalCloud {
   private emulators: Emulator[] = [];
   private functions = new Map<string, LocalFunction>();
   private pollers: Poller[] = [];
+  private timers: NodeJS.Timeout[] = [];
   private api: ApiGateway | undefined;
   private bus: EventBusServer | undefined;
   private admin: Server | undefined;
@@ -73,7 +83,11 @@ export class LocalCloud {
     for (const table of wiring.tables) {
       tables.set(table.logicalId, await provisionTable(dynamoClient, `enlace-${table.logicalId}`, table));
     }
-    this.queues = await provisionQueues(this.sqs, wiring.queues, (logicalId) => `enlace-${logicalId}`);
+    const queueSpecs =
+      this.options.visibilityTimeoutSeconds === undefined
+        ? wiring.queues
+        : wiring.queues.map((queue) => ({ ...queue, visibilityTimeoutSeconds: this.options.visibilityTimeoutSeconds! }));
+    this.queues = await provisionQueues(this.sqs, queueSpecs, (logicalId) => `enlace-${logicalId}`);
     const resources: LocalResources = {
       tables,
       queues: this.queues,
@@ -123,6 +137,7 @@ export class LocalCloud {
     this.api = new ApiGateway(wiring.routes, (functionId, event) => this.invoke(functionId, event), this.logMessage);
     const api = await this.api.listen(this.options.apiPort ?? 0);
     this.startPollers(dynamodb.endpoint, tables);
+    this.startSchedules();
     const admin = await this.startAdmin();
     this.endpoints = { api, dynamodb: dynamodb.endpoint, sqs: fauxqs.endpoint, eventbridge, admin };
     return this.endpoints;
@@ -158,8 +173,77 @@ export class LocalCloud {
       case 'lambda':
         await this.invoke(target.resourceId, payload);
         return;
+      case 'api-destination':
+        await this.callApiDestination(target.resourceId, payload);
+        return;
       default:
         throw new Error(`targets of kind ${target.kind} are not supported locally yet`);
+    }
+  }
+
+  /** An EventBridge API destination: an HTTP call with the connection's auth header; 4xx (but 429) is final. */
+  private async callApiDestination(logicalId: string, payload: unknown): Promise<void> {
+    const destination = this.wiring!.apiDestinations.find((candidate) => candidate.logicalId === logicalId);
+    if (destination === undefined) {
+      throw new Error(`no API destination ${logicalId} in the template`);
+    }
+    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'Amazon/EventBridge/ApiDestinations' };
+    if (destination.authHeader !== undefined) {
+      const value = resolveIntrinsic(destination.authHeader.value, this.resources!);
+      const basic = (value as { 'enlace:basic'?: [unknown, unknown] } | null)?.['enlace:basic'];
+      headers[destination.authHeader.name] =
+        basic === undefined ? String(value) : `Basic ${Buffer.from(`${String(basic[0])}:${String(basic[1])}`).toString('base64')}`;
+    }
+    const response = await fetch(String(resolveIntrinsic(destination.endpoint, this.resources!)), {
+      method: destination.httpMethod,
+      headers,
+      body: JSON.stringify(payload),
+      signal: AbortSignal.timeout(5_000),
+    });
+    if (response.status >= 400 && response.status < 500 && response.status !== 429) {
+      throw new NonRetryableDeliveryError(`API destination ${logicalId} answered ${response.status}`);
+    }
+    if (!response.ok) {
+      throw new Error(`API destination ${logicalId} answered ${response.status}`);
+    }
+  }
+
+  /** Scheduled rules fire on their expression (sped up when asked), delivering AWS's "Scheduled Event". */
+  private startSchedules(): void {
+    const speedup = this.options.scheduleSpeedup ?? 1;
+    for (const rule of this.wiring!.rules) {
+      if (rule.scheduleExpression === undefined || !rule.enabled) {
+        continue;
+      }
+      const expression = rule.scheduleExpression;
+      const fire = () => {
+        const event: BusEvent = {
+          version: '0',
+          id: randomUUID(),
+          'detail-type': 'Scheduled Event',
+          source: 'aws.events',
+          account: LOCAL_ACCOUNT,
+          time: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+          region: LOCAL_REGION,
+          resources: [`arn:aws:events:${LOCAL_REGION}:${LOCAL_ACCOUNT}:rule/${rule.logicalId}`],
+          detail: {},
+        };
+        this.logMessage('schedule: fired', { rule: rule.logicalId, expression });
+        for (const target of rule.targets) {
+          void this.bus!.deliverWithRetries(target, event, rule);
+        }
+      };
+      const interval = rateIntervalMs(expression);
+      const delay = () => (interval ?? nextCronFire(expression, new Date()).getTime() - Date.now()) / speedup;
+      const arm = () => {
+        const timer = setTimeout(() => {
+          fire();
+          arm();
+        }, Math.max(50, delay()));
+        timer.unref();
+        this.timers.push(timer);
+      };
+      arm();
     }
   }
 
@@ -262,6 +346,7 @@ export class LocalCloud {
   }
 
   async stop(): Promise<void> {
+    this.timers.forEach((timer) => clearTimeout(timer));
     await Promise.allSettled(this.pollers.map((poller) => poller.stop()));
     await this.api?.close();
     await this.bus?.close();

@@ -4,7 +4,9 @@
  *
  * Environment: PORT (HTTP API port, default 3000), ENLACE_API_KEY (the demo key to create),
  * ENLACE_DB_PATH (keep DynamoDB data in this folder between runs; in memory when unset),
- * ENLACE_QUIET=true (no handler logs on stdout).
+ * ENLACE_QUIET=true (no handler logs on stdout), ENLACE_SCHEDULE_SPEEDUP (scheduled rules fire N times
+ * faster), ENLACE_VISIBILITY_TIMEOUT_SECONDS (every queue's visibility timeout; 5 s by default so
+ * retries and DLQs show in seconds; `template` keeps the template's values).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,7 +18,18 @@ import { LocalCloud } from './local-cloud';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './resources';
 
 
-const STATE_DIR = join(__dirname, '..', '..', '.cache');
+/**
+ * Locally a failed message comes back after 5 s rather than the template's minutes, so a developer
+ * sees retries and DLQs while watching; `template` keeps the deployed values.
+ */
+function visibilityTimeout(setting: string | undefined): { visibilityTimeoutSeconds?: number } {
+  if (setting === 'template') {
+    return {};
+  }
+  return { visibilityTimeoutSeconds: setting === undefined ? 5 : Number(setting) };
+}
+
+const STATE_DIR = process.env.ENLACE_STATE_DIR ?? join(__dirname, '..', '..', '.cache');
 
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -30,6 +43,8 @@ async function main(): Promise<void> {
     apiPort: Number(process.env.PORT ?? 3000),
     ...(dbPath === undefined ? {} : { dbPath }),
     log: quiet ? () => undefined : (line) => process.stdout.write(`${line}\n`),
+    ...(process.env.ENLACE_SCHEDULE_SPEEDUP === undefined ? {} : { scheduleSpeedup: Number(process.env.ENLACE_SCHEDULE_SPEEDUP) }),
+    ...visibilityTimeout(process.env.ENLACE_VISIBILITY_TIMEOUT_SECONDS),
   });
 
   let stopping = false;

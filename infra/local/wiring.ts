@@ -6,6 +6,7 @@ import type { CfnResource, CfnTemplate } from './template';
  * CloudFormation the CDK app deploys, so local and cloud cannot drift.
  */
 export interface Wiring {
+  readonly apiDestinations: readonly ApiDestinationSpec[];
   readonly tables: readonly TableSpec[];
   readonly buses: readonly { readonly logicalId: string; readonly name: string }[];
   readonly functions: readonly FunctionSpec[];
@@ -29,6 +30,16 @@ export interface FunctionSpec {
   readonly memoryMb: number;
   /** Values may still be CloudFormation intrinsics; see `resolveEnvironment`. */
   readonly environment: Record<string, unknown>;
+}
+
+/** An EventBridge API destination and the auth header its connection adds. */
+export interface ApiDestinationSpec {
+  readonly logicalId: string;
+  /** May still be a CloudFormation intrinsic. */
+  readonly endpoint: unknown;
+  readonly httpMethod: string;
+  readonly invocationRateLimitPerSecond?: number;
+  readonly authHeader?: { readonly name: string; readonly value: unknown };
 }
 
 export interface RouteSpec {
@@ -133,6 +144,7 @@ export function readWiring(template: CfnTemplate): Wiring {
   const functionIn = (value: unknown): string | undefined => referencedIds(value).find((id) => functionIds.has(id));
 
   return {
+    apiDestinations: ofType(template, 'AWS::Events::ApiDestination').map(([logicalId, resource]) => readApiDestination(template, logicalId, props(resource))),
     tables: ofType(template, 'AWS::DynamoDB::Table').map(([logicalId, resource]) => ({ logicalId, properties: props(resource) })),
     buses: ofType(template, 'AWS::Events::EventBus').map(([logicalId, resource]) => ({ logicalId, name: String(props(resource).Name) })),
     functions,
@@ -173,6 +185,26 @@ function readRoutes(template: CfnTemplate, functionIn: (value: unknown) => strin
           }),
     };
   });
+}
+
+function readApiDestination(template: CfnTemplate, logicalId: string, properties: Json): ApiDestinationSpec {
+  const connectionId = referencedId(properties.ConnectionArn);
+  const auth = (connectionId === undefined ? undefined : props(template.Resources[connectionId] ?? { Type: '' }).AuthParameters) as Json | undefined;
+  const apiKey = auth?.ApiKeyAuthParameters as { ApiKeyName: string; ApiKeyValue: unknown } | undefined;
+  const basic = auth?.BasicAuthParameters as { Username: unknown; Password: unknown } | undefined;
+  const authHeader =
+    apiKey !== undefined
+      ? { name: apiKey.ApiKeyName, value: apiKey.ApiKeyValue }
+      : basic !== undefined
+        ? { name: 'Authorization', value: { 'enlace:basic': [basic.Username, basic.Password] } }
+        : undefined;
+  return {
+    logicalId,
+    endpoint: properties.InvocationEndpoint,
+    httpMethod: String(properties.HttpMethod ?? 'POST'),
+    ...(properties.InvocationRateLimitPerSecond === undefined ? {} : { invocationRateLimitPerSecond: Number(properties.InvocationRateLimitPerSecond) }),
+    ...(authHeader === undefined ? {} : { authHeader }),
+  };
 }
 
 function readQueue(logicalId: string, properties: Json): QueueSpec {

@@ -96,8 +96,8 @@ describe('order store against DynamoDB Local', () => {
     const retried = await buildRelay(realPublish)(event, context);
     expect(retried.batchItemFailures).toEqual([]);
     const published = await eventually(async () => {
-      const events = (await (await fetch(`${localCloud().admin}/events`)).json()) as { detail: { metadata: { eventId: string } } }[];
-      return events.find((candidate) => candidate.detail.metadata.eventId === pending.eventId);
+      const events = (await (await fetch(`${localCloud().admin}/events`)).json()) as { detail: { metadata?: { eventId: string } } }[];
+      return events.find((candidate) => candidate.detail.metadata?.eventId === pending.eventId);
     });
     expect(published.detail).toEqual(pending.detail);
   });

@@ -22,7 +22,8 @@ export default async function globalSetup(): Promise<void> {
   const logDir = join(__dirname, '..', '..', '.cache', 'test-logs');
   mkdirSync(logDir, { recursive: true });
   const logFile = createWriteStream(join(logDir, 'local-cloud.log'), { flags: 'w' });
-  const cloud = new LocalCloud({ apiPort: 0, log: (line) => logFile.write(`${line}\n`) });
+  // Failed messages come back after 1 s instead of the template's minutes, so DLQ tests take seconds.
+  const cloud = new LocalCloud({ apiPort: 0, log: (line) => logFile.write(`${line}\n`), visibilityTimeoutSeconds: 1 });
   const endpoints = await cloud.start();
   globalThis.__ENLACE_LOCAL_CLOUD__ = cloud;
 

@@ -6,7 +6,7 @@
 import type { BatteryType } from '../../shipping-terms';
 import { type Currency, type Money, fromMajor } from '../../money';
 import type { DecimalString } from '../../fx';
-import type { ChargeableWeightRule, DatedPercent, PriceTable, Provenance, RateCard, WeightBreak } from '../rate-card';
+import type { ChargeableWeightRule, DatedPercent, PostalRange, PriceTable, Provenance, RateCard, WeightBreak } from '../rate-card';
 import type { GoodsCategory } from '../goods';
 
 export const REFERENCE = 'shared/reference/domain-facts.md';
@@ -167,3 +167,71 @@ export const SMALL_PACKET_LIMITS: RateCard['limits'] = {
 };
 
 export const VERSION_2026_07 = { version: '2026.07', effectiveFrom: '2026-07-01' } as const;
+
+/** Services added with smart routing (a second or third last-mile carrier on an existing line). */
+export const VERSION_2026_11 = { version: '2026.11', effectiveFrom: '2026-11-01' } as const;
+
+/**
+ * What a service that puts another last-mile carrier on an existing air line must state for
+ * itself. Everything that belongs to the carrier (last-mile prices, transit, coverage, limits) is
+ * required, so a new service never silently inherits another carrier's figures; what belongs to
+ * the line (line-haul, fuel, battery policy, handling surcharges, insurance, clearance, DDP fee)
+ * comes from the base card.
+ */
+export interface LastMileVariant {
+  readonly serviceId: string;
+  readonly name: string;
+  readonly lastMileCarrier: string;
+  /** Why this carrier is on this line (kept in the card's provenance note). */
+  readonly note: string;
+  readonly lastMile: PriceTable;
+  readonly transitDays: RateCard['transitDays'];
+  readonly limits: RateCard['limits'];
+  /** null: the carrier charges no remote-area surcharge on this service. */
+  readonly remoteArea: RateCard['remoteArea'] | null;
+  readonly unservedPostalRanges?: RateCard['unservedPostalRanges'];
+  /** The line's divisor (LEVEL_DEFAULTS) when absent: only a carrier that bills its own divisor sets one. */
+  readonly chargeableWeight?: ChargeableWeightRule;
+  /** Another line-haul label when the base line belongs to a carrier (e.g. DHL's own express network). */
+  readonly lineHaulName?: string;
+}
+
+/** A new service on `base`'s air line with another last-mile carrier (see LastMileVariant). */
+export function onLine(base: RateCard, variant: LastMileVariant): RateCard {
+  // The base's carrier-specific fields are dropped here and restated by the variant.
+  const { effectiveTo: _to, remoteArea: _remote, unservedPostalRanges: _unserved, ...line } = base;
+  const level = base.serviceLevel;
+  return {
+    ...line,
+    ...VERSION_2026_11,
+    serviceId: variant.serviceId,
+    name: variant.name,
+    carriers: { lineHaul: variant.lineHaulName ?? base.carriers.lineHaul, lastMile: variant.lastMileCarrier },
+    provenance: sandbox(`${variant.note} Line-haul, fuel, battery policy and fees as ${base.serviceId} (same air line); last-mile prices invented.`),
+    chargeableWeight: variant.chargeableWeight ?? LEVEL_DEFAULTS[level].chargeableWeight,
+    limits: variant.limits,
+    lastMile: variant.lastMile,
+    transitDays: variant.transitDays,
+    ...(variant.remoteArea === null ? {} : { remoteArea: variant.remoteArea }),
+    ...(variant.unservedPostalRanges === undefined ? {} : { unservedPostalRanges: variant.unservedPostalRanges }),
+  };
+}
+
+/**
+ * The ranges of [first, last] not covered by `served` (fixed-width numeric postal codes, e.g.
+ * Mexico's 5 digits): how a carrier that publishes where it DOES deliver becomes a rate card's
+ * unserved ranges. `served` must not overlap.
+ */
+export function complementRanges(first: string, last: string, served: readonly PostalRange[], label: string): PostalRange[] {
+  const width = first.length;
+  const text = (n: number): string => String(n).padStart(width, '0');
+  const sorted = [...served].sort((a, b) => Number(a.from) - Number(b.from));
+  const gaps: PostalRange[] = [];
+  let next = Number(first);
+  for (const range of sorted) {
+    if (Number(range.from) > next) gaps.push({ from: text(next), to: text(Number(range.from) - 1), label });
+    next = Math.max(next, Number(range.to) + 1);
+  }
+  if (next <= Number(last)) gaps.push({ from: text(next), to: last, label });
+  return gaps;
+}

@@ -35,6 +35,11 @@ const MAX_ENTRIES = 10;
 const MAX_REQUEST_BYTES = 256 * 1024;
 const DEFAULT_RETRY_ATTEMPTS = 5;
 
+/** A delivery the target refused for good (an API destination's 4xx other than 429): not retried. */
+export class NonRetryableDeliveryError extends Error {
+  override readonly name = 'NonRetryableDeliveryError';
+}
+
 class AwsError extends Error {
   constructor(
     readonly type: string,
@@ -203,6 +208,9 @@ export class EventBusServer {
       } catch (error) {
         lastError = error as Error;
         this.options.log('eventbridge: delivery failed', { rule: rule.logicalId, target: target.id, attempt, error: lastError.message });
+        if (error instanceof NonRetryableDeliveryError) {
+          break; // EventBridge does not retry a target's 4xx answers (429 aside)
+        }
         if (attempt < attempts) {
           await new Promise((resolve) => setTimeout(resolve, delay(attempt)));
         }

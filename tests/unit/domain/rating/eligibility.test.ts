@@ -1,4 +1,4 @@
-import { InvalidRatingRequestError, rateShipment } from '../../../../domain/rating';
+import { InvalidRatingRequestError, RATE_CARDS, rateShipment } from '../../../../domain/rating';
 import type { IneligibilityCode, RatingItem, RatingResult } from '../../../../domain/rating';
 import type { FxTable } from '../../../../domain/fx';
 import { PARCEL_1200G, QUOTE_DATE, TSHIRTS, findQuote, request, usd } from './fixtures';
@@ -9,11 +9,12 @@ const codes = (result: RatingResult, serviceId: string): IneligibilityCode[] =>
 const eligibleIds = (result: RatingResult): string[] => result.quotes.map((q) => q.serviceId).sort();
 
 describe('ineligibility, with every reason', () => {
-  it('overweight: 2.5 kg is over the 2 kg small-packet economy to Chile; the others take it', () => {
+  it('overweight: 2.5 kg is over the 2 kg small-packet economy to Chile (every economy carrier); the others take it', () => {
     const result = rateShipment(request('CL', { parcels: [{ ...PARCEL_1200G, weightGrams: 2500 }] }), { at });
-    expect(codes(result, 'enlace-economy-cl')).toEqual(['OVERWEIGHT']);
+    for (const id of ['enlace-economy-cl', 'enlace-economy-cl-blue-express']) expect(codes(result, id)).toEqual(['OVERWEIGHT']);
     expect(result.ineligible.find((i) => i.serviceId === 'enlace-economy-cl')?.reasons[0]).toMatchObject({ parcelIndex: 0, message: expect.stringMatching(/2\.500 kg.*2\.000 kg/) });
-    expect(eligibleIds(result)).toEqual(['enlace-express-cl', 'enlace-standard-cl']);
+    expect(result.ineligible.map((i) => i.serviceId).sort()).toEqual(['enlace-economy-cl', 'enlace-economy-cl-blue-express']);
+    expect(eligibleIds(result)).toEqual(['enlace-express-cl', 'enlace-express-cl-blue-express', 'enlace-standard-cl', 'enlace-standard-cl-chilexpress', 'enlace-standard-cl-starken']);
   });
 
   it('overweight by volume: a light 1.2 m cube is over what the express card prices', () => {
@@ -58,7 +59,8 @@ describe('ineligibility, with every reason', () => {
     const tracker: RatingItem = { quantity: 1, unitValue: usd(2000), hsCode: '8526.91', battery: 'lithium-metal-in-equipment' };
     const result = rateShipment(request('US', { items: [tracker] }), { at });
     expect(codes(result, 'enlace-standard-us')).toEqual(['BATTERY_REFUSED']);
-    expect(eligibleIds(result)).toEqual(['enlace-express-us']);
+    expect(eligibleIds(result)).toEqual(['enlace-express-us', 'enlace-express-us-ups']);
+    for (const entry of result.ineligible) expect(entry.reasons.map((r) => r.code)).toEqual(['BATTERY_REFUSED']);
   });
 
   it('the Mexico economy line takes batteries in equipment, but only up to 10 kg per parcel', () => {
@@ -109,7 +111,9 @@ describe('ineligibility, with every reason', () => {
     const early: FxTable = { id: 'early', effectiveFrom: '2026-01-01', perUsd: { USD: '1', CNY: '7.10', MXN: '18.50', BRL: '5.40', CLP: '940', COP: '3900', PEN: '3.60' }, source: 't', note: 't', sandbox: true };
     const result = rateShipment(request('MX'), { at: new Date('2026-06-15T00:00:00Z'), fxTables: [early] });
     expect(result.quotes).toEqual([]);
-    expect(result.ineligible.map((i) => i.reasons[0]?.code)).toEqual(['NO_RATE_CARD_IN_EFFECT', 'NO_RATE_CARD_IN_EFFECT', 'NO_RATE_CARD_IN_EFFECT']);
+    const mexicoServices = new Set(RATE_CARDS.filter((c) => c.destination === 'MX').map((c) => c.serviceId));
+    expect(result.ineligible).toHaveLength(mexicoServices.size);
+    for (const entry of result.ineligible) expect(entry.reasons.map((r) => r.code)).toEqual(['NO_RATE_CARD_IN_EFFECT']);
   });
 });
 
