@@ -11,6 +11,7 @@ import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';
 import { DEMO_TENANT } from '../infra/local/demo-tenant';
 import { LocalCloud } from '../infra/local/local-cloud';
+import { seedSandboxKpis } from '../infra/local/seed';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/resources';
 import { runningLocalCloud } from './local-cloud-state';
 
@@ -34,6 +35,12 @@ function describe(event: BusEvent): string {
       const best = quotes[0]!;
       return `rated: ${quotes.length} service(s); cheapest ${best.serviceName} ${money(best.totalCharges)} (duties and taxes ${money(best.dutiesAndTaxes)}, paid by the ${best.dutiesPayer}), ${best.transitDays.min}-${best.transitDays.max} days`;
     }
+    case 'shipment.routed': {
+      const shipment = data.shipment as { carrierName: string; trackingNumber: string };
+      return `routed: ${shipment.carrierName}, tracking number ${shipment.trackingNumber}. ${String(data.summary)}`;
+    }
+    case 'order.unroutable':
+      return `unroutable: ${(data.explanation as string[]).join(' ')}`;
     case 'order.unrateable':
       return `unrateable: ${JSON.stringify(data.reasons).slice(0, 160)}`;
     default:
@@ -51,6 +58,7 @@ async function main(): Promise<void> {
     const endpoints = await own.start();
     const tableName = own.resources!.tables.values().next().value!.name;
     const documents = buildDocumentClient(new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: endpoints.dynamodb }));
+    await seedSandboxKpis(documents, tableName, new Date());
     const apiKey = await issueApiKey(buildSaveApiKey(documents, tableName), DEMO_TENANT, { name: 'demo', now: new Date() });
     cloud = { ...endpoints, tableName, apiKey, pid: process.pid };
   }

@@ -15,6 +15,7 @@ import { buildDocumentClient } from '../../functions/shared/store/dynamo-client'
 import { buildSaveApiKey, issueApiKey } from '../../functions/shared/store/api-key-store';
 import { DEMO_TENANT } from './demo-tenant';
 import { LocalCloud } from './local-cloud';
+import { seedSandboxKpis } from './seed';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './resources';
 
 
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   const endpoints = await cloud.start();
   const tableName = cloud.resources!.tables.values().next().value!.name;
   const documents = buildDocumentClient(new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: endpoints.dynamodb }));
+  await seedSandboxKpis(documents, tableName, new Date());
   const apiKey = await issueApiKey(
     buildSaveApiKey(documents, tableName),
     DEMO_TENANT,
@@ -81,7 +83,8 @@ async function main(): Promise<void> {
       `dynamodb: ${endpoints.dynamodb}`,
       `sqs: ${endpoints.sqs}`,
       `eventbridge: ${endpoints.eventbridge}`,
-      `admin: ${endpoints.admin}  (GET /queues, /events, /wiring)`,
+      `secretsmanager: ${endpoints.secretsmanager}`,
+      `admin: ${endpoints.admin}  (GET /queues, /events, /wiring, /secrets; POST /invoke/<function>)`,
       `table: ${tableName}`,
       `api key: ${apiKey}  (acts for ${DEMO_TENANT.sellerIds.join(', ')})`,
       `ready in ${Date.now() - started} ms`,

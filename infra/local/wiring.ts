@@ -8,6 +8,8 @@ import type { CfnResource, CfnTemplate } from './template';
 export interface Wiring {
   readonly apiDestinations: readonly ApiDestinationSpec[];
   readonly tables: readonly TableSpec[];
+  readonly buckets: readonly BucketSpec[];
+  readonly secrets: readonly SecretSpec[];
   readonly buses: readonly { readonly logicalId: string; readonly name: string }[];
   readonly functions: readonly FunctionSpec[];
   readonly routes: readonly RouteSpec[];
@@ -19,6 +21,24 @@ export interface Wiring {
 export interface TableSpec {
   readonly logicalId: string;
   readonly properties: Record<string, unknown>;
+}
+
+/** A Secrets Manager secret: a fixed SecretString, or how Secrets Manager should generate it. */
+export interface SecretSpec {
+  readonly logicalId: string;
+  readonly name?: string;
+  readonly secretString?: string;
+  readonly generateSecretString?: {
+    readonly secretStringTemplate?: string;
+    readonly generateStringKey?: string;
+    readonly passwordLength?: number;
+  };
+}
+
+/** An S3 bucket; `name` when the template fixes its BucketName. */
+export interface BucketSpec {
+  readonly logicalId: string;
+  readonly name?: string;
 }
 
 export interface FunctionSpec {
@@ -146,6 +166,11 @@ export function readWiring(template: CfnTemplate): Wiring {
   return {
     apiDestinations: ofType(template, 'AWS::Events::ApiDestination').map(([logicalId, resource]) => readApiDestination(template, logicalId, props(resource))),
     tables: ofType(template, 'AWS::DynamoDB::Table').map(([logicalId, resource]) => ({ logicalId, properties: props(resource) })),
+    buckets: ofType(template, 'AWS::S3::Bucket').map(([logicalId, resource]) => {
+      const name = props(resource).BucketName;
+      return { logicalId, ...(typeof name === 'string' ? { name } : {}) };
+    }),
+    secrets: ofType(template, 'AWS::SecretsManager::Secret').map(([logicalId, resource]) => readSecret(logicalId, props(resource))),
     buses: ofType(template, 'AWS::Events::EventBus').map(([logicalId, resource]) => ({ logicalId, name: String(props(resource).Name) })),
     functions,
     routes: readRoutes(template, functionIn),
@@ -154,6 +179,24 @@ export function readWiring(template: CfnTemplate): Wiring {
       readEventSourceMapping(template, logicalId, props(resource), functionIn),
     ),
     rules: ofType(template, 'AWS::Events::Rule').map(([logicalId, resource]) => readRule(template, logicalId, props(resource), functionIn)),
+  };
+}
+
+function readSecret(logicalId: string, properties: Json): SecretSpec {
+  const generate = properties.GenerateSecretString as Json | undefined;
+  return {
+    logicalId,
+    ...(typeof properties.Name === 'string' ? { name: properties.Name } : {}),
+    ...(typeof properties.SecretString === 'string' ? { secretString: properties.SecretString } : {}),
+    ...(generate === undefined
+      ? {}
+      : {
+          generateSecretString: {
+            ...(typeof generate.SecretStringTemplate === 'string' ? { secretStringTemplate: generate.SecretStringTemplate } : {}),
+            ...(typeof generate.GenerateStringKey === 'string' ? { generateStringKey: generate.GenerateStringKey } : {}),
+            ...(generate.PasswordLength === undefined ? {} : { passwordLength: Number(generate.PasswordLength) }),
+          },
+        }),
   };
 }
 
@@ -201,7 +244,7 @@ function readApiDestination(template: CfnTemplate, logicalId: string, properties
   return {
     logicalId,
     endpoint: properties.InvocationEndpoint,
-    httpMethod: String(properties.HttpMethod ?? 'POST'),
+    httpMethod: typeof properties.HttpMethod === 'string' ? properties.HttpMethod : 'POST',
     ...(properties.InvocationRateLimitPerSecond === undefined ? {} : { invocationRateLimitPerSecond: Number(properties.InvocationRateLimitPerSecond) }),
     ...(authHeader === undefined ? {} : { authHeader }),
   };

@@ -14,8 +14,12 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EVENT_BUS_NAME } from '../../events/envelope';
 import { INDEXES, OUTBOX_PREFIX, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/shared/store/keys';
+import { CustomsDocuments } from '../constructs/customs-documents';
 import { EnlaceFunction } from '../constructs/enlace-function';
 import { EventConsumer } from '../constructs/event-consumer';
+import { Notifications } from '../constructs/notifications';
+import { Tracking } from '../constructs/tracking';
+import { SUBSCRIPTION_ROUTES } from '../../functions/subscriptions/route-keys';
 
 export interface EnlaceStackProps extends StackProps {
   /** Keep the table when the stack is deleted (production); tear it down in ephemeral environments. */
@@ -47,6 +51,7 @@ export class EnlaceStack extends Stack {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
         sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        ...('nonKeyAttributes' in index ? { projectionType: dynamodb.ProjectionType.INCLUDE, nonKeyAttributes: [...index.nonKeyAttributes] } : {}),
       });
     }
 
@@ -62,6 +67,12 @@ export class EnlaceStack extends Stack {
     this.api = this.buildApi();
     this.buildOutboxRelay();
     this.buildPipeline();
+    // Seller notifications (docs/notifications.md): shared rule → fan-out → signed deliveries; /v1/subscriptions.
+    this.addApiRoutes(new Notifications(this, 'Notifications', { table: this.table, bus: this.bus, alarmTopic: this.alarmTopic }).api, SUBSCRIPTION_ROUTES);
+    // Carrier tracking (docs/tracking.md): signed webhooks → queue → ingestion; stalled sweep; GET tracking.
+    new Tracking(this, 'Tracking', { table: this.table, api: this.api, alarmTopic: this.alarmTopic });
+    // Customs documents (README, "Customs documents"): shipment.routed → checks → JSON + PDF in S3; PATCH and GET documents.
+    new CustomsDocuments(this, 'Customs', { table: this.table, bus: this.bus, api: this.api, alarmTopic: this.alarmTopic, retainData: props.retainData ?? true });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
@@ -112,6 +123,22 @@ export class EnlaceStack extends Stack {
         }).bindTable(this.table, 'read'),
       },
       {
+        path: '/v1/orders/{id}/routing',
+        method: apigw.HttpMethod.GET,
+        fn: new EnlaceFunction(this, 'GetRouting', {
+          functionName: 'get-routing',
+          description: 'GET /v1/orders/{id}/routing: why this carrier',
+        }).bindTable(this.table, 'read'),
+      },
+      {
+        path: '/v1/kpis',
+        method: apigw.HttpMethod.GET,
+        fn: new EnlaceFunction(this, 'GetKpis', {
+          functionName: 'get-kpis',
+          description: 'GET /v1/kpis: carrier performance per lane',
+        }).bindTable(this.table, 'read'),
+      },
+      {
         path: '/v1/rates',
         method: apigw.HttpMethod.POST,
         fn: new EnlaceFunction(this, 'Rates', {
@@ -128,6 +155,14 @@ export class EnlaceStack extends Stack {
       });
     }
     return api;
+  }
+
+  /** Serves `routes` with `fn` on the HTTP API, behind the API-key authorizer: how constructs add their routes. */
+  addApiRoutes(fn: lambda.IFunction, routes: readonly { readonly method: string; readonly path: string }[]): void {
+    const integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn);
+    for (const route of routes) {
+      this.api.addRoutes({ path: route.path, methods: [route.method as apigw.HttpMethod], integration });
+    }
   }
 
   private enableAccessLogs(api: apigw.HttpApi): void {
@@ -155,6 +190,13 @@ export class EnlaceStack extends Stack {
       description: 'Prices every service for each received order',
       bus: this.bus,
       eventPattern: { source: ['enlace.orders'], detailType: ['order.received'] },
+      alarmTopic: this.alarmTopic,
+    }).fn.bindTable(this.table);
+    new EventConsumer(this, 'Routing', {
+      functionName: 'routing',
+      description: 'Chooses, books and explains the last-mile carrier of each rated order',
+      bus: this.bus,
+      eventPattern: { source: ['enlace.rating'], detailType: ['order.rated'] },
       alarmTopic: this.alarmTopic,
     }).fn.bindTable(this.table);
   }

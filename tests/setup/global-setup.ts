@@ -6,6 +6,7 @@ import { buildDocumentClient } from '../../functions/shared/store/dynamo-client'
 import { buildSaveApiKey, issueApiKey } from '../../functions/shared/store/api-key-store';
 import { LocalCloud } from '../../infra/local/local-cloud';
 import { LOCAL_CREDENTIALS, LOCAL_REGION, createTableInput } from '../../infra/local/resources';
+import { seedSandboxKpis } from '../../infra/local/seed';
 import { TEST_KEYS } from './test-keys';
 
 declare global {
@@ -22,13 +23,20 @@ export default async function globalSetup(): Promise<void> {
   const logDir = join(__dirname, '..', '..', '.cache', 'test-logs');
   mkdirSync(logDir, { recursive: true });
   const logFile = createWriteStream(join(logDir, 'local-cloud.log'), { flags: 'w' });
-  // Failed messages come back after 1 s instead of the template's minutes, so DLQ tests take seconds.
-  const cloud = new LocalCloud({ apiPort: 0, log: (line) => logFile.write(`${line}\n`), visibilityTimeoutSeconds: 1 });
+  // Failed messages come back after 1 s instead of the template's minutes, so DLQ tests take seconds;
+  // likewise notifications retry from 1 s and reach the seller's dead letters after 8 s instead of 24 h.
+  const cloud = new LocalCloud({
+    apiPort: 0,
+    log: (line) => logFile.write(`${line}\n`),
+    visibilityTimeoutSeconds: 1,
+    context: { notificationRetryWindowSeconds: 8, notificationBackoffBaseSeconds: 1 },
+  });
   const endpoints = await cloud.start();
   globalThis.__ENLACE_LOCAL_CLOUD__ = cloud;
 
   const tableName = cloud.resources!.tables.values().next().value!.name;
   const documents = buildDocumentClient(new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: endpoints.dynamodb }));
+  await seedSandboxKpis(documents, tableName, new Date());
   const save = buildSaveApiKey(documents, tableName);
   for (const key of Object.values(TEST_KEYS)) {
     await issueApiKey(save, key.tenant, { name: 'test', now: new Date(), key: key.key });

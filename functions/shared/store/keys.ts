@@ -10,10 +10,18 @@
  * | quotes of an order; chosen shipment of an order      | table | ORDER#<orderId>                     | QUOTES / SHIPMENT                  |
  * | a seller's orders and shipments by time              | gsi1  | SELLER#<sellerId>                   | <TYPE>#<iso time>#<id>             |
  * | shipment by (carrier, tracking number)               | gsi2  | TRACKING#<carrier>#<trackingNumber> | SHIPMENT                           |
- * | a shipment's tracking timeline in event-time order   | table | SHIPMENT#<shipmentId>               | EVENT#<iso event time>#<event key> |
- * | in-transit shipments by last carrier update (stalls) | gsi3  | INTRANSIT#<shard>                   | <iso last update>#<shipmentId>     |
+ * | a shipment's tracking state and timeline             | table | SHIPMENT#<shipmentId>               | TRACKING (timeline inside, gzipped, in event-time order) |
+ * | shipment by its line-haul tracking number            | gsi2  | TRACKING#enlace-linehaul#<number>   | SHIPMENT (alias item: pk SHIPMENT#<shipmentId>, sk ALIAS#<carrier>#<number>) |
+ * | in-transit shipments due a stall check (the sweep)   | gsi3  | INTRANSIT#<shard 0..7>              | <iso stall due time>#<shipmentId> (sparse: only while watched) |
+ * | carrier updates no shipment claims (kept 30 days)    | table | UNMATCHED#<carrier>#<trackingNumber> | UNMATCHED                         |
+ * | an order's routing decision; a shipment's label      | table | ORDER#<orderId> / SHIPMENT#<id>     | ROUTING / LABEL                    |
+ * | a seller's routing policy (profile, rules)           | table | SELLER#<sellerId>                   | ROUTING_POLICY                     |
  * | KPI counters per (carrier, lane, period)             | table | KPI#<carrier>#<lane>                | PERIOD#<iso week>                  |
  * | seller notification subscriptions                    | table | SELLER#<sellerId>                   | SUBSCRIPTION#<subscriptionId>      |
+ * | a subscription's dead deliveries (list, replay)      | table | SELLER#<sellerId>                   | DEADLETTER#<subscriptionId>#<deliveryId> |
+ * | per-order notification sequence (atomic counter)     | table | ORDER#<orderId>                     | NOTIFICATION_SEQUENCE              |
+ * | customs context (booked shipment), latest check      | table | ORDER#<orderId>                     | CUSTOMS_CONTEXT / CUSTOMS_CHECK    |
+ * | an order's customs documents (S3 keys, hashes)       | table | ORDER#<orderId>                     | DOCUMENTS                          |
  * | API key by its hash (the authorizer)                 | table | APIKEY#<sha256 of the key>          | APIKEY                             |
  * | events waiting to be published (the outbox)          | table | OUTBOX#<eventId>                    | OUTBOX   (streamed, then expires)  |
  */
@@ -23,8 +31,30 @@ export const TTL_ATTRIBUTE = 'expiresAt';
 export const INDEXES = {
   bySeller: { name: 'gsi1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   byTrackingNumber: { name: 'gsi2', partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
-  inTransitByLastUpdate: { name: 'gsi3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+  /**
+   * The stalled sweep's index. Only what the sweep reads is projected, so the tracking item's
+   * timeline is not copied into the index on every write.
+   */
+  inTransitByLastUpdate: {
+    name: 'gsi3',
+    partitionKey: 'gsi3pk',
+    sortKey: 'gsi3sk',
+    nonKeyAttributes: ['shipmentId', 'orderId', 'sellerId', 'carrier', 'trackingNumber', 'lane', 'current', 'lastCarrierUpdateAt', 'lastEventAt', 'stallAlertRaised'],
+  },
 } as const;
+
+/** gsi3 is written by every tracking update; spreading it over shards keeps each partition well under its write limit. */
+export const IN_TRANSIT_SHARDS = 8;
+
+/** A stable shard for a shipment (FNV-1a of its id). */
+export function inTransitShard(shipmentId: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < shipmentId.length; i++) {
+    hash ^= shipmentId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % IN_TRANSIT_SHARDS;
+}
 
 export interface ItemKey {
   readonly pk: string;
@@ -32,6 +62,9 @@ export interface ItemKey {
 }
 
 export const OUTBOX_PREFIX = 'OUTBOX#';
+/** Sort-key prefixes under SELLER#<sellerId>: a seller's subscriptions, and one subscription's dead letters (`DEADLETTER#<subscriptionId>#`). */
+export const SUBSCRIPTION_PREFIX = 'SUBSCRIPTION#';
+export const DEAD_LETTER_PREFIX = 'DEADLETTER#';
 
 export const keys = {
   order: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
@@ -44,6 +77,46 @@ export const keys = {
     gsi1sk: `ORDER#${receivedAt}#${orderId}`,
   }),
   orderQuotes: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'QUOTES' }),
+  shipment: (shipmentId: string): ItemKey => ({ pk: `SHIPMENT#${shipmentId}`, sk: 'SHIPMENT' }),
+  /** The order's pointer to its chosen shipment. */
+  orderShipment: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'SHIPMENT' }),
+  shipmentByTracking: (carrier: string, trackingNumber: string) => ({
+    gsi2pk: `TRACKING#${carrier}#${trackingNumber}`,
+    gsi2sk: 'SHIPMENT',
+  }),
+  sellerShipment: (sellerId: string, bookedAt: string, shipmentId: string) => ({
+    gsi1pk: `SELLER#${sellerId}`,
+    gsi1sk: `SHIPMENT#${bookedAt}#${shipmentId}`,
+  }),
+  /** A shipment's tracking state (current status, timeline, stall bookkeeping), beside the shipment. */
+  shipmentTracking: (shipmentId: string): ItemKey => ({ pk: `SHIPMENT#${shipmentId}`, sk: 'TRACKING' }),
+  /** Another carrier's number for the same parcel (the line-haul's), found through gsi2 like the shipment's own. */
+  trackingAlias: (shipmentId: string, carrier: string, trackingNumber: string): ItemKey => ({
+    pk: `SHIPMENT#${shipmentId}`,
+    sk: `ALIAS#${carrier}#${trackingNumber}`,
+  }),
+  inTransit: (shipmentId: string, stallDueAt: string) => ({
+    gsi3pk: `INTRANSIT#${inTransitShard(shipmentId)}`,
+    gsi3sk: `${stallDueAt}#${shipmentId}`,
+  }),
+  inTransitShardKey: (shard: number): string => `INTRANSIT#${shard}`,
+  kpi: (carrier: string, lane: string, isoWeek: string): ItemKey => ({ pk: `KPI#${carrier}#${lane}`, sk: `PERIOD#${isoWeek}` }),
+  unmatchedTracking: (carrier: string, trackingNumber: string): ItemKey => ({ pk: `UNMATCHED#${carrier}#${trackingNumber}`, sk: 'UNMATCHED' }),
+  orderRouting: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'ROUTING' }),
+  shipmentLabel: (shipmentId: string): ItemKey => ({ pk: `SHIPMENT#${shipmentId}`, sk: 'LABEL' }),
+  sellerRoutingPolicy: (sellerId: string): ItemKey => ({ pk: `SELLER#${sellerId}`, sk: 'ROUTING_POLICY' }),
   apiKey: (keyHash: string): ItemKey => ({ pk: `APIKEY#${keyHash}`, sk: 'APIKEY' }),
   outbox: (eventId: string): ItemKey => ({ pk: `${OUTBOX_PREFIX}${eventId}`, sk: 'OUTBOX' }),
+  subscription: (sellerId: string, subscriptionId: string): ItemKey => ({ pk: `SELLER#${sellerId}`, sk: `${SUBSCRIPTION_PREFIX}${subscriptionId}` }),
+  deadLetter: (sellerId: string, subscriptionId: string, deliveryId: string): ItemKey => ({
+    pk: `SELLER#${sellerId}`,
+    sk: `${DEAD_LETTER_PREFIX}${subscriptionId}#${deliveryId}`,
+  }),
+  notificationSequence: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'NOTIFICATION_SEQUENCE' }),
+  /** What customs needs to re-run its checks without a new event: the shipment routing booked. */
+  orderCustomsContext: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'CUSTOMS_CONTEXT' }),
+  /** The latest customs check of the order: its version, outcome and every problem. */
+  orderCustomsCheck: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'CUSTOMS_CHECK' }),
+  /** The order's current customs documents (the files are in S3; this lists their keys and hashes). */
+  orderDocuments: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'DOCUMENTS' }),
 } as const;

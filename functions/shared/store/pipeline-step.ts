@@ -1,5 +1,7 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { KpiIncrement } from '../../../domain/routing/kpis';
+import { kpiIncrementUpdate } from './kpi-store';
 import type { OrderStatus } from '../../../domain/order/order';
 import type { PendingEvent } from '../../../domain/order/ports';
 import { keys } from './keys';
@@ -13,6 +15,8 @@ export interface PipelineStep {
   readonly toStatus: OrderStatus;
   /** Items the step produced (quotes, a routing decision…), stored beside the order. */
   readonly items: readonly Record<string, unknown>[];
+  /** KPI counters the step adds to (atomic ADDs in the same transaction). */
+  readonly kpiIncrements?: readonly KpiIncrement[];
   readonly event: PendingEvent;
   readonly at: string;
 }
@@ -43,6 +47,7 @@ export function buildRecordPipelineStep(documents: DynamoDBDocumentClient, table
               },
             },
             ...step.items.map((item) => ({ Put: { TableName: tableName, Item: item } })),
+            ...(step.kpiIncrements ?? []).map((increment) => ({ Update: kpiIncrementUpdate(tableName, increment, step.at) })),
             { Put: { TableName: tableName, Item: outboxItem(step.event, step.at) } },
           ],
         }),

@@ -1,0 +1,45 @@
+/** From a stored Order to what routing and booking need. */
+import { convert, fxTableOn, type FxTable, utcDay } from '../fx';
+import { FX_TABLES } from '../fx-rates';
+import type { Order } from '../order/order';
+import { GOODS_CATEGORIES, type GoodsCategory } from '../rating/goods';
+import type { BookingShipment } from './booking';
+import type { RoutingInput } from './types';
+
+const isCategory = (value: string | undefined): value is GoodsCategory => value !== undefined && (GOODS_CATEGORIES as readonly string[]).includes(value);
+
+/** The routing facts of an order; its declared value converted to USD with the FX table in effect at `at`. */
+export function routingInputFromOrder(order: Order, options: { readonly at: Date; readonly fxTables?: readonly FxTable[] }): RoutingInput {
+  const fx = fxTableOn(options.fxTables ?? FX_TABLES, utcDay(options.at));
+  return {
+    orderId: order.orderId,
+    sellerId: order.sellerId,
+    destination: { country: order.shipTo.country, postalCode: order.shipTo.postalCode },
+    serviceLevel: order.serviceLevel,
+    parcels: order.parcels.map((p) => ({ weightGrams: p.weightGrams, ...(p.dimensions ?? {}) })),
+    batteries: [...new Set(order.items.map((i) => i.batteryType).filter((b) => b !== 'none'))],
+    goodsCategories: [...new Set(order.items.map((i) => i.category).filter(isCategory))],
+    declaredValueUsd: convert(order.declaredValue, 'USD', fx),
+  };
+}
+
+/** The shipment to book for an order (addresses as on the label). */
+export function bookingShipmentFromOrder(order: Order, routing: RoutingInput): BookingShipment {
+  const to = order.shipTo;
+  return {
+    orderId: order.orderId,
+    sellerId: order.sellerId,
+    parcels: routing.parcels,
+    declaredValueUsd: routing.declaredValueUsd,
+    shipTo: {
+      name: to.name,
+      streetLines: to.streetLines,
+      ...(to.neighborhood !== undefined ? { neighborhood: to.neighborhood } : {}),
+      city: to.city,
+      state: to.state,
+      postalCode: to.postalCode,
+      country: to.country,
+      phone: to.phone,
+    },
+  };
+}

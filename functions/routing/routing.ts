@@ -1,0 +1,123 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { z } from 'zod';
+import type { GetOrder } from '../../domain/order/ports';
+import { kpiIncrementsFor, isoWeek, weeksEndingWith } from '../../domain/routing/kpis';
+import { routeOrder } from '../../domain/routing/route-order';
+import type { BookShipment } from '../../domain/routing/booking';
+import type { CarrierSlug } from '../../domain/routing/carriers';
+import { CARRIERS } from '../../domain/routing/data/carriers';
+import { laneOf } from '../../domain/routing/lanes';
+import { createEvent, type EnlaceEvent } from '../../events/envelope';
+import type { orderRatedV1 } from '../../events/order-rated';
+import { orderUnroutableV1, shipmentRoutedV1 } from '../../events/shipment-routed';
+import { newId } from '../shared/ids';
+import type { GetLaneKpiRows } from '../shared/store/kpi-reader';
+import { keys } from '../shared/store/keys';
+import type { RecordPipelineStep } from '../shared/store/pipeline-step';
+import type { GetOrderQuotes } from '../shared/store/quote-store';
+import { labelItem, routingDecisionItem, type GetSellerPolicy } from '../shared/store/routing-store';
+import { shipmentItem } from '../shared/store/shipment-store';
+
+export interface RoutingDeps {
+  readonly getOrder: GetOrder;
+  readonly getQuotes: GetOrderQuotes;
+  readonly getKpiRows: GetLaneKpiRows;
+  readonly getSellerPolicy: GetSellerPolicy;
+  readonly book: BookShipment;
+  readonly recordStep: RecordPipelineStep;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly now?: () => Date;
+  readonly newEventId?: () => string;
+  readonly newShipmentId?: () => string;
+}
+
+/** The KPI window routing scores on. */
+const KPI_WEEKS = 4;
+
+type OrderRated = EnlaceEvent<z.output<typeof orderRatedV1.data>>;
+
+/**
+ * order.rated → choose and book the carrier (domain) → store the decision, the shipment, its label
+ * and the lane's `shipped` KPI with the order's new status → shipment.routed | order.unroutable.
+ */
+export function buildRouting(deps: RoutingDeps) {
+  const {
+    sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    now = () => new Date(),
+    newEventId = () => newId('evt'),
+    newShipmentId = () => newId('shp'),
+  } = deps;
+  return async (rated: OrderRated, log: Logger): Promise<void> => {
+    const orderId = rated.data.orderId;
+    const [order, quotes] = [await deps.getOrder(orderId), await deps.getQuotes(orderId)];
+    if (order === undefined || quotes === undefined) {
+      throw new Error(`order ${orderId} or its quotes not found`);
+    }
+    if (order.status !== 'rated') {
+      log.info('order already routed; duplicate delivery ignored', { orderId, status: order.status });
+      return;
+    }
+    const at = now();
+    const lane = laneOf(order.shipTo.country, order.shipTo.postalCode).id;
+    const carriers = CARRIERS.filter((carrier) => carrier.country === order.shipTo.country).map((carrier) => carrier.slug);
+    const kpiRows = await deps.getKpiRows(lane, carriers, weeksEndingWith(isoWeek(at), KPI_WEEKS));
+    const policy = await deps.getSellerPolicy(order.sellerId);
+    const routed = await routeOrder({
+      order,
+      quotes: quotes.result,
+      kpiRows,
+      ...(policy === undefined ? {} : { policy }),
+      book: deps.book,
+      sleep,
+      now: at,
+      newShipmentId,
+    });
+    const context = { eventId: newEventId(), occurredAt: at.toISOString(), correlationId: orderId, sellerId: order.sellerId, causationId: rated.metadata.eventId };
+
+    if (routed.outcome === 'unroutable') {
+      const reasons = routed.decision.exclusions.map((exclusion) => ({
+        code: exclusion.code,
+        message: `${exclusion.carrierName}: ${exclusion.message}`,
+        ...(exclusion.carrier === undefined ? {} : { carrier: exclusion.carrier }),
+      }));
+      const event = createEvent(orderUnroutableV1, { orderId, reasons, explanation: routed.decision.explanation }, context);
+      await deps.recordStep({
+        orderId,
+        fromStatuses: ['rated'],
+        toStatus: 'unroutable',
+        items: [routingDecisionItem(routed.decision, context.occurredAt)],
+        event: { eventId: event.metadata.eventId, detailType: event.metadata.type, source: event.metadata.source, detail: event },
+        at: context.occurredAt,
+      });
+      log.info('order unroutable', { orderId, reasons: reasons.length });
+      return;
+    }
+
+    const { shipment, decision, confirmation } = routed;
+    const event = createEvent(
+      shipmentRoutedV1,
+      { orderId, shipment, acceptsBatteries: routed.acceptsBatteries, summary: decision.explanation[0] ?? `${shipment.carrierName} was chosen.` },
+      context,
+    );
+    const shipped = kpiIncrementsFor({ kind: 'shipped', carrier: shipment.carrier as CarrierSlug, lane: shipment.lane, at: shipment.bookedAt });
+    const recorded = await deps.recordStep({
+      orderId,
+      fromStatuses: ['rated'],
+      toStatus: 'routed',
+      items: [
+        routingDecisionItem(decision, context.occurredAt),
+        shipmentItem(shipment),
+        { ...keys.orderShipment(orderId), type: 'OrderShipment', shipmentId: shipment.shipmentId, trackingNumber: shipment.trackingNumber, carrier: shipment.carrier },
+        labelItem(shipment.shipmentId, orderId, confirmation.labelZpl, context.occurredAt),
+      ],
+      kpiIncrements: shipped,
+      event: { eventId: event.metadata.eventId, detailType: event.metadata.type, source: event.metadata.source, detail: event },
+      at: context.occurredAt,
+    });
+    log.info(recorded ? 'order routed' : 'order already routed; duplicate delivery ignored', {
+      orderId,
+      carrier: shipment.carrier,
+      trackingNumber: shipment.trackingNumber,
+    });
+  };
+}
