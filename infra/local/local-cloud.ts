@@ -1,18 +1,31 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiGateway } from './api-gateway';
+import { callApiDestination } from './api-destination';
 import { startDynamoDbLocal, startFauxqs, type Emulator } from './emulators';
-import { EventBusServer, NonRetryableDeliveryError, type BusEvent } from './eventbridge/event-bus-server';
+import { EventBusServer, type BusEvent } from './eventbridge/event-bus-server';
 import { nextCronFire, rateIntervalMs } from './schedule';
 import { randomUUID } from 'node:crypto';
 import { LocalFunction } from './lambda-runtime';
 import { pollQueue, pollStream, type Poller } from './pollers';
-import { LOCAL_ACCOUNT, LOCAL_CREDENTIALS, LOCAL_REGION, provisionQueues, provisionTable, resolveIntrinsic, type LocalQueue, type LocalResources } from './resources';
+import {
+  LOCAL_ACCOUNT,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  provisionBuckets,
+  provisionQueues,
+  provisionTable,
+  resolveIntrinsic,
+  type LocalQueue,
+  type LocalResources,
+} from './resources';
 import { synthesizeTemplate } from './template';
 import { readWiring, type RuleTargetSpec, type Wiring } from './wiring';
+import { localSecret, SecretsManagerServer } from './secrets-manager-server';
 
 export interface LocalCloudOptions {
   /** Port of the HTTP API (0: any free port). */
@@ -28,6 +41,8 @@ export interface LocalCloudOptions {
    * rather than minutes when a test or demo wants to watch it reach its DLQ.
    */
   readonly visibilityTimeoutSeconds?: number;
+  /** CDK context for the synthesis, as `cdk synth -c` would pass it (e.g. `notificationRetryWindowSeconds`). */
+  readonly context?: Record<string, unknown>;
 }
 
 export interface LocalEndpoints {
@@ -35,6 +50,7 @@ export interface LocalEndpoints {
   readonly dynamodb: string;
   readonly sqs: string;
   readonly eventbridge: string;
+  readonly secretsmanager: string;
   readonly admin: string;
 }
 
@@ -51,6 +67,7 @@ export class LocalCloud {
   private api: ApiGateway | undefined;
   private bus: EventBusServer | undefined;
   private admin: Server | undefined;
+  private secretsManager: SecretsManagerServer | undefined;
   private queues = new Map<string, LocalQueue>();
   private sqs: SQSClient | undefined;
   wiring: Wiring | undefined;
@@ -68,7 +85,7 @@ export class LocalCloud {
 
   async start(): Promise<LocalEndpoints> {
     const [template, dynamodb, fauxqs] = await Promise.all([
-      Promise.resolve().then(synthesizeTemplate),
+      Promise.resolve().then(() => synthesizeTemplate(this.options.context)),
       startDynamoDbLocal({ ...(this.options.dbPath === undefined ? {} : { dbPath: this.options.dbPath }) }),
       startFauxqs(),
     ]);
@@ -88,11 +105,19 @@ export class LocalCloud {
         ? wiring.queues
         : wiring.queues.map((queue) => ({ ...queue, visibilityTimeoutSeconds: this.options.visibilityTimeoutSeconds! }));
     this.queues = await provisionQueues(this.sqs, queueSpecs, (logicalId) => `enlace-${logicalId}`);
+    // fauxqs serves S3 on the same endpoint; an IP endpoint makes the SDK address buckets path-style.
+    const s3 = new S3Client({ ...clientConfig, endpoint: fauxqs.endpoint });
+    const buckets = await provisionBuckets(s3, wiring.buckets);
+    s3.destroy();
+    this.secretsManager = new SecretsManagerServer(wiring.secrets.map((spec) => localSecret(spec)));
+    const secretsmanager = await this.secretsManager.listen();
     const resources: LocalResources = {
+      secrets: new Map(this.secretsManager.secrets.map((secret) => [secret.logicalId, secret.arn])),
       tables,
       queues: this.queues,
       buses: new Map(wiring.buses.map((bus) => [bus.logicalId, bus.name])),
       functions: new Map(wiring.functions.map((fn) => [fn.logicalId, functionNameOf(fn.entry)])),
+      buckets,
     };
     this.resources = resources;
 
@@ -117,6 +142,7 @@ export class LocalCloud {
       AWS_ENDPOINT_URL_SQS: fauxqs.endpoint,
       AWS_ENDPOINT_URL_S3: fauxqs.endpoint,
       AWS_ENDPOINT_URL_EVENTBRIDGE: eventbridge,
+      AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsmanager,
       ENLACE_LOCAL: 'true',
       // Lambda runs Node.js 22; the local machine may run 20, about which the SDK warns on every start.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
@@ -139,7 +165,7 @@ export class LocalCloud {
     this.startPollers(dynamodb.endpoint, tables);
     this.startSchedules();
     const admin = await this.startAdmin();
-    this.endpoints = { api, dynamodb: dynamodb.endpoint, sqs: fauxqs.endpoint, eventbridge, admin };
+    this.endpoints = { api, dynamodb: dynamodb.endpoint, sqs: fauxqs.endpoint, eventbridge, secretsmanager, admin };
     return this.endpoints;
   }
 
@@ -181,31 +207,12 @@ export class LocalCloud {
     }
   }
 
-  /** An EventBridge API destination: an HTTP call with the connection's auth header; 4xx (but 429) is final. */
   private async callApiDestination(logicalId: string, payload: unknown): Promise<void> {
     const destination = this.wiring!.apiDestinations.find((candidate) => candidate.logicalId === logicalId);
     if (destination === undefined) {
       throw new Error(`no API destination ${logicalId} in the template`);
     }
-    const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'Amazon/EventBridge/ApiDestinations' };
-    if (destination.authHeader !== undefined) {
-      const value = resolveIntrinsic(destination.authHeader.value, this.resources!);
-      const basic = (value as { 'enlace:basic'?: [unknown, unknown] } | null)?.['enlace:basic'];
-      headers[destination.authHeader.name] =
-        basic === undefined ? String(value) : `Basic ${Buffer.from(`${String(basic[0])}:${String(basic[1])}`).toString('base64')}`;
-    }
-    const response = await fetch(String(resolveIntrinsic(destination.endpoint, this.resources!)), {
-      method: destination.httpMethod,
-      headers,
-      body: JSON.stringify(payload),
-      signal: AbortSignal.timeout(5_000),
-    });
-    if (response.status >= 400 && response.status < 500 && response.status !== 429) {
-      throw new NonRetryableDeliveryError(`API destination ${logicalId} answered ${response.status}`);
-    }
-    if (!response.ok) {
-      throw new Error(`API destination ${logicalId} answered ${response.status}`);
-    }
+    await callApiDestination(destination, (value) => resolveIntrinsic(value, this.resources!), payload);
   }
 
   /** Scheduled rules fire on their expression (sped up when asked), delivering AWS's "Scheduled Event". */
@@ -323,8 +330,20 @@ export class LocalCloud {
         reply(200, this.publishedEvents);
       } else if (request.url === '/wiring') {
         reply(200, this.wiring);
+      } else if (request.url === '/secrets') {
+        // Local only: the generated secrets, so tests and the demo can sign webhooks as a carrier would.
+        reply(200, this.localSecrets());
+      } else if (request.method === 'POST' && request.url?.startsWith('/invoke/') === true) {
+        // Local only: runs a function with the posted event, e.g. the stalled sweep with a Scheduled Event of a chosen time.
+        const name = decodeURIComponent(request.url.slice('/invoke/'.length));
+        readJson(request)
+          .then((event) => this.invokeByName(name, event))
+          .then(
+            (result) => reply(200, result ?? null),
+            (error: Error) => reply(error instanceof UnknownFunctionError ? 404 : 500, { message: error.message }),
+          );
       } else {
-        reply(404, { message: 'try /queues, /events or /wiring' });
+        reply(404, { message: 'try /queues, /events, /wiring, /secrets or POST /invoke/<function>' });
       }
     });
     await new Promise<void>((resolve) => this.admin!.listen(0, '127.0.0.1', resolve));
@@ -340,6 +359,26 @@ export class LocalCloud {
     }
   }
 
+  /** The local Secrets Manager's secrets, JSON values parsed. */
+  localSecrets(): { logicalId: string; name: string; arn: string; value: unknown }[] {
+    return (this.secretsManager?.secrets ?? []).map(({ logicalId, name, arn, value }) => {
+      try {
+        return { logicalId, name, arn, value: JSON.parse(value) as unknown };
+      } catch {
+        return { logicalId, name, arn, value };
+      }
+    });
+  }
+
+  /** Invokes a function by its name (its folder under functions/). */
+  async invokeByName(name: string, event: unknown): Promise<unknown> {
+    const logicalId = [...(this.resources?.functions ?? new Map<string, string>()).entries()].find(([, functionName]) => functionName === name)?.[0];
+    if (logicalId === undefined) {
+      throw new UnknownFunctionError(`no function "${name}"; try one of ${[...(this.resources?.functions.values() ?? [])].join(', ')}`);
+    }
+    return this.invoke(logicalId, event);
+  }
+
   /** Waits until the bus has delivered everything published so far. */
   async drain(): Promise<void> {
     await this.bus?.drain();
@@ -350,11 +389,23 @@ export class LocalCloud {
     await Promise.allSettled(this.pollers.map((poller) => poller.stop()));
     await this.api?.close();
     await this.bus?.close();
+    await this.secretsManager?.close();
     await new Promise<void>((resolve) => (this.admin === undefined ? resolve() : this.admin.close(() => resolve())));
     await Promise.allSettled([...this.functions.values()].map((fn) => fn.stop()));
     await Promise.allSettled(this.emulators.map((emulator) => emulator.stop()));
     this.sqs?.destroy();
   }
+}
+
+class UnknownFunctionError extends Error {}
+
+async function readJson(request: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) {
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text.trim().length === 0 ? {} : (JSON.parse(text) as unknown);
 }
 
 /** functions/order-intake/handler.ts → order-intake: the name logs and errors use. */

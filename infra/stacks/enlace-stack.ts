@@ -131,6 +131,14 @@ export class EnlaceStack extends Stack {
         }).bindTable(this.table, 'read'),
       },
       {
+        path: '/v1/orders/{id}/label',
+        method: apigw.HttpMethod.GET,
+        fn: new EnlaceFunction(this, 'GetLabel', {
+          functionName: 'get-label',
+          description: 'GET /v1/orders/{id}/label: the 4x6 in ZPL label',
+        }).bindTable(this.table, 'read'),
+      },
+      {
         path: '/v1/kpis',
         method: apigw.HttpMethod.GET,
         fn: new EnlaceFunction(this, 'GetKpis', {

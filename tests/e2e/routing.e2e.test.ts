@@ -60,6 +60,14 @@ describe('routing through the local cloud', () => {
     const routed = parseEvent(shipmentRoutedV1, events[0]!.detail);
     expect(routed.data.shipment.trackingNumber).toBe(decision.booking!.trackingNumber);
     expect(routed.data.shipment.lane).toBe('CN-BR-SP');
+
+    const label = await fetch(`${localCloud().api}/v1/orders/${orderId}/label`, { headers });
+    expect(label.status).toBe(200);
+    expect(label.headers.get('content-type')).toContain('application/zpl');
+    const zpl = await label.text();
+    expect(zpl).toMatch(/^\^XA/);
+    expect(zpl).toContain('^BC');
+    expect(zpl).toContain(routed.data.shipment.trackingNumber);
   });
 
   it('routes a remote Chiapas postal code to a carrier that serves it, saying why the metro-only carrier was not used', async () => {

@@ -1,0 +1,15 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { httpHandler } from '../shared/http/http-handler';
+import { logger } from '../shared/observability';
+import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
+import { buildGetOrder } from '../shared/store/order-store';
+import { buildGetLabelRoute, buildGetOrderLabel } from './get-label';
+
+const documents = buildDocumentClient(new DynamoDBClient({}));
+const tableName = requiredEnv('TABLE_NAME');
+
+/** GET /v1/orders/{id}/label */
+export const handler = httpHandler(
+  buildGetLabelRoute({ getOrder: buildGetOrder(documents, tableName), getLabel: buildGetOrderLabel(documents, tableName) }),
+).use(injectLambdaContext(logger, { resetKeys: true }));
