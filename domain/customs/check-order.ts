@@ -136,10 +136,28 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+/** Normalized keyword phrases, padded with spaces; the phrases come from the rules data, a small fixed set. */
+const PHRASES = new Map<string, string>();
+
+function paddedPhrase(phrase: string): string {
+  let padded = PHRASES.get(phrase);
+  if (padded === undefined) {
+    const normalized = normalizeText(phrase);
+    padded = normalized === '' ? '' : ` ${normalized} `;
+    PHRASES.set(phrase, padded);
+  }
+  return padded;
+}
+
+/** Where `phrase` first occurs as whole words in normalized `text` (as an index into " text "), or -1. */
+export function phraseIndex(normalizedText: string, phrase: string): number {
+  const needle = paddedPhrase(phrase);
+  return needle === '' ? -1 : ` ${normalizedText} `.indexOf(needle);
+}
+
 /** Whether normalized `text` contains `phrase` as whole words. */
 export function containsPhrase(normalizedText: string, phrase: string): boolean {
-  const needle = normalizeText(phrase);
-  return needle !== '' && ` ${normalizedText} `.includes(` ${needle} `);
+  return phraseIndex(normalizedText, phrase) >= 0;
 }
 
 /** The HS code without dots, spaces or dashes. */
@@ -165,8 +183,10 @@ function dayOf(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
+/** "US$3,000" for whole dollars, "US$3,000.01" otherwise. */
 function usdText(cents: number): string {
-  return `US$${formatMoney({ amount: cents, currency: 'USD' }).slice(4)}`;
+  const text = formatMoney({ amount: cents, currency: 'USD' }).slice(4);
+  return `US$${text.endsWith('.00') ? text.slice(0, -3) : text}`;
 }
 
 function kg(grams: number): string {
@@ -297,7 +317,7 @@ function checkTaxId(order: Order, rules: CountryCustomsRules, report: Report): T
       code: 'RECIPIENT_TAX_ID_INVALID',
       path: result.code === 'TAX_ID_KIND_NOT_ACCEPTED' ? 'shipTo.taxId.type' : 'shipTo.taxId.value',
       severity: 'error',
-      message: `The recipient's tax id "${taxId.value}" cannot be used for ${where}: ${result.message} Correct it to a valid ${names}.`,
+      message: `The recipient's tax id "${taxId.value}" is not valid for ${where}. ${result.message} Correct it to a valid ${names}.`,
     });
     return undefined;
   }
@@ -406,15 +426,17 @@ function checkItem(
   if (item.batteryType !== 'none') {
     const rule = BATTERY_RULES[item.batteryType];
     if (!shipment.acceptsBatteries.includes(item.batteryType)) {
-      const what = rule.cargoAircraftOnly
-        ? `is ${rule.properShippingName.toLowerCase()} on their own (${rule.unNumber}, ${rule.packingInstruction}), which may fly only on cargo aircraft`
-        : `holds ${rule.properShippingName.toLowerCase()} (${rule.unNumber}, ${rule.packingInstruction})`;
+      const chemistry = item.batteryType.startsWith('lithium-ion') ? 'lithium-ion' : 'lithium-metal';
+      const declared = `${rule.unNumber}, ${rule.packingInstruction}`;
+      const service = `${shipment.carrier} service ${shipment.serviceId}`;
       report({
         code: 'BATTERY_NOT_ACCEPTED_BY_SERVICE',
         path: `items[${index}].batteryType`,
         severity: 'error',
         ruleId: rule.unNumber,
-        message: `${label} ${what}, and ${shipment.carrier} service ${shipment.serviceId} cannot carry it. Book a service that accepts ${item.batteryType} batteries, or remove the item.`,
+        message: rule.cargoAircraftOnly
+          ? `${label} is a standalone ${chemistry} battery (${declared}), which may fly only on cargo aircraft, and ${service} cannot carry it. Book a service that accepts standalone batteries, or remove the item.`
+          : `${label} has ${chemistry} batteries ${item.batteryType.endsWith('in-equipment') ? 'contained in the equipment' : 'packed with the equipment'} (${declared}), which ${service} cannot carry. Book a service that accepts them, or remove the item.`,
       });
     }
   } else {

@@ -7,7 +7,7 @@ import type { OrderWarning } from './order';
  * so the seller can fix them before it leaves China. A marketplace sale cannot be refused for a
  * missing tax id; customs holds it until the seller corrects the order.
  */
-export function intakeWarnings(input: OrderInput): OrderWarning[] {
+export function intakeWarnings(input: Pick<OrderInput, 'shipTo'>): OrderWarning[] {
   const { country, taxId } = input.shipTo;
   const requirement = taxIdRequirement(country);
   if (taxId === undefined) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CURRENCIES } from '../money';
 import { checkPostalCode } from '../postal-codes';
+import { CERTIFICATE_AGENCIES } from '../customs/rules/types';
 import { GOODS_CATEGORIES } from '../rating/goods';
 import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS, MARKETPLACES, SERVICE_LEVELS } from '../shipping-terms';
 
@@ -34,7 +35,7 @@ export const hsCode = z
   .transform((value) => value.replace(/[.\s-]/g, ''))
   .refine((value) => /^\d{6,10}$/.test(value), 'must be an HS code of 6 to 10 digits, e.g. "8517.62" or "851762"');
 
-const itemSchema = z.object({
+export const itemSchema = z.object({
   sku: text(64),
   description: text(256),
   quantity: z.number().int('must be a whole number').positive().max(10_000),
@@ -56,10 +57,20 @@ const parcelSchema = z.object({
     .min(1, 'a parcel must hold at least one item'),
 });
 
-const taxIdSchema = z.object({
+export const taxIdSchema = z.object({
   type: z.enum(['CPF', 'CNPJ', 'RFC', 'CURP', 'RUT', 'NIT', 'CEDULA', 'DNI', 'RUC', 'PASSPORT']).optional(),
   value: text(32),
 });
+
+/** A certificate the seller holds (e.g. an ANATEL homologation); without `skus` it covers every item it applies to. */
+export const certificateSchema = z.strictObject({
+  agency: z.enum(CERTIFICATE_AGENCIES, { error: `must be one of ${CERTIFICATE_AGENCIES.join(', ')}` }),
+  reference: text(64),
+  skus: z.array(text(64)).min(1, 'list at least one sku, or leave skus out to cover every item').max(MAX_ITEMS).optional(),
+});
+
+const MAX_CERTIFICATES = 20;
+export const certificatesSchema = z.array(certificateSchema).max(MAX_CERTIFICATES, `at most ${MAX_CERTIFICATES} certificates`);
 
 const shipToSchema = z.object({
   name: text(128),
@@ -99,9 +110,13 @@ export const orderInputSchema = z
     insured: z.boolean().default(false),
     items: z.array(itemSchema).min(1, 'an order needs at least one item').max(MAX_ITEMS),
     parcels: z.array(parcelSchema).min(1).max(MAX_PARCELS).optional(),
+    certificates: certificatesSchema.optional(),
   })
   .superRefine((order, context) => {
     checkSkusAreUnique(order.items, context);
+    if (order.certificates !== undefined) {
+      checkCertificateSkus(order.items, order.certificates, context, ['certificates']);
+    }
     if (order.parcels !== undefined) {
       checkParcelsHoldTheItems(order.items, order.parcels, context);
     }
@@ -116,6 +131,23 @@ function checkSkusAreUnique(items: readonly { sku: string }[], context: z.Refine
       context.addIssue({ code: 'custom', path: ['items', index, 'sku'], message: `sku "${item.sku}" appears twice; list each sku once with its quantity` });
     }
     seen.add(item.sku);
+  });
+}
+
+/** Certificates may name only the order's skus. */
+export function checkCertificateSkus(
+  items: readonly { sku: string }[],
+  certificates: readonly { skus?: readonly string[] | undefined }[],
+  context: z.RefinementCtx,
+  path: (string | number)[],
+): void {
+  const skus = new Set(items.map((item) => item.sku));
+  certificates.forEach((certificate, certificateIndex) => {
+    certificate.skus?.forEach((sku, skuIndex) => {
+      if (!skus.has(sku)) {
+        context.addIssue({ code: 'custom', path: [...path, certificateIndex, 'skus', skuIndex], message: `sku "${sku}" is not among the order's items` });
+      }
+    });
   });
 }
 

@@ -2,6 +2,7 @@ import { InvalidMoneyError, fromMajor, type Currency, type Money } from '../mone
 import { checkPostalCode } from '../postal-codes';
 import type { BatteryType, DestinationCountry, Incoterm, Marketplace, ServiceLevel } from '../shipping-terms';
 import type { GoodsCategory } from '../rating/goods';
+import type { CertificateAgency } from '../customs/rules/types';
 import type { OrderInput } from './order-input';
 
 /** Where an order stands in the pipeline; each handler moves it one step. */
@@ -53,6 +54,17 @@ export interface OrderWarning {
   readonly message: string;
 }
 
+/**
+ * A certificate, registration or homologation the seller holds for some of the order's goods (e.g.
+ * an ANATEL homologation). Without `skus` it covers every item it applies to. Customs checks and
+ * prints it.
+ */
+export interface OrderCertificate {
+  readonly agency: CertificateAgency;
+  readonly reference: string;
+  readonly skus?: readonly string[];
+}
+
 export interface Order {
   readonly orderId: string;
   readonly sellerId: string;
@@ -63,6 +75,8 @@ export interface Order {
   readonly updatedAt: string;
   /** Bumped by every change a seller makes (e.g. a corrected tax id), so documents can be regenerated per version. */
   readonly version: number;
+  /** When the seller made this version (absent for version 1, made at `receivedAt`); customs documents are dated by it. */
+  readonly revisedAt?: string;
   readonly shipFrom: OrderInput['shipFrom'];
   readonly shipTo: OrderInput['shipTo'] & { readonly country: DestinationCountry };
   readonly serviceLevel: ServiceLevel;
@@ -75,6 +89,8 @@ export interface Order {
   readonly parcelsDerived: boolean;
   readonly declaredValue: Money;
   readonly warnings: readonly OrderWarning[];
+  /** Certificates on file for the goods (optional: most orders need none). */
+  readonly certificates?: readonly OrderCertificate[];
 }
 
 /** The amount in minor units, or undefined when it has more decimals than the currency allows. */
@@ -145,6 +161,7 @@ export function createOrder(
       currency: input.currency,
     },
     warnings: context.warnings ?? [],
+    ...(input.certificates === undefined ? {} : { certificates: input.certificates }),
   };
 }
 

@@ -6,8 +6,9 @@ import {
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { QueueSpec, TableSpec } from './wiring';
+import type { BucketSpec, QueueSpec, TableSpec } from './wiring';
 
 export const LOCAL_REGION = 'us-east-1';
 export const LOCAL_ACCOUNT = '000000000000';
@@ -26,6 +27,10 @@ export interface LocalResources {
   readonly queues: ReadonlyMap<string, LocalQueue>;
   readonly buses: ReadonlyMap<string, string>;
   readonly functions: ReadonlyMap<string, string>;
+  /** S3 buckets in fauxqs, by logical id → bucket name. */
+  readonly buckets?: ReadonlyMap<string, string>;
+  /** Secrets in the local Secrets Manager, by logical id → ARN (what `Ref` gives for a secret). */
+  readonly secrets?: ReadonlyMap<string, string>;
 }
 
 type Json = Record<string, unknown>;
@@ -79,7 +84,13 @@ function resolveRef(id: string, resources: LocalResources): string {
     'AWS::StackName': 'Enlace',
   };
   const found =
-    pseudo[id] ?? resources.tables.get(id)?.name ?? resources.queues.get(id)?.url ?? resources.buses.get(id) ?? resources.functions.get(id);
+    pseudo[id] ??
+    resources.tables.get(id)?.name ??
+    resources.queues.get(id)?.url ??
+    resources.buses.get(id) ??
+    resources.functions.get(id) ??
+    resources.buckets?.get(id) ??
+    resources.secrets?.get(id);
   if (found === undefined) {
     throw new Error(`the local cloud cannot resolve {Ref: ${id}}`);
   }
@@ -110,6 +121,13 @@ function resolveGetAtt(id: string, attribute: string, resources: LocalResources)
   const fn = resources.functions.get(id);
   if (fn !== undefined && attribute === 'Arn') {
     return `arn:aws:lambda:${LOCAL_REGION}:${LOCAL_ACCOUNT}:function:${fn}`;
+  }
+  const bucket = resources.buckets?.get(id);
+  if (bucket !== undefined) {
+    const attributes: Record<string, string> = { Arn: `arn:aws:s3:::${bucket}`, DomainName: `${bucket}.s3.amazonaws.com`, RegionalDomainName: `${bucket}.s3.${LOCAL_REGION}.amazonaws.com` };
+    if (attributes[attribute] !== undefined) {
+      return attributes[attribute];
+    }
   }
   throw new Error(`the local cloud cannot resolve {Fn::GetAtt: [${id}, ${attribute}]}`);
 }
@@ -177,4 +195,20 @@ export async function provisionQueues(client: SQSClient, specs: readonly QueueSp
     queues.set(spec.logicalId, { logicalId: spec.logicalId, name, url: QueueUrl!, arn: Attributes?.QueueArn ?? '' });
   }
   return queues;
+}
+
+/** A valid S3 bucket name for a logical id: lower case, letters, digits and hyphens, at most 63 characters. */
+export function localBucketName(logicalId: string): string {
+  return `enlace-${logicalId.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`.slice(0, 63).replace(/-+$/, '');
+}
+
+/** Creates the template's buckets in fauxqs (CreateBucket is idempotent there). */
+export async function provisionBuckets(client: S3Client, specs: readonly BucketSpec[]): Promise<Map<string, string>> {
+  const buckets = new Map<string, string>();
+  for (const spec of specs) {
+    const name = spec.name ?? localBucketName(spec.logicalId);
+    await client.send(new CreateBucketCommand({ Bucket: name }));
+    buckets.set(spec.logicalId, name);
+  }
+  return buckets;
 }

@@ -35,7 +35,7 @@ export const INDEXES = {
    * The stalled sweep's index. Only what the sweep reads is projected, so the tracking item's
    * timeline is not copied into the index on every write.
    */
-  inTransitByLastUpdate: {
+  inTransitByStallDue: {
     name: 'gsi3',
     partitionKey: 'gsi3pk',
     sortKey: 'gsi3sk',

@@ -1,0 +1,113 @@
+import type { CustomsProblem } from '../../domain/customs/check-order';
+import { CORRECTABLE_STATUSES, applyCorrection, orderCorrectionSchema } from '../../domain/order/order-correction';
+import type { Order } from '../../domain/order/order';
+import type { GetOrder } from '../../domain/order/ports';
+import { mayRead } from '../../domain/tenant';
+import type { buildCustomsStep } from '../shared/customs-step';
+import { pathParameter, type HttpEvent, type HttpRoute } from '../shared/http/http-handler';
+import { HttpError, badRequest, conflict, jsonResponse, notFound, validationError } from '../shared/http/problem';
+import { logger } from '../shared/observability';
+import type { CustomsCheckRecord, GetCustomsCheck, GetCustomsContext, SaveCustomsWrite } from '../shared/store/customs-store';
+import { orderView } from '../shared/views';
+
+/** A correction is a few hundred bytes; 64 KB fits one for every item of the largest order. */
+export const MAX_CORRECTION_BYTES = 64 * 1024;
+
+export interface CorrectOrderDeps {
+  readonly getOrder: GetOrder;
+  readonly getCustomsContext: GetCustomsContext;
+  readonly getCustomsCheck: GetCustomsCheck;
+  readonly customsStep: ReturnType<typeof buildCustomsStep>;
+  readonly save: SaveCustomsWrite;
+  readonly now?: () => Date;
+}
+
+type CustomsView =
+  | { readonly outcome: 'held' | 'documents-ready'; readonly orderVersion: number; readonly problems: readonly CustomsProblem[] }
+  | { readonly outcome: 'pending'; readonly problems: readonly CustomsProblem[]; readonly note: string };
+
+const PENDING: CustomsView = {
+  outcome: 'pending',
+  problems: [],
+  note: 'Customs checks run once a carrier is booked; the corrected order will be checked then.',
+};
+
+/** `"3"`, `W/"3"` or `3` → 3; anything else → NaN. */
+function versionIn(ifMatch: string): number {
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
+  return match === null ? Number.NaN : Number(match[1]);
+}
+
+function ifMatchHeader(event: HttpEvent): string | undefined {
+  return Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'if-match')?.[1];
+}
+
+function fromCheck(check: CustomsCheckRecord | undefined, order: Order): CustomsView {
+  return check === undefined || check.orderVersion !== order.version ? PENDING : { outcome: check.outcome, orderVersion: check.orderVersion, problems: check.problems };
+}
+
+function answer(order: Order, customs: CustomsView) {
+  return jsonResponse(200, { ...orderView(order), customs }, { etag: `"${order.version}"` });
+}
+
+/**
+ * PATCH /v1/orders/{id}: corrects the fields customs needs (recipient tax id; items' description,
+ * HS code, category, declared value, battery type, by sku; certificates) and re-runs the customs
+ * checks at once when the order has been booked, so the answer carries the new status and every
+ * remaining problem. The order, the check, its documents and its event are written in one
+ * transaction, conditional on the version that was read (a concurrent change answers 409).
+ */
+export function buildCorrectOrderRoute(deps: CorrectOrderDeps): HttpRoute {
+  const now = deps.now ?? (() => new Date());
+  return async ({ event, tenant, body }) => {
+    const orderId = pathParameter(event, 'id');
+    const order = await deps.getOrder(orderId);
+    if (order === undefined || !mayRead(tenant, order)) {
+      throw notFound(`No order "${orderId}".`);
+    }
+    const parsed = orderCorrectionSchema.safeParse(body);
+    if (!parsed.success) {
+      throw validationError(parsed.error.issues);
+    }
+    const ifMatch = ifMatchHeader(event);
+    if (ifMatch !== undefined && ifMatch.trim() !== '*' && versionIn(ifMatch) !== order.version) {
+      throw new HttpError(412, 'Precondition Failed', `The order is at version ${order.version}, not ${ifMatch}; read it again and retry.`, [], { etag: `"${order.version}"` });
+    }
+    if (!CORRECTABLE_STATUSES.includes(order.status)) {
+      const why = order.status === 'unrateable' || order.status === 'unroutable' ? 'no carrier can take it; post a corrected order as a new one' : 'it is past customs';
+      throw conflict(`Order "${orderId}" is ${order.status}: ${why}, so it can no longer be corrected.`);
+    }
+    const at = now().toISOString();
+    const applied = applyCorrection(order, parsed.data, { at });
+    if (!applied.ok) {
+      throw badRequest(
+        `The request has ${applied.problems.length} invalid field(s).`,
+        applied.problems.map((problem) => ({ path: problem.path.join('.'), code: 'custom', message: problem.message })),
+      );
+    }
+    if (!applied.changed) {
+      // A retried or empty-in-effect correction: no new version, the current state as it is.
+      return answer(order, fromCheck(await deps.getCustomsCheck(orderId), order));
+    }
+
+    const context = order.status === 'customs-held' || order.status === 'documents-ready' ? await deps.getCustomsContext(orderId) : undefined;
+    const base = { orderId, expectedVersion: order.version, fromStatuses: [order.status], at };
+    let corrected = applied.order;
+    let customs: CustomsView = PENDING;
+    let saved: boolean;
+    if (context === undefined) {
+      // Not booked yet (or booked but not yet checked): the customs consumer checks the new version.
+      saved = await deps.save({ ...base, change: { kind: 'correction', order: corrected }, items: [], deletions: [] });
+    } else {
+      const result = await deps.customsStep(corrected, context);
+      corrected = { ...corrected, status: result.toStatus };
+      customs = { outcome: result.toStatus === 'customs-held' ? 'held' : 'documents-ready', orderVersion: corrected.version, problems: result.decision.problems };
+      saved = await deps.save({ ...base, change: { kind: 'correction', order: corrected }, items: result.items, deletions: result.deletions, event: result.event });
+    }
+    if (!saved) {
+      throw conflict(`Order "${orderId}" changed while it was being corrected; read it again and retry.`);
+    }
+    logger.info('order corrected', { orderId, correlationId: orderId, version: corrected.version, status: corrected.status, customs: customs.outcome });
+    return answer(corrected, customs);
+  };
+}

@@ -1,0 +1,28 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { buildCustomsStep } from '../shared/customs-step';
+import { httpHandler } from '../shared/http/http-handler';
+import { newId } from '../shared/ids';
+import { logger } from '../shared/observability';
+import { buildGetCustomsCheck, buildGetCustomsContext, buildSaveCustomsWrite } from '../shared/store/customs-store';
+import { buildPutDocumentFile } from '../shared/store/document-bucket';
+import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
+import { buildGetOrder } from '../shared/store/order-store';
+import { MAX_CORRECTION_BYTES, buildCorrectOrderRoute } from './correct-order';
+
+const documents = buildDocumentClient(new DynamoDBClient({}));
+const tableName = requiredEnv('TABLE_NAME');
+const s3 = new S3Client({});
+
+/** PATCH /v1/orders/{id} */
+export const handler = httpHandler(
+  buildCorrectOrderRoute({
+    getOrder: buildGetOrder(documents, tableName),
+    getCustomsContext: buildGetCustomsContext(documents, tableName),
+    getCustomsCheck: buildGetCustomsCheck(documents, tableName),
+    customsStep: buildCustomsStep({ putFile: buildPutDocumentFile(s3, requiredEnv('DOCUMENTS_BUCKET')), newEventId: () => newId('evt'), now: () => new Date() }),
+    save: buildSaveCustomsWrite(documents, tableName),
+  }),
+  { jsonBody: { maxBytes: MAX_CORRECTION_BYTES } },
+).use(injectLambdaContext(logger, { resetKeys: true }));

@@ -1,0 +1,77 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { z } from 'zod';
+import type { GetOrder } from '../../domain/order/ports';
+import type { EnlaceEvent } from '../../events/envelope';
+import type { shipmentRoutedV1 } from '../../events/shipment-routed';
+import type { buildCustomsStep } from '../shared/customs-step';
+import { customsContextItem, type CustomsContext, type SaveCustomsWrite } from '../shared/store/customs-store';
+
+export interface CustomsDocumentsDeps {
+  readonly getOrder: GetOrder;
+  readonly customsStep: ReturnType<typeof buildCustomsStep>;
+  readonly save: SaveCustomsWrite;
+  readonly now?: () => Date;
+}
+
+type ShipmentRouted = EnlaceEvent<z.output<typeof shipmentRoutedV1.data>>;
+
+/** The shipment as customs keeps it, so a correction can re-run the checks without a new event. */
+export function contextFrom(routed: ShipmentRouted): CustomsContext {
+  const { shipment } = routed.data;
+  return {
+    orderId: routed.data.orderId,
+    shipmentId: shipment.shipmentId,
+    carrier: shipment.carrier,
+    serviceId: shipment.serviceId,
+    trackingNumber: shipment.trackingNumber,
+    acceptsBatteries: routed.data.acceptsBatteries,
+    routedEventId: routed.metadata.eventId,
+  };
+}
+
+/**
+ * shipment.routed → check the order for customs (domain) → store its documents in S3 → move the
+ * order to documents-ready or customs-held with the check, the shipment context and the event
+ * (customs.documents-ready | customs.held), in one conditional transaction.
+ */
+export function buildCustomsDocuments(deps: CustomsDocumentsDeps) {
+  const now = deps.now ?? (() => new Date());
+  return async (routed: ShipmentRouted, log: Logger): Promise<void> => {
+    const { orderId } = routed.data;
+    const order = await deps.getOrder(orderId);
+    if (order === undefined) {
+      throw new Error(`order ${orderId} not found`);
+    }
+    if (order.status !== 'routed') {
+      // Already checked (a redelivery), or corrected and checked since: nothing to do.
+      log.info('order is not waiting for customs; duplicate delivery ignored', { orderId, status: order.status });
+      return;
+    }
+    const context = contextFrom(routed);
+    const result = await deps.customsStep(order, context, { causationId: routed.metadata.eventId });
+    const saved = await deps.save({
+      orderId,
+      expectedVersion: order.version,
+      fromStatuses: ['routed'],
+      change: { kind: 'status', toStatus: result.toStatus },
+      items: [customsContextItem(context), ...result.items],
+      deletions: result.deletions,
+      event: result.event,
+      at: now().toISOString(),
+    });
+    if (!saved) {
+      const current = await deps.getOrder(orderId);
+      if (current?.status === 'routed') {
+        // The seller corrected the order while its documents were made: retry with the new version.
+        throw new Error(`order ${orderId} changed (version ${order.version} → ${current.version}) while customs ran; retrying`);
+      }
+      log.info('order already checked; duplicate delivery ignored', { orderId, status: current?.status });
+      return;
+    }
+    log.info(result.toStatus === 'documents-ready' ? 'customs documents ready' : 'order held at customs', {
+      orderId,
+      orderVersion: order.version,
+      problems: result.decision.problems.map((problem) => problem.code),
+    });
+  };
+}

@@ -1,0 +1,178 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { z } from 'zod';
+import type { CustomsProblem } from '../../../domain/customs/check-order';
+import type { Order, OrderStatus } from '../../../domain/order/order';
+import type { PendingEvent } from '../../../domain/order/ports';
+import type { BatteryType } from '../../../domain/shipping-terms';
+import type { customsDocumentSchema } from '../../../events/customs';
+import { keys, type ItemKey } from './keys';
+import { outboxItem } from './outbox';
+
+/** The shipment routing booked, as customs needs it to (re-)check the order without a new event. */
+export interface CustomsContext {
+  readonly orderId: string;
+  readonly shipmentId: string;
+  readonly carrier: string;
+  readonly serviceId: string;
+  readonly trackingNumber: string;
+  readonly acceptsBatteries: readonly BatteryType[];
+  /** The shipment.routed event it came from. */
+  readonly routedEventId: string;
+}
+
+/** The latest customs check of an order. */
+export interface CustomsCheckRecord {
+  readonly orderId: string;
+  readonly orderVersion: number;
+  readonly checkedAt: string;
+  readonly outcome: 'held' | 'documents-ready';
+  readonly problems: readonly CustomsProblem[];
+}
+
+export type DocumentRecord = z.output<typeof customsDocumentSchema>;
+
+/** The order's current documents: where each file is, its size and hashes. */
+export interface DocumentsRecord {
+  readonly orderId: string;
+  readonly orderVersion: number;
+  readonly generatedAt: string;
+  readonly documents: readonly DocumentRecord[];
+}
+
+export const customsContextItem = (context: CustomsContext): Record<string, unknown> => ({
+  ...keys.orderCustomsContext(context.orderId),
+  type: 'CustomsContext',
+  ...context,
+});
+
+export const customsCheckItem = (check: CustomsCheckRecord): Record<string, unknown> => ({
+  ...keys.orderCustomsCheck(check.orderId),
+  type: 'CustomsCheck',
+  ...check,
+});
+
+export const documentsItem = (record: DocumentsRecord): Record<string, unknown> => ({
+  ...keys.orderDocuments(record.orderId),
+  type: 'CustomsDocuments',
+  ...record,
+});
+
+function withoutKeys<T>(item: Record<string, unknown>): T {
+  const { pk: _pk, sk: _sk, type: _type, ...rest } = item;
+  return rest as T;
+}
+
+/** Port: the customs context of an order, once routing has booked it. */
+export type GetCustomsContext = (orderId: string) => Promise<CustomsContext | undefined>;
+/** Port: the order's latest customs check. */
+export type GetCustomsCheck = (orderId: string) => Promise<CustomsCheckRecord | undefined>;
+/** Port: the order's current documents, if any were produced. */
+export type GetOrderDocuments = (orderId: string) => Promise<DocumentsRecord | undefined>;
+
+function buildGet<T>(documents: DynamoDBDocumentClient, tableName: string, key: (orderId: string) => ItemKey) {
+  return async (orderId: string): Promise<T | undefined> => {
+    const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: key(orderId), ConsistentRead: true }));
+    return Item === undefined ? undefined : withoutKeys<T>(Item);
+  };
+}
+
+export const buildGetCustomsContext = (documents: DynamoDBDocumentClient, tableName: string): GetCustomsContext =>
+  buildGet<CustomsContext>(documents, tableName, keys.orderCustomsContext);
+export const buildGetCustomsCheck = (documents: DynamoDBDocumentClient, tableName: string): GetCustomsCheck =>
+  buildGet<CustomsCheckRecord>(documents, tableName, keys.orderCustomsCheck);
+export const buildGetOrderDocuments = (documents: DynamoDBDocumentClient, tableName: string): GetOrderDocuments =>
+  buildGet<DocumentsRecord>(documents, tableName, keys.orderDocuments);
+
+/** One customs write: the order's change, what the check produced, and its event. */
+export interface CustomsWrite {
+  readonly orderId: string;
+  /** The write happens only if the stored order is still at this version… */
+  readonly expectedVersion: number;
+  /** …and in one of these statuses; otherwise nothing is written. */
+  readonly fromStatuses: readonly OrderStatus[];
+  /**
+   * `status`: the order only moves (the consumer). `correction`: the seller's corrected fields, new
+   * version and status are written too (PATCH). Other attributes of the order item are left alone.
+   */
+  readonly change: { readonly kind: 'status'; readonly toStatus: OrderStatus } | { readonly kind: 'correction'; readonly order: Order };
+  readonly items: readonly Record<string, unknown>[];
+  readonly deletions: readonly ItemKey[];
+  readonly event?: PendingEvent;
+  readonly at: string;
+}
+
+/** Port: records a customs write atomically; `false` when the order had changed (version or status) meanwhile. */
+export type SaveCustomsWrite = (write: CustomsWrite) => Promise<boolean>;
+
+function orderUpdate(write: CustomsWrite) {
+  const names: Record<string, string> = { '#status': 'status', '#version': 'version' };
+  const values: Record<string, unknown> = { ':at': write.at, ':expectedVersion': write.expectedVersion };
+  write.fromStatuses.forEach((status, index) => (values[`:from${index}`] = status));
+  const set = ['updatedAt = :at'];
+  const remove: string[] = [];
+  if (write.change.kind === 'status') {
+    set.push('#status = :to');
+    values[':to'] = write.change.toStatus;
+  } else {
+    const { order } = write.change;
+    Object.assign(values, {
+      ':to': order.status,
+      ':version': order.version,
+      ':revisedAt': order.revisedAt ?? write.at,
+      ':shipTo': order.shipTo,
+      ':items': order.items,
+      ':declaredValue': order.declaredValue,
+      ':warnings': order.warnings,
+    });
+    // Every field through a name placeholder: "items" (and others) are DynamoDB reserved words.
+    for (const field of ['revisedAt', 'shipTo', 'items', 'declaredValue', 'warnings', 'certificates']) {
+      names[`#${field}`] = field;
+    }
+    set.push('#status = :to', '#version = :version', '#revisedAt = :revisedAt', '#shipTo = :shipTo', '#items = :items', '#declaredValue = :declaredValue', '#warnings = :warnings');
+    if (order.certificates === undefined) {
+      remove.push('#certificates');
+    } else {
+      set.push('#certificates = :certificates');
+      values[':certificates'] = order.certificates;
+    }
+  }
+  const statusList = write.fromStatuses.map((_, index) => `:from${index}`).join(', ');
+  return {
+    Key: keys.order(write.orderId),
+    UpdateExpression: `SET ${set.join(', ')}${remove.length === 0 ? '' : ` REMOVE ${remove.join(', ')}`}`,
+    ConditionExpression: `attribute_exists(pk) AND #version = :expectedVersion AND #status IN (${statusList})`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}
+
+/**
+ * Adapter: one transaction updates the order (conditionally on its version and status), puts the
+ * check's items, deletes what no longer holds (e.g. the documents of a version now held) and puts
+ * the event in the outbox. A redelivered message or a concurrent correction finds the condition
+ * false and changes nothing.
+ */
+export function buildSaveCustomsWrite(documents: DynamoDBDocumentClient, tableName: string): SaveCustomsWrite {
+  return async (write) => {
+    try {
+      await documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Update: { TableName: tableName, ...orderUpdate(write) } },
+            ...write.items.map((item) => ({ Put: { TableName: tableName, Item: item } })),
+            ...write.deletions.map((key) => ({ Delete: { TableName: tableName, Key: key } })),
+            ...(write.event === undefined ? [] : [{ Put: { TableName: tableName, Item: outboxItem(write.event, write.at) } }]),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      if (reasons[0]?.Code === 'ConditionalCheckFailed') {
+        return false;
+      }
+      throw error;
+    }
+  };
+}

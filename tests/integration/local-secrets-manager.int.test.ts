@@ -1,0 +1,37 @@
+import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { localSecret, SecretsManagerServer } from '../../infra/local/secrets-manager-server';
+import { localCloud } from '../setup/local-cloud-client';
+
+describe('the local Secrets Manager', () => {
+  const secret = localSecret({ logicalId: 'WebhookSecrets0A1B2C' }, JSON.stringify({ correios: ['abc'] }));
+  const server = new SecretsManagerServer([secret]);
+  let client: SecretsManagerClient;
+
+  beforeAll(async () => {
+    const endpoint = await server.listen();
+    client = new SecretsManagerClient({ region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, endpoint });
+  });
+  afterAll(async () => {
+    client.destroy();
+    await server.close();
+  });
+
+  it('answers GetSecretValue to the real SDK client, by ARN or by name', async () => {
+    const byArn = await client.send(new GetSecretValueCommand({ SecretId: secret.arn }));
+    const byName = await client.send(new GetSecretValueCommand({ SecretId: secret.name }));
+    expect([byArn.SecretString, byArn.ARN, byArn.VersionStages]).toEqual([secret.value, secret.arn, ['AWSCURRENT']]);
+    expect(byName.SecretString).toBe(secret.value);
+    expect(byArn.CreatedDate).toBeInstanceOf(Date);
+  });
+
+  it('answers ResourceNotFoundException for a secret it does not hold', async () => {
+    await expect(client.send(new GetSecretValueCommand({ SecretId: 'nope' }))).rejects.toBeInstanceOf(ResourceNotFoundException);
+  });
+
+  it("holds the template's tracking webhook secret in the shared local cloud, with a secret for every carrier", async () => {
+    const secrets = (await (await fetch(`${localCloud().admin}/secrets`)).json()) as { logicalId: string; value: Record<string, unknown> }[];
+    const webhook = secrets.find((entry) => entry.logicalId.startsWith('TrackingWebhookSecrets'));
+    expect(Object.keys(webhook?.value ?? {}).sort()).toEqual(['chilexpress', 'correios', 'enlace-linehaul', 'estafeta', 'olva', 'servientrega', 'usps']);
+    expect((webhook?.value.correios as string[])[0]).toMatch(/^[A-Za-z0-9]{48}$/);
+  });
+});

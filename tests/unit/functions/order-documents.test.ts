@@ -1,0 +1,156 @@
+import { PDFDocument } from 'pdf-lib';
+import type { Order } from '../../../domain/order/order';
+import type { Tenant } from '../../../domain/tenant';
+import { buildOrderDocumentsRoute, negotiateFormat } from '../../../functions/order-documents/order-documents';
+import { buildCustomsStep } from '../../../functions/shared/customs-step';
+import { httpHandler } from '../../../functions/shared/http/http-handler';
+import { customsContextItem } from '../../../functions/shared/store/customs-store';
+import { ANATEL, brOrderBody, contextFor, fakeBucket, fakeCustomsTable, orderFrom } from '../../fixtures/customs';
+import { httpEvent, lambdaContext } from './http-fixtures';
+
+const seller: Tenant = { tenantId: 'seller-sz-001', kind: 'seller', sellerIds: ['seller-sz-001'] };
+const other: Tenant = { tenantId: 'seller-b', kind: 'seller', sellerIds: ['seller-b'] };
+const NOW = new Date('2026-11-23T09:00:00.000Z');
+
+/** Runs the customs step for `order` (as the consumer would) and serves the result. */
+async function setup(order: Order) {
+  const table = fakeCustomsTable(order);
+  const bucket = fakeBucket();
+  const links: { key: string; expiresInSeconds: number; fileName: string }[] = [];
+  const context = contextFor(order);
+  const result = await buildCustomsStep({ putFile: bucket.putFile, newEventId: () => 'evt_1', now: () => NOW })(order, context);
+  await table.save({ orderId: order.orderId, expectedVersion: order.version, fromStatuses: ['routed'], change: { kind: 'status', toStatus: result.toStatus }, items: [customsContextItem(context), ...result.items], deletions: [], event: result.event, at: NOW.toISOString() });
+  const handler = httpHandler(
+    buildOrderDocumentsRoute({
+      getOrder: table.getOrder,
+      getDocuments: table.getDocuments,
+      getCustomsCheck: table.getCustomsCheck,
+      getFile: bucket.getFile,
+      linkToFile: async (key, options) => {
+        links.push({ key, expiresInSeconds: options.expiresInSeconds, fileName: options.fileName });
+        return `https://bucket.example/${key}?signed`;
+      },
+      now: () => NOW,
+    }),
+  );
+  const get = async (path: string, options: { tenant?: Tenant; accept?: string; query?: Record<string, string> } = {}) => {
+    const [, , , id = '', , type] = path.split('/');
+    const event = httpEvent({
+      method: 'GET',
+      path,
+      pathParameters: type === undefined ? { id } : { id, type },
+      tenant: options.tenant ?? seller,
+      headers: options.accept === undefined ? {} : { accept: options.accept },
+    });
+    const response = await handler({ ...event, ...(options.query === undefined ? {} : { queryStringParameters: options.query }) }, lambdaContext);
+    return response;
+  };
+  return { table, bucket, links, get };
+}
+
+const json = (response: { body?: string }) => JSON.parse(response.body ?? '{}') as Record<string, unknown>;
+const ready = () => orderFrom(brOrderBody({ body: { certificates: [ANATEL] } }));
+
+describe('Accept negotiation', () => {
+  it.each([
+    [undefined, 'json'],
+    ['application/pdf', 'pdf'],
+    ['application/json', 'json'],
+    ['*/*', 'json'],
+    ['application/pdf, */*;q=0.8', 'pdf'],
+    ['application/json;q=0.5, application/pdf', 'pdf'],
+    ['text/html, application/*;q=0.9', 'json'],
+    ['application/pdf, application/json', 'pdf'],
+    ['text/html', undefined],
+    ['application/pdf;q=0, application/json;q=0', undefined],
+  ])('%s → %s', (accept, expected) => {
+    expect(negotiateFormat(accept)).toBe(expected);
+  });
+});
+
+describe('GET /v1/orders/{id}/documents', () => {
+  it('lists the three documents with their hashes, sizes and links', async () => {
+    const { get, bucket } = await setup(ready());
+    const response = await get('/v1/orders/ord_C1/documents');
+    expect(response.statusCode).toBe(200);
+    const body = json(response) as { orderVersion: number; status: string; documents: { type: string; pdf: { sizeBytes: number }; links: { self: string } }[] };
+    expect(body).toMatchObject({ orderVersion: 1, status: 'documents-ready' });
+    expect(body.documents.map((document) => document.type)).toEqual(['commercial-invoice', 'packing-list', 'customs-declaration']);
+    expect(body.documents[0]).toMatchObject({
+      documentNumber: 'CI-ord_C1-V1',
+      contentHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
+      pdf: { contentType: 'application/pdf', sizeBytes: bucket.files.get('orders/ord_C1/v1/commercial-invoice.pdf')!.bytes.byteLength },
+      links: { self: '/v1/orders/ord_C1/documents/commercial-invoice', shortLived: '/v1/orders/ord_C1/documents/commercial-invoice?link=true' },
+    });
+  });
+
+  it('answers 404 with Retry-After while the order waits for customs', async () => {
+    const order = ready();
+    const { table, get } = await setup(order);
+    table.order = { ...order, status: 'routed', version: 2 };
+    const response = await get('/v1/orders/ord_C1/documents');
+    expect(response.statusCode).toBe(404);
+    expect(response.headers?.['retry-after']).toBe('2');
+  });
+
+  it('answers 404 for a held order, listing what blocks it', async () => {
+    const { get } = await setup(orderFrom(brOrderBody({ withoutTaxId: true, body: { certificates: [ANATEL] } })));
+    const response = await get('/v1/orders/ord_C1/documents/commercial-invoice');
+    expect(response.statusCode).toBe(404);
+    expect(response.headers?.['retry-after']).toBeUndefined();
+    expect(json(response).errors).toEqual([expect.objectContaining({ code: 'RECIPIENT_TAX_ID_MISSING', path: 'shipTo.taxId' })]);
+  });
+
+  it("answers another seller's order like a missing one", async () => {
+    const { get } = await setup(ready());
+    expect((await get('/v1/orders/ord_C1/documents', { tenant: other })).statusCode).toBe(404);
+    expect((await get('/v1/orders/ord_C1/documents/commercial-invoice', { tenant: other, accept: 'application/pdf' })).statusCode).toBe(404);
+    expect((await get('/v1/orders/ord_missing/documents')).statusCode).toBe(404);
+  });
+});
+
+describe('GET /v1/orders/{id}/documents/{type}', () => {
+  it('serves the PDF, base64-encoded for API Gateway, byte for byte as stored', async () => {
+    const { get, bucket } = await setup(ready());
+    const response = await get('/v1/orders/ord_C1/documents/commercial-invoice', { accept: 'application/pdf' });
+    expect(response).toMatchObject({ statusCode: 200, isBase64Encoded: true, headers: { 'content-type': 'application/pdf', 'content-disposition': 'inline; filename="CI-ord_C1-V1.pdf"' } });
+    const bytes = Buffer.from(response.body!, 'base64');
+    expect(bytes.equals(Buffer.from(bucket.files.get('orders/ord_C1/v1/commercial-invoice.pdf')!.bytes))).toBe(true);
+    expect((await PDFDocument.load(bytes)).getPageCount()).toBeGreaterThan(0);
+  });
+
+  it('serves the JSON by default, and the postal form by its own name too', async () => {
+    const { get } = await setup(ready());
+    const response = await get('/v1/orders/ord_C1/documents/customs-declaration');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers?.['content-type']).toBe('application/json');
+    expect(json(response)).toMatchObject({ documentType: 'CN22', trackingNumber: 'EN100842213BR' });
+    expect((await get('/v1/orders/ord_C1/documents/cn22')).body).toBe(response.body);
+    expect((await get('/v1/orders/ord_C1/documents/cn23')).statusCode).toBe(404);
+  });
+
+  it('answers short-lived links to both files with ?link=true', async () => {
+    const { get, links } = await setup(ready());
+    const response = await get('/v1/orders/ord_C1/documents/packing-list', { query: { link: 'true' } });
+    expect(response.statusCode).toBe(200);
+    expect(json(response)).toEqual({
+      type: 'packing-list',
+      documentNumber: 'PL-ord_C1-V1',
+      expiresAt: '2026-11-23T09:05:00.000Z',
+      pdf: { url: 'https://bucket.example/orders/ord_C1/v1/packing-list.pdf?signed' },
+      json: { url: 'https://bucket.example/orders/ord_C1/v1/packing-list.json?signed' },
+    });
+    expect(links.map((link) => [link.expiresInSeconds, link.fileName])).toEqual([
+      [300, 'PL-ord_C1-V1.pdf'],
+      [300, 'PL-ord_C1-V1.json'],
+    ]);
+  });
+
+  it('answers 404 for an unknown type and 406 for a format it cannot serve', async () => {
+    const { get } = await setup(ready());
+    const unknown = await get('/v1/orders/ord_C1/documents/bill-of-lading');
+    expect(unknown.statusCode).toBe(404);
+    expect(String(json(unknown).detail)).toMatch(/commercial-invoice, packing-list, customs-declaration/);
+    expect((await get('/v1/orders/ord_C1/documents/packing-list', { accept: 'text/html' })).statusCode).toBe(406);
+  });
+});

@@ -1,0 +1,85 @@
+import { parseEvent } from '../../../events/envelope';
+import { shipmentStalledV1 } from '../../../events/shipment-tracking';
+import { buildStalledSweep } from '../../../functions/stalled-sweep/stalled-sweep';
+import { buildTrackingIngestion } from '../../../functions/tracking-ingestion/tracking-ingestion';
+import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../../fakes/tracking-store';
+import { webhooks } from '../domain/tracking/helpers';
+
+const [labelAndPickup] = webhooks('enlace-linehaul', 'sao-paulo-journey.json');
+const scheduled = (time: string) => ({ version: '0', id: 'x', 'detail-type': 'Scheduled Event', source: 'aws.events', time, resources: [], detail: {} });
+const hoursAfter = (iso: string, hours: number) => new Date(Date.parse(iso) + hours * 3_600_000).toISOString().replace('.000Z', 'Z');
+
+function setup() {
+  const store = new InMemoryTrackingStore();
+  store.addShipment(saoPauloShipment());
+  let ids = 0;
+  const ingest = buildTrackingIngestion({ ...store, backoff: async () => undefined, now: () => new Date('2025-11-04T02:00:00.000Z') });
+  const sweep = buildStalledSweep({ findCandidates: store.findCandidates, raiseStall: store.raiseStall, newEventId: () => `evt_stall_${++ids}` });
+  return { store, ingest, sweep };
+}
+
+describe('stalled sweep', () => {
+  const receivedAt = '2025-11-04T02:00:00.000Z';
+
+  it('raises shipment.stalled once for a parcel silent 49 h in the first mile, and not again on the next run', async () => {
+    const { store, ingest, sweep } = setup();
+    await ingest(sqsEvent([trackingRecord(webhookMessage('enlace-linehaul', labelAndPickup, receivedAt))]));
+
+    expect((await sweep(scheduled(hoursAfter(receivedAt, 47)))).raised).toEqual([]);
+    const first = await sweep(scheduled(hoursAfter(receivedAt, 49)));
+    const second = await sweep(scheduled(hoursAfter(receivedAt, 49.25)));
+
+    expect(first).toMatchObject({ examined: 1, raised: ['shp_SP0001'] });
+    expect(second).toMatchObject({ examined: 0, raised: [] });
+    const stalled = store.eventsOf('shipment.stalled').map((event) => parseEvent(shipmentStalledV1, event.detail));
+    expect(stalled).toHaveLength(1);
+    expect(stalled[0]?.metadata).toMatchObject({ occurredAt: '2025-11-06T03:00:00.000Z', correlationId: 'ord_SP0001', sellerId: 'seller-a' });
+    expect(stalled[0]?.data).toMatchObject({ status: 'in-transit', leg: 'first-mile', silentSince: receivedAt, hoursSilent: 49, thresholdHours: 48 });
+  });
+
+  it('starts a new silence with the next carrier event: a second stall is raised after another 48 h', async () => {
+    const { store, sweep } = setup();
+    let at = receivedAt;
+    const ingestAt = (time: string) => buildTrackingIngestion({ ...store, backoff: async () => undefined, now: () => new Date(time) });
+    await ingestAt(at)(sqsEvent([trackingRecord(webhookMessage('enlace-linehaul', labelAndPickup, at))]));
+    await sweep(scheduled(hoursAfter(at, 49)));
+
+    at = hoursAfter(at, 60);
+    const [, exportBag] = webhooks('enlace-linehaul', 'sao-paulo-journey.json');
+    await ingestAt(at)(sqsEvent([trackingRecord(webhookMessage('enlace-linehaul', exportBag, at), 3)]));
+    expect((await sweep(scheduled(hoursAfter(at, 47)))).raised).toEqual([]);
+    // In flight now (line-haul leg): 72 h.
+    expect((await sweep(scheduled(hoursAfter(at, 71)))).raised).toEqual([]);
+    expect((await sweep(scheduled(hoursAfter(at, 73)))).raised).toEqual(['shp_SP0001']);
+    expect(store.eventsOf('shipment.stalled').map((event) => parseEvent(shipmentStalledV1, event.detail).data.leg)).toEqual(['first-mile', 'line-haul']);
+  });
+
+  it('never raises for a delivered parcel', async () => {
+    const { store, sweep } = setup();
+    const ingest = buildTrackingIngestion({ ...store, backoff: async () => undefined, now: () => new Date(receivedAt) });
+    const journey = [...webhooks('enlace-linehaul', 'sao-paulo-journey.json').map((body) => ['enlace-linehaul', body] as const), ...webhooks('correios', 'sao-paulo-journey.json').map((body) => ['correios', body] as const)];
+    await ingest(sqsEvent(journey.map(([carrier, body]) => trackingRecord(webhookMessage(carrier, body, receivedAt), 3))));
+    expect((await store.getTracking('shp_SP0001'))?.state.current?.status).toBe('delivered');
+
+    expect(await sweep(scheduled(hoursAfter(receivedAt, 24 * 30)))).toMatchObject({ examined: 0, raised: [] });
+  });
+
+  it('loses the race gracefully when a carrier event lands between its query and its write', async () => {
+    const { store, ingest, sweep } = setup();
+    await ingest(sqsEvent([trackingRecord(webhookMessage('enlace-linehaul', labelAndPickup, receivedAt))]));
+    const candidates = await store.findCandidates(hoursAfter(receivedAt, 49));
+    const raced = buildStalledSweep({
+      findCandidates: async () => candidates,
+      raiseStall: async (candidate, key, event, at) => store.raiseStall({ ...candidate, lastCarrierUpdateAt: '2025-11-05T00:00:00.000Z' }, key, event, at),
+    });
+    expect(await raced(scheduled(hoursAfter(receivedAt, 49)))).toMatchObject({ raised: [], lostRaces: 1 });
+    expect(store.eventsOf('shipment.stalled')).toEqual([]);
+    expect((await sweep(scheduled(hoursAfter(receivedAt, 49)))).raised).toEqual(['shp_SP0001']);
+  });
+
+  it('takes "now" from the scheduled event and refuses an event without a time', async () => {
+    const { sweep } = setup();
+    await expect(sweep({ 'detail-type': 'Scheduled Event' })).rejects.toThrow();
+    expect((await sweep(scheduled('2030-01-01T00:00:00Z'))).now).toBe('2030-01-01T00:00:00.000Z');
+  });
+});
