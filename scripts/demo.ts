@@ -41,6 +41,14 @@ function describe(event: BusEvent): string {
     }
     case 'order.unroutable':
       return `unroutable: ${(data.explanation as string[]).join(' ')}`;
+    case 'customs.documents-ready': {
+      const documents = (data.documents as { type?: string; documentType?: string }[] | undefined) ?? [];
+      return `customs documents ready: ${documents.map((document) => document.documentType ?? document.type ?? '?').join(', ')}`;
+    }
+    case 'customs.held': {
+      const problems = (data.problems as { message: string; severity: string }[] | undefined) ?? [];
+      return `held at customs check: ${problems.filter((problem) => problem.severity === 'error').map((problem) => problem.message).join(' | ')}`;
+    }
     case 'order.unrateable':
       return `unrateable: ${JSON.stringify(data.reasons).slice(0, 160)}`;
     default:
