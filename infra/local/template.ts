@@ -15,10 +15,11 @@ export interface CfnResource {
 
 /**
  * Synthesizes the CDK app exactly as `cdk synth` does, but without bundling the functions
- * (the local cloud runs their TypeScript sources) and without the cdk-nag report.
+ * (the local cloud runs their TypeScript sources) and without the cdk-nag report. `context` is CDK
+ * context, as `cdk synth -c key=value` passes it (e.g. a shorter notification retry window for tests).
  */
-export function synthesizeTemplate(): CfnTemplate {
-  const app = new App({ context: { 'aws:cdk:bundling-stacks': [] }, outdir: undefined });
+export function synthesizeTemplate(context: Record<string, unknown> = {}): CfnTemplate {
+  const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] }, outdir: undefined });
   const { stack } = buildApp(app, { validate: false });
   const assembly = app.synth();
   return assembly.getStackArtifact(stack.artifactId).template as CfnTemplate;

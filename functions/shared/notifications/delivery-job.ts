@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import type { DeliveryJob } from '../../../domain/notifications/ports';
+import { publicNotificationV1 } from '../../../events/public/notification';
+
+/** A delivery job as the delivery queue carries it (fan-out and replay write it, delivery reads it). */
+export const deliveryJobSchema = z.object({
+  deliveryId: z.string().regex(/^dlv_[0-9a-f]{32}$/),
+  subscriptionId: z.string().min(1),
+  sellerId: z.string().min(1),
+  payload: publicNotificationV1,
+  firstAttemptAt: z.iso.datetime(),
+});
+
+export function parseDeliveryJob(body: string): DeliveryJob {
+  return deliveryJobSchema.parse(JSON.parse(body));
+}

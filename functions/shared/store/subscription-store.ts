@@ -1,0 +1,241 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  InvalidCursorError,
+  SubscriptionChangedError,
+  type DeadLetter,
+  type DeleteDeadLetter,
+  type DeleteSubscription,
+  type FindSubscription,
+  type GetDeadLetter,
+  type GetSubscription,
+  type ListDeadLetters,
+  type ListSubscriptions,
+  type NextSequence,
+  type SaveDeadLetter,
+  type SaveSubscription,
+} from '../../../domain/notifications/ports';
+import type { Subscription } from '../../../domain/notifications/subscription';
+import { DEAD_LETTER_PREFIX, SUBSCRIPTION_PREFIX, TTL_ATTRIBUTE, keys } from './keys';
+
+/** Dead letters are kept as long as an SQS DLQ keeps its messages. */
+export const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;
+
+/**
+ * Adapters for the notification ports. A seller's subscriptions and dead letters share the
+ * seller's partition (SELLER#<id>), so a tenant's reads are always a key lookup or a Query on its
+ * own partition: nothing here can return another seller's items.
+ */
+export function subscriptionToItem(subscription: Subscription): Record<string, unknown> {
+  return { ...keys.subscription(subscription.sellerId, subscription.subscriptionId), type: 'Subscription', ...subscription };
+}
+
+export function subscriptionFromItem(item: Record<string, unknown>): Subscription {
+  const { pk: _pk, sk: _sk, type: _type, ...subscription } = item;
+  return subscription as unknown as Subscription;
+}
+
+export function buildSaveSubscription(documents: DynamoDBDocumentClient, tableName: string): SaveSubscription {
+  return async (subscription) => {
+    const isNew = subscription.revision === 1;
+    try {
+      await documents.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: subscriptionToItem(subscription),
+          ...(isNew
+            ? { ConditionExpression: 'attribute_not_exists(pk)' }
+            : { ConditionExpression: 'revision = :previous', ExpressionAttributeValues: { ':previous': subscription.revision - 1 } }),
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new SubscriptionChangedError(subscription.subscriptionId);
+      }
+      throw error;
+    }
+  };
+}
+
+export function buildListSubscriptions(documents: DynamoDBDocumentClient, tableName: string): ListSubscriptions {
+  return async (sellerId) => {
+    const items: Record<string, unknown>[] = [];
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const page = await documents.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.subscription(sellerId, '').pk, ':prefix': SUBSCRIPTION_PREFIX },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      startKey = page.LastEvaluatedKey;
+    } while (startKey !== undefined);
+    return items.map(subscriptionFromItem);
+  };
+}
+
+export function buildGetSubscription(documents: DynamoDBDocumentClient, tableName: string): GetSubscription {
+  return async (sellerId, subscriptionId) => {
+    const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.subscription(sellerId, subscriptionId), ConsistentRead: true }));
+    return Item === undefined ? undefined : subscriptionFromItem(Item);
+  };
+}
+
+/** Looks in each of the caller's sellers' partitions (a key may act for several); 100 keys per BatchGet. */
+export function buildFindSubscription(documents: DynamoDBDocumentClient, tableName: string): FindSubscription {
+  return async (sellerIds, subscriptionId) => {
+    const wanted = [...new Set(sellerIds)].map((sellerId) => keys.subscription(sellerId, subscriptionId));
+    for (let start = 0; start < wanted.length; start += 100) {
+      let request: Record<string, { Keys: Record<string, unknown>[]; ConsistentRead: boolean }> | undefined = {
+        [tableName]: { Keys: wanted.slice(start, start + 100).map((key) => ({ ...key })), ConsistentRead: true },
+      };
+      while (request !== undefined && Object.keys(request).length > 0) {
+        const result = await documents.send(new BatchGetCommand({ RequestItems: request }));
+        const found = result.Responses?.[tableName]?.[0];
+        if (found !== undefined) {
+          return subscriptionFromItem(found);
+        }
+        request = result.UnprocessedKeys as typeof request;
+      }
+    }
+    return undefined;
+  };
+}
+
+export function buildDeleteSubscription(documents: DynamoDBDocumentClient, tableName: string): DeleteSubscription {
+  const listDeadLetters = buildListDeadLetters(documents, tableName);
+  return async (sellerId, subscriptionId) => {
+    await documents.send(new DeleteCommand({ TableName: tableName, Key: keys.subscription(sellerId, subscriptionId) }));
+    let cursor: string | undefined;
+    do {
+      const page = await listDeadLetters(sellerId, subscriptionId, { limit: 25, ...(cursor === undefined ? {} : { cursor }) });
+      if (page.items.length > 0) {
+        await writeAll(documents, tableName, page.items.map((item) => ({ DeleteRequest: { Key: keys.deadLetter(sellerId, subscriptionId, item.deliveryId) } })));
+      }
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+  };
+}
+
+async function writeAll(documents: DynamoDBDocumentClient, tableName: string, requests: Record<string, unknown>[]): Promise<void> {
+  let pending = requests;
+  for (let attempt = 0; pending.length > 0; attempt += 1) {
+    const result = await documents.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+    pending = (result.UnprocessedItems?.[tableName] ?? []);
+    if (pending.length > 0) {
+      if (attempt >= 5) {
+        throw new Error(`BatchWrite left ${pending.length} item(s) unprocessed after retries`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
+    }
+  }
+}
+
+/**
+ * One counter item per order. A single UpdateItem both increments `last` and records the number
+ * it gave this event under the event's own attribute, conditional on the event not having one:
+ * numbers are contiguous and a repeated question about the same event gets the same answer.
+ */
+export function buildNextSequence(documents: DynamoDBDocumentClient, tableName: string): NextSequence {
+  return async (orderId, eventId) => {
+    const key = keys.notificationSequence(orderId);
+    const names = { '#event': `event#${eventId}` };
+    try {
+      const { Attributes } = await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: key,
+          UpdateExpression: 'SET #last = if_not_exists(#last, :zero) + :one, #event = if_not_exists(#last, :zero) + :one, #type = :type',
+          ConditionExpression: 'attribute_not_exists(#event)',
+          ExpressionAttributeNames: { ...names, '#last': 'last', '#type': 'type' },
+          ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':type': 'NotificationSequence' },
+          ReturnValues: 'UPDATED_NEW',
+        }),
+      );
+      return Number(Attributes?.last);
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) {
+        throw error;
+      }
+      const { Item } = await documents.send(
+        new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true, ProjectionExpression: '#event', ExpressionAttributeNames: names }),
+      );
+      return Number(Item?.[names['#event']]);
+    }
+  };
+}
+
+export function deadLetterToItem(deadLetter: DeadLetter): Record<string, unknown> {
+  return {
+    ...keys.deadLetter(deadLetter.sellerId, deadLetter.subscriptionId, deadLetter.deliveryId),
+    type: 'DeadLetter',
+    ...deadLetter,
+    [TTL_ATTRIBUTE]: Math.floor(Date.parse(deadLetter.deadAt) / 1000) + DEAD_LETTER_RETENTION_SECONDS,
+  };
+}
+
+function deadLetterFromItem(item: Record<string, unknown>): DeadLetter {
+  const { pk: _pk, sk: _sk, type: _type, [TTL_ATTRIBUTE]: _expires, ...deadLetter } = item;
+  return deadLetter as unknown as DeadLetter;
+}
+
+export function buildSaveDeadLetter(documents: DynamoDBDocumentClient, tableName: string): SaveDeadLetter {
+  return async (deadLetter) => {
+    await documents.send(new PutCommand({ TableName: tableName, Item: deadLetterToItem(deadLetter) }));
+  };
+}
+
+/** Oldest delivery id first (ids are hashes, so "first" is arbitrary but stable); `cursor` is the last sort key read. */
+export function buildListDeadLetters(documents: DynamoDBDocumentClient, tableName: string): ListDeadLetters {
+  return async (sellerId, subscriptionId, page) => {
+    const prefix = `${DEAD_LETTER_PREFIX}${subscriptionId}#`;
+    const pk = keys.deadLetter(sellerId, subscriptionId, '').pk;
+    let startKey: Record<string, unknown> | undefined;
+    if (page.cursor !== undefined) {
+      const sk = Buffer.from(page.cursor, 'base64url').toString('utf8');
+      if (!sk.startsWith(prefix) || !/^dlv_[0-9a-f]{32}$/.test(sk.slice(prefix.length))) {
+        throw new InvalidCursorError();
+      }
+      startKey = { pk, sk };
+    }
+    const result = await documents.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+        Limit: page.limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const last: unknown = result.LastEvaluatedKey?.sk;
+    return {
+      items: (result.Items ?? []).map(deadLetterFromItem),
+      ...(typeof last === 'string' ? { cursor: Buffer.from(last, 'utf8').toString('base64url') } : {}),
+    };
+  };
+}
+
+export function buildGetDeadLetter(documents: DynamoDBDocumentClient, tableName: string): GetDeadLetter {
+  return async (sellerId, subscriptionId, deliveryId) => {
+    const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.deadLetter(sellerId, subscriptionId, deliveryId), ConsistentRead: true }));
+    return Item === undefined ? undefined : deadLetterFromItem(Item);
+  };
+}
+
+export function buildDeleteDeadLetter(documents: DynamoDBDocumentClient, tableName: string): DeleteDeadLetter {
+  return async (sellerId, subscriptionId, deliveryId) => {
+    await documents.send(new DeleteCommand({ TableName: tableName, Key: keys.deadLetter(sellerId, subscriptionId, deliveryId) }));
+  };
+}

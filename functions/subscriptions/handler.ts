@@ -1,0 +1,45 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { randomBytes } from 'node:crypto';
+import { EVENT_BUS_NAME } from '../../events/envelope';
+import { httpHandler } from '../shared/http/http-handler';
+import { newId } from '../shared/ids';
+import { buildEnqueueDeliveries } from '../shared/notifications/delivery-queue';
+import { buildSendMessage, eventBridgeClients } from '../shared/notifications/sender';
+import { logger } from '../shared/observability';
+import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
+import {
+  buildDeleteDeadLetter,
+  buildDeleteSubscription,
+  buildFindSubscription,
+  buildGetDeadLetter,
+  buildListDeadLetters,
+  buildListSubscriptions,
+  buildSaveSubscription,
+} from '../shared/store/subscription-store';
+import { buildSubscriptionsRouter } from './subscriptions';
+import { buildVerifyTarget } from './verification';
+
+const documents = buildDocumentClient(new DynamoDBClient({}));
+const tableName = requiredEnv('TABLE_NAME');
+
+/** /v1/subscriptions and everything under it (see route-keys.ts). */
+export const handler = httpHandler(
+  buildSubscriptionsRouter({
+    saveSubscription: buildSaveSubscription(documents, tableName),
+    listSubscriptions: buildListSubscriptions(documents, tableName),
+    findSubscription: buildFindSubscription(documents, tableName),
+    deleteSubscription: buildDeleteSubscription(documents, tableName),
+    listDeadLetters: buildListDeadLetters(documents, tableName),
+    getDeadLetter: buildGetDeadLetter(documents, tableName),
+    deleteDeadLetter: buildDeleteDeadLetter(documents, tableName),
+    enqueueDeliveries: buildEnqueueDeliveries(new SQSClient({ useQueueUrlAsEndpoint: false }), requiredEnv('DELIVERY_QUEUE_URL')),
+    verifyTarget: buildVerifyTarget({ send: buildSendMessage(eventBridgeClients((region) => new EventBridgeClient({ region }))), newChallenge: () => randomBytes(16).toString('hex') }),
+    // The local cloud (ENLACE_LOCAL) delivers to http://localhost receivers; on AWS only public HTTPS endpoints.
+    targetPolicy: { allowLocalHttp: process.env.ENLACE_LOCAL === 'true', reservedBusNames: [EVENT_BUS_NAME] },
+    newSubscriptionId: () => newId('sub'),
+    newSecret: () => `whsec_${randomBytes(32).toString('base64url')}`,
+  }),
+).use(injectLambdaContext(logger, { resetKeys: true }));
