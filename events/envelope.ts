@@ -43,7 +43,20 @@ export interface EnlaceEvent<TData = unknown> {
   readonly data: TData;
 }
 
+/** Building a zod schema costs far more than using one; each contract's envelope is built once. */
+const envelopes = new WeakMap<EventContract<string, z.ZodType>, unknown>();
+
 export function envelopeSchema<TData extends z.ZodType>(contract: EventContract<string, TData>) {
+  const cached = envelopes.get(contract) as ReturnType<typeof buildEnvelopeSchema<TData>> | undefined;
+  if (cached !== undefined) {
+    return cached;
+  }
+  const built = buildEnvelopeSchema(contract);
+  envelopes.set(contract, built);
+  return built;
+}
+
+function buildEnvelopeSchema<TData extends z.ZodType>(contract: EventContract<string, TData>) {
   return z.object({
     metadata: eventMetadataSchema.extend({
       type: z.literal(contract.type),

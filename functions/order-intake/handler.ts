@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { httpHandler } from '../shared/http/http-handler';
-import { logger } from '../shared/observability';
+import { logger, metrics } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import { buildGetOrder, buildSaveNewOrder } from '../shared/store/order-store';
 import { MAX_ORDER_BYTES, buildOrderIntake } from './order-intake';
@@ -13,4 +14,6 @@ const tableName = requiredEnv('TABLE_NAME');
 export const handler = httpHandler(
   buildOrderIntake({ saveNewOrder: buildSaveNewOrder(documents, tableName), getOrder: buildGetOrder(documents, tableName) }),
   { jsonBody: { maxBytes: MAX_ORDER_BYTES } },
-).use(injectLambdaContext(logger, { resetKeys: true }));
+)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics));
