@@ -131,10 +131,6 @@ export const STATUS_DEFINITIONS: Readonly<Record<TrackingStatus, StatusDefinitio
   definitions.map((definition) => [definition.status, definition]),
 ) as Record<TrackingStatus, StatusDefinition>;
 
-export function statusDefinition(status: TrackingStatus): StatusDefinition {
-  return STATUS_DEFINITIONS[status];
-}
-
 export function isTrackingStatus(value: unknown): value is TrackingStatus {
   return typeof value === 'string' && (TRACKING_STATUSES as readonly string[]).includes(value);
 }

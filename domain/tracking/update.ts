@@ -52,6 +52,11 @@ export interface TrackingUpdate {
   readonly carrierDescription: string;
   /** The carrier's event as received, unknown fields included. */
   readonly raw?: unknown;
+  /**
+   * The last-mile carrier's number for the same parcel, when the update names it (line-haul
+   * manifests do): how a line-haul event finds a shipment that was booked under its last-mile number.
+   */
+  readonly lastMileTrackingNumber?: string;
 }
 
 /** Identity of a carrier event across carriers: two carriers may reuse each other's ids. */

@@ -58,7 +58,7 @@ describe('npm start', () => {
   it('prints every endpoint, stops cleanly on SIGTERM, and keeps data across a restart when asked', async () => {
     const env = { ENLACE_DB_PATH: join(state, 'db'), ENLACE_STATE_DIR: state, ENLACE_API_KEY: 'enl_test_restart_key_000000000000000000' };
     const first = await start(env);
-    for (const name of ['api', 'dynamodb', 'sqs', 'eventbridge']) {
+    for (const name of ['api', 'dynamodb', 'sqs', 'eventbridge', 'secretsmanager']) {
       expect(first.lines.get(name)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     }
     const api = first.lines.get('api')!;
@@ -72,6 +72,7 @@ describe('npm start', () => {
     expect(await refused(first.lines.get('dynamodb')!)).toBe(true);
     expect(await refused(first.lines.get('sqs')!)).toBe(true);
     expect(await refused(api)).toBe(true);
+    expect(await refused(first.lines.get('secretsmanager')!)).toBe(true);
 
     const second = await start(env);
     try {

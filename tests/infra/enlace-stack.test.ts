@@ -47,8 +47,28 @@ describe('EnlaceStack', () => {
       AuthorizerResultTtlInSeconds: 300,
     });
     for (const route of Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as { Properties: Record<string, unknown> }[]) {
-      expect(route.Properties.AuthorizationType).toBe('CUSTOM');
+      // Carriers authenticate tracking webhooks with an HMAC signature, checked by the handler.
+      expect([route.Properties.RouteKey, route.Properties.AuthorizationType]).toEqual([
+        route.Properties.RouteKey,
+        route.Properties.RouteKey === 'POST /v1/webhooks/tracking/{carrier}' ? 'NONE' : 'CUSTOM',
+      ]);
     }
+  });
+
+  it('tracks carriers: signed webhooks queued with a DLQ, a 15-minute stalled sweep, a lean sweep index', () => {
+    const webhook = template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'tracking-webhook' } } } });
+    const [webhookProps] = Object.values(webhook) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
+    expect(Object.keys(webhookProps?.Properties.Environment.Variables ?? {})).toEqual(expect.arrayContaining(['TRACKING_QUEUE_URL', 'TRACKING_WEBHOOK_SECRET_ARN']));
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ GenerateStringKey: 'enlace-linehaul', SecretStringTemplate: Match.stringLikeRegexp('"correios":\\[\\]') }),
+    });
+    template.hasResourceProperties('AWS::SQS::Queue', { RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 }, VisibilityTimeout: 180 });
+    template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(15 minutes)' });
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      GlobalSecondaryIndexes: Match.arrayWith([
+        Match.objectLike({ IndexName: 'gsi3', Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: Match.arrayWith(['lane', 'current', 'lastCarrierUpdateAt']) } }),
+      ]),
+    });
   });
 
   it('relays only outbox inserts from the stream, reports partial failures, and parks what keeps failing', () => {
@@ -91,6 +111,20 @@ describe('the local cloud reads the same wiring', () => {
       ]),
     );
     expect(wiring.routes).toHaveLength(Object.keys(template.findResources('AWS::ApiGatewayV2::Route')).length);
+  });
+
+  it('serves the tracking webhook without the authorizer and the tracking reads behind it', () => {
+    const entryOf = (id: string) => wiring.functions.find((fn) => fn.logicalId === id)?.entry;
+    const routes = wiring.routes.map((route) => [`${route.method} ${route.path}`, entryOf(route.functionId), entryOf(route.authorizer?.functionId ?? '')]);
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        ['POST /v1/webhooks/tracking/{carrier}', 'functions/tracking-webhook/handler.ts', undefined],
+        ['GET /v1/shipments/{id}/tracking', 'functions/get-tracking/handler.ts', 'functions/authorizer/handler.ts'],
+        ['GET /v1/tracking/{trackingNumber}', 'functions/get-tracking/handler.ts', 'functions/authorizer/handler.ts'],
+      ]),
+    );
+    const sweep = wiring.rules.find((rule) => rule.scheduleExpression === 'rate(15 minutes)');
+    expect(sweep?.targets.map((target) => [target.kind, entryOf(target.resourceId)])).toEqual([['lambda', 'functions/stalled-sweep/handler.ts']]);
   });
 
   it('maps every event source mapping, queue and rule', () => {

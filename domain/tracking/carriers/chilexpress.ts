@@ -55,25 +55,28 @@ const TIME_ZONE = assertTimeZone('America/Santiago');
 function parseHour(text: string): { hour: number; minute: number; second: number } | undefined {
   const match = /^(\d{2}):?(\d{2})(?::?(\d{2}))?$/.exec(text.trim());
   if (match === null) return undefined;
-  const [, hour, minute, second] = match;
-  return { hour: Number(hour), minute: Number(minute), second: Number(second ?? 0) };
+  const [hour, minute, second] = [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
+  return hour > 23 || minute > 59 || second > 59 ? undefined : { hour, minute, second };
 }
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseEventTime(date: string, hour: string): LocalDateTime | undefined {
   const time = parseHour(hour);
-  if (time === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(date.trim())) return undefined;
+  if (time === undefined || !DATE.test(date.trim())) return undefined;
   const pad = (n: number) => String(n).padStart(2, '0');
   return parseIsoLocal(`${date.trim()} ${pad(time.hour)}:${pad(time.minute)}:${pad(time.second)}`);
 }
 
 const eventSchema = z
   .looseObject({
-    eventDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as "2025-01-14"'),
+    eventDate: z.string().regex(DATE, 'must be a date such as "2025-01-14"'),
     eventHour: z.string().refine((text) => parseHour(text) !== undefined, 'must be a time such as "09:12:33" or "091233"'),
     description: nonEmpty,
   })
-  .refine((event) => parseEventTime(event.eventDate, event.eventHour) !== undefined, {
-    message: 'eventDate and eventHour must form a valid local date-time',
+  // Only the calendar check is left here (2025-02-30); malformed fields are reported on their own.
+  .refine((event) => !DATE.test(event.eventDate) || parseHour(event.eventHour) === undefined || parseEventTime(event.eventDate, event.eventHour) !== undefined, {
+    message: 'eventDate is not a calendar date',
     path: ['eventDate'],
   });
 

@@ -110,6 +110,7 @@ function toUpdates(payload: LinehaulPayload): TrackingUpdate[] {
         carrierCode: milestone.code,
         carrierDescription: present(milestone.remark) ?? mapping.description ?? milestone.code,
         raw: milestone,
+        ...(present(parcel.lastMileTrackingNumber) === undefined ? {} : { lastMileTrackingNumber: present(parcel.lastMileTrackingNumber) }),
       }),
     );
   });

@@ -23,7 +23,7 @@ import {
  * SANDBOX APPROXIMATION. Servientrega's tracking web service ("ConsultarGuia") answers in XML; the
  * sandbox posts its JSON rendering, keeping the Spanish abbreviations of the XML: `NumGui` (the
  * guía), `EstAct` (current state) and `Mov.InformacionMov` (movements) with `IdProc` (process id),
- * `NomMov` (movement name), `FecMov` (date), `OriMov`/`DesMov` (origin and destination city) and,
+ * `NomMov` (movement name), `FecMov` (date), `OriMov` (city where the movement was recorded), `DesMov` (city it heads to) and,
  * on a delivery problem ("novedad"), `IdConc`/`NomConc` (the reason). As with any XML-to-JSON
  * bridge, a single movement may arrive as an object instead of an array; both are accepted.
  * The `IdProc` numbers below were agreed for the sandbox; replace them with Servientrega's list.
@@ -89,8 +89,8 @@ function toUpdate(guia: string, movement: Movement): TrackingUpdate {
   const reasonId = movement.IdConc === null || movement.IdConc === undefined ? undefined : present(String(movement.IdConc));
   const carrierCode = reasonId === undefined ? movement.IdProc : `${movement.IdProc}/${reasonId}`;
   const occurredAt = zonedTimeToUtc(mustParse(parseDayFirstLocal(movement.FecMov), 'FecMov'), TIME_ZONE);
-  // A movement reports where the parcel is now: the destination city of the hop when it has one.
-  const where = location({ city: present(movement.DesMov) ?? movement.OriMov, country: 'CO' });
+  // OriMov is where the movement was recorded; DesMov is where the parcel is heading.
+  const where = location({ city: movement.OriMov, country: 'CO' });
   return {
     carrier: 'servientrega',
     trackingNumber: guia,

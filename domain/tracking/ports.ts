@@ -1,0 +1,79 @@
+import type { PendingEvent } from '../order/ports';
+import type { KpiIncrement } from '../routing/kpis';
+import type { Shipment } from '../shipment';
+import type { KpiMark } from './kpi-facts';
+import type { CurrentStatus, ShipmentTrackingState } from './timeline';
+import type { TrackingUpdate } from './update';
+
+/** A shipment with its stored tracking, and the version the next write must find. */
+export interface StoredTracking {
+  readonly shipment: Shipment;
+  readonly state: ShipmentTrackingState;
+  readonly kpiMarks: readonly KpiMark[];
+  /** 0 until the first carrier event is stored. */
+  readonly version: number;
+}
+
+/** Port: a shipment and its tracking by shipment id (strongly consistent); undefined for no such shipment. */
+export type GetShipmentTracking = (shipmentId: string) => Promise<StoredTracking | undefined>;
+
+/** Another carrier's number for the same parcel (the line-haul's), to be found by later updates. */
+export interface TrackingAlias {
+  readonly carrier: string;
+  readonly trackingNumber: string;
+}
+
+/** Everything one batch of carrier updates changes for one shipment, written at once. */
+export interface TrackingWrite {
+  readonly shipment: Shipment;
+  readonly state: ShipmentTrackingState;
+  readonly kpiMarks: readonly KpiMark[];
+  readonly expectedVersion: number;
+  /** When the stalled sweep should look at the shipment; null takes it out of the sweep's index. */
+  readonly stallDueAt: string | null;
+  readonly events: readonly PendingEvent[];
+  readonly kpiIncrements: readonly KpiIncrement[];
+  readonly aliases: readonly TrackingAlias[];
+  readonly at: string;
+}
+
+/** Port: writes a TrackingWrite all or nothing; `conflict` when the version moved (re-read and retry). */
+export type SaveTracking = (write: TrackingWrite) => Promise<'saved' | 'conflict'>;
+
+/** How an update found its shipment: by its own number, or through the last-mile number it names. */
+export interface ShipmentMatch {
+  readonly shipment: Shipment;
+  /** Set when the update's own number is not registered yet: register it for next time. */
+  readonly newAlias?: TrackingAlias;
+}
+
+/** Port: every shipment booked or tracked under a number, with any of `carriers` (all carriers when absent). */
+export type FindShipmentsByTrackingNumber = (trackingNumber: string, carriers?: readonly string[]) => Promise<Shipment[]>;
+
+/** Port: the shipment a carrier update belongs to, if any. */
+export type FindShipmentForUpdate = (update: Pick<TrackingUpdate, 'carrier' | 'trackingNumber' | 'lastMileTrackingNumber'>) => Promise<ShipmentMatch | undefined>;
+
+/** Port: keeps updates no shipment claims (for inspection; they expire). */
+export type KeepUnmatched = (carrier: string, trackingNumber: string, updates: readonly TrackingUpdate[], receivedAt: string) => Promise<void>;
+
+/** What the stalled sweep reads of a shipment from its index. */
+export interface StallCandidate {
+  readonly shipmentId: string;
+  readonly orderId: string;
+  readonly sellerId: string;
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly lane: string;
+  readonly current: CurrentStatus | null;
+  readonly lastCarrierUpdateAt: string;
+  readonly lastEventAt: string | null;
+}
+
+/** Port: shipments whose stall check is due before `dueBefore` (an index query, never a scan). */
+export type FindStallCandidates = (dueBefore: string) => Promise<StallCandidate[]>;
+
+/**
+ * Port: records the stall and its event at once, only if the shipment is still silent since
+ * `candidate.lastCarrierUpdateAt` and this stall was not raised yet; false otherwise.
+ */
+export type RaiseStall = (candidate: StallCandidate, stallKey: string, event: PendingEvent, at: string) => Promise<boolean>;

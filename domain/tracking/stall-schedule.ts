@@ -1,0 +1,37 @@
+import { STATUS_DEFINITIONS } from './statuses';
+import { DEFAULT_STALL_POLICY, stallThresholdsFor, type StallPolicy, type StallThresholds } from './stalls';
+import type { ShipmentTrackingState } from './timeline';
+
+/**
+ * When the stalled sweep should next look at a shipment. The sweep's index is ordered by this
+ * "due" time rather than by the last carrier update, so one query per index shard returns exactly
+ * the shipments whose silence has outlived their leg's threshold: none that are merely quiet
+ * (a parcel in Brazilian customs may be silent for 120 h), and none twice.
+ */
+
+/**
+ * Thresholds for a shipment's lane. Shipments carry a regional lane (`CN-BR-SP`, the unit KPIs
+ * use); the policy's overrides are set per country (`CN-BR`) and, where it ever matters, per region.
+ * The most specific override wins.
+ */
+export function stallThresholdsForLane(lane: string, policy: StallPolicy = DEFAULT_STALL_POLICY): StallThresholds {
+  const country = lane.split('-').slice(0, 2).join('-');
+  const countryThresholds = stallThresholdsFor(country, policy);
+  return { defaultHours: countryThresholds.defaultHours, byLeg: { ...countryThresholds.byLeg, ...(policy.byLane[lane] ?? {}) } };
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The instant after which the shipment counts as stalled if no new carrier event arrives (ISO),
+ * or null when the sweep has nothing to watch: no carrier event yet, a terminal status, or the
+ * stall of the current silence already raised (a new carrier event starts a new silence, see
+ * timeline.ts, and with it a new due time).
+ */
+export function stallDueAt(state: ShipmentTrackingState, thresholds: StallThresholds): string | null {
+  if (state.lastCarrierUpdateAt === null || state.stallAlertRaised !== null) return null;
+  if (state.current !== null && STATUS_DEFINITIONS[state.current.status].terminal) return null;
+  const leg = state.current?.leg ?? 'first-mile';
+  const hours = thresholds.byLeg[leg] ?? thresholds.defaultHours;
+  return new Date(Date.parse(state.lastCarrierUpdateAt) + hours * HOUR_MS).toISOString();
+}

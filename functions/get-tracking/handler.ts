@@ -1,0 +1,19 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { httpHandler } from '../shared/http/http-handler';
+import { logger } from '../shared/observability';
+import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
+import { ALL_CARRIERS, buildFindShipmentsByTrackingNumber, buildGetShipmentTracking } from '../shared/store/tracking-store';
+import { buildGetTrackingRoute } from './get-tracking';
+
+const documents = buildDocumentClient(new DynamoDBClient({}));
+const tableName = requiredEnv('TABLE_NAME');
+
+/** GET /v1/shipments/{id}/tracking and GET /v1/tracking/{trackingNumber} */
+export const handler = httpHandler(
+  buildGetTrackingRoute({
+    getTracking: buildGetShipmentTracking(documents, tableName),
+    findByNumber: buildFindShipmentsByTrackingNumber(documents, tableName),
+    carriers: ALL_CARRIERS,
+  }),
+).use(injectLambdaContext(logger, { resetKeys: true }));

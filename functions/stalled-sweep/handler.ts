@@ -1,0 +1,18 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import { logger, metrics } from '../shared/observability';
+import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
+import { buildFindStallCandidates, buildRaiseStall } from '../shared/store/tracking-store';
+import { buildStalledSweep } from './stalled-sweep';
+
+const documents = buildDocumentClient(new DynamoDBClient({}));
+const tableName = requiredEnv('TABLE_NAME');
+
+/** Schedule → shipments silent past their leg's threshold → shipment.stalled, once per silence. */
+export const handler = middy(
+  buildStalledSweep({ findCandidates: buildFindStallCandidates(documents, tableName), raiseStall: buildRaiseStall(documents, tableName) }),
+)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics));

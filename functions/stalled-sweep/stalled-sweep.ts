@@ -1,0 +1,85 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { z } from 'zod';
+import type { FindStallCandidates, RaiseStall, StallCandidate } from '../../domain/tracking/ports';
+import { stallThresholdsForLane } from '../../domain/tracking/stall-schedule';
+import { DEFAULT_STALL_POLICY, stallDecision, type StallPolicy } from '../../domain/tracking/stalls';
+import { emptyTrackingState, type ShipmentTrackingState } from '../../domain/tracking/timeline';
+import { newId } from '../shared/ids';
+import { logger as defaultLogger, metrics } from '../shared/observability';
+import { stalledEvent } from '../shared/tracking-events';
+
+/** The EventBridge "Scheduled Event": only its time matters, and it is the sweep's "now". */
+export const scheduledEventSchema = z.looseObject({ time: z.iso.datetime({ offset: true }) });
+
+export interface StalledSweepDeps {
+  readonly findCandidates: FindStallCandidates;
+  readonly raiseStall: RaiseStall;
+  readonly policy?: StallPolicy;
+  readonly newEventId?: () => string;
+  readonly logger?: Logger;
+}
+
+export interface SweepSummary {
+  readonly now: string;
+  /** Shipments the index returned as due. */
+  readonly examined: number;
+  readonly raised: readonly string[];
+  /** Due by the index but not stalled by the decision, by reason (a policy raised since, a terminal status…). */
+  readonly skipped: Readonly<Record<string, number>>;
+  /** Raised by another sweep, or a carrier event arrived between the query and the write. */
+  readonly lostRaces: number;
+}
+
+/** Only what stallDecision reads of the state; the timeline stays in the table. */
+function stateOf(candidate: StallCandidate): ShipmentTrackingState {
+  return { ...emptyTrackingState(), current: candidate.current, lastCarrierUpdateAt: candidate.lastCarrierUpdateAt, lastEventAt: candidate.lastEventAt };
+}
+
+const CONCURRENCY = 10;
+
+/**
+ * Schedule (rate 15 minutes) → the stalled sweep: one query per shard of the in-transit index for
+ * shipments whose stall check is due (never a scan), the domain's decision for each with its lane's
+ * thresholds, and for each stalled one a conditional write that records the stall, takes it out of
+ * the index and puts shipment.stalled in the outbox: once per silence, even with sweeps overlapping.
+ * "Now" is the scheduled event's time, so a replayed or test event sweeps as of its own time.
+ */
+export function buildStalledSweep(deps: StalledSweepDeps) {
+  const { findCandidates, raiseStall, policy = DEFAULT_STALL_POLICY, newEventId = () => newId('evt') } = deps;
+  const log = deps.logger ?? defaultLogger;
+  return async (event: unknown): Promise<SweepSummary> => {
+    const now = new Date(scheduledEventSchema.parse(event).time).toISOString();
+    const candidates = await findCandidates(now);
+    const raised: string[] = [];
+    const skipped: Record<string, number> = {};
+    let lostRaces = 0;
+    for (let start = 0; start < candidates.length; start += CONCURRENCY) {
+      await Promise.all(
+        candidates.slice(start, start + CONCURRENCY).map(async (candidate) => {
+          const decision = stallDecision(stateOf(candidate), now, stallThresholdsForLane(candidate.lane, policy));
+          if (!decision.stalled) {
+            skipped[decision.reason] = (skipped[decision.reason] ?? 0) + 1;
+            return;
+          }
+          const stalled = stalledEvent(candidate, decision, { newEventId, at: now });
+          if (await raiseStall(candidate, decision.stallKey, stalled, now)) {
+            raised.push(candidate.shipmentId);
+            log.info('shipment stalled', {
+              shipmentId: candidate.shipmentId,
+              correlationId: candidate.orderId,
+              leg: decision.leg,
+              hoursSilent: Math.round(decision.hoursSilent),
+              thresholdHours: decision.thresholdHours,
+            });
+          } else {
+            lostRaces += 1;
+          }
+        }),
+      );
+    }
+    metrics.addMetric('ShipmentsStalled', 'Count', raised.length);
+    const summary = { now, examined: candidates.length, raised, skipped, lostRaces };
+    log.info('stalled sweep done', { ...summary, raised: raised.length });
+    return summary;
+  };
+}

@@ -1,0 +1,27 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy from '@middy/core';
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { logger, metrics } from '../shared/observability';
+import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
+import { buildFindShipmentForUpdate, buildGetShipmentTracking, buildKeepUnmatched, buildSaveTracking } from '../shared/store/tracking-store';
+import { buildTrackingIngestion } from './tracking-ingestion';
+
+const documents = buildDocumentClient(new DynamoDBClient({}));
+const tableName = requiredEnv('TABLE_NAME');
+
+const ingest = buildTrackingIngestion({
+  findShipment: buildFindShipmentForUpdate(documents, tableName),
+  getTracking: buildGetShipmentTracking(documents, tableName),
+  saveTracking: buildSaveTracking(documents, tableName),
+  keepUnmatched: buildKeepUnmatched(documents, tableName),
+});
+
+/** SQS (queued carrier webhooks) → canonical timeline, status, events and KPIs. */
+export const handler = middy(async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  const { batchItemFailures } = await ingest(event);
+  return { batchItemFailures };
+})
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics));

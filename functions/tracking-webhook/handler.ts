@@ -1,0 +1,37 @@
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
+import { parseWebhookSecrets } from '../../domain/tracking/webhook-signature';
+import { logger, metrics } from '../shared/observability';
+import { requiredEnv } from '../shared/store/dynamo-client';
+import { buildTrackingWebhook, webhookHandler } from './tracking-webhook';
+
+// The endpoint comes from the environment; the queue URL's host is the same on AWS and is not a host name locally.
+const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
+const queueUrl = requiredEnv('TRACKING_QUEUE_URL');
+const secretId = requiredEnv('TRACKING_WEBHOOK_SECRET_ARN');
+
+/** Cached 5 minutes: a secret added for a rotation is in use everywhere within that time. */
+const SECRET_MAX_AGE_SECONDS = 300;
+
+async function loadSecrets() {
+  const value: unknown = await getSecret(secretId, { maxAge: SECRET_MAX_AGE_SECONDS, transform: 'json' });
+  const { secrets, problems } = parseWebhookSecrets(value);
+  if (problems.length > 0) {
+    logger.error('the tracking webhook secret has entries that cannot be used', { problems });
+  }
+  return secrets;
+}
+
+/** POST /v1/webhooks/tracking/{carrier} (no API key: carriers sign their requests). */
+export const handler = webhookHandler(
+  buildTrackingWebhook({
+    loadSecrets,
+    enqueue: async (message) => {
+      await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(message) }));
+    },
+  }),
+)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics));

@@ -1,0 +1,144 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpNoneAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
+import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { CARRIER_SLUGS } from '../../domain/tracking/update';
+import { EnlaceFunction } from './enlace-function';
+
+export interface TrackingProps {
+  readonly table: dynamodb.ITable;
+  readonly api: apigw.HttpApi;
+  readonly alarmTopic: sns.ITopic;
+}
+
+/** The routes tracking serves; the webhook's is the only one in the API without the API-key authorizer. */
+export const TRACKING_ROUTES = {
+  webhook: { method: 'POST', path: '/v1/webhooks/tracking/{carrier}' },
+  byShipment: { method: 'GET', path: '/v1/shipments/{id}/tracking' },
+  byTrackingNumber: { method: 'GET', path: '/v1/tracking/{trackingNumber}' },
+} as const;
+
+/** Deliveries before an unreadable webhook is parked in the DLQ (unknown numbers give up earlier, see tracking-ingestion). */
+export const TRACKING_MAX_RECEIVE_COUNT = 5;
+
+/**
+ * Carrier tracking (docs/tracking.md): POST /v1/webhooks/tracking/{carrier} verifies the carrier's
+ * HMAC and queues the raw body → tracking-ingestion (SQS, batches of 10, partial failures, DLQ)
+ * folds it into the canonical timeline; a schedule runs the stalled sweep every 15 minutes; two GET
+ * routes read the timeline.
+ */
+export class Tracking extends Construct {
+  readonly webhookSecret: secretsmanager.Secret;
+  readonly queue: sqs.Queue;
+  readonly deadLetterQueue: sqs.Queue;
+  readonly webhook: EnlaceFunction;
+  readonly ingestion: EnlaceFunction;
+  readonly sweep: EnlaceFunction;
+  readonly reader: EnlaceFunction;
+
+  constructor(scope: Construct, id: string, props: TrackingProps) {
+    super(scope, id);
+    const { table, api, alarmTopic } = props;
+
+    // One secret for every carrier: { "<carrier>": ["current", "next during a rotation"] }. Enlace's own
+    // line-haul gets a generated one; each last-mile carrier's is set when the carrier is onboarded.
+    this.webhookSecret = new secretsmanager.Secret(this, 'WebhookSecrets', {
+      description: 'Per-carrier HMAC secrets of the tracking webhooks: {"<carrier>": ["secret", "next secret during a rotation"]}',
+      generateSecretString: {
+        secretStringTemplate: JSON.stringify(Object.fromEntries(CARRIER_SLUGS.filter((slug) => slug !== 'enlace-linehaul').map((slug) => [slug, []]))),
+        generateStringKey: 'enlace-linehaul',
+        excludePunctuation: true,
+        passwordLength: 48,
+      },
+    });
+    Validations.of(this.webhookSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Shared with carriers, so rotated by hand with an overlap: a second secret is added, the carrier switches, the old one is removed (docs/tracking.md).',
+    });
+
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
+      retentionPeriod: Duration.days(14),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue.' });
+    const ingestionTimeout = Duration.seconds(30);
+    this.queue = new sqs.Queue(this, 'Queue', {
+      visibilityTimeout: Duration.seconds(ingestionTimeout.toSeconds() * 6),
+      retentionPeriod: Duration.days(4),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: TRACKING_MAX_RECEIVE_COUNT },
+    });
+    new cloudwatch.Alarm(this, 'DeadLetterQueueNotEmpty', {
+      alarmDescription: 'Tracking webhooks Enlace cannot read are parked in the tracking DLQ; inspect and redrive them',
+      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new cwActions.SnsAction(alarmTopic));
+
+    this.webhook = new EnlaceFunction(this, 'Webhook', {
+      functionName: 'tracking-webhook',
+      description: 'POST /v1/webhooks/tracking/{carrier}: verifies the carrier signature and queues the body',
+      environment: { TRACKING_QUEUE_URL: this.queue.queueUrl, TRACKING_WEBHOOK_SECRET_ARN: this.webhookSecret.secretArn },
+    });
+    this.queue.grantSendMessages(this.webhook);
+    this.webhookSecret.grantRead(this.webhook);
+
+    this.ingestion = new EnlaceFunction(this, 'Ingestion', {
+      functionName: 'tracking-ingestion',
+      description: 'Queued carrier webhooks → canonical timeline and status, tracking events, carrier KPIs',
+      timeout: ingestionTimeout,
+    }).bindTable(table);
+    this.ingestion.addEventSource(new SqsEventSource(this.queue, { batchSize: 10, reportBatchItemFailures: true }));
+
+    this.sweep = new EnlaceFunction(this, 'StalledSweep', {
+      functionName: 'stalled-sweep',
+      description: 'Every 15 minutes: shipments silent past their leg threshold → shipment.stalled, once per silence',
+      timeout: Duration.minutes(2),
+    }).bindTable(table);
+    new events.Rule(this, 'StalledSweepSchedule', {
+      description: 'stalled-sweep: looks for silent shipments every 15 minutes',
+      schedule: events.Schedule.rate(Duration.minutes(15)),
+      targets: [new targets.LambdaFunction(this.sweep, { retryAttempts: 2, maxEventAge: Duration.minutes(15) })],
+    });
+
+    this.reader = new EnlaceFunction(this, 'GetTracking', {
+      functionName: 'get-tracking',
+      description: 'GET /v1/shipments/{id}/tracking and GET /v1/tracking/{trackingNumber}',
+    }).bindTable(table, 'read');
+
+    for (const fn of [this.webhook, this.ingestion, this.sweep, this.reader]) {
+      fn.errorsAlarm.addAlarmAction(new cwActions.SnsAction(alarmTopic));
+    }
+
+    const [webhookRoute] = api.addRoutes({
+      path: TRACKING_ROUTES.webhook.path,
+      methods: [apigw.HttpMethod.POST],
+      integration: new HttpLambdaIntegration('WebhookIntegration', this.webhook),
+      authorizer: new HttpNoneAuthorizer(),
+    });
+    if (webhookRoute !== undefined) {
+      Validations.of(webhookRoute).acknowledge({
+        id: 'AwsSolutions-APIG4',
+        reason: 'Carriers do not hold API keys: each webhook is authenticated by its HMAC-SHA256 signature with a replay window, verified in the handler before anything is queued.',
+      });
+    }
+    const readIntegration = new HttpLambdaIntegration('GetTrackingIntegration', this.reader);
+    for (const route of [TRACKING_ROUTES.byShipment, TRACKING_ROUTES.byTrackingNumber]) {
+      api.addRoutes({ path: route.path, methods: [apigw.HttpMethod.GET], integration: readIntegration });
+    }
+  }
+}
