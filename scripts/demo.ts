@@ -5,6 +5,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { createHmac } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
@@ -49,10 +50,52 @@ function describe(event: BusEvent): string {
       const problems = (data.problems as { message: string; severity: string }[] | undefined) ?? [];
       return `held at customs check: ${problems.filter((problem) => problem.severity === 'error').map((problem) => problem.message).join(' | ')}`;
     }
+    case 'shipment.status-changed':
+      return `tracking: ${typeof data.from === 'string' ? data.from : 'new'} → ${typeof data.to === 'string' ? data.to : '?'}`;
     case 'order.unrateable':
       return `unrateable: ${JSON.stringify(data.reasons).slice(0, 160)}`;
     default:
       return `${event['detail-type']}: ${JSON.stringify(data).slice(0, 160)}`;
+  }
+}
+
+/** Milestones Enlace's own line-haul reports for every booked parcel, as a signed carrier webhook. */
+const MILESTONES = ['LABEL_CREATED', 'PICKED_UP_FROM_SELLER', 'RECEIVED_AT_ORIGIN_HUB', 'EXPORT_CUSTOMS_CLEARED', 'DEPARTED_ORIGIN_AIRPORT', 'ARRIVED_DESTINATION_AIRPORT'] as const;
+
+async function postLineHaulMilestones(cloud: { api: string; admin: string }, orders: readonly { orderId: string }[], run: string): Promise<void> {
+  const all = (await (await fetch(`${cloud.admin}/events`)).json()) as BusEvent[];
+  const secrets = (await (await fetch(`${cloud.admin}/secrets`)).json()) as { logicalId: string; value: Record<string, string[]> }[];
+  const secret = secrets.find((candidate) => candidate.logicalId.startsWith('TrackingWebhookSecrets'))?.value['enlace-linehaul']?.[0];
+  if (secret === undefined) {
+    console.log('  (no line-haul webhook secret found; skipping carrier webhooks)');
+    return;
+  }
+  const start = Date.now() - MILESTONES.length * 3_600_000;
+  for (const order of orders) {
+    const routed = all.find((event) => event['detail-type'] === 'shipment.routed' && event.detail.metadata?.correlationId === order.orderId);
+    const lastMile = (routed?.detail.data?.shipment as { trackingNumber?: string } | undefined)?.trackingNumber;
+    if (lastMile === undefined) {
+      continue;
+    }
+    const parcel = { trackingNumber: `ENL${order.orderId.slice(-10)}`, lastMileTrackingNumber: lastMile };
+    const body = JSON.stringify({
+      schemaVersion: 1,
+      milestones: MILESTONES.map((code, index) => ({
+        milestoneId: `demo-${run}-${order.orderId}-${index}`,
+        code,
+        occurredAt: new Date(start + index * 3_600_000).toISOString(),
+        location: { city: index < 5 ? 'Shenzhen' : 'Destination airport', country: index < 5 ? 'CN' : 'XX' },
+        parcels: [parcel],
+      })),
+    });
+    const timestamp = Math.floor(Date.now() / 1000);
+    const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
+    const response = await fetch(`${cloud.api}/v1/webhooks/tracking/enlace-linehaul`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'enlace-carrier-signature': `t=${timestamp},v1=${signature}` },
+      body,
+    });
+    console.log(`  line-haul webhook for ${order.orderId} (${lastMile}): ${response.status}`);
   }
 }
 
@@ -93,6 +136,8 @@ async function main(): Promise<void> {
 
   console.log('\nWaiting for the pipeline…');
   await new Promise((resolve) => setTimeout(resolve, 4_000));
+  await postLineHaulMilestones(cloud, orders, run);
+  await new Promise((resolve) => setTimeout(resolve, 3_000));
   const events = (await (await fetch(`${cloud.admin}/events`)).json()) as BusEvent[];
   for (const order of orders) {
     console.log(`\n${order.country}  ${order.orderId}  (${order.file})`);
