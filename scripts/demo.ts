@@ -5,11 +5,11 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { createHmac } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';
+import { signatureHeader } from '../domain/tracking/webhook-signature';
 import { DEMO_TENANT } from '../infra/local/demo-tenant';
 import { LocalCloud } from '../infra/local/local-cloud';
 import { seedSandboxKpis } from '../infra/local/seed';
@@ -64,8 +64,9 @@ const MILESTONES = ['LABEL_CREATED', 'PICKED_UP_FROM_SELLER', 'RECEIVED_AT_ORIGI
 
 async function postLineHaulMilestones(cloud: { api: string; admin: string }, orders: readonly { orderId: string }[], run: string): Promise<void> {
   const all = (await (await fetch(`${cloud.admin}/events`)).json()) as BusEvent[];
-  const secrets = (await (await fetch(`${cloud.admin}/secrets`)).json()) as { logicalId: string; value: Record<string, string[]> }[];
-  const secret = secrets.find((candidate) => candidate.logicalId.startsWith('TrackingWebhookSecrets'))?.value['enlace-linehaul']?.[0];
+  const secrets = (await (await fetch(`${cloud.admin}/secrets`)).json()) as { logicalId: string; value: Record<string, string[] | string> }[];
+  const stored = secrets.find((candidate) => candidate.logicalId.startsWith('TrackingWebhookSecrets'))?.value['enlace-linehaul'];
+  const secret = typeof stored === 'string' ? stored : stored?.[0];
   if (secret === undefined) {
     console.log('  (no line-haul webhook secret found; skipping carrier webhooks)');
     return;
@@ -88,11 +89,9 @@ async function postLineHaulMilestones(cloud: { api: string; admin: string }, ord
         parcels: [parcel],
       })),
     });
-    const timestamp = Math.floor(Date.now() / 1000);
-    const signature = createHmac('sha256', secret).update(`${timestamp}.${body}`).digest('hex');
     const response = await fetch(`${cloud.api}/v1/webhooks/tracking/enlace-linehaul`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'enlace-carrier-signature': `t=${timestamp},v1=${signature}` },
+      headers: { 'content-type': 'application/json', 'enlace-carrier-signature': signatureHeader(secret, Math.floor(Date.now() / 1000), body) },
       body,
     });
     console.log(`  line-haul webhook for ${order.orderId} (${lastMile}): ${response.status}`);
