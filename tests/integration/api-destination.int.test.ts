@@ -43,50 +43,41 @@ function bus(url: string, parked: BusEvent[]) {
 
 const entry = { EventBusName: 'enlace', Source: 'enlace.orders', DetailType: 'order.received', Detail: JSON.stringify({ orderId: 'ord_1' }) };
 
+/** Publishes one event to a bus whose rule targets a receiver answering `statuses`; reports what happened. */
+async function deliverTo(statuses: number[]) {
+  const target = await receiver(statuses);
+  const parked: BusEvent[] = [];
+  const server = bus(target.url, parked);
+  server.putEvents([entry]);
+  await server.drain();
+  target.server.close();
+  return { calls: target.calls, parked };
+}
+
 describe('API destination targets of the local EventBridge', () => {
   it("delivers the event with the connection's auth header", async () => {
-    const target = await receiver([200]);
-    const parked: BusEvent[] = [];
-    const server = bus(target.url, parked);
-    server.putEvents([entry]);
-    await server.drain();
-    target.server.close();
-    expect(target.calls).toHaveLength(1);
-    expect(target.calls[0]!.headers['x-api-key']).toBe('secret-123');
-    expect(JSON.parse(target.calls[0]!.body)).toMatchObject({ 'detail-type': 'order.received', detail: { orderId: 'ord_1' } });
+    const { calls, parked } = await deliverTo([200]);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.headers['x-api-key']).toBe('secret-123');
+    expect(JSON.parse(calls[0]!.body)).toMatchObject({ 'detail-type': 'order.received', detail: { orderId: 'ord_1' } });
     expect(parked).toEqual([]);
   });
 
   it('retries a receiver that fails with 5xx, and succeeds when it recovers', async () => {
-    const target = await receiver([503, 500, 200]);
-    const parked: BusEvent[] = [];
-    const server = bus(target.url, parked);
-    server.putEvents([entry]);
-    await server.drain();
-    target.server.close();
-    expect(target.calls).toHaveLength(3);
+    const { calls, parked } = await deliverTo([503, 500, 200]);
+    expect(calls).toHaveLength(3);
     expect(parked).toEqual([]);
   });
 
   it('does not retry a 4xx answer and parks the event in the DLQ', async () => {
-    const target = await receiver([400]);
-    const parked: BusEvent[] = [];
-    const server = bus(target.url, parked);
-    server.putEvents([entry]);
-    await server.drain();
-    target.server.close();
-    expect(target.calls).toHaveLength(1);
+    const { calls, parked } = await deliverTo([400]);
+    expect(calls).toHaveLength(1);
     expect(parked).toHaveLength(1);
   });
 
   it('parks the event after the retry limit when the receiver never recovers', async () => {
-    const target = await receiver([502]);
-    const parked: BusEvent[] = [];
-    const server = bus(target.url, parked);
-    server.putEvents([entry]);
-    await server.drain();
-    target.server.close();
-    expect(target.calls).toHaveLength(3); // the first attempt and maximumRetryAttempts = 2
+    const { calls, parked } = await deliverTo([502]);
+    expect(calls).toHaveLength(3); // the first attempt and maximumRetryAttempts = 2
     expect(parked.map((event) => event['detail-type'])).toEqual(['order.received']);
   });
 });
