@@ -151,10 +151,13 @@ function allowPutEventsToSellerBuses(fn: EnlaceFunction): void {
       resources: [Stack.of(fn).formatArn({ service: 'events', region: '*', account: '*', resource: 'event-bus', resourceName: '*' })],
     }),
   );
-  Validations.of(fn).acknowledge({
-    id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:events:*:*:event-bus/*]',
-    reason: "Sellers subscribe buses in their own accounts at run time; only PutEvents is granted, and each seller's bus policy decides whether Enlace may write to it.",
-  });
+  // The partition is a token or a literal depending on the @aws-cdk/core:enablePartitionLiterals flag.
+  for (const partition of ['<AWS::Partition>', 'aws']) {
+    Validations.of(fn).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:${partition}:events:*:*:event-bus/*]`,
+      reason: "Sellers subscribe buses in their own accounts at run time; only PutEvents is granted, and each seller's bus policy decides whether Enlace may write to it.",
+    });
+  }
 }
 
 function retryPolicyFromContext(scope: Construct): RetryPolicy {

@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { buildApp } from '../app';
+import { buildApp, cdkJsonContext } from '../app';
 
 /** A CloudFormation template as the CDK synthesizes it. */
 export interface CfnTemplate {
@@ -19,7 +19,7 @@ export interface CfnResource {
  * context, as `cdk synth -c key=value` passes it (e.g. a shorter notification retry window for tests).
  */
 export function synthesizeTemplate(context: Record<string, unknown> = {}): CfnTemplate {
-  const app = new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] }, outdir: undefined });
+  const app = new App({ context: { ...cdkJsonContext(), ...context, 'aws:cdk:bundling-stacks': [] }, outdir: undefined });
   const { stack } = buildApp(app, { validate: false });
   const assembly = app.synth();
   return assembly.getStackArtifact(stack.artifactId).template as CfnTemplate;
