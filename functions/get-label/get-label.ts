@@ -1,8 +1,7 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { GetOrder } from '../../domain/order/ports';
-import { mayRead } from '../../domain/tenant';
 import { pathParameter, type HttpRoute } from '../shared/http/http-handler';
-import { HttpError, notFound } from '../shared/http/problem';
+import { readOrderPart } from '../shared/http/owned-order';
 import { keys } from '../shared/store/keys';
 
 /** Port: the shipping label (ZPL) of an order's booked shipment. */
@@ -24,13 +23,7 @@ export function buildGetOrderLabel(documents: DynamoDBDocumentClient, tableName:
 export function buildGetLabelRoute(deps: { readonly getOrder: GetOrder; readonly getLabel: GetOrderLabel }): HttpRoute {
   return async ({ event, tenant }) => {
     const orderId = pathParameter(event, 'id');
-    const [label, order] = [await deps.getLabel(orderId), await deps.getOrder(orderId)];
-    if (order === undefined || !mayRead(tenant, order)) {
-      throw notFound(`No order "${orderId}".`);
-    }
-    if (label === undefined) {
-      throw new HttpError(404, 'Not Found', `Order "${orderId}" is ${order.status} and has no label yet; retry shortly.`, [], { 'retry-after': '1' });
-    }
+    const { part: label } = await readOrderPart(tenant, orderId, deps.getOrder, deps.getLabel, (order) => `Order "${orderId}" is ${order.status} and has no label yet; retry shortly.`);
     return {
       statusCode: 200,
       headers: {

@@ -1,7 +1,7 @@
 import type { GetOrder } from '../../domain/order/ports';
-import { mayRead } from '../../domain/tenant';
 import { pathParameter, type HttpRoute } from '../shared/http/http-handler';
-import { HttpError, jsonResponse, notFound } from '../shared/http/problem';
+import { readOrderPart } from '../shared/http/owned-order';
+import { jsonResponse } from '../shared/http/problem';
 import type { GetRoutingDecision } from '../shared/store/routing-store';
 
 /**
@@ -11,13 +11,7 @@ import type { GetRoutingDecision } from '../shared/store/routing-store';
 export function buildGetRoutingRoute(deps: { readonly getOrder: GetOrder; readonly getDecision: GetRoutingDecision }): HttpRoute {
   return async ({ event, tenant }) => {
     const orderId = pathParameter(event, 'id');
-    const [decision, order] = [await deps.getDecision(orderId), await deps.getOrder(orderId)];
-    if (order === undefined || !mayRead(tenant, order)) {
-      throw notFound(`No order "${orderId}".`);
-    }
-    if (decision === undefined) {
-      throw new HttpError(404, 'Not Found', `Order "${orderId}" is ${order.status} and has not been routed yet; retry shortly.`, [], { 'retry-after': '1' });
-    }
+    const { order, part: decision } = await readOrderPart(tenant, orderId, deps.getOrder, deps.getDecision, (current) => `Order "${orderId}" is ${current.status} and has not been routed yet; retry shortly.`);
     return jsonResponse(200, { ...decision, orderStatus: order.status });
   };
 }

@@ -3,7 +3,7 @@ import { parseEvent } from '../../../events/envelope';
 import { shipmentDeliveredV1, shipmentExceptionV1, shipmentStatusChangedV1 } from '../../../events/shipment-tracking';
 import { buildTrackingIngestion, UNMATCHED_ATTEMPTS, type TrackingMessage } from '../../../functions/tracking-ingestion/tracking-ingestion';
 import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../../fakes/tracking-store';
-import { webhooks } from '../domain/tracking/helpers';
+import { SAO_PAULO_STATUS_CHANGES, webhooks } from '../domain/tracking/helpers';
 
 const linehaul = webhooks('enlace-linehaul', 'sao-paulo-journey.json');
 const correios = webhooks('correios', 'sao-paulo-journey.json');
@@ -84,22 +84,7 @@ describe('tracking-ingestion', () => {
       [1],
     );
     const changes = store.eventsOf('shipment.status-changed').map((event) => parseEvent(shipmentStatusChangedV1, event.detail).data);
-    expect(changes.map((change) => change.to)).toEqual([
-      'label-created',
-      'picked-up',
-      'in-transit',
-      'export-customs',
-      'in-transit-international',
-      'arrived-destination-country',
-      'import-customs',
-      'duties-due',
-      'import-customs',
-      'in-transit-destination',
-      'out-for-delivery',
-      'delivery-attempt-failed',
-      'out-for-delivery',
-      'delivered',
-    ]);
+    expect(changes.map((change) => change.to)).toEqual(SAO_PAULO_STATUS_CHANGES);
     expect(changes.at(-1)).toMatchObject({ from: 'out-for-delivery', reportedBy: { carrier: 'correios', carrierDescription: 'Objeto entregue ao destinatário' } });
     const exceptions = store.eventsOf('shipment.exception').map((event) => parseEvent(shipmentExceptionV1, event.detail).data);
     expect(exceptions.map((exception) => [exception.status, exception.reportedBy.carrier])).toEqual([

@@ -43,6 +43,24 @@ export function statusesInTimeOrder(updates: readonly TrackingUpdate[]): [string
   return [...updates].sort(byTime).map((u) => [u.carrierCode, u.status, u.subStatus]);
 }
 
+/** Every canonical status change of the São Paulo journey, in event-time order (the expected answer, written out by hand). */
+export const SAO_PAULO_STATUS_CHANGES = [
+  'label-created',
+  'picked-up',
+  'in-transit',
+  'export-customs',
+  'in-transit-international',
+  'arrived-destination-country',
+  'import-customs',
+  'duties-due',
+  'import-customs',
+  'in-transit-destination',
+  'out-for-delivery',
+  'delivery-attempt-failed',
+  'out-for-delivery',
+  'delivered',
+] as const;
+
 export const SAO_PAULO = { linehaulTrackingNumber: 'ENL2511030417BR', correiosTrackingNumber: 'NX482157365BR' } as const;
 
 /**
