@@ -23,7 +23,7 @@ import {
   buildKeepUnmatched,
   buildSaveTracking,
 } from '../functions/shared/store/tracking-store';
-import { buildTrackingIngestion, type TrackingIngestionDeps } from '../functions/tracking-ingestion/tracking-ingestion';
+import { buildTrackingIngestion, type IngestionOutcome, type TrackingIngestionDeps } from '../functions/tracking-ingestion/tracking-ingestion';
 import { createTableInput, LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/resources';
 import { synthesizeTemplate } from '../infra/local/template';
 import { readWiring } from '../infra/local/wiring';
@@ -57,12 +57,13 @@ function batches(): TrackingMessage[][][] {
   });
 }
 
-async function measure(label: string, deps: TrackingIngestionDeps): Promise<void> {
+async function measure(label: string, deps: TrackingIngestionDeps): Promise<IngestionOutcome[]> {
   const ingest = buildTrackingIngestion(deps);
   const rounds = batches();
   let added = 0;
   let failures = 0;
   let invocations = 0;
+  const outcomes: IngestionOutcome[] = [];
   const started = performance.now();
   for (const round of rounds) {
     for (const batch of round) {
@@ -70,6 +71,7 @@ async function measure(label: string, deps: TrackingIngestionDeps): Promise<void
       invocations += 1;
       failures += result.batchItemFailures.length;
       added += result.outcomes.reduce((sum, outcome) => sum + outcome.newEvents, 0);
+      outcomes.push(...result.outcomes);
     }
   }
   const seconds = (performance.now() - started) / 1000;
@@ -80,6 +82,20 @@ async function measure(label: string, deps: TrackingIngestionDeps): Promise<void
       (failures > 0 ? `, ${failures} failed records` : ''),
   );
   if (added !== shipments * NEW_EVENTS_PER_SHIPMENT) console.log(`  (expected ${shipments * NEW_EVENTS_PER_SHIPMENT} new events)`);
+  return outcomes;
+}
+
+/** The write cost: items per new event overall, and the worst single write. */
+function writeCost(outcomes: readonly IngestionOutcome[]): string {
+  const written = outcomes.filter((outcome) => outcome.written);
+  const items = written.reduce((sum, outcome) => sum + outcome.itemsWritten, 0);
+  const fresh = written.reduce((sum, outcome) => sum + outcome.newEvents, 0);
+  const alone = written.filter((outcome) => outcome.itemsWritten === 1).length;
+  const worst = Math.max(...written.map((outcome) => outcome.itemsWritten / Math.max(outcome.newEvents, 1)));
+  return (
+    `  items written: ${items} in ${written.length} writes (${alone} a lone conditional Put, ${written.length - alone} a transaction) for ${fresh} new events: ` +
+    `${(items / fresh).toFixed(2)} per new event, ${worst.toFixed(2)} in the worst write; repeats write nothing`
+  );
 }
 
 async function main(): Promise<void> {
@@ -89,10 +105,7 @@ async function main(): Promise<void> {
   const warm = new InMemoryTrackingStore();
   warm.addShipment(saoPauloShipment());
   await buildTrackingIngestion({ ...warm, backoff: async () => undefined })(sqsEvent([trackingRecord(webhookMessage('correios', bodies[1]!, '2025-11-12T00:00:00.000Z'))]));
-  await measure('in memory', { ...memory, backoff: async () => undefined });
-  const items = memory.transactions.reduce((sum, n) => sum + n, 0);
-  const fresh = shipments * NEW_EVENTS_PER_SHIPMENT;
-  console.log(`  items written: ${items} in ${memory.transactions.length} transactions for ${fresh} new events (${(items / fresh).toFixed(2)} per new event; repeats write nothing)`);
+  console.log(writeCost(await measure('in memory', { ...memory, backoff: async () => undefined })));
 
   const cloud = runningLocalCloud();
   if (cloud === undefined) {
@@ -109,12 +122,13 @@ async function main(): Promise<void> {
   try {
     const save = buildSaveShipment(documents, tableName);
     for (let index = 0; index < shipments; index++) await save(shipmentOf(index));
-    await measure('DynamoDB Local', {
+    const outcomes = await measure('DynamoDB Local', {
       findShipment: buildFindShipmentForUpdate(documents, tableName),
       getTracking: buildGetShipmentTracking(documents, tableName),
       saveTracking: buildSaveTracking(documents, tableName),
       keepUnmatched: buildKeepUnmatched(documents, tableName),
     });
+    console.log(writeCost(outcomes));
   } finally {
     await client.send(new DeleteTableCommand({ TableName: tableName }));
     client.destroy();

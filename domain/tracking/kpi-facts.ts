@@ -1,5 +1,6 @@
 import { isCarrierSlug as isRoutedCarrier, type CarrierSlug as RoutedCarrier } from '../routing/carriers';
 import { kpiIncrementsFor, transitDaysBetween, type KpiIncrement, type TrackingFact as KpiFact } from '../routing/kpis';
+import { STATUS_DEFINITIONS } from './statuses';
 import type { ApplyResult } from './timeline';
 
 /**
@@ -12,6 +13,11 @@ import type { ApplyResult } from './timeline';
  * - exception, returned, lost: once per shipment, and only when the shipment's own carrier
  *   reported it: routing scores last-mile carriers, and a customs hold or a loss in the line-haul
  *   is not theirs.
+ * - exception is counted from the timeline, not from the `exception` fact: a carrier's exception
+ *   scan that arrives after later progress is history filled in (no fact, nothing to tell the
+ *   seller), but the parcel still had the problem, so the carrier's exception rate must not depend
+ *   on the order its webhooks arrived in. Its week is that of the earliest such event on the
+ *   timeline when it is first counted.
  */
 
 export const KPI_MARKS = ['exception', 'returned', 'lost'] as const;
@@ -44,15 +50,20 @@ export function kpiOutcome(shipment: KpiShipment, result: Pick<ApplyResult, 'fac
   for (const fact of result.facts) {
     if (fact.kind === 'delivered') {
       facts.push({ ...base, kind: 'delivered', at: fact.occurredAt, shippedAt: shipment.bookedAt, promisedMaxDays: promisedMaxDays(shipment) });
-    } else if (fact.kind === 'exception' && ownCarrier(fact.eventKey)) {
-      facts.push({ ...base, kind: 'exception', at: fact.occurredAt, firstForShipment: !marks.has('exception') });
-      marks.add('exception');
     } else if (fact.kind === 'status-changed' && (fact.to === 'returned' || fact.to === 'lost') && !marks.has(fact.to) && ownCarrier(fact.eventKey)) {
       facts.push({ ...base, kind: fact.to, at: fact.occurredAt });
       marks.add(fact.to);
     }
   }
-  return { increments: mergeIncrements(facts.flatMap(kpiIncrementsFor)), marks: [...marks].sort() };
+  if (!marks.has('exception')) {
+    const problem = result.state.timeline.find((event) => event.recognised && event.carrier === shipment.carrier && STATUS_DEFINITIONS[event.status].isException);
+    if (problem !== undefined) {
+      facts.push({ ...base, kind: 'exception', at: problem.occurredAt, firstForShipment: true });
+      marks.add('exception');
+    }
+  }
+  const increments = mergeIncrements(facts.flatMap(kpiIncrementsFor)).sort((a, b) => (a.week === b.week ? 0 : a.week < b.week ? -1 : 1));
+  return { increments, marks: [...marks].sort() };
 }
 
 export function promisedMaxDays(shipment: Pick<KpiShipment, 'bookedAt' | 'promisedBy'>): number {

@@ -3,14 +3,15 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { PublishEvents } from '../shared/bus/event-publisher';
-import { pendingEventFromItem } from '../shared/store/outbox';
+import { pendingEventsFromImage } from '../shared/store/outbox';
 import { logger } from '../shared/observability';
 
 /**
- * The outbox relay: the table's stream delivers each new outbox item (the event pattern filter keeps
- * only INSERTs of OUTBOX# items) and this publishes it to the bus. A record that fails is reported
- * alone and retried by the stream; after the retries it goes to the on-failure queue. Publishing is
- * at least once, so consumers are idempotent by eventId.
+ * The outbox relay: the table's stream delivers each write that carries events (the mapping's filters
+ * keep INSERTs of OUTBOX# items and writes that set the `outbox` attribute, see store/outbox.ts) and
+ * this publishes its events to the bus, in the order written. A record that fails is reported alone
+ * and retried by the stream (all its events again); after the retries it goes to the on-failure
+ * queue. Publishing is at least once, so consumers are idempotent by eventId.
  */
 export function buildHandler(publish: PublishEvents) {
   const processor = new BatchProcessor(EventType.DynamoDBStreams);
@@ -19,9 +20,12 @@ export function buildHandler(publish: PublishEvents) {
     if (image === undefined) {
       return;
     }
-    const event = pendingEventFromItem(unmarshall(image as Record<string, AttributeValue>));
-    logger.info('publishing', { eventId: event.eventId, detailType: event.detailType });
-    await publish([event]);
+    const events = pendingEventsFromImage(unmarshall(image as Record<string, AttributeValue>));
+    if (events.length === 0) {
+      return;
+    }
+    logger.info('publishing', { events: events.map(({ eventId, detailType }) => ({ eventId, detailType })) });
+    await publish(events);
   };
   return async (event: DynamoDBStreamEvent, context: Context) =>
     processPartialResponse(event, publishRecord, processor, { context });

@@ -10,7 +10,7 @@ import { applyUpdates, type ShipmentTrackingState, type TimelineEvent, type Trac
 import type { TrackingUpdate } from '../../domain/tracking/update';
 import { newId } from '../shared/ids';
 import { logger as defaultLogger, metrics } from '../shared/observability';
-import { MAX_TRANSACTION_ITEMS, transactionSize } from '../shared/store/tracking-store';
+import { MAX_TRANSACTION_ITEMS, itemsWritten } from '../shared/store/tracking-store';
 import { trackingEvents } from '../shared/tracking-events';
 
 /** What the webhook receiver queues: the carrier's body exactly as received (it was signed as such). */
@@ -116,8 +116,9 @@ const receiveCount = (record: SQSRecord): number => Number(record.attributes.App
  * SQS (queued webhooks, batches of up to 10) → tracking-ingestion. For the whole batch: parse each
  * webhook with its carrier's adapter, find each update's shipment, and for each shipment fold every
  * update of the batch into its timeline (domain/tracking/timeline.ts) and write the result once:
- * tracking item + events + KPI counters in one transaction, conditional on the item's version
- * (re-read and retried on a conflict). Records fail alone (partial batch response):
+ * the tracking item carrying its events (with any KPI counter or new alias in one transaction),
+ * conditional on the item's version (re-read and retried on a conflict). Records fail alone
+ * (partial batch response):
  * - unparseable: fails on every delivery, so SQS parks it in the DLQ after maxReceiveCount, intact;
  * - a write that failed: every record that contributed to that shipment is retried (re-applying
  *   its updates is harmless: they are duplicates by then);
@@ -160,8 +161,8 @@ export function buildTrackingIngestion(deps: TrackingIngestionDeps) {
         aliases,
         at,
       };
-      if (transactionSize(write) > MAX_TRANSACTION_ITEMS) {
-        throw new RangeError(`shipment ${stored.shipment.shipmentId}: ${transactionSize(write)} items in one batch; send fewer updates per webhook`);
+      if (itemsWritten(write) > MAX_TRANSACTION_ITEMS) {
+        throw new RangeError(`shipment ${stored.shipment.shipmentId}: ${itemsWritten(write)} items in one batch; send fewer updates per webhook`);
       }
       if ((await saveTracking(write)) === 'saved') {
         const unrecognised = added.filter((event) => !event.recognised);
@@ -179,7 +180,7 @@ export function buildTrackingIngestion(deps: TrackingIngestionDeps) {
           facts: facts.map((fact) => fact.kind),
           version: stored.version + 1,
         });
-        return { shipmentId: stored.shipment.shipmentId, written: true, newEvents: added.length, facts: facts.map((fact) => fact.kind), itemsWritten: transactionSize(write) };
+        return { shipmentId: stored.shipment.shipmentId, written: true, newEvents: added.length, facts: facts.map((fact) => fact.kind), itemsWritten: itemsWritten(write) };
       }
       metrics.addMetric('TrackingWriteConflicts', 'Count', 1);
       await backoff(attempt);

@@ -232,7 +232,25 @@ function streamRecordForFilter(record: StreamRecord) {
   return lambdaStreamRecord(record, '');
 }
 
-function lambdaStreamRecord(record: StreamRecord, streamArn: string) {
+type StreamAttributes = NonNullable<NonNullable<StreamRecord['dynamodb']>['NewImage']>;
+
+/** An attribute map as Lambda's JSON event carries it: binary values (B, BS) in base64, at any depth. */
+export function lambdaAttributes(attributes: StreamAttributes | undefined): Record<string, unknown> | undefined {
+  if (attributes === undefined) {
+    return undefined;
+  }
+  const value = (attribute: StreamAttributes[string]): unknown => {
+    if (attribute.B !== undefined) return { B: Buffer.from(attribute.B).toString('base64') };
+    if (attribute.BS !== undefined) return { BS: attribute.BS.map((bytes) => Buffer.from(bytes).toString('base64')) };
+    if (attribute.M !== undefined) return { M: lambdaAttributes(attribute.M) };
+    if (attribute.L !== undefined) return { L: attribute.L.map(value) };
+    return attribute;
+  };
+  return Object.fromEntries(Object.entries(attributes).map(([name, attribute]) => [name, value(attribute)]));
+}
+
+export function lambdaStreamRecord(record: StreamRecord, streamArn: string) {
+  const images = record.dynamodb ?? {};
   return {
     eventID: record.eventID,
     eventName: record.eventName,
@@ -241,6 +259,9 @@ function lambdaStreamRecord(record: StreamRecord, streamArn: string) {
     awsRegion: LOCAL_REGION,
     dynamodb: {
       ...record.dynamodb,
+      ...(images.Keys === undefined ? {} : { Keys: lambdaAttributes(images.Keys) }),
+      ...(images.NewImage === undefined ? {} : { NewImage: lambdaAttributes(images.NewImage) }),
+      ...(images.OldImage === undefined ? {} : { OldImage: lambdaAttributes(images.OldImage) }),
       ApproximateCreationDateTime:
         record.dynamodb?.ApproximateCreationDateTime instanceof Date
           ? Math.floor(record.dynamodb.ApproximateCreationDateTime.getTime() / 1000)

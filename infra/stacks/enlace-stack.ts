@@ -13,7 +13,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EVENT_BUS_NAME } from '../../events/envelope';
-import { INDEXES, OUTBOX_PREFIX, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/shared/store/keys';
+import { OUTBOX_RELAY_FILTERS } from '../../functions/outbox-publisher/filters';
+import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/shared/store/keys';
 import { CustomsDocuments } from '../constructs/customs-documents';
 import { EnlaceFunction } from '../constructs/enlace-function';
 import { EventConsumer } from '../constructs/event-consumer';
@@ -225,14 +226,7 @@ export class EnlaceStack extends Stack {
         retryAttempts: 10,
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(failed),
-        filters: [
-          lambda.FilterCriteria.filter({
-            // FilterRule's helpers are typed `any` by the CDK.
-            // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment
-            eventName: lambda.FilterRule.isEqual('INSERT'),
-            dynamodb: { Keys: { pk: { S: lambda.FilterRule.beginsWith(OUTBOX_PREFIX) } } },
-          }),
-        ],
+        filters: OUTBOX_RELAY_FILTERS.map((pattern) => lambda.FilterCriteria.filter(pattern)),
       }),
     );
     relay.errorsAlarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));

@@ -14,6 +14,7 @@ import type {
 } from '../../domain/tracking/ports';
 import { emptyTrackingState, type ShipmentTrackingState } from '../../domain/tracking/timeline';
 import type { TrackingUpdate } from '../../domain/tracking/update';
+import { itemsWritten } from '../../functions/shared/store/tracking-store';
 import type { TrackingMessage } from '../../functions/tracking-ingestion/tracking-ingestion';
 
 interface Row {
@@ -27,7 +28,7 @@ interface Row {
 /**
  * The tracking ports in memory, with the same rules as the DynamoDB adapters (version check,
  * conditional stall, index by due time), so use cases are tested without the SDK. It counts the
- * items each write would put in its transaction.
+ * items each write would put.
  */
 export class InMemoryTrackingStore {
   readonly rows = new Map<string, Row>();
@@ -35,8 +36,8 @@ export class InMemoryTrackingStore {
   readonly events: PendingEvent[] = [];
   readonly kpis: KpiIncrement[] = [];
   readonly unmatched: { carrier: string; trackingNumber: string; updates: readonly TrackingUpdate[] }[] = [];
-  /** Items per successful transaction (tracking item + events + KPI items + aliases). */
-  readonly transactions: number[] = [];
+  /** Items each successful write puts, counted as the DynamoDB adapter writes them (itemsWritten). */
+  readonly writes: number[] = [];
   /** Make the next N saves fail as if another writer had moved the version. */
   conflictsToInject = 0;
 
@@ -66,7 +67,7 @@ export class InMemoryTrackingStore {
     this.events.push(...write.events);
     this.kpis.push(...write.kpiIncrements);
     for (const alias of write.aliases) this.aliases.set(`${alias.carrier}#${alias.trackingNumber}`, write.shipment.shipmentId);
-    this.transactions.push(1 + write.events.length + write.kpiIncrements.length + write.aliases.length);
+    this.writes.push(itemsWritten(write));
     return 'saved';
   };
 

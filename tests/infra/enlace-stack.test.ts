@@ -75,11 +75,16 @@ describe('EnlaceStack', () => {
     });
   });
 
-  it('relays only outbox inserts from the stream, reports partial failures, and parks what keeps failing', () => {
+  it('relays only writes that carry events (outbox items, outbox attributes), reports partial failures, and parks what keeps failing', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       BisectBatchOnFunctionError: true,
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } } } }) }] },
+      FilterCriteria: {
+        Filters: [
+          { Pattern: JSON.stringify({ eventName: ['INSERT'], dynamodb: { Keys: { pk: { S: [{ prefix: 'OUTBOX#' }] } } } }) },
+          { Pattern: JSON.stringify({ eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { outbox: { S: [{ exists: true }] } } } }) },
+        ],
+      },
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
@@ -136,7 +141,7 @@ describe('the local cloud reads the same wiring', () => {
     expect(wiring.queues).toHaveLength(Object.keys(template.findResources('AWS::SQS::Queue')).length);
     expect(wiring.rules).toHaveLength(Object.keys(template.findResources('AWS::Events::Rule')).length);
     const relay = wiring.eventSourceMappings.find((mapping) => mapping.source.kind === 'dynamodb-stream');
-    expect(relay).toMatchObject({ reportBatchItemFailures: true, batchSize: 10, filters: [{ eventName: ['INSERT'] }] });
+    expect(relay).toMatchObject({ reportBatchItemFailures: true, batchSize: 10, filters: [{ eventName: ['INSERT'] }, { eventName: ['INSERT', 'MODIFY'] }] });
     expect(relay?.onFailureQueueId).toBeDefined();
   });
 });

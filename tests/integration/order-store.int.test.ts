@@ -1,8 +1,7 @@
-import { DynamoDBStreamsClient, DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand } from '@aws-sdk/client-dynamodb-streams';
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
-import type { DynamoDBStreamEvent, Context } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import { createOrder } from '../../domain/order/order';
 import { orderInputSchema } from '../../domain/order/order-input';
 import { createEvent } from '../../events/envelope';
@@ -12,6 +11,7 @@ import { buildPublishEvents, type PublishEvents } from '../../functions/shared/b
 import { buildGetOrder, buildSaveNewOrder } from '../../functions/shared/store/order-store';
 import { sampleOrderBody } from '../fixtures/orders';
 import { createTestTable, eventually, localClientConfig, localCloud, localDynamoDb } from '../setup/local-cloud-client';
+import { relayStreamEvent } from '../setup/table-stream';
 
 const { client, documents } = localDynamoDb();
 const context = { awsRequestId: 'test', functionName: 'outbox-publisher' } as Context;
@@ -25,23 +25,6 @@ function newOrder(orderId: string, externalOrderId: string) {
 async function itemsOf(tableName: string) {
   const { Items = [] } = await documents.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
   return Items;
-}
-
-/** What Lambda's stream event source mapping would hand the relay: the table stream's records. */
-async function streamEvent(streamArn: string): Promise<DynamoDBStreamEvent> {
-  const streams = new DynamoDBStreamsClient(localClientConfig(localCloud().dynamodb));
-  const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
-  const records = [];
-  for (const shard of StreamDescription?.Shards ?? []) {
-    const { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }));
-    const { Records = [] } = await streams.send(new GetRecordsCommand({ ShardIterator: ShardIterator! }));
-    records.push(...Records);
-  }
-  return {
-    Records: records
-      .filter((record) => String(record.dynamodb?.Keys?.pk?.S).startsWith('OUTBOX#'))
-      .map((record) => ({ eventID: record.eventID, eventName: record.eventName, eventSource: 'aws:dynamodb', dynamodb: record.dynamodb })) as DynamoDBStreamEvent['Records'],
-  };
 }
 
 describe('order store against DynamoDB Local', () => {
@@ -81,7 +64,7 @@ describe('order store against DynamoDB Local', () => {
     const { order, pending } = newOrder(`ord_F${Date.now()}`, `EXT-F${Date.now()}`);
     await buildSaveNewOrder(documents, tableName)(order, 'hash', pending);
     // The intake has returned; nothing was published yet. The event waits in the stream.
-    const event = await streamEvent(streamArn!);
+    const event = await relayStreamEvent(streamArn!);
     expect(event.Records).toHaveLength(1);
 
     // The relay's first run hits an EventBridge outage: the invocation fails (every record failed), so

@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { CARRIER_SLUGS as ROUTED_CARRIERS } from '../../../domain/routing/carriers';
 import type { Shipment } from '../../../domain/shipment';
@@ -20,7 +20,7 @@ import { emptyTrackingState, type CurrentStatus, type ShipmentTrackingState, typ
 import { CARRIER_SLUGS as TRACKED_CARRIERS } from '../../../domain/tracking/update';
 import { IN_TRANSIT_SHARDS, INDEXES, TTL_ATTRIBUTE, keys } from './keys';
 import { kpiIncrementUpdate } from './kpi-store';
-import { outboxItem } from './outbox';
+import { OUTBOX_ATTRIBUTE, encodeOutbox, outboxAttribute } from './outbox';
 import { shipmentFromItem, shipmentItem } from './shipment-store';
 
 /**
@@ -28,8 +28,11 @@ import { shipmentFromItem, shipmentItem } from './shipment-store';
  * current status, the stall bookkeeping and the whole timeline, gzipped JSON (a 22-event journey is
  * about 9 KB as JSON, under 2 KB gzipped, and every write rewrites the item, so its size is the
  * write's cost). One item means one conditional write per batch of updates, and a read of the
- * timeline is one GetItem. The carrier's raw payload is not kept on the timeline (it stays in the
- * logs and, when unparseable, in the DLQ); everything Enlace derived from it is.
+ * timeline is one GetItem. The events a write publishes ride on that same write, in its `outbox`
+ * attribute (store/outbox.ts), so an ordinary update is ONE item written, as a plain conditional
+ * Put; only a KPI counter or a new line-haul alias makes it a transaction of two or three. The
+ * carrier's raw payload is not kept on the timeline (it stays in the logs and, when unparseable, in
+ * the DLQ); everything Enlace derived from it is.
  */
 
 const TRACKING_TYPE = 'ShipmentTracking';
@@ -72,6 +75,7 @@ export function trackingItem(write: TrackingWrite): Item {
     kpiMarks: [...write.kpiMarks],
     version: write.expectedVersion + 1,
     updatedAt: write.at,
+    ...outboxAttribute(write.events),
   };
 }
 
@@ -132,39 +136,65 @@ export function buildGetShipmentTracking(documents: DynamoDBDocumentClient, tabl
 /** DynamoDB's limit on the items of one transaction. */
 export const MAX_TRANSACTION_ITEMS = 100;
 
-export function transactionSize(write: Pick<TrackingWrite, 'events' | 'kpiIncrements' | 'aliases'>): number {
-  return 1 + write.events.length + write.kpiIncrements.length + write.aliases.length;
+/**
+ * What one tracking write may put in the item: DynamoDB's item limit is 400 KB; the rest is kept for
+ * the attributes beside the timeline and the outbox.
+ */
+export const MAX_TRACKING_ITEM_BYTES = 350 * 1024;
+
+/** Items one tracking write puts: the tracking item (its events ride on it), each KPI counter, each new alias. */
+export function itemsWritten(write: Pick<TrackingWrite, 'kpiIncrements' | 'aliases'>): number {
+  return 1 + write.kpiIncrements.length + write.aliases.length;
 }
 
 const isConflict = (error: unknown): boolean => {
+  if (error instanceof ConditionalCheckFailedException) {
+    return true;
+  }
   const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
   return reasons[0]?.Code === 'ConditionalCheckFailed' || reasons.some((reason) => reason.Code === 'TransactionConflict');
 };
 
+/** The bytes of the tracking item's two growing attributes: the gzipped timeline and the events it carries. */
+function growingBytes(item: Item): number {
+  const timeline = item.timeline instanceof Uint8Array ? item.timeline.length : 0;
+  const outbox = item[OUTBOX_ATTRIBUTE];
+  return timeline + (typeof outbox === 'string' ? outbox.length : 0);
+}
+
 /**
- * One transaction: the tracking item (conditional on its version, so two writers never both win),
- * the outbox items of its events, the KPI counter increments and any new alias.
+ * The tracking item, conditional on its version (so two writers never both win), carrying the events
+ * of the write. Alone it is a plain conditional Put; with KPI counter increments or a new alias, one
+ * transaction, all or nothing (so a retry never counts a KPI twice).
  */
 export function buildSaveTracking(documents: DynamoDBDocumentClient, tableName: string): SaveTracking {
   return async (write) => {
-    if (transactionSize(write) > MAX_TRANSACTION_ITEMS) {
-      throw new RangeError(`a tracking write of ${transactionSize(write)} items exceeds DynamoDB's ${MAX_TRANSACTION_ITEMS}-item transaction`);
+    if (itemsWritten(write) > MAX_TRANSACTION_ITEMS) {
+      throw new RangeError(`a tracking write of ${itemsWritten(write)} items exceeds DynamoDB's ${MAX_TRANSACTION_ITEMS}-item transaction`);
+    }
+    const item = trackingItem(write);
+    if (growingBytes(item) > MAX_TRACKING_ITEM_BYTES) {
+      throw new RangeError(`shipment ${write.shipment.shipmentId}: its timeline and ${write.events.length} events exceed ${MAX_TRACKING_ITEM_BYTES} bytes; send fewer updates per webhook`);
     }
     const condition =
       write.expectedVersion === 0
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
         : { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': write.expectedVersion } };
+    const put = { TableName: tableName, Item: item, ...condition };
     try {
-      await documents.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: tableName, Item: trackingItem(write), ...condition } },
-            ...write.events.map((event) => ({ Put: { TableName: tableName, Item: outboxItem(event, write.at) } })),
-            ...write.kpiIncrements.map((increment) => ({ Update: kpiIncrementUpdate(tableName, increment, write.at) })),
-            ...write.aliases.map((alias) => ({ Put: { TableName: tableName, Item: aliasItem(write.shipment, alias.carrier, alias.trackingNumber) } })),
-          ],
-        }),
-      );
+      if (itemsWritten(write) === 1) {
+        await documents.send(new PutCommand(put));
+      } else {
+        await documents.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: put },
+              ...write.kpiIncrements.map((increment) => ({ Update: kpiIncrementUpdate(tableName, increment, write.at) })),
+              ...write.aliases.map((alias) => ({ Put: { TableName: tableName, Item: aliasItem(write.shipment, alias.carrier, alias.trackingNumber) } })),
+            ],
+          }),
+        );
+      }
       return 'saved';
     } catch (error) {
       if (isConflict(error)) {
@@ -314,28 +344,22 @@ export function buildFindStallCandidates(documents: DynamoDBDocumentClient, tabl
 }
 
 /**
- * Marks the stall raised and takes the shipment out of the sweep's index, with the event, in one
- * transaction; the condition makes it once per silence even with two sweeps running.
+ * Marks the stall raised, takes the shipment out of the sweep's index and carries the event (its
+ * `outbox`), in one conditional UpdateItem: the condition makes it once per silence even with two
+ * sweeps running.
  */
 export function buildRaiseStall(documents: DynamoDBDocumentClient, tableName: string): RaiseStall {
   const index = INDEXES.inTransitByStallDue;
   return async (candidate, stallKey, event, at) => {
     try {
       await documents.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: tableName,
-                Key: keys.shipmentTracking(candidate.shipmentId),
-                UpdateExpression: 'SET stallAlertRaised = :key, updatedAt = :at REMOVE #gsiPk, #gsiSk, stallDueAt',
-                ConditionExpression: 'lastCarrierUpdateAt = :since AND attribute_not_exists(stallAlertRaised)',
-                ExpressionAttributeNames: { '#gsiPk': index.partitionKey, '#gsiSk': index.sortKey },
-                ExpressionAttributeValues: { ':key': stallKey, ':at': at, ':since': candidate.lastCarrierUpdateAt },
-              },
-            },
-            { Put: { TableName: tableName, Item: outboxItem(event, at) } },
-          ],
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.shipmentTracking(candidate.shipmentId),
+          UpdateExpression: 'SET stallAlertRaised = :key, updatedAt = :at, #outbox = :outbox REMOVE #gsiPk, #gsiSk, stallDueAt',
+          ConditionExpression: 'lastCarrierUpdateAt = :since AND attribute_not_exists(stallAlertRaised)',
+          ExpressionAttributeNames: { '#gsiPk': index.partitionKey, '#gsiSk': index.sortKey, '#outbox': OUTBOX_ATTRIBUTE },
+          ExpressionAttributeValues: { ':key': stallKey, ':at': at, ':since': candidate.lastCarrierUpdateAt, ':outbox': encodeOutbox([event]) },
         }),
       );
       return true;

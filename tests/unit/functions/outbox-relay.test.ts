@@ -4,7 +4,7 @@ import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { buildHandler } from '../../../functions/outbox-publisher/relay';
 import { PublishFailedError, buildPublishEvents } from '../../../functions/shared/bus/event-publisher';
-import { outboxItem } from '../../../functions/shared/store/outbox';
+import { outboxAttribute, outboxItem, pendingEventsFromImage } from '../../../functions/shared/store/outbox';
 
 const eventBridge = mockClient(EventBridgeClient);
 const context = { awsRequestId: 'r', functionName: 'outbox-publisher' } as Context;
@@ -29,6 +29,31 @@ describe('outbox relay', () => {
     expect(result.batchItemFailures).toEqual([]);
     const input = eventBridge.commandCalls(PutEventsCommand)[0]!.args[0].input;
     expect(input.Entries).toEqual([{ EventBusName: 'enlace', Source: 'enlace.orders', DetailType: 'order.received', Detail: JSON.stringify({ metadata: { eventId: 'evt_1' }, data: {} }) }]);
+  });
+
+  it('publishes the events a write carries on the item it changed (the outbox attribute), in the order written', async () => {
+    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'a' }, { EventId: 'b' }] });
+    const events = ['shipment.status-changed', 'shipment.delivered'].map((detailType, index) => ({
+      eventId: `evt_${index}`,
+      detailType,
+      source: 'enlace.tracking',
+      detail: { metadata: { eventId: `evt_${index}` }, data: { shipmentId: 'shp_1' } },
+    }));
+    // As Lambda delivers it: the tracking item's new image, its gzipped timeline in base64.
+    const image = { pk: 'SHIPMENT#shp_1', sk: 'TRACKING', version: 4, timeline: Buffer.from([1, 2, 3]).toString('base64'), ...outboxAttribute(events) };
+    const record = { eventID: '300', eventName: 'MODIFY', eventSource: 'aws:dynamodb', dynamodb: { SequenceNumber: '300', Keys: marshall({ pk: image.pk, sk: image.sk }), NewImage: marshall(image) } };
+    const relay = buildHandler(buildPublishEvents(new EventBridgeClient({}), 'enlace'));
+
+    const result = await relay({ Records: [record] } as DynamoDBStreamEvent, context);
+
+    expect(result.batchItemFailures).toEqual([]);
+    const calls = eventBridge.commandCalls(PutEventsCommand);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.args[0].input.Entries?.map((entry) => [entry.DetailType, JSON.parse(entry.Detail!) as unknown])).toEqual(events.map((event) => [event.detailType, event.detail]));
+  });
+
+  it('reads no events from an image without an outbox (a write that published nothing)', () => {
+    expect(pendingEventsFromImage({ pk: 'SHIPMENT#shp_1', sk: 'TRACKING', version: 5, ...outboxAttribute([]) })).toEqual([]);
   });
 
   it('reports only the records EventBridge rejected, so the stream retries them alone', async () => {

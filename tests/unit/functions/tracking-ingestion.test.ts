@@ -3,7 +3,7 @@ import { parseEvent } from '../../../events/envelope';
 import { shipmentDeliveredV1, shipmentExceptionV1, shipmentStatusChangedV1 } from '../../../events/shipment-tracking';
 import { buildTrackingIngestion, UNMATCHED_ATTEMPTS, type TrackingMessage } from '../../../functions/tracking-ingestion/tracking-ingestion';
 import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../../fakes/tracking-store';
-import { SAO_PAULO_STATUS_CHANGES, webhooks } from '../domain/tracking/helpers';
+import { SAO_PAULO_STATUS_CHANGES, saoPauloSingleUpdates, webhooks } from '../domain/tracking/helpers';
 
 const linehaul = webhooks('enlace-linehaul', 'sao-paulo-journey.json');
 const correios = webhooks('correios', 'sao-paulo-journey.json');
@@ -122,22 +122,67 @@ describe('tracking-ingestion', () => {
           expect(counted.filter(([name]) => name === 'delivered')).toEqual([['delivered', 1]]);
           expect(counted.filter(([name]) => name === 'exceptions')).toEqual([['exceptions', 1]]);
           // The write cost: at most two items per tracking update (docs/tracking.md).
-          expect(store.transactions.reduce((sum, items) => sum + items, 0)).toBeLessThanOrEqual(2 * 22);
+          expect(store.writes.reduce((sum, items) => sum + items, 0)).toBeLessThanOrEqual(2 * 22);
         },
       ),
       { numRuns: 40 },
     );
   });
 
+  it('costs at most two items per tracking update: each update alone, in any order, is one Put or a transaction of two', async () => {
+    const reference = setup();
+    await drain(reference.ingest, journey.map(({ carrier, body }) => webhookMessage(carrier, body, '2025-11-12T18:00:00.000Z')));
+    const expected = (await reference.store.getTracking('shp_SP0001'))!.state;
+    const updates = saoPauloSingleUpdates();
+    expect(updates.length).toBeGreaterThan(expected.timeline.length);
+
+    await fc.assert(
+      fc.asyncProperty(fc.infiniteStream(fc.nat()), async (randomness) => {
+        const order = updates.map((entry) => ({ entry, key: randomness.next().value as number })).sort((a, b) => a.key - b.key);
+        const { store, ingest } = setup();
+        const messages = order.map(({ entry }, index) => webhookMessage(entry.carrier, entry.body, new Date(Date.UTC(2025, 10, 12, 18) + index * 60_000).toISOString()));
+
+        // One update per webhook, one webhook per invocation: each write is one update's cost.
+        await drain(ingest, messages, [1]);
+
+        expect((await store.getTracking('shp_SP0001'))!.state.current).toEqual(expected.current);
+        expect(store.writes).toHaveLength(expected.timeline.length);
+        expect(Math.max(...store.writes)).toBeLessThanOrEqual(2);
+        expect(store.writes.filter((items) => items === 1).length).toBeGreaterThan(store.writes.length / 2);
+        expect(store.eventsOf('shipment.delivered')).toHaveLength(1);
+        // The KPIs do not depend on the order either: delivered once, Correios's exception once.
+        const counted = store.kpis.flatMap((increment) => Object.entries(increment.add)).filter(([name]) => name === 'delivered' || name === 'exceptions');
+        expect(counted.sort()).toEqual([['delivered', 1], ['exceptions', 1]]);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('a lone delivery scan writes two items: the tracking item (carrying status-changed and delivered) and the KPI counter', async () => {
+    const { store, ingest } = setup();
+    const updates = saoPauloSingleUpdates();
+    const delivery = updates.find((entry) => JSON.stringify(entry.body).includes('"codigo":"BDE","tipo":"01"'));
+    expect(delivery).toBeDefined();
+    await drain(ingest, updates.filter((entry) => entry !== delivery).map(({ carrier, body }) => webhookMessage(carrier, body, '2025-11-12T18:00:00.000Z')));
+    const before = { writes: store.writes.length, events: store.events.length, kpis: store.kpis.length };
+
+    const { outcomes } = await ingest(sqsEvent([trackingRecord(webhookMessage('correios', delivery!.body, '2025-11-12T19:00:00.000Z'))]));
+
+    expect(outcomes).toEqual([expect.objectContaining({ newEvents: 1, itemsWritten: 2, facts: ['status-changed', 'delivered'] })]);
+    expect(store.writes.slice(before.writes)).toEqual([2]);
+    expect(store.events.slice(before.events).map((event) => event.detailType)).toEqual(['shipment.status-changed', 'shipment.delivered']);
+    expect(store.kpis.slice(before.kpis)).toEqual([expect.objectContaining({ carrier: 'correios', add: expect.objectContaining({ delivered: 1 }) as unknown })]);
+  });
+
   it('writes nothing for a webhook whose updates are all duplicates', async () => {
     const { store, ingest } = setup();
     await drain(ingest, [webhookMessage('correios', correios[2], '2025-11-12T18:00:00.000Z')]);
-    const before = { transactions: store.transactions.length, events: store.events.length, version: (await store.getTracking('shp_SP0001'))!.version };
+    const before = { transactions: store.writes.length, events: store.events.length, version: (await store.getTracking('shp_SP0001'))!.version };
 
     const { batchItemFailures } = await ingest(sqsEvent([trackingRecord(webhookMessage('correios', correios[1], '2025-11-12T19:00:00.000Z'))]));
 
     expect(batchItemFailures).toEqual([]);
-    expect({ transactions: store.transactions.length, events: store.events.length, version: (await store.getTracking('shp_SP0001'))!.version }).toEqual(before);
+    expect({ transactions: store.writes.length, events: store.events.length, version: (await store.getTracking('shp_SP0001'))!.version }).toEqual(before);
   });
 
   it('fails an unparseable payload alone, so SQS retries it and then parks it in the DLQ, intact', async () => {

@@ -76,3 +76,23 @@ export function saoPauloArrivals(): TrackingUpdate[][] {
   // Interleaved the way they reached Enlace: line-haul batches first, then Correios polls.
   return [...linehaul, ...post];
 }
+
+/**
+ * The journey as one update per webhook: each Correios event and each line-haul milestone (for the
+ * São Paulo parcel only) in a body of its own, in the carrier's format.
+ */
+export function saoPauloSingleUpdates(): { carrier: string; body: unknown }[] {
+  const single: { carrier: string; body: unknown }[] = [];
+  for (const body of webhooks('enlace-linehaul', 'sao-paulo-journey.json') as { schemaVersion: number; milestones: { parcels: { trackingNumber: string }[] }[] }[]) {
+    for (const milestone of body.milestones) {
+      const parcels = milestone.parcels.filter((parcel) => parcel.trackingNumber === 'ENL2511030417BR');
+      if (parcels.length > 0) single.push({ carrier: 'enlace-linehaul', body: { ...body, milestones: [{ ...milestone, parcels }] } });
+    }
+  }
+  for (const body of webhooks('correios', 'sao-paulo-journey.json') as { objetos: { eventos: unknown[] }[] }[]) {
+    for (const objeto of body.objetos) {
+      for (const evento of objeto.eventos) single.push({ carrier: 'correios', body: { ...body, objetos: [{ ...objeto, eventos: [evento] }] } });
+    }
+  }
+  return single;
+}

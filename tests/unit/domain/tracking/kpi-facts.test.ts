@@ -29,6 +29,25 @@ describe('tracking facts → carrier KPIs', () => {
     ]);
   });
 
+  it("counts the carrier's exception even when its scan arrives after later progress (no fact then, same KPI)", () => {
+    // Correios's two problems: duties due (8 Nov) and a failed delivery attempt (11 Nov). Without them
+    // the parcel is delivered; then the duties-due scan arrives: it fills in history, changes no status.
+    const updates = saoPauloArrivals().flat();
+    const problems = updates.filter((update) => update.carrier === 'correios' && ['duties-due', 'delivery-attempt-failed'].includes(update.status));
+    expect(new Set(problems.map((update) => update.carrierEventId)).size).toBe(2);
+    const dutiesDue = problems.find((update) => update.status === 'duties-due')!;
+    const before = applyUpdates(undefined, updates.filter((update) => !problems.includes(update)), { receivedAt: '2025-11-13T00:00:00.000Z' });
+    const late = applyUpdates(before.state, [dutiesDue], { receivedAt: '2025-11-13T01:00:00.000Z' });
+    expect(late.facts).toEqual([]);
+    const counted = kpiOutcome(shipment, before, []);
+    expect(counted.increments.flatMap((increment) => Object.keys(increment.add))).not.toContain('exceptions');
+
+    const outcome = kpiOutcome(shipment, late, counted.marks);
+
+    expect(outcome.marks).toEqual(['exception']);
+    expect(outcome.increments).toEqual([{ carrier: 'correios', lane: 'CN-BR-SP', week: '2025-W45', add: { exceptions: 1 } }]);
+  });
+
   it('counts nothing twice: what is marked already is not counted again', () => {
     const { state, facts } = replayAll();
     const again = kpiOutcome(shipment, { state, facts: facts.filter((fact) => fact.kind !== 'delivered') }, ['exception']);
