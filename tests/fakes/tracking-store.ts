@@ -105,6 +105,7 @@ export class InMemoryTrackingStore {
     if (row.state.lastCarrierUpdateAt !== candidate.lastCarrierUpdateAt || row.state.stallAlertRaised !== null) return false;
     row.state = { ...row.state, stallAlertRaised: stallKey };
     row.stallDueAt = null;
+    row.version += 1;
     this.events.push(event);
     return true;
   };

@@ -217,6 +217,21 @@ describe('tracking store against DynamoDB Local', () => {
     expect(sweepQueries.length).toBeGreaterThan(0);
   });
 
+  it('a stall moves the version: a write prepared before it re-reads instead of erasing the stall', async () => {
+    const { tableName, ingest, sweep } = await setup();
+    await ingest(sqsEvent([trackingRecord(webhookMessage('enlace-linehaul', linehaul[0], '2025-11-04T02:00:00.000Z'))]));
+    const getTracking = buildGetShipmentTracking(documents, tableName);
+    const read = (await getTracking('shp_SP0001'))!;
+
+    expect((await sweep(scheduled('2025-11-06T03:00:00Z'))).raised).toEqual(['shp_SP0001']);
+
+    const stale = { shipment: read.shipment, state: read.state, kpiMarks: read.kpiMarks, expectedVersion: read.version, stallDueAt: null, events: [], kpiIncrements: [], aliases: [{ carrier: 'enlace-linehaul', trackingNumber: 'ENL-OTHER' }], at: '2025-11-06T03:00:01.000Z' };
+    expect(await buildSaveTracking(documents, tableName)(stale)).toBe('conflict');
+    const after = (await getTracking('shp_SP0001'))!;
+    expect(after.version).toBe(read.version + 1);
+    expect(after.state.stallAlertRaised).not.toBeNull();
+  });
+
   it('keeps a bounded sample of updates for an unknown number, and counts them all', async () => {
     const { tableName } = await createTestTable(client);
     const keep = buildKeepUnmatched(documents, tableName);

@@ -356,10 +356,11 @@ export function buildRaiseStall(documents: DynamoDBDocumentClient, tableName: st
         new UpdateCommand({
           TableName: tableName,
           Key: keys.shipmentTracking(candidate.shipmentId),
-          UpdateExpression: 'SET stallAlertRaised = :key, updatedAt = :at, #outbox = :outbox REMOVE #gsiPk, #gsiSk, stallDueAt',
+          // The version moves too, so an ingestion write prepared before the stall re-reads instead of erasing it.
+          UpdateExpression: 'SET stallAlertRaised = :key, updatedAt = :at, #outbox = :outbox, #version = #version + :one REMOVE #gsiPk, #gsiSk, stallDueAt',
           ConditionExpression: 'lastCarrierUpdateAt = :since AND attribute_not_exists(stallAlertRaised)',
-          ExpressionAttributeNames: { '#gsiPk': index.partitionKey, '#gsiSk': index.sortKey, '#outbox': OUTBOX_ATTRIBUTE },
-          ExpressionAttributeValues: { ':key': stallKey, ':at': at, ':since': candidate.lastCarrierUpdateAt, ':outbox': encodeOutbox([event]) },
+          ExpressionAttributeNames: { '#gsiPk': index.partitionKey, '#gsiSk': index.sortKey, '#outbox': OUTBOX_ATTRIBUTE, '#version': 'version' },
+          ExpressionAttributeValues: { ':key': stallKey, ':at': at, ':since': candidate.lastCarrierUpdateAt, ':outbox': encodeOutbox([event]), ':one': 1 },
         }),
       );
       return true;
