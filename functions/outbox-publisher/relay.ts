@@ -25,7 +25,15 @@ export function buildHandler(publish: PublishEvents) {
       return;
     }
     logger.info('publishing', { events: events.map(({ eventId, detailType }) => ({ eventId, detailType })) });
-    await publish(events);
+    try {
+      await publish(events);
+    } catch (error) {
+      // The whole events, not just their ids: a record that keeps failing is parked as its stream
+      // position only, and a tracking item's outbox is overwritten by its next write, so this log
+      // line is what a replay can be made from (docs/tracking.md, "When the relay cannot publish").
+      logger.error('could not publish; the stream will retry the record', { sequenceNumber: record.dynamodb?.SequenceNumber, events, error: error as Error });
+      throw error;
+    }
   };
   return async (event: DynamoDBStreamEvent, context: Context) =>
     processPartialResponse(event, publishRecord, processor, { context });

@@ -66,12 +66,16 @@ export class EnlaceStack extends Stack {
     this.alarmTopic = new sns.Topic(this, 'Alarms', { displayName: 'Enlace alarms', enforceSSL: true });
 
     this.api = this.buildApi();
-    this.buildOutboxRelay();
+    const relay = this.buildOutboxRelay();
     this.buildPipeline();
     // Seller notifications (docs/notifications.md): shared rule → fan-out → signed deliveries; /v1/subscriptions.
     this.addApiRoutes(new Notifications(this, 'Notifications', { table: this.table, bus: this.bus, alarmTopic: this.alarmTopic }).api, SUBSCRIPTION_ROUTES);
     // Carrier tracking (docs/tracking.md): signed webhooks → queue → ingestion; stalled sweep; GET tracking.
-    new Tracking(this, 'Tracking', { table: this.table, api: this.api, alarmTopic: this.alarmTopic });
+    const tracking = new Tracking(this, 'Tracking', { table: this.table, api: this.api, alarmTopic: this.alarmTopic });
+    // Tracking's writers put their events on the tracking item: the relay's stream filters that pass
+    // them (outbox-publisher/filters.ts) must be in place before a deployment updates the writers.
+    tracking.ingestion.node.addDependency(relay);
+    tracking.sweep.node.addDependency(relay);
     // Customs documents (README, "Customs documents"): shipment.routed → checks → JSON + PDF in S3; PATCH and GET documents.
     new CustomsDocuments(this, 'Customs', { table: this.table, bus: this.bus, api: this.api, alarmTopic: this.alarmTopic, retainData: props.retainData ?? true });
 
@@ -211,7 +215,7 @@ export class EnlaceStack extends Stack {
   }
 
   /** Table stream → outbox relay → bus. Records that keep failing are parked in a DLQ, with an alarm. */
-  private buildOutboxRelay(): void {
+  private buildOutboxRelay(): EnlaceFunction {
     const relay = new EnlaceFunction(this, 'OutboxRelay', {
       functionName: 'outbox-publisher',
       description: 'Publishes events written to the table outbox to the event bus',
@@ -230,6 +234,7 @@ export class EnlaceStack extends Stack {
       }),
     );
     relay.errorsAlarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
+    return relay;
   }
 
   private deadLetterQueue(id: string): sqs.Queue {

@@ -90,6 +90,18 @@ describe('EnlaceStack', () => {
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'ApproximateNumberOfMessagesVisible', Threshold: 1 });
   });
 
+  it("updates the relay's stream filters before tracking's writers, which put their events on the tracking item", () => {
+    const [mapping] = Object.keys(template.findResources('AWS::Lambda::EventSourceMapping', { Properties: { FilterCriteria: Match.anyValue() } }));
+    expect(mapping).toBeDefined();
+    const functions = template.findResources('AWS::Lambda::Function');
+    for (const name of ['tracking-ingestion', 'stalled-sweep']) {
+      const entry = Object.values(functions).find(
+        (resource) => (resource as { Properties: { Environment?: { Variables?: Record<string, unknown> } } }).Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === name,
+      ) as { DependsOn?: string[] } | undefined;
+      expect(entry?.DependsOn).toContain(mapping);
+    }
+  });
+
   it('passes cdk-nag AwsSolutions with every acknowledgement explained', () => {
     const report = new AwsSolutionsChecks().validateScope(stack);
     const problems = report.violations.map((violation) => `${violation.ruleName}: ${violation.description}`);

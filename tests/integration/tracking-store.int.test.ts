@@ -225,8 +225,11 @@ describe('tracking store against DynamoDB Local', () => {
 
     expect((await sweep(scheduled('2025-11-06T03:00:00Z'))).raised).toEqual(['shp_SP0001']);
 
-    const stale = { shipment: read.shipment, state: read.state, kpiMarks: read.kpiMarks, expectedVersion: read.version, stallDueAt: null, events: [], kpiIncrements: [], aliases: [{ carrier: 'enlace-linehaul', trackingNumber: 'ENL-OTHER' }], at: '2025-11-06T03:00:01.000Z' };
-    expect(await buildSaveTracking(documents, tableName)(stale)).toBe('conflict');
+    const stale = { shipment: read.shipment, state: read.state, kpiMarks: read.kpiMarks, expectedVersion: read.version, stallDueAt: null, events: [], kpiIncrements: [], aliases: [], at: '2025-11-06T03:00:01.000Z' };
+    const save = buildSaveTracking(documents, tableName);
+    // Both shapes of the write: a lone conditional Put, and a transaction (here with an alias).
+    expect(await save(stale)).toBe('conflict');
+    expect(await save({ ...stale, aliases: [{ carrier: 'enlace-linehaul', trackingNumber: 'ENL-OTHER' }] })).toBe('conflict');
     const after = (await getTracking('shp_SP0001'))!;
     expect(after.version).toBe(read.version + 1);
     expect(after.state.stallAlertRaised).not.toBeNull();

@@ -19,7 +19,8 @@ async function streamRecords(streamArn: string): Promise<_Record[]> {
     while (iterator !== undefined) {
       const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
       records.push(...(page.Records ?? []));
-      // An open shard always hands back a next iterator: stop at the first empty page.
+      // An open shard always hands back a next iterator: stop at the first empty page (enough for
+      // DynamoDB Local, which has the records at once; real DynamoDB may return empty pages early).
       iterator = (page.Records ?? []).length === 0 ? undefined : page.NextShardIterator;
     }
   }

@@ -30,7 +30,8 @@ import { shipmentFromItem, shipmentItem } from './shipment-store';
  * write's cost). One item means one conditional write per batch of updates, and a read of the
  * timeline is one GetItem. The events a write publishes ride on that same write, in its `outbox`
  * attribute (store/outbox.ts), so an ordinary update is ONE item written, as a plain conditional
- * Put; only a KPI counter or a new line-haul alias makes it a transaction of two or three. The
+ * Put; a KPI counter or a new line-haul alias makes it a transaction: 1 + the KPI weeks touched +
+ * the new aliases (2 for a single update, docs/tracking.md "Write cost"). The
  * carrier's raw payload is not kept on the timeline (it stays in the logs and, when unparseable, in
  * the DLQ); everything Enlace derived from it is.
  */

@@ -1,9 +1,11 @@
+import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { buildHandler } from '../../../functions/outbox-publisher/relay';
 import { PublishFailedError, buildPublishEvents } from '../../../functions/shared/bus/event-publisher';
+import { logger } from '../../../functions/shared/observability';
 import { outboxAttribute, outboxItem, pendingEventsFromImage } from '../../../functions/shared/store/outbox';
 
 const eventBridge = mockClient(EventBridgeClient);
@@ -39,9 +41,10 @@ describe('outbox relay', () => {
       source: 'enlace.tracking',
       detail: { metadata: { eventId: `evt_${index}` }, data: { shipmentId: 'shp_1' } },
     }));
-    // As Lambda delivers it: the tracking item's new image, its gzipped timeline in base64.
-    const image = { pk: 'SHIPMENT#shp_1', sk: 'TRACKING', version: 4, timeline: Buffer.from([1, 2, 3]).toString('base64'), ...outboxAttribute(events) };
-    const record = { eventID: '300', eventName: 'MODIFY', eventSource: 'aws:dynamodb', dynamodb: { SequenceNumber: '300', Keys: marshall({ pk: image.pk, sk: image.sk }), NewImage: marshall(image) } };
+    // As Lambda delivers it: the tracking item's new image, its binary timeline in base64.
+    const image = { pk: 'SHIPMENT#shp_1', sk: 'TRACKING', version: 4, ...outboxAttribute(events) };
+    const newImage = { ...marshall(image), timeline: { B: Buffer.from([0x1f, 0x8b, 8, 0]).toString('base64') } };
+    const record = { eventID: '300', eventName: 'MODIFY', eventSource: 'aws:dynamodb', dynamodb: { SequenceNumber: '300', Keys: marshall({ pk: image.pk, sk: image.sk }), NewImage: newImage } };
     const relay = buildHandler(buildPublishEvents(new EventBridgeClient({}), 'enlace'));
 
     const result = await relay({ Records: [record] } as DynamoDBStreamEvent, context);
@@ -52,8 +55,15 @@ describe('outbox relay', () => {
     expect(calls[0]!.args[0].input.Entries?.map((entry) => [entry.DetailType, JSON.parse(entry.Detail!) as unknown])).toEqual(events.map((event) => [event.detailType, event.detail]));
   });
 
-  it('reads no events from an image without an outbox (a write that published nothing)', () => {
-    expect(pendingEventsFromImage({ pk: 'SHIPMENT#shp_1', sk: 'TRACKING', version: 5, ...outboxAttribute([]) })).toEqual([]);
+  it('publishes nothing for a record whose write carried no events', async () => {
+    const image = { pk: 'SHIPMENT#shp_1', sk: 'TRACKING', version: 5, ...outboxAttribute([]) };
+    expect(pendingEventsFromImage(image)).toEqual([]);
+    const record = { eventID: '400', eventName: 'MODIFY', eventSource: 'aws:dynamodb', dynamodb: { SequenceNumber: '400', Keys: marshall({ pk: image.pk, sk: image.sk }), NewImage: marshall(image) } };
+
+    const result = await buildHandler(buildPublishEvents(new EventBridgeClient({}), 'enlace'))({ Records: [record] } as DynamoDBStreamEvent, context);
+
+    expect(result.batchItemFailures).toEqual([]);
+    expect(eventBridge.commandCalls(PutEventsCommand)).toHaveLength(0);
   });
 
   it('reports only the records EventBridge rejected, so the stream retries them alone', async () => {
@@ -66,6 +76,19 @@ describe('outbox relay', () => {
     const result = await relay({ Records: [streamRecord('evt_1', '100'), streamRecord('evt_2', '200')] } as DynamoDBStreamEvent, context);
     expect(result.batchItemFailures).toHaveLength(1);
     expect(['100', '200']).toContain(result.batchItemFailures[0]!.itemIdentifier);
+  });
+
+  it("logs the whole events of a record it could not publish (a parked stream record is only a position)", async () => {
+    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'boom' }] });
+    const errors = jest.spyOn(logger, 'error').mockImplementation(() => undefined);
+    try {
+      // A whole batch failing makes the invocation fail, so the stream retries it.
+      await expect(buildHandler(buildPublishEvents(new EventBridgeClient({}), 'enlace'))({ Records: [streamRecord('evt_7', '700')] } as DynamoDBStreamEvent, context)).rejects.toThrow(FullBatchFailureError);
+      const logged = errors.mock.calls.find(([message]) => message === 'could not publish; the stream will retry the record');
+      expect(logged?.[1]).toMatchObject({ sequenceNumber: '700', events: [{ eventId: 'evt_7', detailType: 'order.received', detail: { metadata: { eventId: 'evt_7' }, data: {} } }] });
+    } finally {
+      errors.mockRestore();
+    }
   });
 
   it('raises PublishFailedError naming the rejected events', async () => {
