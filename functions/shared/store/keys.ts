@@ -24,6 +24,7 @@
  * | an order's customs documents (S3 keys, hashes)       | table | ORDER#<orderId>                     | DOCUMENTS                          |
  * | API key by its hash (the authorizer)                 | table | APIKEY#<sha256 of the key>          | APIKEY                             |
  * | events waiting to be published (the outbox)          | table | OUTBOX#<eventId>                    | OUTBOX   (streamed, then expires)  |
+ * | tracking's events (on the write that causes them)    | table | SHIPMENT#<shipmentId>               | TRACKING, attribute `outbox` (streamed with that write) |
  */
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 export const TTL_ATTRIBUTE = 'expiresAt';
