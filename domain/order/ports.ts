@@ -1,3 +1,4 @@
+import type { TrackingStatus } from '../tracking/statuses';
 import type { Order } from './order';
 
 /** What remembers that (marketplace, external order id) was already taken, and by which request. */
@@ -25,3 +26,18 @@ export type SaveNewOrder = (order: Order, requestHash: string, event: PendingEve
 
 /** Port: reads an order by id. */
 export type GetOrder = (orderId: string) => Promise<Order | undefined>;
+
+/** Where an order's booked parcel stands, as the order's readers show it (current status only; the timeline has its own route). */
+export interface OrderTracking {
+  readonly shipmentId: string;
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  /** Null until a carrier has reported anything. */
+  readonly status: TrackingStatus | null;
+  readonly subStatus: string | null;
+  readonly since: string | null;
+  readonly stalled: boolean;
+}
+
+/** Port: the tracking of an order's booked shipment; undefined when none was booked. */
+export type GetOrderTracking = (orderId: string) => Promise<OrderTracking | undefined>;

@@ -4,11 +4,13 @@ import { httpHandler } from '../shared/http/http-handler';
 import { logger } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import { buildGetOrder } from '../shared/store/order-store';
+import { buildGetOrderTracking } from '../shared/store/order-tracking-store';
 import { buildGetOrderRoute } from './get-order';
 
 const documents = buildDocumentClient(new DynamoDBClient({}));
+const tableName = requiredEnv('TABLE_NAME');
 
 /** GET /v1/orders/{id} */
-export const handler = httpHandler(buildGetOrderRoute({ getOrder: buildGetOrder(documents, requiredEnv('TABLE_NAME')) })).use(
+export const handler = httpHandler(buildGetOrderRoute({ getOrder: buildGetOrder(documents, tableName), getOrderTracking: buildGetOrderTracking(documents, tableName) })).use(
   injectLambdaContext(logger, { resetKeys: true }),
 );

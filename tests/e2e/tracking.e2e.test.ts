@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseEvent } from '../../events/envelope';
 import { shipmentDeliveredV1, shipmentStalledV1 } from '../../events/shipment-tracking';
 import { signatureHeader } from '../../domain/tracking/webhook-signature';
@@ -188,5 +190,40 @@ describe('carrier tracking through the local cloud', () => {
     expect(await busEvents('shipment.stalled', shipment.orderId)).toHaveLength(1);
     expect(parseEvent(shipmentStalledV1, stalled[0]!.detail).data).toMatchObject({ shipmentId: shipment.shipmentId, leg: 'first-mile', thresholdHours: 48 });
     expect(((await (await tracking(shipment.shipmentId)).json()) as { stalled: boolean }).stalled).toBe(true);
+  });
+
+  it("an order's status follows its parcel: a real order routed through the pipeline, then a signed line-haul webhook", async () => {
+    const integration = { authorization: `Bearer ${TEST_KEYS.integration.key}` };
+    const body = { ...(JSON.parse(readFileSync(join(__dirname, '../../examples/order-mx.json'), 'utf8')) as Record<string, unknown>), sellerId: 'seller-a', externalOrderId: `TRACK-ORDER-${run}` };
+    const created = await fetch(`${localCloud().api}/v1/orders`, { method: 'POST', headers: { ...integration, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect(created.status).toBe(201);
+    const { orderId } = (await created.json()) as { orderId: string };
+    const order = async (headers: Record<string, string> = integration) => fetch(`${localCloud().api}/v1/orders/${orderId}`, { headers });
+    // The pipeline books the parcel and its documents: from then on the order shows where the parcel stands.
+    const booked = await eventually(async () => {
+      const view = (await (await order()).json()) as { status: string; tracking?: { trackingNumber: string; status: string | null } };
+      return view.status === 'documents-ready' && view.tracking !== undefined ? view : undefined;
+    }, 30_000, 'the order booked and its documents ready');
+    expect(booked.tracking?.status).toBeNull();
+
+    const milestone = (code: string, hoursAgo: number) => ({
+      milestoneId: `e2e-order-${run}-${code}`,
+      code,
+      occurredAt: new Date(Date.now() - hoursAgo * 3_600_000).toISOString(),
+      location: { city: 'Shenzhen', country: 'CN' },
+      parcels: [{ trackingNumber: `ENL${String(run).slice(-10)}MX`, lastMileTrackingNumber: booked.tracking!.trackingNumber }],
+    });
+    const webhook = JSON.stringify({ schemaVersion: 1, milestones: [milestone('LABEL_CREATED', 3), milestone('PICKED_UP_FROM_SELLER', 2)] });
+    expect((await post('enlace-linehaul', webhook)).status).toBe(202);
+
+    const moving = await eventually(async () => {
+      const view = (await (await order()).json()) as { status: string; tracking: { status: string | null }; links: { tracking: string } };
+      return view.tracking.status === 'picked-up' ? view : undefined;
+    }, 15_000, 'the order following its parcel');
+    expect(moving.status).toBe('in-transit');
+    const timeline = await fetch(`${localCloud().api}${moving.links.tracking}`, { headers: integration });
+    expect(((await timeline.json()) as TrackingView).events.map((event) => event.status)).toEqual(['label-created', 'picked-up']);
+    // Another seller still cannot see the order, nor learn that it moved.
+    expect((await order(sellerB)).status).toBe(404);
   });
 });
