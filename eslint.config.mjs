@@ -42,7 +42,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'infra/local/main.ts'],
+    files: ['tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', 'local/main.ts'],
     rules: {
       'no-console': 'off',
       '@typescript-eslint/unbound-method': 'off',

@@ -13,9 +13,9 @@ import { createSubscription, signingSecrets, wantsEvent, type Subscription } fro
 import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';
 import { buildSaveSubscription } from '../functions/shared/store/subscription-store';
-import { matchesEventPattern } from '../infra/local/eventbridge/event-pattern';
-import { LocalCloud } from '../infra/local/local-cloud';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/resources';
+import { matchesEventPattern } from '../local/eventbridge/event-pattern';
+import { LocalCloud } from '../local/local-cloud';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/resources';
 import { WebhookReceiver } from '../tests/setup/webhook-receiver';
 import { sampleOrderBody } from '../tests/fixtures/orders';
 

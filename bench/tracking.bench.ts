@@ -24,9 +24,9 @@ import {
   buildSaveTracking,
 } from '../functions/shared/store/tracking-store';
 import { buildTrackingIngestion, type IngestionOutcome, type TrackingIngestionDeps } from '../functions/tracking-ingestion/tracking-ingestion';
-import { createTableInput, LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/resources';
-import { synthesizeTemplate } from '../infra/local/template';
-import { readWiring } from '../infra/local/wiring';
+import { createTableInput, LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/resources';
+import { synthesizeTemplate } from '../local/template';
+import { readWiring } from '../local/wiring';
 import { runningLocalCloud } from '../scripts/local-cloud-state';
 import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../tests/fakes/tracking-store';
 import type { TrackingMessage } from '../functions/tracking-ingestion/tracking-ingestion';

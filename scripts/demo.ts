@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';
 import { signatureHeader } from '../domain/tracking/webhook-signature';
-import { DEMO_TENANT } from '../infra/local/demo-tenant';
-import { LocalCloud } from '../infra/local/local-cloud';
-import { seedSandboxKpis } from '../infra/local/seed';
-import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../infra/local/resources';
+import { DEMO_TENANT } from '../local/demo-tenant';
+import { LocalCloud } from '../local/local-cloud';
+import { seedSandboxKpis } from '../local/seed';
+import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/resources';
 import { runningLocalCloud } from './local-cloud-state';
 
 interface BusEvent {

@@ -13,7 +13,7 @@ interface Started {
 
 /** Runs `npm start`'s entry point as a newcomer would, and reads the endpoint lines it prints. */
 async function start(env: Record<string, string>): Promise<Started> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'infra/local/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', ENLACE_QUIET: 'true', ...env },
   });

@@ -1,10 +1,10 @@
 import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/app';
-import { matchesEventPattern } from '../../infra/local/eventbridge/event-pattern';
-import { LOCAL_REGION, localBucketName, resolveIntrinsic, type LocalResources } from '../../infra/local/resources';
-import type { CfnTemplate } from '../../infra/local/template';
-import { readWiring } from '../../infra/local/wiring';
+import { matchesEventPattern } from '../../local/eventbridge/event-pattern';
+import { LOCAL_REGION, localBucketName, resolveIntrinsic, type LocalResources } from '../../local/resources';
+import type { CfnTemplate } from '../../local/template';
+import { readWiring } from '../../local/wiring';
 
 const template = Template.fromStack(buildApp(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), { validate: false }).stack);
 const wiring = readWiring(template.toJSON() as CfnTemplate);

@@ -1,9 +1,9 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildApp } from '../../infra/app';
-import { matchesEventPattern } from '../../infra/local/eventbridge/event-pattern';
-import type { CfnTemplate } from '../../infra/local/template';
-import { readWiring } from '../../infra/local/wiring';
+import { matchesEventPattern } from '../../local/eventbridge/event-pattern';
+import type { CfnTemplate } from '../../local/template';
+import { readWiring } from '../../local/wiring';
 import { EVENT_CATALOG } from '../../events/catalog';
 import { SUBSCRIPTION_ROUTES } from '../../functions/subscriptions/route-keys';
 

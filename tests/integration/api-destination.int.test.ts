@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { callApiDestination } from '../../infra/local/api-destination';
-import { EventBusServer, type BusEvent } from '../../infra/local/eventbridge/event-bus-server';
-import type { RuleSpec } from '../../infra/local/wiring';
+import { callApiDestination } from '../../local/api-destination';
+import { EventBusServer, type BusEvent } from '../../local/eventbridge/event-bus-server';
+import type { RuleSpec } from '../../local/wiring';
 
 /** A real HTTP receiver on loopback that answers with the statuses it is given, in order. */
 async function receiver(statuses: number[]): Promise<{ url: string; calls: { headers: IncomingMessage['headers']; body: string }[]; server: Server }> {

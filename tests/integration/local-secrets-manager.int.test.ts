@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { localSecret, SecretsManagerServer } from '../../infra/local/secrets-manager-server';
+import { localSecret, SecretsManagerServer } from '../../local/secrets-manager-server';
 import { localCloud } from '../setup/local-cloud-client';
 
 describe('the local Secrets Manager', () => {

@@ -4,9 +4,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDocumentClient } from '../../functions/shared/store/dynamo-client';
 import { buildSaveApiKey, issueApiKey } from '../../functions/shared/store/api-key-store';
-import { LocalCloud } from '../../infra/local/local-cloud';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, createTableInput } from '../../infra/local/resources';
-import { seedSandboxKpis } from '../../infra/local/seed';
+import { LocalCloud } from '../../local/local-cloud';
+import { LOCAL_CREDENTIALS, LOCAL_REGION, createTableInput } from '../../local/resources';
+import { seedSandboxKpis } from '../../local/seed';
 import { TEST_KEYS } from './test-keys';
 
 declare global {

@@ -5,8 +5,8 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { PendingEvent } from '../../domain/order/ports';
 import { OUTBOX_RELAY_FILTERS } from '../../functions/outbox-publisher/filters';
 import { pendingEventsFromImage } from '../../functions/shared/store/outbox';
-import { matchesEventPattern } from '../../infra/local/eventbridge/event-pattern';
-import { lambdaStreamRecord } from '../../infra/local/pollers';
+import { matchesEventPattern } from '../../local/eventbridge/event-pattern';
+import { lambdaStreamRecord } from '../../local/pollers';
 import { localClientConfig, localCloud } from './local-cloud-client';
 
 /** Every record of a table's stream so far, from the start of each shard. */

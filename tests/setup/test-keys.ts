@@ -1,5 +1,5 @@
 import type { Tenant } from '../../domain/tenant';
-import { DEMO_TENANT } from '../../infra/local/demo-tenant';
+import { DEMO_TENANT } from '../../local/demo-tenant';
 
 /** API keys the test setup stores in the local cloud: two sellers and an integration acting for one of them. */
 export const TEST_KEYS = {

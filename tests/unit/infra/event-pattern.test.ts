@@ -22,7 +22,7 @@ import {
   MAX_EVENT_PATTERN_LENGTH,
   matchesEventPattern,
   validateEventPattern,
-} from '../../../infra/local/eventbridge/event-pattern';
+} from '../../../local/eventbridge/event-pattern';
 
 type Json = Record<string, unknown>;
 

@@ -1,4 +1,4 @@
-import { generatedPassword, localSecret, localSecretValue } from '../../../infra/local/secrets-manager-server';
+import { generatedPassword, localSecret, localSecretValue } from '../../../local/secrets-manager-server';
 
 describe('the local Secrets Manager values', () => {
   const spec = {

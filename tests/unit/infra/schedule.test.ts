@@ -1,4 +1,4 @@
-import { InvalidScheduleError, nextCronFire, rateIntervalMs } from '../../../infra/local/schedule';
+import { InvalidScheduleError, nextCronFire, rateIntervalMs } from '../../../local/schedule';
 
 describe('schedule expressions', () => {
   it.each([

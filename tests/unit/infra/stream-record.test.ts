@@ -1,4 +1,4 @@
-import { lambdaAttributes, lambdaStreamRecord } from '../../../infra/local/pollers';
+import { lambdaAttributes, lambdaStreamRecord } from '../../../local/pollers';
 
 describe('local stream records as Lambda delivers them', () => {
   it('carries binary attributes in base64, at any depth, and leaves the others as they are', () => {

@@ -1,4 +1,4 @@
-import { ENTRY_METADATA_KEY } from '../constructs/enlace-function';
+import { ENTRY_METADATA_KEY } from '../infra/constructs/enlace-function';
 import type { CfnResource, CfnTemplate } from './template';
 
 /**

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, startProcess, waitFor, type ManagedProcess } from './processes';
 
-const REPO_ROOT = join(__dirname, '..', '..');
+const REPO_ROOT = join(__dirname, '..');
 
 export interface Emulator {
   readonly endpoint: string;
@@ -20,8 +20,9 @@ export async function startDynamoDbLocal(options: { port?: number; dbPath?: stri
   const storage = options.dbPath === undefined ? ['-inMemory'] : ['-dbPath', options.dbPath];
   const process_: ManagedProcess = startProcess(
     'java',
-    ['-Xms64m', '-Xmx512m', `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`, '-jar', jar, ...storage, '-sharedDb', '-port', String(port)],
-    { onOutput: options.log },
+    ['-Xms64m', '-Xmx512m', `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`, '-jar', jar, ...storage, '-sharedDb', '-disableTelemetry', '-port', String(port)],
+    // DynamoDB Local writes a metadata file into its working directory: keep it beside the jar, out of the repo.
+    { onOutput: options.log, cwd: home },
   );
   const endpoint = `http://127.0.0.1:${port}`;
   await waitFor('DynamoDB Local', async () => (await fetch(endpoint, { method: 'POST' })).status > 0, 30_000);

@@ -1,7 +1,7 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { KPI_SEED, SEED_WEEKS } from '../../domain/routing/data/kpi-seed';
-import { isoWeek, weeksEndingWith } from '../../domain/routing/kpis';
-import { kpiSeedItem } from '../../functions/shared/store/kpi-reader';
+import { KPI_SEED, SEED_WEEKS } from '../domain/routing/data/kpi-seed';
+import { isoWeek, weeksEndingWith } from '../domain/routing/kpis';
+import { kpiSeedItem } from '../functions/shared/store/kpi-reader';
 
 /**
  * Writes the sandbox carrier history (domain/routing/data/kpi-seed.ts, marked sandbox) so routing

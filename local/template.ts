@@ -1,5 +1,5 @@
 import { App } from 'aws-cdk-lib';
-import { buildApp, cdkJsonContext } from '../app';
+import { buildApp, cdkJsonContext } from '../infra/app';
 
 /** A CloudFormation template as the CDK synthesizes it. */
 export interface CfnTemplate {

@@ -11,8 +11,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDocumentClient } from '../../functions/shared/store/dynamo-client';
-import { buildSaveApiKey, issueApiKey } from '../../functions/shared/store/api-key-store';
+import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
+import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';
 import { DEMO_TENANT } from './demo-tenant';
 import { LocalCloud } from './local-cloud';
 import { seedSandboxKpis } from './seed';
@@ -30,7 +30,7 @@ function visibilityTimeout(setting: string | undefined): { visibilityTimeoutSeco
   return { visibilityTimeoutSeconds: setting === undefined ? 5 : Number(setting) };
 }
 
-const STATE_DIR = process.env.ENLACE_STATE_DIR ?? join(__dirname, '..', '..', '.cache');
+const STATE_DIR = process.env.ENLACE_STATE_DIR ?? join(__dirname, '..', '.cache');
 
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { FunctionSpec } from './wiring';
 
-const REPO_ROOT = join(__dirname, '..', '..');
+const REPO_ROOT = join(__dirname, '..');
 
 export class LambdaInvocationError extends Error {
   constructor(
@@ -50,7 +50,21 @@ export class LocalFunction {
         void this.stop();
       }, timeoutMs);
       this.pending.set(invocationId, { resolve, reject, timer });
-      this.worker?.send({ type: 'invoke', invocationId, event, deadline: Date.now() + timeoutMs });
+      const worker = this.worker;
+      const failed = (error: Error | null) => {
+        if (error === null || !this.pending.has(invocationId)) {
+          return;
+        }
+        // The environment is exiting (a timeout killed it, or it crashed): this invocation fails, the local cloud does not.
+        this.pending.delete(invocationId);
+        clearTimeout(timer);
+        reject(new LambdaInvocationError(this.name, 'Runtime.ExitError', `the execution environment could not take the invocation: ${error.message}`));
+      };
+      if (worker === undefined || !worker.connected) {
+        failed(new Error('it is not running'));
+        return;
+      }
+      worker.send({ type: 'invoke', invocationId, event, deadline: Date.now() + timeoutMs }, failed);
     });
   }
 
@@ -71,6 +85,9 @@ export class LocalFunction {
         stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       });
       this.worker = worker;
+      // A send to an environment that is exiting fails with EPIPE; the send callback handles it, and
+      // this keeps the ChildProcess's 'error' event from ending the whole local cloud.
+      worker.on('error', (error) => this.log(this.name, `execution environment error: ${error.message}`));
       const forward = (chunk: Buffer) =>
         chunk
           .toString('utf8')
