@@ -17,6 +17,8 @@ export class LambdaInvocationError extends Error {
 }
 
 interface Pending {
+  /** The environment the invocation was sent to: only its exit fails the invocation. */
+  readonly worker: ChildProcess | undefined;
   resolve(result: unknown): void;
   reject(error: Error): void;
   timer: NodeJS.Timeout;
@@ -49,8 +51,8 @@ export class LocalFunction {
         reject(new LambdaInvocationError(this.name, 'Sandbox.Timedout', `Task timed out after ${this.spec.timeoutSeconds} seconds`));
         void this.stop();
       }, timeoutMs);
-      this.pending.set(invocationId, { resolve, reject, timer });
       const worker = this.worker;
+      this.pending.set(invocationId, { worker, resolve, reject, timer });
       const failed = (error: Error | null) => {
         if (error === null || !this.pending.has(invocationId)) {
           return;
@@ -59,6 +61,8 @@ export class LocalFunction {
         this.pending.delete(invocationId);
         clearTimeout(timer);
         reject(new LambdaInvocationError(this.name, 'Runtime.ExitError', `the execution environment could not take the invocation: ${error.message}`));
+        // It is gone even if its exit has not been seen yet: the next invocation starts a new one.
+        this.forget(worker);
       };
       if (worker === undefined || !worker.connected) {
         failed(new Error('it is not running'));
@@ -116,10 +120,12 @@ export class LocalFunction {
         }
       });
       worker.once('exit', (code) => {
-        this.worker = undefined;
-        this.ready = undefined;
+        this.forget(worker);
         reject(new LambdaInvocationError(this.name, 'Runtime.ExitError', `exited with code ${String(code)}`));
         for (const [id, pending] of this.pending) {
+          if (pending.worker !== worker) {
+            continue;
+          }
           clearTimeout(pending.timer);
           pending.reject(new LambdaInvocationError(this.name, 'Runtime.ExitError', `environment exited with code ${String(code)}`));
           this.pending.delete(id);
@@ -127,6 +133,14 @@ export class LocalFunction {
       });
     });
     return this.ready;
+  }
+
+  /** Drops a dead environment, unless a newer one has already replaced it. */
+  private forget(worker: ChildProcess | undefined): void {
+    if (worker !== undefined && this.worker === worker) {
+      this.worker = undefined;
+      this.ready = undefined;
+    }
   }
 
   async stop(): Promise<void> {
