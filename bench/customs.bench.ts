@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { checkCustoms, type CustomsShipment } from '../domain/customs/check-order';
 import { buildCustomsDocuments, type DocumentsContext } from '../domain/customs/documents';
 import { renderCustomsPdfs } from '../domain/customs/pdf';
-import type { Money } from '../domain/money';
+import type { Money } from '../domain/shared/money';
 import { type Order, createOrder } from '../domain/order/order';
 import { orderInputSchema } from '../domain/order/order-input';
 

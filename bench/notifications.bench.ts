@@ -8,7 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import { NOTIFIABLE_EVENT_TYPES } from '../domain/notifications/event-types';
 import { deliveryIdFor, toPublicNotification } from '../domain/notifications/public-notification';
-import { signPayload } from '../domain/notifications/signature';
+import { signatureHeader } from '../domain/shared/signature';
 import { createSubscription, signingSecrets, wantsEvent, type Subscription } from '../domain/notifications/subscription';
 import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';
@@ -73,7 +73,7 @@ function inProcess(): void {
       const body = JSON.stringify(payload);
       for (const subscription of wanted) {
         deliveryIdFor(event.detail.metadata.eventId, subscription.subscriptionId);
-        signPayload(signingSecrets(subscription, at), 1795435200, body);
+        signatureHeader(signingSecrets(subscription, at), 1795435200, body);
       }
       return wanted.length;
     });

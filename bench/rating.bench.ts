@@ -4,7 +4,7 @@
  * Run: npx tsx bench/rating.bench.ts [iterations]
  */
 import { rateShipment, type RatingRequest } from '../domain/rating';
-import { DESTINATION_COUNTRIES, type DestinationCountry } from '../domain/shipping-terms';
+import { DESTINATION_COUNTRIES, type DestinationCountry } from '../domain/shared/shipping-terms';
 
 const POSTAL: Readonly<Record<DestinationCountry, string>> = {
   BR: '30130-000',

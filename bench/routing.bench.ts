@@ -8,8 +8,9 @@
  * Run: npx tsx bench/routing.bench.ts [iterations]
  */
 import { rateShipment, type RatingRequest, type RatingResult } from '../domain/rating';
-import { KPI_SEED, laneKpis, laneOf, routeShipment, type LaneKpis, type RoutingInput, type SellerPolicy } from '../domain/routing';
-import type { DestinationCountry } from '../domain/shipping-terms';
+import { laneOf, routeShipment, type RoutingInput, type SellerPolicy } from '../domain/routing';
+import type { DestinationCountry } from '../domain/shared/shipping-terms';
+import { KPI_SEED, laneKpis, type LaneKpis } from "../domain/performance";
 
 const at = new Date('2026-11-22T12:00:00Z');
 const iterations = Number(process.argv[2] ?? 5_000);

@@ -14,7 +14,7 @@ import '../tests/setup/quiet-logs';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Shipment } from '../domain/shipment';
+import type { Shipment } from '../domain/shared/shipment';
 import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import { buildSaveShipment } from '../functions/shared/store/shipment-store';
 import {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BATTERY_TYPES } from '../domain/shipping-terms';
+import { BATTERY_TYPES } from '../domain/shared/shipping-terms';
 import { defineEvent } from './envelope';
 
 /** The booked shipment as consumers need it (customs documents, tracking, notifications). */

@@ -1,6 +1,6 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { KPI_SEED, SEED_WEEKS } from '../domain/routing/data/kpi-seed';
-import { isoWeek, weeksEndingWith } from '../domain/routing/kpis';
+import { KPI_SEED, SEED_WEEKS } from '../domain/performance/kpi-seed';
+import { isoWeek, weeksEndingWith } from '../domain/performance/kpis';
 import { kpiSeedItem } from '../functions/shared/store/kpi-reader';
 
 /**

@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';
-import { signatureHeader } from '../domain/tracking/webhook-signature';
+import { signatureHeader } from '../domain/shared/signature';
 import { DEMO_TENANT } from '../local/demo-tenant';
 import { LocalCloud } from '../local/local-cloud';
 import { seedSandboxKpis } from '../local/seed';

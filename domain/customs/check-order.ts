@@ -5,9 +5,9 @@
  *
  * Pure: the time, the FX conversion and the certificates on file are passed in.
  */
-import { type Money, formatMoney } from '../money';
+import { type Money, formatMoney } from '../shared/money';
 import type { Order, OrderItem } from '../order/order';
-import type { BatteryType, DestinationCountry } from '../shipping-terms';
+import type { BatteryType, DestinationCountry } from '../shared/shipping-terms';
 import {
   BATTERY_KEYWORDS,
   BATTERY_RULES,
@@ -26,7 +26,7 @@ import {
   VAGUE_WORDS,
   customsRulesFor,
 } from './rules';
-import { type TaxIdKind, validateRecipientTaxId } from './tax-ids';
+import { type TaxIdKind, validateRecipientTaxId } from '../shared/tax-ids';
 
 export type CustomsProblemCode =
   | 'RECIPIENT_TAX_ID_MISSING'

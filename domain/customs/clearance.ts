@@ -6,9 +6,9 @@
  * Deterministic for one order version and shipment: the documents are dated by the version's time
  * and converted at that day's FX table, never at "now", so a retry regenerates the same bytes.
  */
-import { convert, fxTableOn, utcDay, type FxTable } from '../fx';
-import { FX_TABLES } from '../fx-rates';
-import type { Money } from '../money';
+import { convert, fxTableOn, utcDay, type FxTable } from '../shared/fx';
+import { FX_TABLES } from '../shared/fx-rates';
+import type { Money } from '../shared/money';
 import type { Order } from '../order/order';
 import { checkCustoms, type CustomsProblem, type CustomsShipment } from './check-order';
 import { buildCustomsDocuments, serializeCustomsDocument, type CustomsDocument, type Shipper } from './documents';

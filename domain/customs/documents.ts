@@ -5,9 +5,10 @@
  * same order version always yields byte-identical JSON and the same content hash.
  */
 import { createHash } from 'node:crypto';
-import { type Currency, type Money, decimalRatio, roundHalfAwayFromZero, toMajorString } from '../money';
+import { canonicalJson } from '../shared/canonical-json';
+import { type Currency, type Money, decimalRatio, roundHalfAwayFromZero, toMajorString } from '../shared/money';
 import type { Order, OrderItem } from '../order/order';
-import type { DestinationCountry, Incoterm, Marketplace } from '../shipping-terms';
+import type { DestinationCountry, Incoterm, Marketplace } from '../shared/shipping-terms';
 import {
   type BatteryDeclaration,
   type CertificateOnFile,
@@ -28,7 +29,7 @@ import {
   SDR_RATE,
   customsRulesFor,
 } from './rules';
-import { validateRecipientTaxId } from './tax-ids';
+import { validateRecipientTaxId } from '../shared/tax-ids';
 
 export const DOCUMENT_SCHEMA = 'enlace.customs-document/v1';
 
@@ -226,35 +227,7 @@ export interface CustomsDocuments {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Canonical JSON and content hash
-
-/**
- * JSON with object keys sorted (by UTF-16 code units) at every level and no whitespace, so equal
- * data always serialises to the same bytes. Keys whose value is undefined are left out; non-finite
- * numbers and other non-JSON values are refused.
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null) return 'null';
-  switch (typeof value) {
-    case 'string':
-      return JSON.stringify(value);
-    case 'boolean':
-      return value ? 'true' : 'false';
-    case 'number':
-      if (!Number.isFinite(value)) throw new TypeError(`canonical JSON cannot hold ${value}`);
-      return JSON.stringify(value);
-    case 'object': {
-      if (Array.isArray(value)) return `[${value.map((entry: unknown) => canonicalJson(entry)).join(',')}]`;
-      const record = value as Record<string, unknown>;
-      const keys = Object.keys(record)
-        .filter((key) => record[key] !== undefined)
-        .sort();
-      return `{${keys.map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`).join(',')}}`;
-    }
-    default:
-      throw new TypeError(`canonical JSON cannot hold a ${typeof value}`);
-  }
-}
+// Content hash (over canonical JSON)
 
 /** SHA-256 of bytes, as "sha256:<hex>". Pure computation. */
 export function sha256(bytes: Uint8Array | string): string {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DESTINATION_COUNTRIES, type DestinationCountry } from '../shipping-terms';
+import { DESTINATION_COUNTRIES, type DestinationCountry } from '../shared/shipping-terms';
 import { ALL_EVENT_TYPES, NOTIFIABLE_EVENT_TYPES, isException, isNotifiable, type NotifiableEventType } from './event-types';
 
 /** Where a seller's notifications go: an HTTPS endpoint (signed POSTs) or an EventBridge bus of theirs. */

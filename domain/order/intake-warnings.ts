@@ -1,4 +1,4 @@
-import { taxIdRequirement, validateRecipientTaxId } from '../customs/tax-ids';
+import { taxIdRequirement, validateRecipientTaxId } from '../shared/tax-ids';
 import type { OrderInput } from './order-input';
 import type { OrderWarning } from './order';
 

@@ -1,4 +1,4 @@
-import type { Marketplace } from '../shipping-terms';
+import type { Marketplace } from '../shared/shipping-terms';
 
 /**
  * Tax programmes a marketplace belongs to, which change what the buyer pays:

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { CURRENCIES } from '../money';
-import { checkPostalCode } from '../postal-codes';
+import { CURRENCIES } from '../shared/money';
+import { checkPostalCode } from '../shared/postal-codes';
 import { CERTIFICATE_AGENCIES } from '../customs/rules/types';
-import { GOODS_CATEGORIES } from '../rating/goods';
-import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS, MARKETPLACES, SERVICE_LEVELS } from '../shipping-terms';
+import { GOODS_CATEGORIES } from '../shared/goods';
+import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS, MARKETPLACES, SERVICE_LEVELS } from '../shared/shipping-terms';
 
 /**
  * The order a marketplace posts to `POST /v1/orders` (API v1). Units are part of the field names

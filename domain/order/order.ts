@@ -1,7 +1,7 @@
-import { InvalidMoneyError, fromMajor, type Currency, type Money } from '../money';
-import { checkPostalCode } from '../postal-codes';
-import type { BatteryType, DestinationCountry, Incoterm, Marketplace, ServiceLevel } from '../shipping-terms';
-import type { GoodsCategory } from '../rating/goods';
+import { InvalidMoneyError, fromMajor, type Currency, type Money } from '../shared/money';
+import { checkPostalCode } from '../shared/postal-codes';
+import type { BatteryType, DestinationCountry, Incoterm, Marketplace, ServiceLevel } from '../shared/shipping-terms';
+import type { GoodsCategory } from '../shared/goods';
 import type { CertificateAgency } from '../customs/rules/types';
 import type { OrderInput } from './order-input';
 

@@ -1,4 +1,4 @@
-import type { Currency } from '../money';
+import type { Currency } from '../shared/money';
 import { MARKETPLACE_PROGRAMMES } from '../order/marketplace-programmes';
 import type { Order } from '../order/order';
 import type { RatingRequest } from './types';

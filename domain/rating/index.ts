@@ -5,7 +5,7 @@ export { chargeableWeight, volumetricWeightGrams, roundUpToIncrement, type Charg
 export { assessDuties, selectDutyRule, type CustomsDeclaration, type DutyAssessment, type DutyLine } from './duties/calculate';
 export { DUTY_RULES } from './duties/data';
 export { RATE_CARDS } from './data';
-export { brazilStateFromCep, isValidPostalCode } from './postal';
+export { brazilStateFromCep, isValidPostalCode } from '../shared/postal-ranges';
 export { cardInEffect } from './rate-card';
 export type { RateCard, PriceTable, WeightBreak, Provenance, PostalRange, ChargeableWeightRule } from './rate-card';
 export type { DutyRule, TaxComponent, TaxRate, SourceRef } from './duties/types';

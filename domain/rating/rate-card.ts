@@ -4,10 +4,10 @@
  * Every group of figures carries a `Provenance` saying where its kind of number comes from and
  * whether it is sandbox (invented for development) or sourced.
  */
-import type { BatteryType, DestinationCountry, ServiceLevel } from '../shipping-terms';
-import type { Currency, Money } from '../money';
-import type { DecimalString } from '../fx';
-import type { GoodsCategory } from './goods';
+import type { BatteryType, DestinationCountry, ServiceLevel } from '../shared/shipping-terms';
+import type { Currency, Money } from '../shared/money';
+import type { DecimalString } from '../shared/fx';
+import type { GoodsCategory } from '../shared/goods';
 
 export interface Provenance {
   readonly source: string;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { CURRENCIES, InvalidMoneyError, fromMajor } from '../money';
+import { CURRENCIES, InvalidMoneyError, fromMajor } from '../shared/money';
 import { MARKETPLACE_PROGRAMMES } from '../order/marketplace-programmes';
 import { decimalAmount, dimensionsSchema, hsCode } from '../order/order-input';
-import { checkPostalCode } from '../postal-codes';
-import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS, MARKETPLACES } from '../shipping-terms';
-import { GOODS_CATEGORIES } from './goods';
+import { checkPostalCode } from '../shared/postal-codes';
+import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS, MARKETPLACES } from '../shared/shipping-terms';
+import { GOODS_CATEGORIES } from '../shared/goods';
 import type { RatingRequest } from './types';
 
 /**

@@ -8,7 +8,7 @@
  * grows, so price(w) never decreases with weight, whatever figures the data holds: a card with a
  * cheaper per-kg rate in a heavier break cannot make a heavier parcel cheaper.
  */
-import { type Currency, type Money, fromMajor, formatMoney, scaleAmount } from '../money';
+import { type Currency, type Money, fromMajor, formatMoney, scaleAmount } from '../shared/money';
 import type { PriceTable } from './rate-card';
 import { formatKg } from './chargeable-weight';
 

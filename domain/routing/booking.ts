@@ -12,16 +12,17 @@
  * carrier can still leave a booking behind at the first one: the caller should void bookings the
  * attempts list marks as timed out once the final carrier is known.
  */
-import type { ServiceLevel } from '../shipping-terms';
-import type { Money } from '../money';
-import { type CarrierProfile, type CarrierSlug, type RoutingParcel, trackingFormatFor } from './carriers';
+import type { ServiceLevel } from '../shared/shipping-terms';
+import type { Money } from '../shared/money';
+import type { LastMileCarrier } from '../shared/carriers';
+import { type CarrierProfile, type RoutingParcel, trackingFormatFor } from './carriers';
 import { CARRIERS } from './data/carriers';
 import type { LabelAddress } from './label';
 import type { BookingSummary, RoutingDecision } from './types';
 
 /** The carrier and service to book (a RankedCandidate fits). */
 export interface BookingTarget {
-  readonly carrier: CarrierSlug;
+  readonly carrier: LastMileCarrier;
   readonly carrierName: string;
   readonly serviceId: string;
   readonly serviceName: string;
@@ -79,7 +80,7 @@ export function timeoutFromSleep(sleep: (ms: number) => Promise<void>): WithTime
 }
 
 export interface BookingAttempt {
-  readonly carrier: CarrierSlug;
+  readonly carrier: LastMileCarrier;
   readonly serviceId: string;
   readonly attempt: number;
   readonly outcome: 'booked' | 'failed' | 'timeout';
@@ -167,7 +168,7 @@ function carrierHistory(name: string, attempts: readonly BookingAttempt[]): stri
 /** The decision with what booking did, in its data and in its explanation. */
 export function recordBooking(decision: RoutingDecision, outcome: BookingOutcome): RoutingDecision {
   const names = new Map(decision.candidates.flatMap((c) => (c.carrier ? [[c.carrier, c.carrierName] as const] : [])));
-  const nameOf = (slug: CarrierSlug): string => names.get(slug) ?? slug;
+  const nameOf = (slug: LastMileCarrier): string => names.get(slug) ?? slug;
   const failedCarriers = [...new Set(outcome.attempts.filter((a) => a.outcome !== 'booked').map((a) => a.carrier))];
   const failures = failedCarriers.map((slug) => carrierHistory(nameOf(slug), outcome.attempts.filter((a) => a.carrier === slug && a.outcome !== 'booked')));
   const lines: string[] = [];

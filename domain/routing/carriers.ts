@@ -5,38 +5,12 @@
  * a carrier's network can be narrower than the line that feeds it (Correios refuses lithium on
  * its air network even when the line carries it).
  */
-import type { BatteryType, DestinationCountry, ServiceLevel } from '../shipping-terms';
-import type { GoodsCategory } from '../rating/goods';
+import type { BatteryType, DestinationCountry, ServiceLevel } from '../shared/shipping-terms';
+import type { GoodsCategory } from '../shared/goods';
 import type { PostalRange, Provenance } from '../rating/rate-card';
-import { type NumericRange, compileRanges, findRange, postalNumber } from '../rating/postal';
+import { type NumericRange, compileRanges, findRange, postalNumber } from '../shared/postal-ranges';
 import type { TrackingFormat } from './tracking-numbers';
-
-export const CARRIER_SLUGS = [
-  'estafeta',
-  'dhl-express',
-  'jt-express',
-  '99minutos',
-  'correios',
-  'jadlog',
-  'loggi',
-  'total-express',
-  'chilexpress',
-  'blue-express',
-  'starken',
-  'servientrega',
-  'coordinadora',
-  'inter-rapidisimo',
-  'olva',
-  'serpost',
-  'usps',
-  'ups',
-  'fedex',
-] as const;
-export type CarrierSlug = (typeof CARRIER_SLUGS)[number];
-
-export function isCarrierSlug(value: string): value is CarrierSlug {
-  return (CARRIER_SLUGS as readonly string[]).includes(value);
-}
+import type { LastMileCarrier } from '../shared/carriers';
 
 /** One rate-card service this carrier delivers. */
 export interface CarrierServiceOffer {
@@ -71,7 +45,7 @@ export interface CarrierLimits {
 }
 
 export interface CarrierProfile {
-  readonly slug: CarrierSlug;
+  readonly slug: LastMileCarrier;
   readonly name: string;
   readonly country: DestinationCountry;
   readonly services: readonly CarrierServiceOffer[];

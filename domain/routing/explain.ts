@@ -3,8 +3,8 @@
  * measured performance was. Pure string building over the decision's parts; no logic that changes
  * the outcome lives here.
  */
-import { formatMoney } from '../money';
-import { SERVICE_LEVELS, type ServiceLevel } from '../shipping-terms';
+import { formatMoney } from '../shared/money';
+import { SERVICE_LEVELS, type ServiceLevel } from '../shared/shipping-terms';
 import type { Lane } from './lanes';
 import type { Candidate, RankedCandidate, RoutingInput, RoutingProfile, ScoreWeights, ShiftedCarrier, VolumeShift } from './types';
 

@@ -1,15 +1,12 @@
-/** Public surface of smart routing: carriers, KPIs, the routing decision, booking and labels. */
+/** Public surface of smart routing: carrier profiles, the routing decision, booking and labels. */
 export { routeShipment, carrierOfService, describeRule, sellerPolicyIssues, RoutingInputError, DEFAULT_ROUTING_OPTIONS } from './route';
 export { PROFILE_WEIGHTS, DEFAULT_SPANS, resolveWeights, scoreCandidates, rankCandidates, compareScored, InvalidSellerPolicyError, type ScoringInput } from './score';
 export {
-  CARRIER_SLUGS,
-  isCarrierSlug,
   coverageAt,
   carrierRestrictions,
   trackingFormatFor,
   batteryWords,
   categoryWords,
-  type CarrierSlug,
   type CarrierProfile,
   type CarrierServiceOffer,
   type CarrierCoverage,
@@ -20,31 +17,6 @@ export {
   type CoverageStatus,
 } from './carriers';
 export { CARRIERS } from './data/carriers';
-export { KPI_SEED, SEED_PROFILES, SEED_WEEKS } from './data/kpi-seed';
-export {
-  isoWeek,
-  isoWeekStart,
-  weeksEndingWith,
-  kpiIncrementsFor,
-  applyIncrement,
-  emptyCounters,
-  percentile,
-  laneKpis,
-  emptyLaneKpis,
-  transitDaysBetween,
-  transitBucketIndex,
-  TRANSIT_BUCKET_MAX_DAYS,
-  TRANSIT_BUCKET_NAMES,
-  COUNTER_NAMES,
-  InvalidIsoWeekError,
-  InvalidTrackingFactError,
-  type KpiCounters,
-  type KpiWeek,
-  type KpiIncrement,
-  type TrackingFact,
-  type CarrierLaneKpis,
-  type LaneKpis,
-} from './kpis';
 export { laneOf, InvalidLaneError, type Lane } from './lanes';
 export {
   s10CheckDigit,

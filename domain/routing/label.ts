@@ -5,7 +5,7 @@
  * parcel. Deterministic: the same input always gives the same bytes (no date is printed unless
  * the caller passes one).
  */
-import type { ServiceLevel } from '../shipping-terms';
+import type { ServiceLevel } from '../shared/shipping-terms';
 
 export const LABEL_SIZE = { widthInches: 4, heightInches: 6, dotsPerInch: 203, widthDots: 812, heightDots: 1218 } as const;
 

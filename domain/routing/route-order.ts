@@ -1,16 +1,16 @@
-import { BATTERY_TYPES, type BatteryType } from '../shipping-terms';
+import { BATTERY_TYPES, type BatteryType } from '../shared/shipping-terms';
 import type { Order } from '../order/order';
 import { cardInEffect } from '../rating/rate-card';
 import { RATE_CARDS } from '../rating/data';
 import type { RatingResult } from '../rating/types';
-import type { Shipment } from '../shipment';
-import { utcDay } from '../fx';
+import type { Shipment } from '../shared/shipment';
+import { utcDay } from '../shared/fx';
 import { bookWithFallback, recordBooking, timeoutFromSleep, type BookShipment, type BookingConfirmation } from './booking';
 import { CARRIERS } from './data/carriers';
 import { bookingShipmentFromOrder, routingInputFromOrder } from './from-order';
-import { laneKpis } from './kpis';
+import { laneKpis } from '../performance/kpis';
 import { laneOf } from './lanes';
-import type { KpiWeek } from './kpis';
+import type { KpiWeek } from '../performance/kpis';
 import { routeShipment } from './route';
 import type { RoutingDecision, SellerPolicy } from './types';
 

@@ -14,16 +14,17 @@
  * 4. Score and rank what remains (score.ts), ties broken deterministically.
  * 5. Explain (explain.ts).
  */
-import type { BatteryType, ServiceLevel } from '../shipping-terms';
-import { SERVICE_LEVELS } from '../shipping-terms';
-import { formatMoney } from '../money';
+import type { BatteryType, ServiceLevel } from '../shared/shipping-terms';
+import { SERVICE_LEVELS } from '../shared/shipping-terms';
+import { formatMoney } from '../shared/money';
 import type { EligibleQuote, IneligibleQuote, IneligibilityReason, RatingResult } from '../rating/types';
-import type { GoodsCategory } from '../rating/goods';
-import { type CarrierProfile, type CarrierServiceOffer, type CarrierSlug, batteryWords, carrierRestrictions, categoryWords, coverageAtNumber, isCarrierSlug } from './carriers';
-import { postalNumber } from '../rating/postal';
+import type { GoodsCategory } from '../shared/goods';
+import { isLastMileCarrier, type LastMileCarrier } from '../shared/carriers';
+import { type CarrierProfile, type CarrierServiceOffer, batteryWords, carrierRestrictions, categoryWords, coverageAtNumber } from './carriers';
+import { postalNumber } from '../shared/postal-ranges';
 import { CARRIERS } from './data/carriers';
 import { count, explain, listWords, percent, percentAgainst } from './explain';
-import type { LaneKpis } from './kpis';
+import type { LaneKpis } from '../performance/kpis';
 import { type Lane, laneOf } from './lanes';
 import { DEFAULT_SPANS, InvalidSellerPolicyError, type ScoringInput, rankCandidates, resolveWeights } from './score';
 import type {
@@ -82,7 +83,7 @@ export function carrierOfService(serviceId: string, carriers: readonly CarrierPr
 
 const countryWords: Readonly<Record<string, string>> = { MX: 'Mexico', BR: 'Brazil', CL: 'Chile', CO: 'Colombia', PE: 'Peru', US: 'the United States' };
 
-function nameOf(slug: CarrierSlug, carriers: readonly CarrierProfile[]): string {
+function nameOf(slug: LastMileCarrier, carriers: readonly CarrierProfile[]): string {
   return carriers.find((c) => c.slug === slug)?.name ?? slug;
 }
 
@@ -112,7 +113,7 @@ export function sellerPolicyIssues(policy: SellerPolicy): string[] {
   policy.rules.forEach((rule, index) => {
     // Policies arrive from configuration: check the slugs as plain strings.
     const slugs: readonly string[] = rule.kind === 'never-carrier' ? [rule.carrier] : rule.kind === 'only-carriers' ? rule.carriers : [];
-    for (const slug of slugs) if (!isCarrierSlug(slug)) issues.push(`rule ${index}: unknown carrier "${slug}"`);
+    for (const slug of slugs) if (!isLastMileCarrier(slug)) issues.push(`rule ${index}: unknown carrier "${slug}"`);
     if (rule.kind === 'tracked-above' && (rule.valueUsd.currency !== 'USD' || rule.valueUsd.amount < 0)) issues.push(`rule ${index}: the value must be a non-negative USD amount`);
     if (rule.kind === 'max-transit-days' && !(Number.isInteger(rule.days) && rule.days > 0)) issues.push(`rule ${index}: days must be a positive whole number`);
     if (rule.kind === 'only-carriers' && rule.carriers.length === 0) issues.push(`rule ${index}: list at least one carrier`);
@@ -204,7 +205,7 @@ function ruleExclusions(draft: Draft, policy: SellerPolicy, facts: Facts, carrie
   return out;
 }
 
-function candidateKpi(carrier: CarrierSlug, kpis: LaneKpis, prior: RoutingOptionsResolved['prior']): CandidateKpi {
+function candidateKpi(carrier: LastMileCarrier, kpis: LaneKpis, prior: RoutingOptionsResolved['prior']): CandidateKpi {
   const k = kpis.carriers[carrier];
   const shipments = k?.shipments ?? 0;
   const delivered = k?.delivered ?? 0;
@@ -302,7 +303,7 @@ function buildDrafts(input: RoutingInput, rating: RatingResult, kpis: LaneKpis, 
 // ------------------------------------------------------------------ volume shift
 
 function volumeShift(passing: readonly Draft[], options: RoutingOptionsResolved): { shifted: ShiftedCarrier[]; kept: ShiftedCarrier[] } {
-  const perCarrier = new Map<CarrierSlug, ShiftedCarrier>();
+  const perCarrier = new Map<LastMileCarrier, ShiftedCarrier>();
   for (const d of passing) {
     if (!d.carrier || !d.kpi || perCarrier.has(d.carrier.slug)) continue;
     const rate = d.kpi.exceptionRate;
@@ -391,7 +392,7 @@ export function routeShipment(input: RoutingInput, quotes: RatingResult, kpis: L
   const passing = drafts.filter((d) => d.exclusions.length === 0 && d.quote !== undefined && d.carrier !== undefined && d.kpi !== undefined);
   const { shifted, kept } = volumeShift(passing, settings);
   const shiftedSlugs = new Set(shifted.map((s) => s.carrier));
-  const remaining = passing.filter((d) => !shiftedSlugs.has(d.carrier?.slug as CarrierSlug));
+  const remaining = passing.filter((d) => !shiftedSlugs.has(d.carrier?.slug as LastMileCarrier));
 
   const inputs: ScoringInput[] = remaining.map((d) => ({
     carrier: d.carrier?.slug ?? '',

@@ -3,10 +3,11 @@
  * the shipment and shown to the seller, so it carries every candidate, every reason a candidate
  * was excluded, each score broken down by axis, and the explanation in words.
  */
-import type { BatteryType, DestinationCountry, ServiceLevel } from '../shipping-terms';
-import type { Money } from '../money';
-import type { GoodsCategory } from '../rating/goods';
-import type { CarrierProfile, CarrierSlug, RoutingParcel } from './carriers';
+import type { BatteryType, DestinationCountry, ServiceLevel } from '../shared/shipping-terms';
+import type { Money } from '../shared/money';
+import type { GoodsCategory } from '../shared/goods';
+import type { LastMileCarrier } from '../shared/carriers';
+import type { CarrierProfile, RoutingParcel } from './carriers';
 import type { Lane } from './lanes';
 
 export type { RoutingParcel } from './carriers';
@@ -41,8 +42,8 @@ export interface ScoreWeights {
 
 /** A seller's standing instructions. `countries` limits a rule to some markets (all when absent). */
 export type SellerRule =
-  | { readonly kind: 'never-carrier'; readonly carrier: CarrierSlug; readonly countries?: readonly DestinationCountry[] }
-  | { readonly kind: 'only-carriers'; readonly carriers: readonly CarrierSlug[]; readonly countries?: readonly DestinationCountry[] }
+  | { readonly kind: 'never-carrier'; readonly carrier: LastMileCarrier; readonly countries?: readonly DestinationCountry[] }
+  | { readonly kind: 'only-carriers'; readonly carriers: readonly LastMileCarrier[]; readonly countries?: readonly DestinationCountry[] }
   /** Only services tracked to the door when the declared value is above this (USD). */
   | { readonly kind: 'tracked-above'; readonly valueUsd: Money }
   | { readonly kind: 'max-transit-days'; readonly days: number; readonly countries?: readonly DestinationCountry[] };
@@ -148,7 +149,7 @@ export interface CandidateKpi {
 }
 
 export interface Candidate {
-  readonly carrier?: CarrierSlug;
+  readonly carrier?: LastMileCarrier;
   readonly carrierName: string;
   readonly serviceId?: string;
   readonly serviceName?: string;
@@ -167,7 +168,7 @@ export interface Candidate {
 
 export interface RankedCandidate extends Candidate {
   readonly status: 'ranked';
-  readonly carrier: CarrierSlug;
+  readonly carrier: LastMileCarrier;
   readonly serviceId: string;
   readonly serviceName: string;
   readonly serviceLevel: ServiceLevel;
@@ -180,7 +181,7 @@ export interface RankedCandidate extends Candidate {
 }
 
 export interface ShiftedCarrier {
-  readonly carrier: CarrierSlug;
+  readonly carrier: LastMileCarrier;
   readonly carrierName: string;
   readonly exceptionRate: number;
   readonly exceptions: number;
@@ -198,17 +199,17 @@ export interface VolumeShift {
 
 export interface FlatExclusion extends Exclusion {
   readonly carrierName: string;
-  readonly carrier?: CarrierSlug;
+  readonly carrier?: LastMileCarrier;
   readonly serviceId?: string;
 }
 
 export interface BookingSummary {
   readonly status: 'booked' | 'failed-all';
-  readonly carrier?: CarrierSlug;
+  readonly carrier?: LastMileCarrier;
   readonly serviceId?: string;
   readonly trackingNumber?: string;
   readonly attempts: readonly {
-    readonly carrier: CarrierSlug;
+    readonly carrier: LastMileCarrier;
     readonly serviceId: string;
     readonly attempt: number;
     readonly outcome: 'booked' | 'failed' | 'timeout';

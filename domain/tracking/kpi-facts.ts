@@ -1,5 +1,5 @@
-import { isCarrierSlug as isRoutedCarrier, type CarrierSlug as RoutedCarrier } from '../routing/carriers';
-import { kpiIncrementsFor, transitDaysBetween, type KpiIncrement, type TrackingFact as KpiFact } from '../routing/kpis';
+import { isLastMileCarrier as isRoutedCarrier, type LastMileCarrier as RoutedCarrier } from '../shared/carriers';
+import { kpiIncrementsFor, transitDaysBetween, type KpiFact, type KpiIncrement } from '../performance';
 import { STATUS_DEFINITIONS } from './statuses';
 import type { ApplyResult } from './timeline';
 

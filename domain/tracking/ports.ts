@@ -1,6 +1,6 @@
 import type { PendingEvent } from '../order/ports';
-import type { KpiIncrement } from '../routing/kpis';
-import type { Shipment } from '../shipment';
+import type { KpiIncrement } from '../performance/kpis';
+import type { Shipment } from '../shared/shipment';
 import type { KpiMark } from './kpi-facts';
 import type { CurrentStatus, ShipmentTrackingState } from './timeline';
 import type { TrackingUpdate } from './update';

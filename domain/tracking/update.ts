@@ -1,12 +1,6 @@
+import type { CarrierSlug } from '../shared/carriers';
 import type { TrackingStatus } from './statuses';
 
-/** Carriers whose webhooks Enlace understands; the slug is the `{carrier}` of the webhook URL. */
-export const CARRIER_SLUGS = ['estafeta', 'correios', 'chilexpress', 'servientrega', 'olva', 'usps', 'enlace-linehaul'] as const;
-export type CarrierSlug = (typeof CARRIER_SLUGS)[number];
-
-export function isCarrierSlug(value: unknown): value is CarrierSlug {
-  return typeof value === 'string' && (CARRIER_SLUGS as readonly string[]).includes(value);
-}
 
 /** Where a scan happened, as far as the carrier says. */
 export interface TrackingLocation {

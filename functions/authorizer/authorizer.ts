@@ -1,6 +1,6 @@
 import type { APIGatewayRequestAuthorizerEventV2, APIGatewaySimpleAuthorizerWithContextResult } from 'aws-lambda';
-import type { FindTenantByKeyHash } from '../../domain/api-key';
-import type { Tenant } from '../../domain/tenant';
+import type { FindTenantByKeyHash } from '../../domain/shared/api-key';
+import type { Tenant } from '../../domain/shared/tenant';
 import type { AuthorizerContext } from '../shared/http/http-handler';
 import { hashApiKey } from '../shared/store/api-key-store';
 

@@ -2,7 +2,7 @@ import type { CustomsProblem } from '../../domain/customs/check-order';
 import { CORRECTABLE_STATUSES, applyCorrection, orderCorrectionSchema } from '../../domain/order/order-correction';
 import type { Order } from '../../domain/order/order';
 import type { GetOrder } from '../../domain/order/ports';
-import { mayRead } from '../../domain/tenant';
+import { mayRead } from '../../domain/shared/tenant';
 import type { buildCustomsStep } from '../shared/customs-step';
 import { pathParameter, type HttpEvent, type HttpRoute } from '../shared/http/http-handler';
 import { HttpError, badRequest, conflict, jsonResponse, notFound, validationError } from '../shared/http/problem';

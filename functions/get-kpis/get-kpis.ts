@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CARRIERS } from '../../domain/routing/data/carriers';
-import { isoWeek, laneKpis, weeksEndingWith } from '../../domain/routing/kpis';
-import { DESTINATION_COUNTRIES } from '../../domain/shipping-terms';
+import { isoWeek, laneKpis, weeksEndingWith } from '../../domain/performance/kpis';
+import { DESTINATION_COUNTRIES } from '../../domain/shared/shipping-terms';
 import type { HttpRoute } from '../shared/http/http-handler';
 import { jsonResponse, validationError } from '../shared/http/problem';
 import type { GetLaneKpiRows } from '../shared/store/kpi-reader';

@@ -1,6 +1,6 @@
-import { hasBookedShipment } from '../../domain/order/order-progress';
+import { hasBookedShipment } from '../../domain/tracking/order-progress';
 import type { GetOrder, GetOrderTracking } from '../../domain/order/ports';
-import { mayRead } from '../../domain/tenant';
+import { mayRead } from '../../domain/shared/tenant';
 import { pathParameter, type HttpRoute } from '../shared/http/http-handler';
 import { jsonResponse, notFound } from '../shared/http/problem';
 import { orderView } from '../shared/views';

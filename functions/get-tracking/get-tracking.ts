@@ -1,6 +1,6 @@
 import type { FindShipmentsByTrackingNumber, GetShipmentTracking, StoredTracking } from '../../domain/tracking/ports';
 import { STATUS_DEFINITIONS } from '../../domain/tracking/statuses';
-import { mayRead } from '../../domain/tenant';
+import { mayRead } from '../../domain/shared/tenant';
 import { pathParameter, type HttpRoute } from '../shared/http/http-handler';
 import { badRequest, conflict, jsonResponse, notFound } from '../shared/http/problem';
 

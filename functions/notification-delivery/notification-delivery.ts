@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { DeliveryJob, GetSubscription, SaveDeadLetter } from '../../domain/notifications/ports';
 import { nextRetry, type RetryPolicy } from '../../domain/notifications/retry-policy';
-import { signPayload } from '../../domain/notifications/signature';
+import { signatureHeader } from '../../domain/shared/signature';
 import { signingSecrets } from '../../domain/notifications/subscription';
 import type { DelayRetry } from '../shared/notifications/delivery-queue';
 import type { SendMessage } from '../shared/notifications/sender';
@@ -61,7 +61,7 @@ export function buildDeliverNotification(deps: NotificationDeliveryDeps) {
     }
     const sentAt = now();
     const body = JSON.stringify(job.payload);
-    const signature = signPayload(signingSecrets(subscription, sentAt), Math.floor(sentAt.getTime() / 1000), body);
+    const signature = signatureHeader(signingSecrets(subscription, sentAt), Math.floor(sentAt.getTime() / 1000), body);
     const result = await send({ target: subscription.target, body, eventType: job.payload.type, deliveryId: job.deliveryId, signature }, { timeoutMs });
     if (result.ok) {
       log.info('notification delivered', { deliveryId: job.deliveryId, type: job.payload.type, attempt: attempt.receiveCount });

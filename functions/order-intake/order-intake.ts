@@ -2,12 +2,13 @@ import { checkAmounts, createOrder, type Order } from '../../domain/order/order'
 import { orderInputSchema } from '../../domain/order/order-input';
 import type { GetOrder, SaveNewOrder } from '../../domain/order/ports';
 import { intakeWarnings } from '../../domain/order/intake-warnings';
-import { mayActFor } from '../../domain/tenant';
+import { mayActFor } from '../../domain/shared/tenant';
 import { createEvent } from '../../events/envelope';
 import { orderReceivedV1 } from '../../events/order-received';
 import type { HttpRoute } from '../shared/http/http-handler';
 import { HttpError, conflict, forbidden, jsonResponse, validationError, badRequest } from '../shared/http/problem';
-import { canonicalJson, newId, sha256Hex } from '../shared/ids';
+import { canonicalJson } from '../../domain/shared/canonical-json';
+import { newId, sha256Hex } from '../shared/ids';
 import { logger, metrics } from '../shared/observability';
 import { orderView } from '../shared/views';
 

@@ -1,10 +1,9 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { z } from 'zod';
 import type { GetOrder } from '../../domain/order/ports';
-import { kpiIncrementsFor, isoWeek, weeksEndingWith } from '../../domain/routing/kpis';
+import { kpiIncrementsFor, isoWeek, weeksEndingWith } from '../../domain/performance/kpis';
 import { routeOrder } from '../../domain/routing/route-order';
 import type { BookShipment } from '../../domain/routing/booking';
-import type { CarrierSlug } from '../../domain/routing/carriers';
 import { CARRIERS } from '../../domain/routing/data/carriers';
 import { laneOf } from '../../domain/routing/lanes';
 import { createEvent, type EnlaceEvent } from '../../events/envelope';
@@ -17,6 +16,7 @@ import type { RecordPipelineStep } from '../shared/store/pipeline-step';
 import type { GetOrderQuotes } from '../shared/store/quote-store';
 import { labelItem, routingDecisionItem, type GetSellerPolicy } from '../shared/store/routing-store';
 import { shipmentItem } from '../shared/store/shipment-store';
+import { type LastMileCarrier } from "../../domain/shared/carriers";
 
 export interface RoutingDeps {
   readonly getOrder: GetOrder;
@@ -99,7 +99,7 @@ export function buildRouting(deps: RoutingDeps) {
       { orderId, shipment, acceptsBatteries: routed.acceptsBatteries, summary: decision.explanation[0] ?? `${shipment.carrierName} was chosen.` },
       context,
     );
-    const shipped = kpiIncrementsFor({ kind: 'shipped', carrier: shipment.carrier as CarrierSlug, lane: shipment.lane, at: shipment.bookedAt });
+    const shipped = kpiIncrementsFor({ kind: 'shipped', carrier: shipment.carrier as LastMileCarrier, lane: shipment.lane, at: shipment.bookedAt });
     const recorded = await deps.recordStep({
       orderId,
       fromStatuses: ['rated'],

@@ -24,18 +24,4 @@ export function ulid(now: number = Date.now(), random: Buffer = randomBytes(10))
 
 export const newId = (prefix: string): string => `${prefix}_${ulid()}`;
 
-/** JSON with object keys sorted, so two equal bodies hash alike whatever their key order. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) {
-    return `[${value.map(canonicalJson).join(',')}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, entry]) => entry !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([key, entry]) => `${JSON.stringify(key)}:${canonicalJson(entry)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 export const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');

@@ -1,6 +1,6 @@
 import type { PendingEvent } from '../../domain/order/ports';
-import { transitDaysBetween } from '../../domain/routing/kpis';
-import type { Shipment } from '../../domain/shipment';
+import { transitDaysBetween } from '../../domain/performance/kpis';
+import type { Shipment } from '../../domain/shared/shipment';
 import { promisedMaxDays } from '../../domain/tracking/kpi-facts';
 import type { StallCandidate } from '../../domain/tracking/ports';
 import type { StallDecision } from '../../domain/tracking/stalls';

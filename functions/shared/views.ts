@@ -1,5 +1,5 @@
 import type { Order } from '../../domain/order/order';
-import { orderStatusWithTracking } from '../../domain/order/order-progress';
+import { orderStatusWithTracking } from '../../domain/tracking/order-progress';
 import type { OrderTracking } from '../../domain/order/ports';
 
 /**

@@ -21,7 +21,7 @@ import {
   type Subscription,
   type TargetPolicy,
 } from '../../domain/notifications/subscription';
-import { mayActFor, type Tenant } from '../../domain/tenant';
+import { mayActFor, type Tenant } from '../../domain/shared/tenant';
 import { parseJsonBody, pathParameter, type HttpEvent, type HttpRoute } from '../shared/http/http-handler';
 import { badRequest, conflict, forbidden, jsonResponse, notFound, validationError, type FieldProblem } from '../shared/http/problem';
 import type { SubscriptionRouteKey } from './route-keys';

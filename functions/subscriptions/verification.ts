@@ -1,5 +1,5 @@
 import { VERIFICATION_TYPE, challengeAnswered, verificationRequest } from '../../domain/notifications/public-notification';
-import { signPayload } from '../../domain/notifications/signature';
+import { signatureHeader } from '../../domain/shared/signature';
 import { signingSecrets, type Subscription } from '../../domain/notifications/subscription';
 import type { SendMessage } from '../shared/notifications/sender';
 
@@ -27,7 +27,7 @@ export function buildVerifyTarget(deps: { send: SendMessage; newChallenge: () =>
         body,
         eventType: VERIFICATION_TYPE,
         deliveryId: `vrf_${challenge}`,
-        signature: signPayload(signingSecrets(subscription, at), Math.floor(at.getTime() / 1000), body),
+        signature: signatureHeader(signingSecrets(subscription, at), Math.floor(at.getTime() / 1000), body),
       },
       { timeoutMs },
     );

@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
-import type { Shipment } from '../../domain/shipment';
+import type { Shipment } from '../../domain/shared/shipment';
 import { parseCarrierPayload } from '../../domain/tracking/carriers';
 import { kpiOutcome } from '../../domain/tracking/kpi-facts';
 import type { FindShipmentForUpdate, GetShipmentTracking, KeepUnmatched, SaveTracking, ShipmentMatch, TrackingAlias } from '../../domain/tracking/ports';

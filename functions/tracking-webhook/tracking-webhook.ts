@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { isCarrierSlug } from '../../domain/tracking/update';
-import { SIGNATURE_HEADER, verifySignature, type SignatureCheck } from '../../domain/tracking/webhook-signature';
+import { isTrackedCarrier } from '../../domain/tracking/carriers';
+import { verifySignature, type SignatureCheck } from '../../domain/shared/signature';
+import { CARRIER_SIGNATURE_HEADER } from '../../domain/tracking/webhook-secrets';
 import { newId } from '../shared/ids';
 import { HttpError, jsonResponse, problemResponse } from '../shared/http/problem';
 import { logger, metrics } from '../shared/observability';
@@ -52,7 +53,7 @@ export function buildTrackingWebhook(deps: TrackingWebhookDeps) {
   const { loadSecrets, enqueue, now = () => new Date(), newReceiptId = () => newId('whk') } = deps;
   return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
     const carrier = event.pathParameters?.carrier ?? '';
-    if (!isCarrierSlug(carrier)) {
+    if (!isTrackedCarrier(carrier)) {
       throw new HttpError(404, 'Not Found', `Enlace takes no tracking webhooks from "${carrier}".`);
     }
     const rawBody = event.body === undefined ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
@@ -68,7 +69,7 @@ export function buildTrackingWebhook(deps: TrackingWebhookDeps) {
       throw unavailable('Enlace cannot verify webhooks right now; retry shortly.');
     }
     const at = now();
-    const check = verifySignature({ header: header(event, SIGNATURE_HEADER), rawBody, secrets: secrets[carrier] ?? [], nowSeconds: Math.floor(at.getTime() / 1000) });
+    const check = verifySignature({ header: header(event, CARRIER_SIGNATURE_HEADER), body: rawBody, secrets: secrets[carrier] ?? [], nowSeconds: Math.floor(at.getTime() / 1000) });
     if (!check.valid) {
       logger.warn('tracking webhook refused', { carrier, reason: check.reason, sourceIp: event.requestContext.http.sourceIp });
       metrics.addMetric('TrackingWebhooksRefused', 'Count', 1);

@@ -12,7 +12,8 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { CARRIER_SLUGS } from '../../domain/tracking/update';
+import { LINE_HAUL_CARRIER } from '../../domain/shared/carriers';
+import { TRACKED_CARRIERS } from '../../domain/tracking/carriers';
 import { EnlaceFunction } from './enlace-function';
 
 export interface TrackingProps {
@@ -55,7 +56,7 @@ export class Tracking extends Construct {
     this.webhookSecret = new secretsmanager.Secret(this, 'WebhookSecrets', {
       description: 'Per-carrier HMAC secrets of the tracking webhooks: {"<carrier>": ["secret", "next secret during a rotation"]}',
       generateSecretString: {
-        secretStringTemplate: JSON.stringify(Object.fromEntries(CARRIER_SLUGS.filter((slug) => slug !== 'enlace-linehaul').map((slug) => [slug, []]))),
+        secretStringTemplate: JSON.stringify(Object.fromEntries(TRACKED_CARRIERS.filter((slug) => slug !== LINE_HAUL_CARRIER).map((slug) => [slug, []]))),
         generateStringKey: 'enlace-linehaul',
         excludePunctuation: true,
         passwordLength: 48,

@@ -2,7 +2,7 @@ import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/clie
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Tenant } from '../../domain/tenant';
+import type { Tenant } from '../../domain/shared/tenant';
 import { publicNotificationV1 } from '../../events/public/notification';
 import { buildSaveApiKey, issueApiKey } from '../../functions/shared/store/api-key-store';
 import { sampleOrderBody } from '../fixtures/orders';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEvent } from '../../events/envelope';
 import { shipmentDeliveredV1, shipmentStalledV1 } from '../../events/shipment-tracking';
-import { signatureHeader } from '../../domain/tracking/webhook-signature';
+import { signatureHeader } from '../../domain/shared/signature';
 import { buildSaveShipment } from '../../functions/shared/store/shipment-store';
 import { saoPauloShipment } from '../fakes/tracking-store';
 import { eventually, localCloud, localDynamoDb } from '../setup/local-cloud-client';

@@ -1,7 +1,7 @@
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import type { PendingEvent } from '../../domain/order/ports';
-import type { KpiIncrement } from '../../domain/routing/kpis';
-import type { Shipment } from '../../domain/shipment';
+import type { KpiIncrement } from '../../domain/performance/kpis';
+import type { Shipment } from '../../domain/shared/shipment';
 import type { KpiMark } from '../../domain/tracking/kpi-facts';
 import type {
   FindShipmentForUpdate,

@@ -17,7 +17,7 @@ import {
 } from '../../functions/shared/store/tracking-store';
 import { buildTrackingIngestion } from '../../functions/tracking-ingestion/tracking-ingestion';
 import type { PendingEvent } from '../../domain/order/ports';
-import type { Shipment } from '../../domain/shipment';
+import type { Shipment } from '../../domain/shared/shipment';
 import { applyUpdates } from '../../domain/tracking/timeline';
 import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../fakes/tracking-store';
 import { saoPauloSingleUpdates, webhooks } from '../unit/domain/tracking/helpers';

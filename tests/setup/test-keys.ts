@@ -1,4 +1,4 @@
-import type { Tenant } from '../../domain/tenant';
+import type { Tenant } from '../../domain/shared/tenant';
 import { DEMO_TENANT } from '../../local/demo-tenant';
 
 /** API keys the test setup stores in the local cloud: two sellers and an integration acting for one of them. */

@@ -3,7 +3,7 @@
  * packing instruction each battery type is declared under, and whether passenger aircraft (and so
  * most parcel services) may carry it at all.
  */
-import type { BatteryType } from '../../shipping-terms';
+import type { BatteryType } from '../../shared/shipping-terms';
 import { REFERENCE, type RuleProvenance } from './types';
 
 export type LithiumBatteryType = Exclude<BatteryType, 'none'>;

@@ -1,5 +1,5 @@
 /** Customs rules of every destination, as data. See types.ts for what each field means. */
-import type { DestinationCountry } from '../../shipping-terms';
+import type { DestinationCountry } from '../../shared/shipping-terms';
 import { BR_CUSTOMS } from './br';
 import { CL_CUSTOMS } from './cl';
 import { CO_CUSTOMS } from './co';

@@ -3,8 +3,8 @@
  * applies (`effectiveFrom`) and whether the reference confirms it (`uncertain` + `note`), so a
  * reader can tell a sourced fact from Enlace's own assumption without opening another file.
  */
-import type { TaxIdKind, TaxIdRequirement } from '../tax-ids';
-import type { DestinationCountry } from '../../shipping-terms';
+import type { TaxIdKind, TaxIdRequirement } from '../../shared/tax-ids';
+import type { DestinationCountry } from '../../shared/shipping-terms';
 
 /** The reference file the sourced facts were gathered in (URLs in it are quoted on each rule). */
 export const REFERENCE = 'shared/reference/domain-facts.md';

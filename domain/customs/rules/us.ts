@@ -1,4 +1,4 @@
-import { taxIdRequirement } from '../tax-ids';
+import { taxIdRequirement } from '../../shared/tax-ids';
 import { localLanguage } from './common';
 import { type CountryCustomsRules, REFERENCE, usd } from './types';
 

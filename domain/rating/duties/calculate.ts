@@ -3,7 +3,7 @@
  * and value, checks the regime's limits, and computes each component in USD minor units, each
  * rounded once by the money rounding rule (half away from zero to the cent).
  */
-import type { DestinationCountry } from '../../shipping-terms';
+import type { DestinationCountry } from '../../shared/shipping-terms';
 import {
   type Money,
   type Ratio,
@@ -16,7 +16,7 @@ import {
   subtract,
   sum,
   zero,
-} from '../../money';
+} from '../../shared/money';
 import type { SellerFlags } from '../types';
 import type { DutyRule, TaxComponent, TaxRate, ValueBasis } from './types';
 

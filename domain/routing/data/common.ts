@@ -1,5 +1,5 @@
 /** Provenance helpers and the battery policies shared by the carrier profiles. */
-import type { BatteryType } from '../../shipping-terms';
+import type { BatteryType } from '../../shared/shipping-terms';
 import type { Provenance } from '../../rating/rate-card';
 import { ALL_LITHIUM, LITHIUM_METAL, LITHIUM_STANDALONE, REFERENCE } from '../../rating/data/common';
 

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { DestinationCountry } from '../../shipping-terms';
+import type { DestinationCountry } from '../../shared/shipping-terms';
 import type { TrackingStatus } from '../statuses';
-import { UNRECOGNISED_SUB_STATUS, type CarrierSlug, type TrackingLocation, type TrackingUpdate } from '../update';
+import type { CarrierSlug } from '../../shared/carriers';
+import { UNRECOGNISED_SUB_STATUS, type TrackingLocation, type TrackingUpdate } from '../update';
 
 /** A payload problem, located with a JSONPath-like path (`$.events[2].eventDateTime`). */
 export interface PayloadProblem {

@@ -1,5 +1,5 @@
-import type { DestinationCountry } from '../../shipping-terms';
-import type { CarrierSlug } from '../update';
+import type { DestinationCountry } from '../../shared/shipping-terms';
+import type { CarrierSlug } from '../../shared/carriers';
 import { chilexpress } from './chilexpress';
 import { correios } from './correios';
 import { enlaceLinehaul } from './enlace-linehaul';
@@ -12,7 +12,7 @@ import type { CarrierAdapter, ParseResult } from './common';
 export type { CarrierAdapter, CodeMapping, CodeTable, ParseResult, PayloadProblem, Provenance } from './common';
 
 /** Every carrier adapter, by the slug of its webhook route (`POST /v1/webhooks/tracking/{carrier}`). */
-export const CARRIER_ADAPTERS: Readonly<Record<CarrierSlug, CarrierAdapter>> = {
+export const CARRIER_ADAPTERS: Readonly<Partial<Record<CarrierSlug, CarrierAdapter>>> = {
   estafeta,
   correios,
   chilexpress,
@@ -27,6 +27,13 @@ export function carrierAdapter(slug: string): CarrierAdapter | undefined {
   return Object.hasOwn(CARRIER_ADAPTERS, slug) ? CARRIER_ADAPTERS[slug as CarrierSlug] : undefined;
 }
 
+/** Carriers whose webhooks Enlace understands. */
+export const TRACKED_CARRIERS: readonly CarrierSlug[] = Object.keys(CARRIER_ADAPTERS) as CarrierSlug[];
+
+export function isTrackedCarrier(value: string): value is CarrierSlug {
+  return carrierAdapter(value) !== undefined;
+}
+
 /** Parses a webhook body for a carrier named in the URL; an unknown slug is a problem at the root. */
 export function parseCarrierPayload(slug: string, payload: unknown): ParseResult {
   const adapter = carrierAdapter(slug);
@@ -38,5 +45,5 @@ export function parseCarrierPayload(slug: string, payload: unknown): ParseResult
 
 /** The last-mile carriers serving a destination market. */
 export function lastMileCarriersFor(country: DestinationCountry): CarrierAdapter[] {
-  return Object.values(CARRIER_ADAPTERS).filter((adapter) => adapter.market === country);
+  return Object.values(CARRIER_ADAPTERS).filter((adapter): adapter is CarrierAdapter => adapter?.market === country);
 }

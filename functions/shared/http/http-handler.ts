@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { Tenant } from '../../../domain/tenant';
+import type { Tenant } from '../../../domain/shared/tenant';
 import { logger } from '../observability';
 import { HttpError, badRequest, problemResponse, unauthorized } from './problem';
 

@@ -1,6 +1,6 @@
 import type { Order } from '../../../domain/order/order';
 import type { GetOrder } from '../../../domain/order/ports';
-import { mayRead, type Tenant } from '../../../domain/tenant';
+import { mayRead, type Tenant } from '../../../domain/shared/tenant';
 import { HttpError, notFound } from './problem';
 
 /**

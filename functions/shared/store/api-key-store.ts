@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createHash, randomBytes } from 'node:crypto';
-import type { ApiKeyRecord, FindTenantByKeyHash, SaveApiKey } from '../../../domain/api-key';
-import type { Tenant } from '../../../domain/tenant';
+import type { ApiKeyRecord, FindTenantByKeyHash, SaveApiKey } from '../../../domain/shared/api-key';
+import type { Tenant } from '../../../domain/shared/tenant';
 import { keys } from './keys';
 
 export const hashApiKey = (key: string): string => createHash('sha256').update(key, 'utf8').digest('hex');

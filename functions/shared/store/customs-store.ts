@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { CustomsProblem } from '../../../domain/customs/check-order';
 import type { Order, OrderStatus } from '../../../domain/order/order';
 import type { PendingEvent } from '../../../domain/order/ports';
-import type { BatteryType } from '../../../domain/shipping-terms';
+import type { BatteryType } from '../../../domain/shared/shipping-terms';
 import type { customsDocumentSchema } from '../../../events/customs';
 import { keys, type ItemKey } from './keys';
 import { outboxItem } from './outbox';

@@ -1,7 +1,7 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { COUNTER_NAMES, TRANSIT_BUCKET_NAMES, emptyCounters, type KpiCounters, type KpiWeek } from '../../../domain/routing/kpis';
-import type { CarrierSlug } from '../../../domain/routing/carriers';
+import { COUNTER_NAMES, TRANSIT_BUCKET_NAMES, emptyCounters, type KpiCounters, type KpiWeek } from '../../../domain/performance/kpis';
 import { keys } from './keys';
+import { type LastMileCarrier } from "../../../domain/shared/carriers";
 
 /** Port: the KPI rows of some carriers on one lane over some ISO weeks (missing rows are simply absent). */
 export type GetLaneKpiRows = (lane: string, carriers: readonly string[], weeks: readonly string[]) => Promise<KpiWeek[]>;
@@ -15,7 +15,7 @@ export function kpiWeekFromItem(item: Record<string, unknown>): KpiWeek {
     transit: TRANSIT_BUCKET_NAMES.map(number),
   };
   return {
-    carrier: String(item.carrier) as CarrierSlug,
+    carrier: String(item.carrier) as LastMileCarrier,
     lane: String(item.lane),
     week: String(item.week),
     counters,

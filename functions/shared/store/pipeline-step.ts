@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { KpiIncrement } from '../../../domain/routing/kpis';
+import type { KpiIncrement } from '../../../domain/performance/kpis';
 import { kpiIncrementUpdate } from './kpi-store';
 import type { OrderStatus } from '../../../domain/order/order';
 import type { PendingEvent } from '../../../domain/order/ports';

@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { FindShipmentByTracking, GetShipment, SaveShipment, Shipment } from '../../../domain/shipment';
+import type { FindShipmentByTracking, GetShipment, SaveShipment, Shipment } from '../../../domain/shared/shipment';
 import { INDEXES, keys } from './keys';
 
 const SHIPMENT_KEYS = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'type'] as const;

@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { CARRIER_SLUGS as ROUTED_CARRIERS } from '../../../domain/routing/carriers';
-import type { Shipment } from '../../../domain/shipment';
+import { CARRIER_SLUGS } from '../../../domain/shared/carriers';
+import type { Shipment } from '../../../domain/shared/shipment';
 import { kpiMarksFrom } from '../../../domain/tracking/kpi-facts';
 import type {
   FindShipmentForUpdate,
@@ -17,7 +17,6 @@ import type {
   TrackingWrite,
 } from '../../../domain/tracking/ports';
 import { emptyTrackingState, type CurrentStatus, type ShipmentTrackingState, type TimelineEvent } from '../../../domain/tracking/timeline';
-import { CARRIER_SLUGS as TRACKED_CARRIERS } from '../../../domain/tracking/update';
 import { IN_TRANSIT_SHARDS, INDEXES, TTL_ATTRIBUTE, keys } from './keys';
 import { kpiIncrementUpdate } from './kpi-store';
 import { OUTBOX_ATTRIBUTE, encodeOutbox, outboxAttribute } from './outbox';
@@ -41,7 +40,7 @@ const TRACKING_TYPE = 'ShipmentTracking';
 type Item = Record<string, unknown>;
 
 /** Every carrier a shipment may be booked with or tracked by. */
-export const ALL_CARRIERS: readonly string[] = [...new Set<string>([...TRACKED_CARRIERS, ...ROUTED_CARRIERS])];
+export const ALL_CARRIERS: readonly string[] = CARRIER_SLUGS;
 
 export function encodeTimeline(timeline: readonly TimelineEvent[]): Uint8Array {
   return gzipSync(JSON.stringify(timeline.map(({ raw: _raw, ...event }) => event)));

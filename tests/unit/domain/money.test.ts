@@ -19,7 +19,7 @@ import {
   roundHalfAwayFromZero,
   sum,
   toMajorString,
-} from '../../../domain/money';
+} from '../../../domain/shared/money';
 
 const currencyArb = fc.constantFrom(...CURRENCIES);
 const moneyIn = (currency: Currency) => fc.integer({ min: -1e12, max: 1e12 }).map((amount) => money(amount, currency));

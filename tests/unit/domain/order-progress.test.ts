@@ -1,5 +1,5 @@
 import { ORDER_STATUSES } from '../../../domain/order/order';
-import { orderStatusWithTracking } from '../../../domain/order/order-progress';
+import { orderStatusWithTracking } from '../../../domain/tracking/order-progress';
 import { TRACKING_STATUSES } from '../../../domain/tracking/statuses';
 
 describe("an order's status once its parcel is with the carriers", () => {

@@ -16,7 +16,7 @@ import {
   type TaxIdCountry,
   type TaxIdErrorCode,
   type TaxIdKind,
-} from '../../../domain/customs/tax-ids';
+} from '../../../domain/shared/tax-ids';
 
 // Published examples come from python-stdnum (https://github.com/arthurdejong/python-stdnum):
 // a module docstring (stdnum/<cc>/<id>.py) or the doctest file tests/test_<cc>_<id>.doctest.

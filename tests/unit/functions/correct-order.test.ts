@@ -1,5 +1,5 @@
 import type { Order } from '../../../domain/order/order';
-import type { Tenant } from '../../../domain/tenant';
+import type { Tenant } from '../../../domain/shared/tenant';
 import { customsDocumentsReadyV1, customsHeldV1 } from '../../../events/customs';
 import { parseEvent } from '../../../events/envelope';
 import { MAX_CORRECTION_BYTES, buildCorrectOrderRoute } from '../../../functions/correct-order/correct-order';

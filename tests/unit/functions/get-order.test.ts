@@ -1,7 +1,7 @@
 import { createOrder, type Order, type OrderStatus } from '../../../domain/order/order';
 import { orderInputSchema } from '../../../domain/order/order-input';
 import type { OrderTracking } from '../../../domain/order/ports';
-import type { Tenant } from '../../../domain/tenant';
+import type { Tenant } from '../../../domain/shared/tenant';
 import { buildGetOrderRoute } from '../../../functions/get-order/get-order';
 import { httpHandler } from '../../../functions/shared/http/http-handler';
 import { sampleOrderBody } from '../../fixtures/orders';

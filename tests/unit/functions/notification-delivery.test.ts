@@ -1,6 +1,6 @@
 import type { DeliveryJob } from '../../../domain/notifications/ports';
 import { DEFAULT_RETRY_POLICY } from '../../../domain/notifications/retry-policy';
-import { verifySignature } from '../../../domain/notifications/signature';
+import { verifySignature } from '../../../domain/shared/signature';
 import { rotateSecret } from '../../../domain/notifications/subscription';
 import { DeliveryFailedError, buildDeliverNotification } from '../../../functions/notification-delivery/notification-delivery';
 import { parseDeliveryJob } from '../../../functions/shared/notifications/delivery-job';
@@ -58,7 +58,7 @@ describe('notification delivery', () => {
     const [message] = sent;
     expect(message).toMatchObject({ target: { kind: 'https', url: 'https://erp.example.com/hooks' }, deliveryId: job.deliveryId, eventType: 'order.rated' });
     expect(JSON.parse(message!.body)).toEqual(job.payload);
-    expect(verifySignature(message!.signature, ['whsec_1'], message!.body, now)).toEqual({ valid: true, timestamp: Math.floor(now.getTime() / 1000) });
+    expect(verifySignature({ header: message!.signature, secrets: ['whsec_1'], body: message!.body, nowSeconds: now.getTime() / 1000 })).toEqual({ valid: true, timestamp: Math.floor(now.getTime() / 1000), secretIndex: 0 });
   });
 
   it('signs with the current secrets, so a rotation applies to retries already queued', async () => {
@@ -66,8 +66,8 @@ describe('notification delivery', () => {
     store.subscriptions.set('seller-a/sub_1', rotateSecret(subscription, 'whsec_2', firstAttemptAt));
     await deliver(job, { receiveCount: 2, receiptHandle: 'rh' }, silentLog);
     expect(sent[0]!.signature.match(/v1=/g)).toHaveLength(2);
-    expect(verifySignature(sent[0]!.signature, ['whsec_2'], sent[0]!.body, now).valid).toBe(true);
-    expect(verifySignature(sent[0]!.signature, ['whsec_1'], sent[0]!.body, now).valid).toBe(true);
+    expect(verifySignature({ header: sent[0]!.signature, secrets: ['whsec_2'], body: sent[0]!.body, nowSeconds: now.getTime() / 1000 }).valid).toBe(true);
+    expect(verifySignature({ header: sent[0]!.signature, secrets: ['whsec_1'], body: sent[0]!.body, nowSeconds: now.getTime() / 1000 }).valid).toBe(true);
   });
 
   it('on a refusal inside the window, sets the backoff on the message and reports it failed', async () => {

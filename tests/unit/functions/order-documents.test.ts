@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import type { Order } from '../../../domain/order/order';
-import type { Tenant } from '../../../domain/tenant';
+import type { Tenant } from '../../../domain/shared/tenant';
 import { buildOrderDocumentsRoute, negotiateFormat } from '../../../functions/order-documents/order-documents';
 import { buildCustomsStep } from '../../../functions/shared/customs-step';
 import { httpHandler } from '../../../functions/shared/http/http-handler';

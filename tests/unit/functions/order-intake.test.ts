@@ -1,6 +1,6 @@
 import type { Order } from '../../../domain/order/order';
 import type { IdempotencyRecord, PendingEvent, SaveNewOrder } from '../../../domain/order/ports';
-import type { Tenant } from '../../../domain/tenant';
+import type { Tenant } from '../../../domain/shared/tenant';
 import { parseEvent } from '../../../events/envelope';
 import { orderReceivedV1 } from '../../../events/order-received';
 import { MAX_ORDER_BYTES, buildOrderIntake } from '../../../functions/order-intake/order-intake';

@@ -1,5 +1,5 @@
-import type { Tenant } from '../../../domain/tenant';
-import { verifySignature } from '../../../domain/notifications/signature';
+import type { Tenant } from '../../../domain/shared/tenant';
+import { verifySignature } from '../../../domain/shared/signature';
 import { SUBSCRIPTION_ROUTES } from '../../../functions/subscriptions/route-keys';
 import { buildSubscriptionRoutes, buildSubscriptionsRouter } from '../../../functions/subscriptions/subscriptions';
 import { buildVerifyTarget } from '../../../functions/subscriptions/verification';
@@ -275,7 +275,7 @@ describe('the verification handshake', () => {
     const verify = buildVerifyTarget({ send, newChallenge: () => 'c0ffee', now: () => now });
     expect(await verify(subscription)).toEqual({ ok: true });
     expect(JSON.parse(sent[0]!.body)).toMatchObject({ type: 'enlace.verification', challenge: 'c0ffee', subscriptionId: 'sub_1' });
-    expect(verifySignature(sent[0]!.signature, ['whsec_1'], sent[0]!.body, now).valid).toBe(true);
+    expect(verifySignature({ header: sent[0]!.signature, secrets: ['whsec_1'], body: sent[0]!.body, nowSeconds: now.getTime() / 1000 }).valid).toBe(true);
   });
 
   it('fails when the endpoint answers without the challenge, or not at all', async () => {

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import { signatureHeader } from '../../../domain/tracking/webhook-signature';
+import { signatureHeader } from '../../../domain/shared/signature';
 import type { TrackingMessage } from '../../../functions/tracking-ingestion/tracking-ingestion';
 import { buildTrackingWebhook, MAX_WEBHOOK_BYTES, webhookHandler } from '../../../functions/tracking-webhook/tracking-webhook';
 import { lambdaContext } from './http-fixtures';

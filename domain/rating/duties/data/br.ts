@@ -1,4 +1,4 @@
-import { fromMajor } from '../../../money';
+import { fromMajor } from '../../../shared/money';
 import type { DutyRule, SourceRef, TaxComponent } from '../types';
 
 /**

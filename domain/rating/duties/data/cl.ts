@@ -1,4 +1,4 @@
-import { fromMajor } from '../../../money';
+import { fromMajor } from '../../../shared/money';
 import type { DutyRule, SourceRef } from '../types';
 
 /** Chile: IVA on every import from 2025-10-25 (Ley 21.713); registered platforms collect it at checkout. */

@@ -1,4 +1,4 @@
-import { fromMajor } from '../../../money';
+import { fromMajor } from '../../../shared/money';
 import type { DutyRule } from '../types';
 
 /** Colombia: tráfico postal y envíos urgentes (Decreto 1090 de 2020). */

@@ -1,4 +1,4 @@
-import { fromMajor } from '../../../money';
+import { fromMajor } from '../../../shared/money';
 import type { DutyRule } from '../types';
 
 /** Mexico: simplified courier procedure (RGCE rule 3.7.35), global rate for non-treaty origins such as China. */

@@ -1,4 +1,4 @@
-import { fromMajor } from '../../../money';
+import { fromMajor } from '../../../shared/money';
 import type { DutyRule } from '../types';
 
 /** Peru: low-value imports through courier (Ley General de Aduanas art. 147(m); Ley 29774). */

@@ -10,7 +10,7 @@ import {
 } from '../../../../domain/customs/check-order';
 import { FILLER_WORDS, NOUN_TERMS, VAGUE_WORDS } from '../../../../domain/customs/rules';
 import type { Order } from '../../../../domain/order/order';
-import { BATTERY_TYPES, type BatteryType, type DestinationCountry } from '../../../../domain/shipping-terms';
+import { BATTERY_TYPES, type BatteryType, type DestinationCountry } from '../../../../domain/shared/shipping-terms';
 import { AT, SHIPMENT, item, orderTo, sampleOrder, toUsd, withItem } from './helpers';
 
 // Tax-id examples come from python-stdnum (https://github.com/arthurdejong/python-stdnum): the module

@@ -1,8 +1,8 @@
 /** Orders, shipments and FX for the customs tests, built through the real intake path. */
-import type { Money } from '../../../../domain/money';
+import type { Money } from '../../../../domain/shared/money';
 import { type Order, createOrder } from '../../../../domain/order/order';
 import { orderInputSchema } from '../../../../domain/order/order-input';
-import type { DestinationCountry } from '../../../../domain/shipping-terms';
+import type { DestinationCountry } from '../../../../domain/shared/shipping-terms';
 import type { CustomsShipment } from '../../../../domain/customs/check-order';
 import type { Shipper } from '../../../../domain/customs/documents';
 import { sampleOrderBody, withShipTo } from '../../../fixtures/orders';

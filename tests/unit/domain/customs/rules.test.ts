@@ -1,4 +1,4 @@
-import { taxIdRequirement } from '../../../../domain/customs/tax-ids';
+import { taxIdRequirement } from '../../../../domain/shared/tax-ids';
 import {
   BATTERY_RULES,
   CERTIFICATE_AGENCIES,
@@ -15,8 +15,8 @@ import {
   VAGUE_WORDS,
 } from '../../../../domain/customs/rules';
 import { normalizeText } from '../../../../domain/customs/check-order';
-import { GOODS_CATEGORIES } from '../../../../domain/rating/goods';
-import { DESTINATION_COUNTRIES } from '../../../../domain/shipping-terms';
+import { GOODS_CATEGORIES } from '../../../../domain/shared/goods';
+import { DESTINATION_COUNTRIES } from '../../../../domain/shared/shipping-terms';
 
 function allRules(): [string, RuleProvenance][] {
   const rules: [string, RuleProvenance][] = [];

@@ -1,5 +1,5 @@
-import { type Money, zero } from '../../../../domain/money';
-import type { DestinationCountry } from '../../../../domain/shipping-terms';
+import { type Money, zero } from '../../../../domain/shared/money';
+import type { DestinationCountry } from '../../../../domain/shared/shipping-terms';
 import { type CustomsDeclaration, DUTY_RULES, assessDuties, brazilStateFromCep } from '../../../../domain/rating';
 import type { DutyAssessment } from '../../../../domain/rating';
 import { usd } from './fixtures';

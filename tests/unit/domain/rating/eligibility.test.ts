@@ -1,6 +1,6 @@
 import { InvalidRatingRequestError, RATE_CARDS, rateShipment } from '../../../../domain/rating';
 import type { IneligibilityCode, RatingItem, RatingResult } from '../../../../domain/rating';
-import type { FxTable } from '../../../../domain/fx';
+import type { FxTable } from '../../../../domain/shared/fx';
 import { PARCEL_1200G, QUOTE_DATE, TSHIRTS, findQuote, request, usd } from './fixtures';
 
 const at = QUOTE_DATE;

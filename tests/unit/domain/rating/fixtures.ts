@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { BATTERY_TYPES, DESTINATION_COUNTRIES, type DestinationCountry } from '../../../../domain/shipping-terms';
-import { CURRENCIES, type Money } from '../../../../domain/money';
+import { BATTERY_TYPES, DESTINATION_COUNTRIES, type DestinationCountry } from '../../../../domain/shared/shipping-terms';
+import { CURRENCIES, type Money } from '../../../../domain/shared/money';
 import type { EligibleQuote, RatingItem, RatingParcel, RatingRequest } from '../../../../domain/rating';
 import { GOODS_CATEGORIES } from '../../../../domain/rating';
 

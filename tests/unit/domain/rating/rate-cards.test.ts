@@ -1,4 +1,4 @@
-import { DESTINATION_COUNTRIES, SERVICE_LEVELS } from '../../../../domain/shipping-terms';
+import { DESTINATION_COUNTRIES, SERVICE_LEVELS } from '../../../../domain/shared/shipping-terms';
 import { RATE_CARDS, cardInEffect } from '../../../../domain/rating';
 import type { Provenance, RateCard } from '../../../../domain/rating';
 import { compileCard } from '../../../../domain/rating/compiled-card';

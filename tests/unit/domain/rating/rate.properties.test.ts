@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { RATE_CARDS, rateShipment } from '../../../../domain/rating';
 import type { EligibleQuote, RatingRequest } from '../../../../domain/rating';
-import { add } from '../../../../domain/money';
+import { add } from '../../../../domain/shared/money';
 import { QUOTE_DATE, parcelArb, requestArb, sumAmounts } from './fixtures';
 
 const at = QUOTE_DATE;

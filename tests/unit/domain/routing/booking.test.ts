@@ -8,10 +8,10 @@ import {
   type BookingOptions,
   type BookingRequest,
   type BookingShipment,
-  type BookingTarget,
-  type CarrierSlug,
+  type BookingTarget
 } from '../../../../domain/routing';
 import { route } from './fixtures';
+import { type LastMileCarrier } from "../../../../domain/shared/carriers";
 
 /** Lets `n` microtasks run: a deterministic stand-in for time (no real timers). */
 async function microtasks(n: number): Promise<void> {
@@ -21,7 +21,7 @@ async function microtasks(n: number): Promise<void> {
 type Step = 'ok' | 'fail' | 'timeout' | 'reject' | 'bad-number' | 'throw';
 
 /** A carrier port that follows a script per carrier and records every request. */
-function scripted(script: Partial<Record<CarrierSlug, Step[]>>): { book: BookShipment; calls: BookingRequest[] } {
+function scripted(script: Partial<Record<LastMileCarrier, Step[]>>): { book: BookShipment; calls: BookingRequest[] } {
   const sandbox = sandboxBookShipment();
   const calls: BookingRequest[] = [];
   const book: BookShipment = (request) => {

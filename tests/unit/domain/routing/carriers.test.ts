@@ -1,8 +1,7 @@
 import { RATE_CARDS, cardInEffect, type PostalRange } from '../../../../domain/rating';
-import { DESTINATION_COUNTRIES, SERVICE_LEVELS } from '../../../../domain/shipping-terms';
+import { DESTINATION_COUNTRIES, SERVICE_LEVELS } from '../../../../domain/shared/shipping-terms';
 import {
   CARRIERS,
-  CARRIER_SLUGS,
   InvalidLaneError,
   carrierOfService,
   carrierRestrictions,
@@ -10,6 +9,7 @@ import {
   laneOf,
   type CarrierProfile,
 } from '../../../../domain/routing';
+import { LAST_MILE_CARRIERS } from "../../../../domain/shared/carriers";
 
 const DAY = '2026-11-22';
 const carrier = (slug: string): CarrierProfile => {
@@ -34,7 +34,7 @@ describe('carrier profiles as data', () => {
       expect(CARRIERS.filter((c) => c.country === country).map((c) => c.slug).sort()).toEqual([...slugs].sort());
       for (const slug of slugs) expect(carrier(slug).services.length).toBeGreaterThan(0);
     }
-    expect(CARRIERS.map((c) => c.slug).sort()).toEqual([...CARRIER_SLUGS].sort());
+    expect(CARRIERS.map((c) => c.slug).sort()).toEqual([...LAST_MILE_CARRIERS].sort());
   });
 
   it('maps every rate-card service to exactly one carrier of the same market and level, and back', () => {

@@ -1,20 +1,15 @@
 import { rateShipment, type RatingItem, type RatingParcel, type RatingRequest, type RatingResult } from '../../../../domain/rating';
-import type { DestinationCountry, ServiceLevel } from '../../../../domain/shipping-terms';
+import type { DestinationCountry, ServiceLevel } from '../../../../domain/shared/shipping-terms';
 import {
-  KPI_SEED,
-  emptyCounters,
-  laneKpis,
   laneOf,
   routeShipment,
-  type CarrierSlug,
-  type KpiCounters,
-  type KpiWeek,
-  type LaneKpis,
   type RoutingDecision,
   type RoutingInput,
   type RoutingOptions,
   type SellerPolicy,
 } from '../../../../domain/routing';
+import { KPI_SEED, emptyCounters, laneKpis, type KpiCounters, type KpiWeek, type LaneKpis } from "../../../../domain/performance";
+import { type LastMileCarrier } from "../../../../domain/shared/carriers";
 
 /** 2026-11-22 (ISO week 2026-W47): rate cards 2026.11 in effect, seeded KPI window W44–W47. */
 export const AT = new Date('2026-11-22T12:00:00Z');
@@ -77,9 +72,9 @@ export function route(s: Scenario, policy: SellerPolicy = BEST_VALUE, options: R
 }
 
 /** KPIs built from explicit per-carrier totals in one week of the window. */
-export function kpisOf(lane: string, totals: Partial<Record<CarrierSlug, Partial<KpiCounters>>>): LaneKpis {
+export function kpisOf(lane: string, totals: Partial<Record<LastMileCarrier, Partial<KpiCounters>>>): LaneKpis {
   const rows: KpiWeek[] = Object.entries(totals).map(([carrier, counters]) => ({
-    carrier: carrier as CarrierSlug,
+    carrier: carrier as LastMileCarrier,
     lane,
     week: '2026-W47',
     counters: { ...emptyCounters(), ...counters },
@@ -87,7 +82,7 @@ export function kpisOf(lane: string, totals: Partial<Record<CarrierSlug, Partial
   return laneKpis(rows, AT, { lane });
 }
 
-export const codesOf = (decision: RoutingDecision, carrier: CarrierSlug, level?: ServiceLevel): string[] =>
+export const codesOf = (decision: RoutingDecision, carrier: LastMileCarrier, level?: ServiceLevel): string[] =>
   decision.candidates
     .filter((c) => c.carrier === carrier && (level === undefined || c.serviceLevel === level))
     .flatMap((c) => c.exclusions.map((e) => e.code));

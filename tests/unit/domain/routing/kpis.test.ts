@@ -1,21 +1,5 @@
 import fc from 'fast-check';
-import {
-  InvalidIsoWeekError,
-  KPI_SEED,
-  TRANSIT_BUCKET_MAX_DAYS,
-  TRANSIT_BUCKET_NAMES,
-  applyIncrement,
-  emptyCounters,
-  isoWeek,
-  isoWeekStart,
-  kpiIncrementsFor,
-  laneKpis,
-  percentile,
-  transitBucketIndex,
-  weeksEndingWith,
-  type KpiCounters,
-  type TrackingFact,
-} from '../../../../domain/routing';
+import { InvalidIsoWeekError, KPI_SEED, TRANSIT_BUCKET_MAX_DAYS, TRANSIT_BUCKET_NAMES, applyIncrement, emptyCounters, isoWeek, isoWeekStart, kpiIncrementsFor, laneKpis, percentile, transitBucketIndex, weeksEndingWith, type KpiCounters, type KpiFact } from "../../../../domain/performance";
 
 const histogram = (entries: Record<number, number>): number[] => {
   const h = TRANSIT_BUCKET_MAX_DAYS.map(() => 0);
@@ -103,12 +87,12 @@ describe('tracking facts → counter increments (atomic ADDs)', () => {
   const base = { carrier: 'jadlog' as const, lane: 'CN-BR-SP' };
 
   it('delivered on time: delivered +1, onTime +1, its transit bucket +1, in the week of delivery', () => {
-    const fact: TrackingFact = { ...base, kind: 'delivered', at: '2026-11-20T15:00:00Z', shippedAt: '2026-11-08T02:00:00Z', promisedMaxDays: 18 };
+    const fact: KpiFact = { ...base, kind: 'delivered', at: '2026-11-20T15:00:00Z', shippedAt: '2026-11-08T02:00:00Z', promisedMaxDays: 18 };
     expect(kpiIncrementsFor(fact)).toEqual([{ carrier: 'jadlog', lane: 'CN-BR-SP', week: '2026-W47', add: { delivered: 1, onTime: 1, transit_12: 1 } }]);
   });
 
   it('delivered late: no onTime', () => {
-    const fact: TrackingFact = { ...base, kind: 'delivered', at: '2026-11-30T01:00:00Z', shippedAt: '2026-11-08T02:00:00Z', promisedMaxDays: 18 };
+    const fact: KpiFact = { ...base, kind: 'delivered', at: '2026-11-30T01:00:00Z', shippedAt: '2026-11-08T02:00:00Z', promisedMaxDays: 18 };
     // 2026-11-30 is a Monday: week 49.
     expect(kpiIncrementsFor(fact)).toEqual([{ carrier: 'jadlog', lane: 'CN-BR-SP', week: '2026-W49', add: { delivered: 1, transit_22: 1 } }]);
   });
@@ -141,7 +125,7 @@ describe('tracking facts → counter increments (atomic ADDs)', () => {
         const shippedAt = new Date('2026-10-01T00:00:00Z');
         for (const f of stream) {
           const at = new Date(shippedAt.getTime() + f.transit * 86_400_000).toISOString();
-          const fact: TrackingFact =
+          const fact: KpiFact =
             f.kind === 'delivered'
               ? { ...base, kind: 'delivered', at, shippedAt: shippedAt.toISOString(), promisedMaxDays: f.promised }
               : f.kind === 'exception'

@@ -3,12 +3,12 @@ import {
   InvalidSellerPolicyError,
   RoutingInputError,
   describeRule,
-  emptyLaneKpis,
   routeShipment,
   sellerPolicyIssues,
   type SellerPolicy,
 } from '../../../../domain/routing';
 import { AT, BEST_VALUE, HEADPHONES, PARCEL, TSHIRTS, codesOf, kpisOf, rankedCarriers, ratingRequest, route, routingInput, seededKpis } from './fixtures';
+import { emptyLaneKpis } from "../../../../domain/performance";
 
 const SAO_PAULO = { country: 'BR', postalCode: '01310-200' } as const;
 const MEXICO_CITY = { country: 'MX', postalCode: '06600' } as const;

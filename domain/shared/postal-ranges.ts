@@ -3,9 +3,9 @@
  * (domain/postal-codes.ts, reference §5), reduced to the country's significant digits (US: the
  * ZIP-5 of a ZIP+4) and compared as numbers against inclusive ranges.
  */
-import type { DestinationCountry } from '../shipping-terms';
-import { checkPostalCode } from '../postal-codes';
-import type { PostalRange } from './rate-card';
+import type { DestinationCountry } from './shipping-terms';
+import { checkPostalCode } from './postal-codes';
+import type { PostalRange } from '../rating/rate-card';
 
 const SIGNIFICANT_DIGITS: Readonly<Record<DestinationCountry, number>> = { BR: 8, MX: 5, CL: 7, CO: 6, PE: 5, US: 5 };
 

@@ -7,11 +7,11 @@
  * the default 5% threshold, so volume shifts to Jadlog and Correios there; Serpost's in Lima (about
  * 6%) is too, but Peru has only two carriers, so the keep-two rule keeps it available.
  */
-import type { CarrierSlug } from '../carriers';
-import { type KpiCounters, type KpiWeek, TRANSIT_BUCKET_MAX_DAYS, transitBucketIndex, weeksEndingWith } from '../kpis';
+import type { LastMileCarrier } from '../shared/carriers';
+import { type KpiCounters, type KpiWeek, TRANSIT_BUCKET_MAX_DAYS, transitBucketIndex, weeksEndingWith } from './kpis';
 
 interface SeedProfile {
-  readonly carrier: CarrierSlug;
+  readonly carrier: LastMileCarrier;
   readonly lane: string;
   readonly weeklyShipments: number;
   readonly onTimeRate: number;
@@ -23,7 +23,7 @@ interface SeedProfile {
 }
 
 const seed = (
-  carrier: CarrierSlug,
+  carrier: LastMileCarrier,
   lane: string,
   weeklyShipments: number,
   onTimeRate: number,

@@ -14,7 +14,7 @@
  * Exceptions count once per shipment: the tracking side sends `firstForShipment: true` on the
  * first exception of a parcel only, so the exception rate is "share of shipments that had one".
  */
-import type { CarrierSlug } from './carriers';
+import type { LastMileCarrier } from '../shared/carriers';
 
 // ------------------------------------------------------------------ ISO weeks
 
@@ -98,7 +98,7 @@ export interface KpiCounters {
 
 /** One stored KPI item: the counters of a carrier on a lane in one ISO week. */
 export interface KpiWeek {
-  readonly carrier: CarrierSlug;
+  readonly carrier: LastMileCarrier;
   readonly lane: string;
   readonly week: string;
   readonly counters: KpiCounters;
@@ -113,7 +113,7 @@ export function emptyCounters(): KpiCounters {
 // ------------------------------------------------------------------ tracking facts → increments
 
 interface FactBase {
-  readonly carrier: CarrierSlug;
+  readonly carrier: LastMileCarrier;
   /** Lane id, e.g. "CN-BR-SP" (see lanes.ts). */
   readonly lane: string;
   /** When it happened, ISO-8601 UTC. */
@@ -121,7 +121,7 @@ interface FactBase {
 }
 
 /** What tracking (or booking) tells the KPI store. */
-export type TrackingFact =
+export type KpiFact =
   | (FactBase & { readonly kind: 'shipped' })
   | (FactBase & { readonly kind: 'delivered'; readonly shippedAt: string; readonly promisedMaxDays: number })
   | (FactBase & { readonly kind: 'exception'; readonly firstForShipment: boolean })
@@ -130,19 +130,19 @@ export type TrackingFact =
 
 /** Counters to ADD on one KPI item; names are the stored attribute names. */
 export interface KpiIncrement {
-  readonly carrier: CarrierSlug;
+  readonly carrier: LastMileCarrier;
   readonly lane: string;
   readonly week: string;
   readonly add: Readonly<Record<string, number>>;
 }
 
-export class InvalidTrackingFactError extends Error {
-  override readonly name = 'InvalidTrackingFactError';
+export class InvalidKpiFactError extends Error {
+  override readonly name = 'InvalidKpiFactError';
 }
 
 function instant(value: string, what: string): Date {
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new InvalidTrackingFactError(`${what} "${value}" is not an ISO-8601 timestamp`);
+  if (Number.isNaN(date.getTime())) throw new InvalidKpiFactError(`${what} "${value}" is not an ISO-8601 timestamp`);
   return date;
 }
 
@@ -156,7 +156,7 @@ export function transitDaysBetween(shippedAt: Date, deliveredAt: Date): number {
  * The counters a tracking fact increments, e.g. delivered on time → delivered +1, onTime +1,
  * its transit bucket +1. A repeated exception of the same shipment increments nothing.
  */
-export function kpiIncrementsFor(fact: TrackingFact): KpiIncrement[] {
+export function kpiIncrementsFor(fact: KpiFact): KpiIncrement[] {
   const at = instant(fact.at, 'at');
   const key = { carrier: fact.carrier, lane: fact.lane, week: isoWeek(at) };
   switch (fact.kind) {
@@ -185,7 +185,7 @@ export function applyIncrement(counters: KpiCounters, increment: KpiIncrement): 
     const bucket = TRANSIT_BUCKET_NAMES.indexOf(name);
     if (bucket >= 0) next.transit[bucket] = (next.transit[bucket] ?? 0) + value;
     else if ((COUNTER_NAMES as readonly string[]).includes(name)) next[name as CounterName] += value;
-    else throw new InvalidTrackingFactError(`unknown KPI counter ${name}`);
+    else throw new InvalidKpiFactError(`unknown KPI counter ${name}`);
   }
   return next;
 }
@@ -212,7 +212,7 @@ export function percentile(histogram: readonly number[], p: number): number | un
 
 /** One carrier's totals over the window, with the rates routing scores on. */
 export interface CarrierLaneKpis extends KpiCounters {
-  readonly carrier: CarrierSlug;
+  readonly carrier: LastMileCarrier;
   /** onTime / delivered; undefined with no deliveries. */
   readonly onTimeRate: number | undefined;
   /** exceptions / shipments; undefined with no shipments. */
@@ -228,12 +228,12 @@ export interface CarrierLaneKpis extends KpiCounters {
 export interface LaneKpis {
   readonly lane: string;
   readonly window: { readonly weeks: readonly string[]; readonly label: string };
-  readonly carriers: Readonly<Partial<Record<CarrierSlug, CarrierLaneKpis>>>;
+  readonly carriers: Readonly<Partial<Record<LastMileCarrier, CarrierLaneKpis>>>;
 }
 
 const ratio = (num: number, den: number): number | undefined => (den > 0 ? num / den : undefined);
 
-function summarise(carrier: CarrierSlug, counters: KpiCounters, sandboxed: boolean): CarrierLaneKpis {
+function summarise(carrier: LastMileCarrier, counters: KpiCounters, sandboxed: boolean): CarrierLaneKpis {
   return {
     carrier,
     ...counters,
@@ -267,7 +267,7 @@ export function laneKpis(weeks: readonly KpiWeek[], now: Date, options: { readon
   const windowWeeks = options.windowWeeks ?? 4;
   const window = weeksEndingWith(isoWeek(now), windowWeeks);
   const inWindow = new Set(window);
-  const totals = new Map<CarrierSlug, { counters: KpiCounters; sandbox: boolean }>();
+  const totals = new Map<LastMileCarrier, { counters: KpiCounters; sandbox: boolean }>();
   for (const row of weeks) {
     if (row.lane !== options.lane || !inWindow.has(row.week)) continue;
     const previous = totals.get(row.carrier);
@@ -276,7 +276,7 @@ export function laneKpis(weeks: readonly KpiWeek[], now: Date, options: { readon
       sandbox: (previous?.sandbox ?? false) || row.sandbox === true,
     });
   }
-  const carriers: Partial<Record<CarrierSlug, CarrierLaneKpis>> = {};
+  const carriers: Partial<Record<LastMileCarrier, CarrierLaneKpis>> = {};
   for (const [carrier, { counters, sandbox }] of totals) carriers[carrier] = summarise(carrier, counters, sandbox);
   return { lane: options.lane, window: { weeks: window, label: `the last ${windowWeeks} weeks` }, carriers };
 }
