@@ -17,19 +17,16 @@ import { join } from 'node:path';
 import type { Shipment } from '../domain/shared/shipment';
 import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import { buildSaveShipment } from '../functions/shared/store/shipment-store';
-import {
-  buildFindShipmentForUpdate,
-  buildGetShipmentTracking,
-  buildKeepUnmatched,
-  buildSaveTracking,
-} from '../functions/shared/store/tracking-store';
+import { buildFindShipmentForUpdate, buildGetShipmentTracking } from '../functions/shared/store/tracking-lookups';
+import { buildSaveTracking } from '../functions/shared/store/tracking-writes';
+import { buildKeepUnmatched } from '../functions/shared/store/unmatched-store';
 import { buildTrackingIngestion, type IngestionOutcome, type TrackingIngestionDeps } from '../functions/tracking-ingestion/tracking-ingestion';
 import { createTableInput, LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/resources';
 import { synthesizeTemplate } from '../local/template';
 import { readWiring } from '../local/wiring';
 import { runningLocalCloud } from '../scripts/local-cloud-state';
 import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../tests/fakes/tracking-store';
-import type { TrackingMessage } from '../functions/tracking-ingestion/tracking-ingestion';
+import { type TrackingMessage } from '../events/tracking-message';
 
 const shipments = Number(process.argv[2] ?? 500);
 const fixtures = join(__dirname, '..', 'tests', 'fixtures', 'tracking');

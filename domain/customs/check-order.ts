@@ -12,7 +12,6 @@ import {
   BATTERY_KEYWORDS,
   BATTERY_RULES,
   type BatteryRule,
-  type CertificateAgency,
   type CertificateRule,
   type CountryCustomsRules,
   FILLER_WORDS,
@@ -27,6 +26,7 @@ import {
   customsRulesFor,
 } from './rules';
 import { type TaxIdKind, validateRecipientTaxId } from '../shared/tax-ids';
+import { type CertificateAgency } from "../shared/certificates";
 
 export type CustomsProblemCode =
   | 'RECIPIENT_TAX_ID_MISSING'

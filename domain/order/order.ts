@@ -2,8 +2,8 @@ import { InvalidMoneyError, fromMajor, type Currency, type Money } from '../shar
 import { checkPostalCode } from '../shared/postal-codes';
 import type { BatteryType, DestinationCountry, Incoterm, Marketplace, ServiceLevel } from '../shared/shipping-terms';
 import type { GoodsCategory } from '../shared/goods';
-import type { CertificateAgency } from '../customs/rules/types';
 import type { OrderInput } from './order-input';
+import { type CertificateAgency } from "../shared/certificates";
 
 /** Where an order stands in the pipeline; each handler moves it one step. */
 export const ORDER_STATUSES = [

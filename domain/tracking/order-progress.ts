@@ -34,3 +34,18 @@ export function orderStatusWithTracking(stored: OrderStatus, tracking: TrackingS
   }
   return 'in-transit';
 }
+
+/** Where an order's booked parcel stands, as the order's readers show it (current status only; the timeline has its own route). */
+export interface OrderTracking {
+  readonly shipmentId: string;
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  /** Null until a carrier has reported anything. */
+  readonly status: TrackingStatus | null;
+  readonly subStatus: string | null;
+  readonly since: string | null;
+  readonly stalled: boolean;
+}
+
+/** Port: the tracking of an order's booked shipment; undefined when none was booked. */
+export type GetOrderTracking = (orderId: string) => Promise<OrderTracking | undefined>;

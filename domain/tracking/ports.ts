@@ -1,4 +1,3 @@
-import type { PendingEvent } from '../order/ports';
 import type { KpiIncrement } from '../performance/kpis';
 import type { Shipment } from '../shared/shipment';
 import type { KpiMark } from './kpi-facts';
@@ -22,23 +21,6 @@ export interface TrackingAlias {
   readonly carrier: string;
   readonly trackingNumber: string;
 }
-
-/** Everything one batch of carrier updates changes for one shipment, written at once. */
-export interface TrackingWrite {
-  readonly shipment: Shipment;
-  readonly state: ShipmentTrackingState;
-  readonly kpiMarks: readonly KpiMark[];
-  readonly expectedVersion: number;
-  /** When the stalled sweep should look at the shipment; null takes it out of the sweep's index. */
-  readonly stallDueAt: string | null;
-  readonly events: readonly PendingEvent[];
-  readonly kpiIncrements: readonly KpiIncrement[];
-  readonly aliases: readonly TrackingAlias[];
-  readonly at: string;
-}
-
-/** Port: writes a TrackingWrite all or nothing; `conflict` when the version moved (re-read and retry). */
-export type SaveTracking = (write: TrackingWrite) => Promise<'saved' | 'conflict'>;
 
 /** How an update found its shipment: by its own number, or through the last-mile number it names. */
 export interface ShipmentMatch {
@@ -71,9 +53,3 @@ export interface StallCandidate {
 
 /** Port: shipments whose stall check is due before `dueBefore` (an index query, never a scan). */
 export type FindStallCandidates = (dueBefore: string) => Promise<StallCandidate[]>;
-
-/**
- * Port: records the stall and its event at once, only if the shipment is still silent since
- * `candidate.lastCarrierUpdateAt` and this stall was not raised yet; false otherwise.
- */
-export type RaiseStall = (candidate: StallCandidate, stallKey: string, event: PendingEvent, at: string) => Promise<boolean>;

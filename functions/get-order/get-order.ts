@@ -1,5 +1,5 @@
-import { hasBookedShipment } from '../../domain/tracking/order-progress';
-import type { GetOrder, GetOrderTracking } from '../../domain/order/ports';
+import { hasBookedShipment, type GetOrderTracking } from '../../domain/tracking/order-progress';
+import type { GetOrder } from '../../domain/order/ports';
 import { mayRead } from '../../domain/shared/tenant';
 import { pathParameter, type HttpRoute } from '../shared/http/http-handler';
 import { jsonResponse, notFound } from '../shared/http/problem';

@@ -3,7 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { httpHandler } from '../shared/http/http-handler';
 import { logger } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
-import { ALL_CARRIERS, buildFindShipmentsByTrackingNumber, buildGetShipmentTracking } from '../shared/store/tracking-store';
+import { ALL_CARRIERS, buildFindShipmentsByTrackingNumber, buildGetShipmentTracking } from '../shared/store/tracking-lookups';
 import { buildGetTrackingRoute } from './get-tracking';
 
 const documents = buildDocumentClient(new DynamoDBClient({}));

@@ -1,6 +1,6 @@
 import { checkAmounts, createOrder, type Order } from '../../domain/order/order';
 import { orderInputSchema } from '../../domain/order/order-input';
-import type { GetOrder, SaveNewOrder } from '../../domain/order/ports';
+import type { GetOrder } from '../../domain/order/ports';
 import { intakeWarnings } from '../../domain/order/intake-warnings';
 import { mayActFor } from '../../domain/shared/tenant';
 import { createEvent } from '../../events/envelope';
@@ -11,6 +11,8 @@ import { canonicalJson } from '../../domain/shared/canonical-json';
 import { newId, sha256Hex } from '../shared/ids';
 import { logger, metrics } from '../shared/observability';
 import { orderView } from '../shared/views';
+import { toPending } from "../../events/pending";
+import { type SaveNewOrder } from "../shared/store/order-store";
 
 /** Marketplace orders are a few KB; 128 KB leaves room for 100 items and keeps the event under EventBridge's 256 KB. */
 export const MAX_ORDER_BYTES = 128 * 1024;
@@ -45,12 +47,7 @@ export function buildOrderIntake(deps: OrderIntakeDeps): HttpRoute {
     const event = createEvent(orderReceivedV1, { order }, { eventId: newEventId(), occurredAt: receivedAt, correlationId: order.orderId, sellerId: order.sellerId });
     const requestHash = sha256Hex(canonicalJson(body));
 
-    const outcome = await saveNewOrder(order, requestHash, {
-      eventId: event.metadata.eventId,
-      detailType: orderReceivedV1.type,
-      source: orderReceivedV1.source,
-      detail: event,
-    });
+    const outcome = await saveNewOrder(order, requestHash, toPending(event));
     if (outcome.kind === 'created') {
       logger.info('order received', { orderId: order.orderId, sellerId: order.sellerId, correlationId: order.orderId });
       metrics.addMetric('OrdersReceived', 'Count', 1);

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { RecordPipelineStep } from '../shared/store/pipeline-step';
 import { quotesItem } from '../shared/store/quote-store';
 import { newId } from '../shared/ids';
+import { toPending } from "../../events/pending";
 
 export interface RateCalculationDeps {
   readonly getOrder: GetOrder;
@@ -49,7 +50,7 @@ export function buildRateCalculation(deps: RateCalculationDeps) {
       fromStatuses: ['received'],
       toStatus: rating.outcome,
       items: rating.result === undefined ? [] : [quotesItem(order.orderId, at, rating.result)],
-      event: { eventId: event.metadata.eventId, detailType: event.metadata.type, source: event.metadata.source, detail: event },
+      event: toPending(event),
       at,
     });
     log.info(recorded ? `order ${rating.outcome}` : 'order already rated; duplicate delivery ignored', {

@@ -17,6 +17,7 @@ import type { GetOrderQuotes } from '../shared/store/quote-store';
 import { labelItem, routingDecisionItem, type GetSellerPolicy } from '../shared/store/routing-store';
 import { shipmentItem } from '../shared/store/shipment-store';
 import { type LastMileCarrier } from "../../domain/shared/carriers";
+import { toPending } from "../../events/pending";
 
 export interface RoutingDeps {
   readonly getOrder: GetOrder;
@@ -86,7 +87,7 @@ export function buildRouting(deps: RoutingDeps) {
         fromStatuses: ['rated'],
         toStatus: 'unroutable',
         items: [routingDecisionItem(routed.decision, context.occurredAt)],
-        event: { eventId: event.metadata.eventId, detailType: event.metadata.type, source: event.metadata.source, detail: event },
+        event: toPending(event),
         at: context.occurredAt,
       });
       log.info('order unroutable', { orderId, reasons: reasons.length });
@@ -111,7 +112,7 @@ export function buildRouting(deps: RoutingDeps) {
         labelItem(shipment.shipmentId, orderId, confirmation.labelZpl, context.occurredAt),
       ],
       kpiIncrements: shipped,
-      event: { eventId: event.metadata.eventId, detailType: event.metadata.type, source: event.metadata.source, detail: event },
+      event: toPending(event),
       at: context.occurredAt,
     });
     log.info(recorded ? 'order routed' : 'order already routed; duplicate delivery ignored', {

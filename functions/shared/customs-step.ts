@@ -2,12 +2,13 @@ import type { CustomsShipment } from '../../domain/customs/check-order';
 import { clearCustoms, type CustomsDecision, type PreparedDocument } from '../../domain/customs/clearance';
 import { sha256 } from '../../domain/customs/documents';
 import type { Order } from '../../domain/order/order';
-import type { PendingEvent } from '../../domain/order/ports';
 import { customsDocumentsReadyV1, customsHeldV1 } from '../../events/customs';
 import { createEvent } from '../../events/envelope';
 import { documentFileKey, type PutDocumentFile } from './store/document-bucket';
 import { customsCheckItem, documentsItem, type CustomsContext, type DocumentRecord, type DocumentsRecord } from './store/customs-store';
 import { keys, type ItemKey } from './store/keys';
+import { type PendingEvent } from "../../events/pending";
+import { toPending } from "../../events/pending";
 
 /** What one customs run decided and what must be written for it (in one transaction, by the caller). */
 export interface CustomsStepResult {
@@ -64,7 +65,7 @@ export function buildCustomsStep(deps: CustomsStepDeps) {
         items: [customsCheckItem({ ...check, outcome: 'held' })],
         // Documents of an earlier version no longer describe the order.
         deletions: [keys.orderDocuments(order.orderId)],
-        event: { eventId: event.metadata.eventId, detailType: event.metadata.type, source: event.metadata.source, detail: event },
+        event: toPending(event),
       };
     }
 
@@ -78,7 +79,7 @@ export function buildCustomsStep(deps: CustomsStepDeps) {
       documents,
       items: [customsCheckItem({ ...check, outcome: 'documents-ready' }), documentsItem(documents)],
       deletions: [],
-      event: { eventId: event.metadata.eventId, detailType: event.metadata.type, source: event.metadata.source, detail: event },
+      event: toPending(event),
     };
   };
 }

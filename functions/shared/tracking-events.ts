@@ -1,4 +1,3 @@
-import type { PendingEvent } from '../../domain/order/ports';
 import { transitDaysBetween } from '../../domain/performance/kpis';
 import type { Shipment } from '../../domain/shared/shipment';
 import { promisedMaxDays } from '../../domain/tracking/kpi-facts';
@@ -9,6 +8,8 @@ import type { ShipmentTrackingState, TimelineEvent, TrackingFact } from '../../d
 import { createEvent, type EventContract } from '../../events/envelope';
 import { shipmentDeliveredV1, shipmentExceptionV1, shipmentStalledV1, shipmentStatusChangedV1 } from '../../events/shipment-tracking';
 import type { z } from 'zod';
+import { type PendingEvent } from "../../events/pending";
+import { toPending } from "../../events/pending";
 
 /** Turns the timeline's facts and the sweep's decisions into the tracking events of the catalog. */
 
@@ -27,7 +28,7 @@ function pending<TData extends z.ZodType>(contract: EventContract<string, TData>
     correlationId: shipment.orderId,
     sellerId: shipment.sellerId,
   });
-  return { eventId: event.metadata.eventId, detailType: contract.type, source: contract.source, detail: event };
+  return toPending(event);
 }
 
 const refOf = (shipment: Ref) => ({

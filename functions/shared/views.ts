@@ -1,6 +1,5 @@
 import type { Order } from '../../domain/order/order';
-import { orderStatusWithTracking } from '../../domain/tracking/order-progress';
-import type { OrderTracking } from '../../domain/order/ports';
+import { orderStatusWithTracking, type OrderTracking } from '../../domain/tracking/order-progress';
 
 /**
  * The public representation of an order (API v1): the stored order plus links to what hangs off it

@@ -4,7 +4,8 @@ import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import middy from '@middy/core';
 import { logger, metrics } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
-import { buildFindStallCandidates, buildRaiseStall } from '../shared/store/tracking-store';
+import { buildFindStallCandidates } from '../shared/store/tracking-lookups';
+import { buildRaiseStall } from '../shared/store/tracking-writes';
 import { buildStalledSweep } from './stalled-sweep';
 
 const documents = buildDocumentClient(new DynamoDBClient({}));

@@ -1,12 +1,13 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
-import type { FindStallCandidates, RaiseStall, StallCandidate } from '../../domain/tracking/ports';
+import type { FindStallCandidates, StallCandidate } from '../../domain/tracking/ports';
 import { stallThresholdsForLane } from '../../domain/tracking/stall-schedule';
 import { DEFAULT_STALL_POLICY, stallDecision, type StallPolicy } from '../../domain/tracking/stalls';
 import { emptyTrackingState, type ShipmentTrackingState } from '../../domain/tracking/timeline';
 import { newId } from '../shared/ids';
 import { logger as defaultLogger, metrics } from '../shared/observability';
 import { stalledEvent } from '../shared/tracking-events';
+import { type RaiseStall } from '../shared/store/tracking-writes';
 
 /** The EventBridge "Scheduled Event": only its time matters, and it is the sweep's "now". */
 export const scheduledEventSchema = z.looseObject({ time: z.iso.datetime({ offset: true }) });

@@ -5,7 +5,9 @@ import middy from '@middy/core';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { logger, metrics } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
-import { buildFindShipmentForUpdate, buildGetShipmentTracking, buildKeepUnmatched, buildSaveTracking } from '../shared/store/tracking-store';
+import { buildFindShipmentForUpdate, buildGetShipmentTracking } from '../shared/store/tracking-lookups';
+import { buildSaveTracking } from '../shared/store/tracking-writes';
+import { buildKeepUnmatched } from '../shared/store/unmatched-store';
 import { buildTrackingIngestion } from './tracking-ingestion';
 
 const documents = buildDocumentClient(new DynamoDBClient({}));

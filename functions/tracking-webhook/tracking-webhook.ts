@@ -6,7 +6,7 @@ import { CARRIER_SIGNATURE_HEADER } from '../../domain/tracking/webhook-secrets'
 import { newId } from '../shared/ids';
 import { HttpError, jsonResponse, problemResponse } from '../shared/http/problem';
 import { logger, metrics } from '../shared/observability';
-import type { TrackingMessage } from '../tracking-ingestion/tracking-ingestion';
+import { type TrackingMessage } from '../../events/tracking-message';
 
 /**
  * A carrier batch (Correios answers up to 50 objects with their histories) is tens of KB; 128 KB

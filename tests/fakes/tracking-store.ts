@@ -1,5 +1,4 @@
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import type { PendingEvent } from '../../domain/order/ports';
 import type { KpiIncrement } from '../../domain/performance/kpis';
 import type { Shipment } from '../../domain/shared/shipment';
 import type { KpiMark } from '../../domain/tracking/kpi-facts';
@@ -8,14 +7,13 @@ import type {
   FindStallCandidates,
   GetShipmentTracking,
   KeepUnmatched,
-  RaiseStall,
-  SaveTracking,
   StallCandidate,
 } from '../../domain/tracking/ports';
 import { emptyTrackingState, type ShipmentTrackingState } from '../../domain/tracking/timeline';
 import type { TrackingUpdate } from '../../domain/tracking/update';
-import { itemsWritten } from '../../functions/shared/store/tracking-store';
-import type { TrackingMessage } from '../../functions/tracking-ingestion/tracking-ingestion';
+import { itemsWritten, type RaiseStall, type SaveTracking } from '../../functions/shared/store/tracking-writes';
+import { type PendingEvent } from "../../events/pending";
+import { type TrackingMessage } from '../../events/tracking-message';
 
 interface Row {
   shipment: Shipment;
@@ -60,15 +58,15 @@ export class InMemoryTrackingStore {
     if (row === undefined) throw new Error('no such shipment');
     if (this.conflictsToInject > 0) {
       this.conflictsToInject -= 1;
-      return 'conflict';
+      return { outcome: 'conflict' };
     }
-    if (row.version !== write.expectedVersion) return 'conflict';
+    if (row.version !== write.expectedVersion) return { outcome: 'conflict' };
     Object.assign(row, { state: write.state, kpiMarks: write.kpiMarks, version: row.version + 1, stallDueAt: write.stallDueAt });
     this.events.push(...write.events);
     this.kpis.push(...write.kpiIncrements);
     for (const alias of write.aliases) this.aliases.set(`${alias.carrier}#${alias.trackingNumber}`, write.shipment.shipmentId);
     this.writes.push(itemsWritten(write));
-    return 'saved';
+    return { outcome: 'saved', itemsWritten: itemsWritten(write) };
   };
 
   readonly findShipment: FindShipmentForUpdate = async (update) => {

@@ -12,6 +12,7 @@ import { buildGetOrder, buildSaveNewOrder } from '../../functions/shared/store/o
 import { sampleOrderBody } from '../fixtures/orders';
 import { createTestTable, eventually, localClientConfig, localCloud, localDynamoDb } from '../setup/local-cloud-client';
 import { relayStreamEvent } from '../setup/table-stream';
+import { toPending } from "../../events/pending";
 
 const { client, documents } = localDynamoDb();
 const context = { awsRequestId: 'test', functionName: 'outbox-publisher' } as Context;
@@ -19,7 +20,7 @@ const context = { awsRequestId: 'test', functionName: 'outbox-publisher' } as Co
 function newOrder(orderId: string, externalOrderId: string) {
   const order = createOrder(orderInputSchema.parse(sampleOrderBody({ externalOrderId })), { orderId, receivedAt: new Date().toISOString() });
   const event = createEvent(orderReceivedV1, { order }, { eventId: `evt_${orderId}`, occurredAt: order.receivedAt, correlationId: orderId, sellerId: order.sellerId });
-  return { order, pending: { eventId: event.metadata.eventId, detailType: event.metadata.type, source: event.metadata.source, detail: event } };
+  return { order, pending: toPending(event) };
 }
 
 async function itemsOf(tableName: string) {

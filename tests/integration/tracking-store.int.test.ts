@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { parseEvent } from '../../events/envelope';
 import { shipmentDeliveredV1, shipmentStalledV1, shipmentStatusChangedV1 } from '../../events/shipment-tracking';
@@ -6,25 +7,22 @@ import { keys, INDEXES } from '../../functions/shared/store/keys';
 import { buildGetKpiCounters } from '../../functions/shared/store/kpi-store';
 import { pendingEventsFromImage } from '../../functions/shared/store/outbox';
 import { buildFindShipmentByTracking, buildSaveShipment } from '../../functions/shared/store/shipment-store';
-import {
-  buildFindShipmentForUpdate,
-  buildFindShipmentsByTrackingNumber,
-  buildFindStallCandidates,
-  buildGetShipmentTracking,
-  buildKeepUnmatched,
-  buildRaiseStall,
-  buildSaveTracking,
-} from '../../functions/shared/store/tracking-store';
+import { buildFindShipmentForUpdate, buildFindShipmentsByTrackingNumber, buildFindStallCandidates, buildGetShipmentTracking } from '../../functions/shared/store/tracking-lookups';
+import { TrackingWriteTooLargeError, buildRaiseStall, buildSaveTracking } from '../../functions/shared/store/tracking-writes';
+import { buildKeepUnmatched } from '../../functions/shared/store/unmatched-store';
 import { buildTrackingIngestion } from '../../functions/tracking-ingestion/tracking-ingestion';
-import type { PendingEvent } from '../../domain/order/ports';
 import type { Shipment } from '../../domain/shared/shipment';
 import { applyUpdates } from '../../domain/tracking/timeline';
 import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../fakes/tracking-store';
 import { saoPauloSingleUpdates, webhooks } from '../unit/domain/tracking/helpers';
 import { createTestTable, localDynamoDb } from '../setup/local-cloud-client';
 import { relayedEvents } from '../setup/table-stream';
+import { type PendingEvent } from "../../events/pending";
 
 const { client, documents } = localDynamoDb();
+
+/** Text gzip cannot shrink much, so its size survives compression. */
+const randomText = (bytes: number) => randomBytes(bytes).toString('base64');
 const linehaul = webhooks('enlace-linehaul', 'sao-paulo-journey.json');
 const correios = webhooks('correios', 'sao-paulo-journey.json');
 
@@ -160,6 +158,23 @@ describe('tracking store against DynamoDB Local', () => {
     expect((await getTracking('shp_SP0001'))?.version).toBe(1);
   });
 
+  it("refuses, before sending anything, a write over DynamoDB's 100-item transaction or the item-size guard; takes one at the limit", async () => {
+    const { tableName, getTracking } = await setup();
+    const save = buildSaveTracking(documents, tableName);
+    const stored = (await getTracking('shp_SP0001'))!;
+    const increments = (count: number) => Array.from({ length: count }, (_, index) => ({ carrier: 'correios' as const, lane: `CN-BR-T${index}`, week: '2025-W46', add: { shipments: 1 } }));
+    const base = { shipment: stored.shipment, state: stored.state, kpiMarks: [], expectedVersion: 0, stallDueAt: null, events: [], aliases: [], at: '2025-11-12T20:00:00.000Z' };
+
+    await expect(save({ ...base, kpiIncrements: increments(100) })).rejects.toThrow(TrackingWriteTooLargeError);
+    expect((await getTracking('shp_SP0001'))?.version).toBe(0);
+    const hugeEvent = { eventId: 'evt_huge', detailType: 'shipment.status-changed', source: 'enlace.tracking', detail: { noise: randomText(400 * 1024) } };
+    await expect(save({ ...base, kpiIncrements: [], events: [hugeEvent] })).rejects.toThrow(TrackingWriteTooLargeError);
+    expect((await getTracking('shp_SP0001'))?.version).toBe(0);
+
+    expect(await save({ ...base, kpiIncrements: increments(99) })).toEqual({ outcome: 'saved', itemsWritten: 100 });
+    expect((await getTracking('shp_SP0001'))?.version).toBe(1);
+  });
+
   it('optimistic concurrency: of two writes from the same version one wins; concurrent batches both land', async () => {
     const { tableName, ingest, getTracking } = await setup();
     const save = buildSaveTracking(documents, tableName);
@@ -168,8 +183,8 @@ describe('tracking store against DynamoDB Local', () => {
       const { state } = applyUpdates(stored.state, [], { receivedAt: '2025-11-12T20:00:00.000Z' });
       return { shipment: stored.shipment, state: { ...state, lastCarrierUpdateAt: `2025-11-12T20:00:0${webhookIndex}.000Z` }, kpiMarks: [], expectedVersion: 0, stallDueAt: null, events: [], kpiIncrements: [], aliases: [], at: '2025-11-12T20:00:00.000Z' };
     };
-    expect(await save(write(1))).toBe('saved');
-    expect(await save(write(2))).toBe('conflict');
+    expect(await save(write(1))).toEqual({ outcome: 'saved', itemsWritten: 1 });
+    expect(await save(write(2))).toEqual({ outcome: 'conflict' });
 
     // Two Lambda invocations at once for the same parcel: the loser re-reads and applies on top.
     const results = await Promise.all([
@@ -228,8 +243,8 @@ describe('tracking store against DynamoDB Local', () => {
     const stale = { shipment: read.shipment, state: read.state, kpiMarks: read.kpiMarks, expectedVersion: read.version, stallDueAt: null, events: [], kpiIncrements: [], aliases: [], at: '2025-11-06T03:00:01.000Z' };
     const save = buildSaveTracking(documents, tableName);
     // Both shapes of the write: a lone conditional Put, and a transaction (here with an alias).
-    expect(await save(stale)).toBe('conflict');
-    expect(await save({ ...stale, aliases: [{ carrier: 'enlace-linehaul', trackingNumber: 'ENL-OTHER' }] })).toBe('conflict');
+    expect(await save(stale)).toEqual({ outcome: 'conflict' });
+    expect(await save({ ...stale, aliases: [{ carrier: 'enlace-linehaul', trackingNumber: 'ENL-OTHER' }] })).toEqual({ outcome: 'conflict' });
     const after = (await getTracking('shp_SP0001'))!;
     expect(after.version).toBe(read.version + 1);
     expect(after.state.stallAlertRaised).not.toBeNull();

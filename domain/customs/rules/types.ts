@@ -4,6 +4,7 @@
  * reader can tell a sourced fact from Enlace's own assumption without opening another file.
  */
 import type { TaxIdKind, TaxIdRequirement } from '../../shared/tax-ids';
+import type { CertificateAgency } from '../../shared/certificates';
 import type { DestinationCountry } from '../../shared/shipping-terms';
 
 /** The reference file the sourced facts were gathered in (URLs in it are quoted on each rule). */
@@ -46,9 +47,6 @@ export interface RegimeLimitRule extends RuleProvenance {
   readonly recipientTaxIdKinds?: readonly TaxIdKind[];
 }
 
-/** Agencies whose certificate, registration or permit some goods need at import. */
-export const CERTIFICATE_AGENCIES = ['NOM', 'COFEPRIS', 'ANVISA', 'INMETRO', 'ANATEL', 'FDA', 'FCC', 'CPSC'] as const;
-export type CertificateAgency = (typeof CERTIFICATE_AGENCIES)[number];
 
 /**
  * Which items a rule applies to. An item matches when its HS code starts with one of `hsPrefixes`,

@@ -1,5 +1,5 @@
 import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import type { PendingEvent } from '../../../domain/order/ports';
+import { type PendingEvent } from "../../../events/pending";
 
 /** Port: publishes events to the bus; rejects when any entry was not accepted. */
 export type PublishEvents = (events: readonly PendingEvent[]) => Promise<void>;

@@ -3,11 +3,11 @@ import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@
 import type { z } from 'zod';
 import type { CustomsProblem } from '../../../domain/customs/check-order';
 import type { Order, OrderStatus } from '../../../domain/order/order';
-import type { PendingEvent } from '../../../domain/order/ports';
 import type { BatteryType } from '../../../domain/shared/shipping-terms';
 import type { customsDocumentSchema } from '../../../events/customs';
 import { keys, type ItemKey } from './keys';
 import { outboxItem } from './outbox';
+import { type PendingEvent } from "../../../events/pending";
 
 /** The shipment routing booked, as customs needs it to (re-)check the order without a new event. */
 export interface CustomsContext {

@@ -1,11 +1,28 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Order } from '../../../domain/order/order';
-import type { GetOrder, IdempotencyRecord, PendingEvent, SaveNewOrder } from '../../../domain/order/ports';
+import type { PendingEvent } from '../../../events/pending';
+import type { GetOrder } from '../../../domain/order/ports';
 import { keys } from './keys';
 import { outboxItem } from './outbox';
 
 const MAX_ATTEMPTS = 4;
+
+/** What remembers that (marketplace, external order id) was already taken, and by which request. */
+export interface IdempotencyRecord {
+  readonly orderId: string;
+  readonly sellerId: string;
+  /** sha-256 of the canonical request body: the same key with another body is a conflict. */
+  readonly requestHash: string;
+}
+
+export type SaveOrderOutcome =
+  | { readonly kind: 'created' }
+  | { readonly kind: 'duplicate'; readonly existing: IdempotencyRecord };
+
+/** Port: stores a new order, its idempotency record and its event in one atomic write. */
+export type SaveNewOrder = (order: Order, requestHash: string, event: PendingEvent) => Promise<SaveOrderOutcome>;
+
 
 /**
  * Adapter for the order ports. A new order is one transaction of three puts: the order, its

@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { PendingEvent } from '../../../domain/order/ports';
 import { TTL_ATTRIBUTE, keys } from './keys';
+import { type PendingEvent } from "../../../events/pending";
 
 /**
  * The transactional outbox, in two shapes; the table's stream hands both to the outbox relay:

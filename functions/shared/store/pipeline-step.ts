@@ -3,9 +3,9 @@ import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-
 import type { KpiIncrement } from '../../../domain/performance/kpis';
 import { kpiIncrementUpdate } from './kpi-store';
 import type { OrderStatus } from '../../../domain/order/order';
-import type { PendingEvent } from '../../../domain/order/ports';
 import { keys } from './keys';
 import { outboxItem } from './outbox';
+import { type PendingEvent } from "../../../events/pending";
 
 /** One step of the pipeline as it is written: the order's new status, what the step produced, its event. */
 export interface PipelineStep {

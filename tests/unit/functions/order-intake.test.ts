@@ -1,5 +1,4 @@
 import type { Order } from '../../../domain/order/order';
-import type { IdempotencyRecord, PendingEvent, SaveNewOrder } from '../../../domain/order/ports';
 import type { Tenant } from '../../../domain/shared/tenant';
 import { parseEvent } from '../../../events/envelope';
 import { orderReceivedV1 } from '../../../events/order-received';
@@ -7,6 +6,8 @@ import { MAX_ORDER_BYTES, buildOrderIntake } from '../../../functions/order-inta
 import { httpHandler } from '../../../functions/shared/http/http-handler';
 import { sampleOrderBody } from '../../fixtures/orders';
 import { httpEvent, lambdaContext } from './http-fixtures';
+import { type PendingEvent } from "../../../events/pending";
+import { type IdempotencyRecord, type SaveNewOrder } from "../../../functions/shared/store/order-store";
 
 const integration: Tenant = { tenantId: 'mx-integration', kind: 'integration', sellerIds: ['seller-sz-001'] };
 

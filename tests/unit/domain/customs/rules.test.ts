@@ -1,7 +1,6 @@
 import { taxIdRequirement } from '../../../../domain/shared/tax-ids';
 import {
   BATTERY_RULES,
-  CERTIFICATE_AGENCIES,
   CN22_LIMIT,
   CUSTOMS_RULES,
   GLOSSARY_PROVENANCE,
@@ -17,6 +16,7 @@ import {
 import { normalizeText } from '../../../../domain/customs/check-order';
 import { GOODS_CATEGORIES } from '../../../../domain/shared/goods';
 import { DESTINATION_COUNTRIES } from '../../../../domain/shared/shipping-terms';
+import { CERTIFICATE_AGENCIES } from "../../../../domain/shared/certificates";
 
 function allRules(): [string, RuleProvenance][] {
   const rules: [string, RuleProvenance][] = [];

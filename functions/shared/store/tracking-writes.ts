@@ -1,0 +1,148 @@
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { KpiIncrement } from '../../../domain/performance';
+import type { Shipment } from '../../../domain/shared/shipment';
+import type { KpiMark } from '../../../domain/tracking/kpi-facts';
+import type { StallCandidate, TrackingAlias } from '../../../domain/tracking/ports';
+import type { ShipmentTrackingState } from '../../../domain/tracking/timeline';
+import type { PendingEvent } from '../../../events/pending';
+import { INDEXES, keys } from './keys';
+import { kpiIncrementUpdate } from './kpi-store';
+import { OUTBOX_ATTRIBUTE, encodeOutbox } from './outbox';
+import { aliasItem, trackingItem, type Item } from './tracking-item';
+
+/** Everything one batch of carrier updates changes for one shipment, written at once. */
+export interface TrackingWrite {
+  readonly shipment: Shipment;
+  readonly state: ShipmentTrackingState;
+  readonly kpiMarks: readonly KpiMark[];
+  readonly expectedVersion: number;
+  /** When the stalled sweep should look at the shipment; null takes it out of the sweep's index. */
+  readonly stallDueAt: string | null;
+  readonly events: readonly PendingEvent[];
+  readonly kpiIncrements: readonly KpiIncrement[];
+  readonly aliases: readonly TrackingAlias[];
+  readonly at: string;
+}
+
+export type SaveTrackingResult = { readonly outcome: 'saved'; readonly itemsWritten: number } | { readonly outcome: 'conflict' };
+
+/**
+ * Port: writes a TrackingWrite all or nothing; `conflict` when the version moved (re-read and
+ * retry). Throws TrackingWriteTooLargeError for a write DynamoDB cannot take in one go.
+ */
+export type SaveTracking = (write: TrackingWrite) => Promise<SaveTrackingResult>;
+
+/**
+ * Port: records the stall and its event at once, only if the shipment is still silent since
+ * `candidate.lastCarrierUpdateAt` and this stall was not raised yet; false otherwise.
+ */
+export type RaiseStall = (candidate: StallCandidate, stallKey: string, event: PendingEvent, at: string) => Promise<boolean>;
+
+/** A write DynamoDB cannot take in one go: too many items for a transaction, or too large an item. */
+export class TrackingWriteTooLargeError extends Error {
+  override readonly name = 'TrackingWriteTooLargeError';
+}
+
+/** DynamoDB's limit on the items of one transaction. */
+const MAX_TRANSACTION_ITEMS = 100;
+
+/**
+ * What one tracking write may put in the item: DynamoDB's item limit is 400 KB; the rest is kept for
+ * the attributes beside the timeline and the outbox.
+ */
+export const MAX_TRACKING_ITEM_BYTES = 350 * 1024;
+
+/** Items one tracking write puts: the tracking item (its events ride on it), each KPI counter, each new alias. */
+export function itemsWritten(write: Pick<TrackingWrite, 'kpiIncrements' | 'aliases'>): number {
+  return 1 + write.kpiIncrements.length + write.aliases.length;
+}
+
+export const isConflict = (error: unknown): boolean => {
+  if (error instanceof ConditionalCheckFailedException) {
+    return true;
+  }
+  const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+  return reasons[0]?.Code === 'ConditionalCheckFailed' || reasons.some((reason) => reason.Code === 'TransactionConflict');
+};
+
+/** The bytes of the tracking item's two growing attributes: the gzipped timeline and the events it carries. */
+function growingBytes(item: Item): number {
+  const timeline = item.timeline instanceof Uint8Array ? item.timeline.length : 0;
+  const outbox = item[OUTBOX_ATTRIBUTE];
+  return timeline + (typeof outbox === 'string' ? outbox.length : 0);
+}
+
+/**
+ * The tracking item, conditional on its version (so two writers never both win), carrying the events
+ * of the write. Alone it is a plain conditional Put; with KPI counter increments or a new alias, one
+ * transaction, all or nothing (so a retry never counts a KPI twice).
+ */
+export function buildSaveTracking(documents: DynamoDBDocumentClient, tableName: string): SaveTracking {
+  return async (write) => {
+    if (itemsWritten(write) > MAX_TRANSACTION_ITEMS) {
+      throw new TrackingWriteTooLargeError(`a tracking write of ${itemsWritten(write)} items exceeds DynamoDB's ${MAX_TRANSACTION_ITEMS}-item transaction`);
+    }
+    const item = trackingItem(write);
+    if (growingBytes(item) > MAX_TRACKING_ITEM_BYTES) {
+      throw new TrackingWriteTooLargeError(`shipment ${write.shipment.shipmentId}: its timeline and ${write.events.length} events exceed ${MAX_TRACKING_ITEM_BYTES} bytes; send fewer updates per webhook`);
+    }
+    const condition =
+      write.expectedVersion === 0
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': write.expectedVersion } };
+    const put = { TableName: tableName, Item: item, ...condition };
+    try {
+      const count = itemsWritten(write);
+      if (count === 1) {
+        await documents.send(new PutCommand(put));
+      } else {
+        await documents.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: put },
+              ...write.kpiIncrements.map((increment) => ({ Update: kpiIncrementUpdate(tableName, increment, write.at) })),
+              ...write.aliases.map((alias) => ({ Put: { TableName: tableName, Item: aliasItem(write.shipment, alias.carrier, alias.trackingNumber) } })),
+            ],
+          }),
+        );
+      }
+      return { outcome: 'saved', itemsWritten: count };
+    } catch (error) {
+      if (isConflict(error)) {
+        return { outcome: 'conflict' };
+      }
+      throw error;
+    }
+  };
+}
+
+/**
+ * Marks the stall raised, takes the shipment out of the sweep's index and carries the event (its
+ * `outbox`), in one conditional UpdateItem: the condition makes it once per silence even with two
+ * sweeps running.
+ */
+export function buildRaiseStall(documents: DynamoDBDocumentClient, tableName: string): RaiseStall {
+  const index = INDEXES.inTransitByStallDue;
+  return async (candidate, stallKey, event, at) => {
+    try {
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.shipmentTracking(candidate.shipmentId),
+          // The version moves too, so an ingestion write prepared before the stall re-reads instead of erasing it.
+          UpdateExpression: 'SET stallAlertRaised = :key, updatedAt = :at, #outbox = :outbox, #version = #version + :one REMOVE #gsiPk, #gsiSk, stallDueAt',
+          ConditionExpression: 'lastCarrierUpdateAt = :since AND attribute_not_exists(stallAlertRaised)',
+          ExpressionAttributeNames: { '#gsiPk': index.partitionKey, '#gsiSk': index.sortKey, '#outbox': OUTBOX_ATTRIBUTE, '#version': 'version' },
+          ExpressionAttributeValues: { ':key': stallKey, ':at': at, ':since': candidate.lastCarrierUpdateAt, ':outbox': encodeOutbox([event]), ':one': 1 },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConflict(error)) {
+        return false;
+      }
+      throw error;
+    }
+  };
+}
