@@ -1,4 +1,3 @@
-import type { KpiIncrement } from '../performance/kpis';
 import type { Shipment } from '../shared/shipment';
 import type { KpiMark } from './kpi-facts';
 import type { CurrentStatus, ShipmentTrackingState } from './timeline';
