@@ -97,12 +97,18 @@ export function buildCorrectOrderRoute(deps: CorrectOrderDeps): HttpRoute {
     let saved: boolean;
     if (context === undefined) {
       // Not booked yet (or booked but not yet checked): the customs consumer checks the new version.
-      saved = await deps.save({ ...base, change: { kind: 'correction', order: corrected }, items: [], deletions: [] });
+      saved = await deps.save({ ...base, change: { kind: 'correction', order: corrected } });
     } else {
       const result = await deps.customsStep(corrected, context);
       corrected = { ...corrected, status: result.toStatus };
       customs = { outcome: result.toStatus === 'customs-held' ? 'held' : 'documents-ready', orderVersion: corrected.version, problems: result.decision.problems };
-      saved = await deps.save({ ...base, change: { kind: 'correction', order: corrected }, items: result.items, deletions: result.deletions, event: result.event });
+      saved = await deps.save({
+        ...base,
+        change: { kind: 'correction', order: corrected },
+        check: result.check,
+        ...(result.documents === undefined ? {} : { documents: result.documents }),
+        event: result.event,
+      });
     }
     if (!saved) {
       throw conflict(`Order "${orderId}" changed while it was being corrected; read it again and retry.`);

@@ -4,7 +4,7 @@ import type { GetOrder } from '../../domain/order/ports';
 import type { EnlaceEvent } from '../../events/envelope';
 import type { shipmentRoutedV1 } from '../../events/shipment-routed';
 import type { buildCustomsStep } from '../shared/customs-step';
-import { customsContextItem, type CustomsContext, type SaveCustomsWrite } from '../shared/store/customs-store';
+import type { CustomsContext, SaveCustomsWrite } from '../shared/store/customs-store';
 
 export interface CustomsDocumentsDeps {
   readonly getOrder: GetOrder;
@@ -54,8 +54,9 @@ export function buildCustomsDocuments(deps: CustomsDocumentsDeps) {
       expectedVersion: order.version,
       fromStatuses: ['routed'],
       change: { kind: 'status', toStatus: result.toStatus },
-      items: [customsContextItem(context), ...result.items],
-      deletions: result.deletions,
+      context,
+      check: result.check,
+      ...(result.documents === undefined ? {} : { documents: result.documents }),
       event: result.event,
       at: now().toISOString(),
     });

@@ -1,23 +1,7 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { GetOrder } from '../../domain/order/ports';
 import { pathParameter, type HttpRoute } from '../shared/http/http-handler';
 import { readOrderPart } from '../shared/http/owned-order';
-import { keys } from '../shared/store/keys';
-
-/** Port: the shipping label (ZPL) of an order's booked shipment. */
-export type GetOrderLabel = (orderId: string) => Promise<{ shipmentId: string; trackingNumber: string; zpl: string } | undefined>;
-
-export function buildGetOrderLabel(documents: DynamoDBDocumentClient, tableName: string): GetOrderLabel {
-  return async (orderId) => {
-    const { Item: pointer } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.orderShipment(orderId) }));
-    if (pointer === undefined) {
-      return undefined;
-    }
-    const shipmentId = String(pointer.shipmentId);
-    const { Item: label } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.shipmentLabel(shipmentId) }));
-    return label === undefined ? undefined : { shipmentId, trackingNumber: String(pointer.trackingNumber), zpl: String(label.zpl) };
-  };
-}
+import type { GetOrderLabel } from '../shared/store/routing-store';
 
 /** GET /v1/orders/{id}/label: the 4×6 in ZPL II label of the booked shipment, ready for a thermal printer. */
 export function buildGetLabelRoute(deps: { readonly getOrder: GetOrder; readonly getLabel: GetOrderLabel }): HttpRoute {

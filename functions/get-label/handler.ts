@@ -4,7 +4,8 @@ import { httpHandler } from '../shared/http/http-handler';
 import { logger } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import { buildGetOrder } from '../shared/store/order-store';
-import { buildGetLabelRoute, buildGetOrderLabel } from './get-label';
+import { buildGetOrderLabel } from '../shared/store/routing-store';
+import { buildGetLabelRoute } from './get-label';
 
 const documents = buildDocumentClient(new DynamoDBClient({}));
 const tableName = requiredEnv('TABLE_NAME');

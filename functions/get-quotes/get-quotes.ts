@@ -2,7 +2,7 @@ import type { GetOrder } from '../../domain/order/ports';
 import { pathParameter, type HttpRoute } from '../shared/http/http-handler';
 import { readOrderPart } from '../shared/http/owned-order';
 import { jsonResponse } from '../shared/http/problem';
-import type { GetOrderQuotes } from '../shared/store/quote-store';
+import type { GetOrderQuotes } from '../shared/store/rating-store';
 
 /** GET /v1/orders/{id}/quotes: every service's itemised quote for the order, and why the others cannot take it. */
 export function buildGetQuotesRoute(deps: { readonly getOrder: GetOrder; readonly getQuotes: GetOrderQuotes }): HttpRoute {

@@ -4,7 +4,7 @@ import { httpHandler } from '../shared/http/http-handler';
 import { logger } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import { buildGetOrder } from '../shared/store/order-store';
-import { buildGetOrderQuotes } from '../shared/store/quote-store';
+import { buildGetOrderQuotes } from '../shared/store/rating-store';
 import { buildGetQuotesRoute } from './get-quotes';
 
 const documents = buildDocumentClient(new DynamoDBClient({}));

@@ -6,7 +6,7 @@ import { eventConsumer } from '../shared/event-consumer';
 import { logger } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import { buildGetOrder } from '../shared/store/order-store';
-import { buildRecordPipelineStep } from '../shared/store/pipeline-step';
+import { buildRecordRating } from '../shared/store/rating-store';
 import { buildRateCalculation } from './rate-calculation';
 
 const documents = buildDocumentClient(new DynamoDBClient({}));
@@ -14,5 +14,5 @@ const tableName = requiredEnv('TABLE_NAME');
 
 /** SQS (order.received) → rate-calculation. */
 export const handler = middy(
-  eventConsumer(orderReceivedV1, buildRateCalculation({ getOrder: buildGetOrder(documents, tableName), recordStep: buildRecordPipelineStep(documents, tableName) })),
+  eventConsumer(orderReceivedV1, buildRateCalculation({ getOrder: buildGetOrder(documents, tableName), recordRating: buildRecordRating(documents, tableName) })),
 ).use(injectLambdaContext(logger));

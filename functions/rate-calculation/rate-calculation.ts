@@ -5,14 +5,13 @@ import { createEvent, type EnlaceEvent } from '../../events/envelope';
 import { orderRatedV1, orderUnrateableV1 } from '../../events/order-rated';
 import type { orderReceivedV1 } from '../../events/order-received';
 import type { z } from 'zod';
-import type { RecordPipelineStep } from '../shared/store/pipeline-step';
-import { quotesItem } from '../shared/store/quote-store';
+import type { RecordRating } from '../shared/store/rating-store';
 import { newId } from '../shared/ids';
 import { toPending } from "../../events/pending";
 
 export interface RateCalculationDeps {
   readonly getOrder: GetOrder;
-  readonly recordStep: RecordPipelineStep;
+  readonly recordRating: RecordRating;
   readonly newEventId?: () => string;
   readonly now?: () => Date;
 }
@@ -21,7 +20,7 @@ type OrderReceived = EnlaceEvent<z.output<typeof orderReceivedV1.data>>;
 
 /** order.received → price every service (domain) → store the quotes and move the order → order.rated | order.unrateable. */
 export function buildRateCalculation(deps: RateCalculationDeps) {
-  const { getOrder, recordStep, newEventId = () => newId('evt'), now = () => new Date() } = deps;
+  const { getOrder, recordRating, newEventId = () => newId('evt'), now = () => new Date() } = deps;
   return async (received: OrderReceived, log: Logger): Promise<void> => {
     const order = await getOrder(received.data.order.orderId);
     if (order === undefined) {
@@ -45,11 +44,10 @@ export function buildRateCalculation(deps: RateCalculationDeps) {
             context,
           )
         : createEvent(orderUnrateableV1, { orderId: order.orderId, reasons: rating.reasons }, context);
-    const recorded = await recordStep({
+    const recorded = await recordRating({
       orderId: order.orderId,
-      fromStatuses: ['received'],
-      toStatus: rating.outcome,
-      items: rating.result === undefined ? [] : [quotesItem(order.orderId, at, rating.result)],
+      outcome: rating.outcome,
+      ...(rating.result === undefined ? {} : { result: rating.result }),
       event: toPending(event),
       at,
     });

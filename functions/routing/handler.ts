@@ -8,9 +8,8 @@ import { logger } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import { buildGetLaneKpiRows } from '../shared/store/kpi-reader';
 import { buildGetOrder } from '../shared/store/order-store';
-import { buildRecordPipelineStep } from '../shared/store/pipeline-step';
-import { buildGetOrderQuotes } from '../shared/store/quote-store';
-import { buildGetSellerPolicy } from '../shared/store/routing-store';
+import { buildGetOrderQuotes } from '../shared/store/rating-store';
+import { buildGetSellerPolicy, buildRecordRouted, buildRecordUnroutable } from '../shared/store/routing-store';
 import { buildRouting } from './routing';
 
 const documents = buildDocumentClient(new DynamoDBClient({}));
@@ -30,7 +29,8 @@ export const handler = middy(
       getKpiRows: buildGetLaneKpiRows(documents, tableName),
       getSellerPolicy: buildGetSellerPolicy(documents, tableName),
       book: sandboxBookShipment(),
-      recordStep: buildRecordPipelineStep(documents, tableName),
+      recordRouted: buildRecordRouted(documents, tableName),
+      recordUnroutable: buildRecordUnroutable(documents, tableName),
     }),
   ),
 ).use(injectLambdaContext(logger));

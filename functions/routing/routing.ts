@@ -11,11 +11,8 @@ import type { orderRatedV1 } from '../../events/order-rated';
 import { orderUnroutableV1, shipmentRoutedV1 } from '../../events/shipment-routed';
 import { newId } from '../shared/ids';
 import type { GetLaneKpiRows } from '../shared/store/kpi-reader';
-import { keys } from '../shared/store/keys';
-import type { RecordPipelineStep } from '../shared/store/pipeline-step';
-import type { GetOrderQuotes } from '../shared/store/quote-store';
-import { labelItem, routingDecisionItem, type GetSellerPolicy } from '../shared/store/routing-store';
-import { shipmentItem } from '../shared/store/shipment-store';
+import type { GetOrderQuotes } from '../shared/store/rating-store';
+import type { GetSellerPolicy, RecordRouted, RecordUnroutable } from '../shared/store/routing-store';
 import { type LastMileCarrier } from "../../domain/shared/carriers";
 import { toPending } from "../../events/pending";
 
@@ -25,7 +22,8 @@ export interface RoutingDeps {
   readonly getKpiRows: GetLaneKpiRows;
   readonly getSellerPolicy: GetSellerPolicy;
   readonly book: BookShipment;
-  readonly recordStep: RecordPipelineStep;
+  readonly recordRouted: RecordRouted;
+  readonly recordUnroutable: RecordUnroutable;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => Date;
   readonly newEventId?: () => string;
@@ -82,14 +80,7 @@ export function buildRouting(deps: RoutingDeps) {
         ...(exclusion.carrier === undefined ? {} : { carrier: exclusion.carrier }),
       }));
       const event = createEvent(orderUnroutableV1, { orderId, reasons, explanation: routed.decision.explanation }, context);
-      await deps.recordStep({
-        orderId,
-        fromStatuses: ['rated'],
-        toStatus: 'unroutable',
-        items: [routingDecisionItem(routed.decision, context.occurredAt)],
-        event: toPending(event),
-        at: context.occurredAt,
-      });
+      await deps.recordUnroutable({ orderId, decision: routed.decision, event: toPending(event), at: context.occurredAt });
       log.info('order unroutable', { orderId, reasons: reasons.length });
       return;
     }
@@ -100,18 +91,12 @@ export function buildRouting(deps: RoutingDeps) {
       { orderId, shipment, acceptsBatteries: routed.acceptsBatteries, summary: decision.explanation[0] ?? `${shipment.carrierName} was chosen.` },
       context,
     );
-    const shipped = kpiIncrementsFor({ kind: 'shipped', carrier: shipment.carrier as LastMileCarrier, lane: shipment.lane, at: shipment.bookedAt });
-    const recorded = await deps.recordStep({
+    const recorded = await deps.recordRouted({
       orderId,
-      fromStatuses: ['rated'],
-      toStatus: 'routed',
-      items: [
-        routingDecisionItem(decision, context.occurredAt),
-        shipmentItem(shipment),
-        { ...keys.orderShipment(orderId), type: 'OrderShipment', shipmentId: shipment.shipmentId, trackingNumber: shipment.trackingNumber, carrier: shipment.carrier },
-        labelItem(shipment.shipmentId, orderId, confirmation.labelZpl, context.occurredAt),
-      ],
-      kpiIncrements: shipped,
+      decision,
+      shipment,
+      labelZpl: confirmation.labelZpl,
+      kpiIncrements: kpiIncrementsFor({ kind: 'shipped', carrier: shipment.carrier as LastMileCarrier, lane: shipment.lane, at: shipment.bookedAt }),
       event: toPending(event),
       at: context.occurredAt,
     });

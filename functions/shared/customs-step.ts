@@ -5,19 +5,17 @@ import type { Order } from '../../domain/order/order';
 import { customsDocumentsReadyV1, customsHeldV1 } from '../../events/customs';
 import { createEvent } from '../../events/envelope';
 import { documentFileKey, type PutDocumentFile } from './store/document-bucket';
-import { customsCheckItem, documentsItem, type CustomsContext, type DocumentRecord, type DocumentsRecord } from './store/customs-store';
-import { keys, type ItemKey } from './store/keys';
+import type { CustomsCheckRecord, CustomsContext, DocumentRecord, DocumentsRecord } from './store/customs-store';
 import { type PendingEvent } from "../../events/pending";
 import { toPending } from "../../events/pending";
 
-/** What one customs run decided and what must be written for it (in one transaction, by the caller). */
+/** What one customs run decided and produced, for the caller to write (in one transaction). */
 export interface CustomsStepResult {
   readonly toStatus: 'customs-held' | 'documents-ready';
   readonly decision: CustomsDecision;
+  readonly check: CustomsCheckRecord;
   /** The stored documents, when the order passed. */
   readonly documents?: DocumentsRecord;
-  readonly items: readonly Record<string, unknown>[];
-  readonly deletions: readonly ItemKey[];
   readonly event: PendingEvent;
 }
 
@@ -59,14 +57,7 @@ export function buildCustomsStep(deps: CustomsStepDeps) {
 
     if (decision.outcome === 'held') {
       const event = createEvent(customsHeldV1, { orderId: order.orderId, orderVersion: order.version, shipment, problems: decision.problems }, eventContext);
-      return {
-        toStatus: 'customs-held',
-        decision,
-        items: [customsCheckItem({ ...check, outcome: 'held' })],
-        // Documents of an earlier version no longer describe the order.
-        deletions: [keys.orderDocuments(order.orderId)],
-        event: toPending(event),
-      };
+      return { toStatus: 'customs-held', decision, check: { ...check, outcome: 'held' }, event: toPending(event) };
     }
 
     const stored = await Promise.all(decision.documents.map((document) => storeDocument(deps.putFile, order, document)));
@@ -76,9 +67,8 @@ export function buildCustomsStep(deps: CustomsStepDeps) {
     return {
       toStatus: 'documents-ready',
       decision,
+      check: { ...check, outcome: 'documents-ready' },
       documents,
-      items: [customsCheckItem({ ...check, outcome: 'documents-ready' }), documentsItem(documents)],
-      deletions: [],
       event: toPending(event),
     };
   };

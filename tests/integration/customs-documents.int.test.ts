@@ -109,8 +109,8 @@ describe('customs documents against DynamoDB Local and fauxqs', () => {
       expectedVersion: 1,
       fromStatuses: ['customs-held' as const],
       change: { kind: 'correction' as const, order: { ...applied.order, status: result.toStatus } },
-      items: result.items,
-      deletions: result.deletions,
+      check: result.check,
+      ...(result.documents === undefined ? {} : { documents: result.documents }),
       event: result.event,
       at: '2026-11-23T09:00:00.000Z',
     };

@@ -40,19 +40,19 @@ export interface DocumentsRecord {
   readonly documents: readonly DocumentRecord[];
 }
 
-export const customsContextItem = (context: CustomsContext): Record<string, unknown> => ({
+const customsContextItem = (context: CustomsContext): Record<string, unknown> => ({
   ...keys.orderCustomsContext(context.orderId),
   type: 'CustomsContext',
   ...context,
 });
 
-export const customsCheckItem = (check: CustomsCheckRecord): Record<string, unknown> => ({
+const customsCheckItem = (check: CustomsCheckRecord): Record<string, unknown> => ({
   ...keys.orderCustomsCheck(check.orderId),
   type: 'CustomsCheck',
   ...check,
 });
 
-export const documentsItem = (record: DocumentsRecord): Record<string, unknown> => ({
+const documentsItem = (record: DocumentsRecord): Record<string, unknown> => ({
   ...keys.orderDocuments(record.orderId),
   type: 'CustomsDocuments',
   ...record,
@@ -84,7 +84,7 @@ export const buildGetCustomsCheck = (documents: DynamoDBDocumentClient, tableNam
 export const buildGetOrderDocuments = (documents: DynamoDBDocumentClient, tableName: string): GetOrderDocuments =>
   buildGet<DocumentsRecord>(documents, tableName, keys.orderDocuments);
 
-/** One customs write: the order's change, what the check produced, and its event. */
+/** One customs write: the order's change, what the check found and produced, and its event. */
 export interface CustomsWrite {
   readonly orderId: string;
   /** The write happens only if the stored order is still at this version… */
@@ -96,8 +96,12 @@ export interface CustomsWrite {
    * version and status are written too (PATCH). Other attributes of the order item are left alone.
    */
   readonly change: { readonly kind: 'status'; readonly toStatus: OrderStatus } | { readonly kind: 'correction'; readonly order: Order };
-  readonly items: readonly Record<string, unknown>[];
-  readonly deletions: readonly ItemKey[];
+  /** The booked shipment customs checked against, kept so a correction can re-run the checks. */
+  readonly context?: CustomsContext;
+  /** The check's outcome and every problem; held: the documents of an earlier version are removed. */
+  readonly check?: CustomsCheckRecord;
+  /** The documents of a passing order. */
+  readonly documents?: DocumentsRecord;
   readonly event?: PendingEvent;
   readonly at: string;
 }
@@ -147,21 +151,33 @@ function orderUpdate(write: CustomsWrite) {
   };
 }
 
+/** What a customs write puts beside the order, and what no longer holds (the documents of a version now held). */
+function writesOf(write: CustomsWrite): { readonly puts: Record<string, unknown>[]; readonly deletions: ItemKey[] } {
+  const puts: Record<string, unknown>[] = [];
+  const deletions: ItemKey[] = [];
+  if (write.context !== undefined) puts.push(customsContextItem(write.context));
+  if (write.check !== undefined) puts.push(customsCheckItem(write.check));
+  if (write.check?.outcome === 'held') deletions.push(keys.orderDocuments(write.orderId));
+  if (write.documents !== undefined) puts.push(documentsItem(write.documents));
+  return { puts, deletions };
+}
+
 /**
  * Adapter: one transaction updates the order (conditionally on its version and status), puts the
- * check's items, deletes what no longer holds (e.g. the documents of a version now held) and puts
- * the event in the outbox. A redelivered message or a concurrent correction finds the condition
+ * check and its documents, deletes what no longer holds (the documents of a version now held) and
+ * puts the event in the outbox. A redelivered message or a concurrent correction finds the condition
  * false and changes nothing.
  */
 export function buildSaveCustomsWrite(documents: DynamoDBDocumentClient, tableName: string): SaveCustomsWrite {
   return async (write) => {
+    const { puts, deletions } = writesOf(write);
     try {
       await documents.send(
         new TransactWriteCommand({
           TransactItems: [
             { Update: { TableName: tableName, ...orderUpdate(write) } },
-            ...write.items.map((item) => ({ Put: { TableName: tableName, Item: item } })),
-            ...write.deletions.map((key) => ({ Delete: { TableName: tableName, Key: key } })),
+            ...puts.map((item) => ({ Put: { TableName: tableName, Item: item } })),
+            ...deletions.map((key) => ({ Delete: { TableName: tableName, Key: key } })),
             ...(write.event === undefined ? [] : [{ Put: { TableName: tableName, Item: outboxItem(write.event, write.at) } }]),
           ],
         }),

@@ -5,7 +5,6 @@ import { parseEvent } from '../../../events/envelope';
 import { MAX_CORRECTION_BYTES, buildCorrectOrderRoute } from '../../../functions/correct-order/correct-order';
 import { buildCustomsStep } from '../../../functions/shared/customs-step';
 import { httpHandler } from '../../../functions/shared/http/http-handler';
-import { customsContextItem } from '../../../functions/shared/store/customs-store';
 import { ANATEL, VALID_CPF, brOrderBody, contextFor, fakeBucket, fakeCustomsTable, orderFrom } from '../../fixtures/customs';
 import { httpEvent, lambdaContext } from './http-fixtures';
 
@@ -17,7 +16,7 @@ const NOW = new Date('2026-11-23T09:00:00.000Z');
 function setup(order: Order, options: { checked?: boolean } = {}) {
   const table = fakeCustomsTable(order);
   if (options.checked ?? true) {
-    table.items.set('CUSTOMS_CONTEXT', customsContextItem(contextFor(order)));
+    table.stored.context = contextFor(order);
   }
   const bucket = fakeBucket();
   const handler = httpHandler(
@@ -73,7 +72,9 @@ describe('PATCH /v1/orders/{id}', () => {
     expect(response.json).toMatchObject({ status: 'customs-held', customs: { outcome: 'held' } });
     expect(response.json.customs.problems.map((problem) => problem.code)).toEqual(['CERTIFICATE_REQUIRED']);
     expect(parseEvent(customsHeldV1, table.outbox[0]).data.problems).toHaveLength(1);
-    expect(table.writes[0]?.deletions).toEqual([{ pk: 'ORDER#ord_C1', sk: 'DOCUMENTS' }]);
+    expect(table.writes[0]?.check?.outcome).toBe('held');
+    expect(table.writes[0]?.documents).toBeUndefined();
+    expect(table.stored.documents).toBeUndefined();
   });
 
   it('corrects an order not yet booked without checking it: customs runs when routing books it', async () => {
@@ -81,7 +82,8 @@ describe('PATCH /v1/orders/{id}', () => {
     const response = await patch({ shipTo: { taxId: VALID_CPF } });
     expect(response.statusCode).toBe(200);
     expect(response.json).toMatchObject({ status: 'rated', version: 2, customs: { outcome: 'pending', problems: [] } });
-    expect(table.writes[0]).toMatchObject({ items: [], deletions: [] });
+    expect(table.writes[0]?.check).toBeUndefined();
+    expect(table.writes[0]?.documents).toBeUndefined();
     expect(table.writes[0]?.event).toBeUndefined();
     expect(bucket.files.size).toBe(0);
   });

@@ -42,8 +42,8 @@ describe('customs-documents (shipment.routed consumer)', () => {
     expect(held.data.shipment).toEqual({ shipmentId: 'shp_C1', carrier: 'jadlog', serviceId: 'enlace-standard-br', trackingNumber: 'EN100842213BR' });
     expect(bucket.files.size).toBe(0);
     // What a correction needs to re-run the checks later, stored with the step.
-    expect(table.items.get('CUSTOMS_CONTEXT')).toMatchObject({ pk: 'ORDER#ord_C1', shipmentId: 'shp_C1', trackingNumber: 'EN100842213BR', acceptsBatteries: expect.arrayContaining(['lithium-ion-in-equipment']) });
-    expect(table.items.get('CUSTOMS_CHECK')).toMatchObject({ outcome: 'held', orderVersion: 1 });
+    expect(table.stored.context).toMatchObject({ orderId: 'ord_C1', shipmentId: 'shp_C1', trackingNumber: 'EN100842213BR', acceptsBatteries: expect.arrayContaining(['lithium-ion-in-equipment']) });
+    expect(table.stored.check).toMatchObject({ outcome: 'held', orderVersion: 1 });
     expect(table.writes[0]).toMatchObject({ expectedVersion: 1, fromStatuses: ['routed'], change: { kind: 'status', toStatus: 'customs-held' } });
   });
 
@@ -76,7 +76,7 @@ describe('customs-documents (shipment.routed consumer)', () => {
     expect(invoice.lines).toEqual([expect.objectContaining({ sku: 'BT-EARBUDS-X2', hsCode: '8518.30' }), expect.objectContaining({ sku: 'PHONE-CASE-14', hsCode: '3926.90' })]);
     expect(invoice.batteryDeclarations).toEqual([expect.objectContaining({ sku: 'BT-EARBUDS-X2', unNumber: 'UN3481' })]);
     expect(invoice.certificates).toEqual([{ agency: 'ANATEL', reference: 'ANATEL 12345-20-01234', skus: ['BT-EARBUDS-X2'] }]);
-    expect(table.items.get('DOCUMENTS')).toMatchObject({ orderVersion: 1, documents: ready.data.documents });
+    expect(table.stored.documents).toMatchObject({ orderVersion: 1, documents: ready.data.documents });
   });
 
   it('produces a CN 23 above the CN 22 value limit', async () => {

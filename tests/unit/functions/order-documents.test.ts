@@ -4,7 +4,6 @@ import type { Tenant } from '../../../domain/shared/tenant';
 import { buildOrderDocumentsRoute, negotiateFormat } from '../../../functions/order-documents/order-documents';
 import { buildCustomsStep } from '../../../functions/shared/customs-step';
 import { httpHandler } from '../../../functions/shared/http/http-handler';
-import { customsContextItem } from '../../../functions/shared/store/customs-store';
 import { ANATEL, brOrderBody, contextFor, fakeBucket, fakeCustomsTable, orderFrom } from '../../fixtures/customs';
 import { httpEvent, lambdaContext } from './http-fixtures';
 
@@ -19,7 +18,7 @@ async function setup(order: Order) {
   const links: { key: string; expiresInSeconds: number; fileName: string }[] = [];
   const context = contextFor(order);
   const result = await buildCustomsStep({ putFile: bucket.putFile, newEventId: () => 'evt_1', now: () => NOW })(order, context);
-  await table.save({ orderId: order.orderId, expectedVersion: order.version, fromStatuses: ['routed'], change: { kind: 'status', toStatus: result.toStatus }, items: [customsContextItem(context), ...result.items], deletions: [], event: result.event, at: NOW.toISOString() });
+  await table.save({ orderId: order.orderId, expectedVersion: order.version, fromStatuses: ['routed'], change: { kind: 'status', toStatus: result.toStatus }, context, check: result.check, ...(result.documents === undefined ? {} : { documents: result.documents }), event: result.event, at: NOW.toISOString() });
   const handler = httpHandler(
     buildOrderDocumentsRoute({
       getOrder: table.getOrder,

@@ -5,7 +5,7 @@ import { createEvent, parseEvent } from '../../../events/envelope';
 import { orderRatedV1, orderUnrateableV1 } from '../../../events/order-rated';
 import { orderReceivedV1 } from '../../../events/order-received';
 import { buildRateCalculation } from '../../../functions/rate-calculation/rate-calculation';
-import type { PipelineStep } from '../../../functions/shared/store/pipeline-step';
+import type { OrderRating } from '../../../functions/shared/store/rating-store';
 import { sampleOrderBody } from '../../fixtures/orders';
 
 const log = new Logger({ logLevel: 'SILENT' });
@@ -15,10 +15,10 @@ function received(order: Order) {
 }
 
 function setup(order: Order, alreadyRated = false) {
-  const steps: PipelineStep[] = [];
+  const steps: OrderRating[] = [];
   const rate = buildRateCalculation({
     getOrder: async (id) => (id === order.orderId ? order : undefined),
-    recordStep: async (step) => {
+    recordRating: async (step) => {
       steps.push(step);
       return !alreadyRated;
     },
@@ -37,8 +37,8 @@ describe('rate-calculation', () => {
     await rate(received(order), log);
     expect(steps).toHaveLength(1);
     const [step] = steps;
-    expect(step).toMatchObject({ orderId: 'ord_R1', fromStatuses: ['received'], toStatus: 'rated' });
-    expect(step!.items).toEqual([expect.objectContaining({ pk: 'ORDER#ord_R1', sk: 'QUOTES', type: 'OrderQuotes' })]);
+    expect(step).toMatchObject({ orderId: 'ord_R1', outcome: 'rated', at: '2026-11-22T12:00:01.000Z' });
+    expect(step!.result?.quotes.length).toBeGreaterThan(0);
     const event = parseEvent(orderRatedV1, step!.event.detail);
     expect(event.metadata).toMatchObject({ causationId: 'evt_in', correlationId: 'ord_R1', source: 'enlace.rating' });
     expect(event.data.quotes.length).toBeGreaterThan(0);
@@ -55,7 +55,7 @@ describe('rate-calculation', () => {
     );
     const { steps, rate } = setup(order);
     await rate(received(order), log);
-    expect(steps[0]!.toStatus).toBe('unrateable');
+    expect(steps[0]!.outcome).toBe('unrateable');
     const event = parseEvent(orderUnrateableV1, steps[0]!.event.detail);
     expect(event.data.reasons.length).toBeGreaterThanOrEqual(3);
     for (const service of event.data.reasons) {

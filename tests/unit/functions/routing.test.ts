@@ -8,7 +8,7 @@ import { createEvent, parseEvent } from '../../../events/envelope';
 import { orderRatedV1 } from '../../../events/order-rated';
 import { shipmentRoutedV1 } from '../../../events/shipment-routed';
 import { buildRouting } from '../../../functions/routing/routing';
-import type { PipelineStep } from '../../../functions/shared/store/pipeline-step';
+import type { OrderRouted, OrderUnroutable } from '../../../functions/shared/store/routing-store';
 import { sampleOrderBody } from '../../fixtures/orders';
 
 const log = new Logger({ logLevel: 'SILENT' });
@@ -17,7 +17,7 @@ function setup(book: BookShipment = sandboxBookShipment()) {
   const order: Order = { ...createOrder(orderInputSchema.parse(sampleOrderBody()), { orderId: 'ord_RT1', receivedAt: '2026-11-22T12:00:00.000Z' }), status: 'rated' };
   const rating = rateOrder(order);
   if (rating.outcome !== 'rated') throw new Error('sample order must rate');
-  const steps: PipelineStep[] = [];
+  const steps: ((OrderRouted & { readonly outcome: 'routed' }) | (OrderUnroutable & { readonly outcome: 'unroutable' }))[] = [];
   const route = buildRouting({
     getOrder: async () => order,
     getQuotes: async () => ({ orderId: order.orderId, ratedAt: '2026-11-22T12:00:01.000Z', result: rating.result }),
@@ -26,8 +26,12 @@ function setup(book: BookShipment = sandboxBookShipment()) {
     book,
     // Retry back-offs pass at once; the booking timeout (seconds) never fires before a fake answers.
     sleep: (ms) => (ms >= 1_000 ? new Promise<void>(() => undefined) : Promise.resolve()),
-    recordStep: async (step) => {
-      steps.push(step);
+    recordRouted: async (routed) => {
+      steps.push({ ...routed, outcome: 'routed' });
+      return true;
+    },
+    recordUnroutable: async (unroutable) => {
+      steps.push({ ...unroutable, outcome: 'unroutable' });
       return true;
     },
     now: () => new Date('2026-11-22T12:00:02.000Z'),
@@ -48,12 +52,13 @@ describe('routing handler', () => {
     await route(rated, log);
     expect(steps).toHaveLength(1);
     const [step] = steps;
-    expect(step).toMatchObject({ orderId: 'ord_RT1', fromStatuses: ['rated'], toStatus: 'routed' });
-    expect(step!.items.map((item) => item.type)).toEqual(['RoutingDecision', 'Shipment', 'OrderShipment', 'Label']);
-    expect(step!.kpiIncrements).toEqual([expect.objectContaining({ add: { shipments: 1 }, lane: 'CN-BR-SP' })]);
-    const event = parseEvent(shipmentRoutedV1, step!.event.detail);
+    if (step?.outcome !== 'routed') throw new Error('expected the order routed');
+    expect(step).toMatchObject({ orderId: 'ord_RT1', decision: { orderId: 'ord_RT1' }, shipment: { shipmentId: 'shp_1', orderId: 'ord_RT1' } });
+    expect(step.kpiIncrements).toEqual([expect.objectContaining({ add: { shipments: 1 }, lane: 'CN-BR-SP' })]);
+    const event = parseEvent(shipmentRoutedV1, step.event.detail);
     expect(event.data.shipment).toMatchObject({ shipmentId: 'shp_1', orderId: 'ord_RT1', lane: 'CN-BR-SP', promisedBy: expect.any(String) });
-    expect(String((step!.items[3] as { zpl: string }).zpl)).toContain(event.data.shipment.trackingNumber);
+    expect(event.data.shipment.trackingNumber).toBe(step.shipment.trackingNumber);
+    expect(step.labelZpl).toContain(event.data.shipment.trackingNumber);
     // The sample holds a lithium-ion battery in a device: the booked service must accept it.
     expect(event.data.acceptsBatteries).toContain('lithium-ion-in-equipment');
   });
@@ -67,10 +72,10 @@ describe('routing handler', () => {
       return sandbox(request);
     });
     await route(rated, log);
-    const decision = steps[0]!.items[0] as { decision: { booking: { carrier: string; attempts: { carrier: string; outcome: string }[] }; explanation: string[] } };
-    expect(decision.decision.booking.carrier).not.toBe(first);
-    expect(decision.decision.booking.attempts[0]).toMatchObject({ carrier: first, outcome: 'failed' });
-    expect(decision.decision.explanation.join(' ')).toMatch(/next best carrier/);
+    const { decision } = steps[0]!;
+    expect(decision.booking?.carrier).not.toBe(first);
+    expect(decision.booking?.attempts[0]).toMatchObject({ carrier: first, outcome: 'failed' });
+    expect(decision.explanation.join(' ')).toMatch(/next best carrier/);
   });
 
   it('makes the order unroutable, with every attempt, when every carrier fails to book', async () => {
@@ -78,7 +83,7 @@ describe('routing handler', () => {
       throw new Error('carrier API down');
     });
     await route(rated, log);
-    expect(steps[0]!.toStatus).toBe('unroutable');
+    expect(steps[0]!.outcome).toBe('unroutable');
     expect(steps[0]!.event.detailType).toBe('order.unroutable');
   });
 });
