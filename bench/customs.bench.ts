@@ -7,12 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkCustoms, type CustomsShipment } from '../domain/customs/check-order';
-import { buildCustomsDocuments, type DocumentsContext } from '../domain/customs/documents';
-import { renderCustomsPdfs } from '../domain/customs/pdf';
+import { buildCustomsDocuments, checkCustoms, renderCustomsPdfs, type CustomsShipment, type DocumentsContext } from '../domain/customs';
+import { createOrder, orderInputSchema, type Order } from '../domain/order';
 import type { Money } from '../domain/shared/money';
-import { type Order, createOrder } from '../domain/order/order';
-import { orderInputSchema } from '../domain/order/order-input';
 
 const sample = JSON.parse(readFileSync(join(__dirname, '..', 'examples', 'order-br.json'), 'utf8')) as Record<string, unknown>;
 const sampleShipTo = sample.shipTo as Record<string, unknown>;

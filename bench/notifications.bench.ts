@@ -6,18 +6,16 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
-import { NOTIFIABLE_EVENT_TYPES } from '../domain/notifications/event-types';
-import { deliveryIdFor, toPublicNotification } from '../domain/notifications/public-notification';
+import { createSubscription, deliveryIdFor, NOTIFIABLE_EVENT_TYPES, signingSecrets, toPublicNotification, wantsEvent, type Subscription } from '../domain/notifications';
 import { signatureHeader } from '../domain/shared/signature';
-import { createSubscription, signingSecrets, wantsEvent, type Subscription } from '../domain/notifications/subscription';
-import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';
+import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import { buildSaveSubscription } from '../functions/shared/store/subscription-store';
 import { matchesEventPattern } from '../local/eventbridge/event-pattern';
 import { LocalCloud } from '../local/local-cloud';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/resources';
-import { WebhookReceiver } from '../tests/setup/webhook-receiver';
 import { sampleOrderBody } from '../tests/fixtures/orders';
+import { WebhookReceiver } from '../tests/setup/webhook-receiver';
 
 const at = new Date('2026-11-22T12:00:00.000Z');
 const SUBSCRIPTIONS_PER_SELLER = 2;

@@ -7,10 +7,10 @@
  * - laneKpis aggregation from stored weekly counters (done once per lane per batch in practice).
  * Run: npx tsx bench/routing.bench.ts [iterations]
  */
+import { KPI_SEED, laneKpis, type LaneKpis } from "../domain/performance";
 import { rateShipment, type RatingRequest, type RatingResult } from '../domain/rating';
 import { laneOf, routeShipment, type RoutingInput, type SellerPolicy } from '../domain/routing';
 import type { DestinationCountry } from '../domain/shared/shipping-terms';
-import { KPI_SEED, laneKpis, type LaneKpis } from "../domain/performance";
 
 const at = new Date('2026-11-22T12:00:00Z');
 const iterations = Number(process.argv[2] ?? 5_000);

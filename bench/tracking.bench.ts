@@ -10,11 +10,11 @@
  * Run: npx tsx bench/tracking.bench.ts [shipments]
  */
 // First: silence handler logs and metrics before Powertools reads its settings.
-import '../tests/setup/quiet-logs';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Shipment } from '../domain/shared/shipment';
+import { type TrackingMessage } from '../events/tracking-message';
 import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import { buildSaveShipment } from '../functions/shared/store/shipment-store';
 import { buildFindShipmentForUpdate, buildGetShipmentTracking } from '../functions/shared/store/tracking-lookups';
@@ -26,7 +26,7 @@ import { synthesizeTemplate } from '../local/template';
 import { readWiring } from '../local/wiring';
 import { runningLocalCloud } from '../scripts/local-cloud-state';
 import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../tests/fakes/tracking-store';
-import { type TrackingMessage } from '../events/tracking-message';
+import '../tests/setup/quiet-logs';
 
 const shipments = Number(process.argv[2] ?? 500);
 const fixtures = join(__dirname, '..', 'tests', 'fixtures', 'tracking');

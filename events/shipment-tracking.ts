@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TRACKING_LEGS, TRACKING_STATUSES } from '../domain/tracking/statuses';
+import { TRACKING_LEGS, TRACKING_STATUSES } from '../domain/tracking';
 import { defineEvent } from './envelope';
 
 /**

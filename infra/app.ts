@@ -1,7 +1,7 @@
 import { App, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { EnlaceStack } from './stacks/enlace-stack';
 
 /** The feature flags of cdk.json, so tests and the local cloud synthesize exactly what `cdk synth` does. */

@@ -1,31 +1,31 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
+import { S3Client } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ApiGateway } from './api-gateway';
 import { callApiDestination } from './api-destination';
+import { ApiGateway } from './api-gateway';
 import { startDynamoDbLocal, startFauxqs, type Emulator } from './emulators';
 import { EventBusServer, type BusEvent } from './eventbridge/event-bus-server';
-import { nextCronFire, rateIntervalMs } from './schedule';
-import { randomUUID } from 'node:crypto';
 import { LocalFunction } from './lambda-runtime';
 import { pollQueue, pollStream, type Poller } from './pollers';
 import {
-  LOCAL_ACCOUNT,
-  LOCAL_CREDENTIALS,
-  LOCAL_REGION,
-  provisionBuckets,
-  provisionQueues,
-  provisionTable,
-  resolveIntrinsic,
-  type LocalQueue,
-  type LocalResources,
+    LOCAL_ACCOUNT,
+    LOCAL_CREDENTIALS,
+    LOCAL_REGION,
+    provisionBuckets,
+    provisionQueues,
+    provisionTable,
+    resolveIntrinsic,
+    type LocalQueue,
+    type LocalResources,
 } from './resources';
+import { nextCronFire, rateIntervalMs } from './schedule';
+import { localSecret, SecretsManagerServer } from './secrets-manager-server';
 import { synthesizeTemplate } from './template';
 import { readWiring, type RuleTargetSpec, type Wiring } from './wiring';
-import { localSecret, SecretsManagerServer } from './secrets-manager-server';
 
 export interface LocalCloudOptions {
   /** Port of the HTTP API (0: any free port). */

@@ -11,12 +11,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';
+import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import { DEMO_TENANT } from './demo-tenant';
 import { LocalCloud } from './local-cloud';
-import { seedSandboxKpis } from './seed';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './resources';
+import { seedSandboxKpis } from './seed';
 
 
 /**

@@ -1,11 +1,11 @@
 import {
-  DescribeStreamCommand,
-  type DynamoDBStreamsClient,
-  GetRecordsCommand,
-  GetShardIteratorCommand,
-  type _Record as StreamRecord,
+    DescribeStreamCommand,
+    type DynamoDBStreamsClient,
+    GetRecordsCommand,
+    GetShardIteratorCommand,
+    type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
-import { DeleteMessageBatchCommand, ReceiveMessageCommand, SendMessageCommand, type SQSClient, type Message } from '@aws-sdk/client-sqs';
+import { DeleteMessageBatchCommand, type Message, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { matchesEventPattern } from './eventbridge/event-pattern';
 import { LOCAL_REGION, type LocalQueue } from './resources';
 import type { EventSourceMappingSpec } from './wiring';

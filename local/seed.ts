@@ -1,6 +1,5 @@
 import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { KPI_SEED, SEED_WEEKS } from '../domain/performance/kpi-seed';
-import { isoWeek, weeksEndingWith } from '../domain/performance/kpis';
+import { isoWeek, KPI_SEED, SEED_WEEKS, weeksEndingWith } from '../domain/performance';
 import { kpiSeedItem } from '../functions/shared/store/kpi-reader';
 
 /**

@@ -3,7 +3,7 @@
  * node22 target) and prints its size, raw and gzipped — the figure that drives cold starts.
  */
 import { build } from 'esbuild';
-import { readdirSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { BUNDLING, handlerEntry } from '../infra/constructs/bundling';

@@ -5,15 +5,15 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
-import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';
 import { signatureHeader } from '../domain/shared/signature';
+import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';
+import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import { DEMO_TENANT } from '../local/demo-tenant';
 import { LocalCloud } from '../local/local-cloud';
-import { seedSandboxKpis } from '../local/seed';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/resources';
+import { seedSandboxKpis } from '../local/seed';
 import { runningLocalCloud } from './local-cloud-state';
 
 interface BusEvent {

@@ -5,28 +5,28 @@
  *
  * Pure: the time, the FX conversion and the certificates on file are passed in.
  */
-import { type Money, formatMoney } from '../shared/money';
-import type { Order, OrderItem } from '../order/order';
-import type { BatteryType, DestinationCountry } from '../shared/shipping-terms';
-import {
-  BATTERY_KEYWORDS,
-  BATTERY_RULES,
-  type BatteryRule,
-  type CertificateRule,
-  type CountryCustomsRules,
-  FILLER_WORDS,
-  type GoodsMatcher,
-  HS_CATEGORY_CHAPTERS,
-  HS_CHAPTERS,
-  HS_CODE_PATTERN,
-  type ProblemSeverity,
-  type RegimeLimitRule,
-  type RuleProvenance,
-  VAGUE_WORDS,
-  customsRulesFor,
-} from './rules';
-import { type TaxIdKind, validateRecipientTaxId } from '../shared/tax-ids';
+import type { Order, OrderItem } from '../order';
 import { type CertificateAgency } from "../shared/certificates";
+import { formatMoney, type Money } from '../shared/money';
+import type { BatteryType, DestinationCountry } from '../shared/shipping-terms';
+import { type TaxIdKind, validateRecipientTaxId } from '../shared/tax-ids';
+import {
+    BATTERY_KEYWORDS,
+    BATTERY_RULES,
+    type BatteryRule,
+    type CertificateRule,
+    type CountryCustomsRules,
+    customsRulesFor,
+    FILLER_WORDS,
+    type GoodsMatcher,
+    HS_CATEGORY_CHAPTERS,
+    HS_CHAPTERS,
+    HS_CODE_PATTERN,
+    type ProblemSeverity,
+    type RegimeLimitRule,
+    type RuleProvenance,
+    VAGUE_WORDS,
+} from './rules';
 
 export type CustomsProblemCode =
   | 'RECIPIENT_TAX_ID_MISSING'

@@ -6,10 +6,10 @@
  * Deterministic for one order version and shipment: the documents are dated by the version's time
  * and converted at that day's FX table, never at "now", so a retry regenerates the same bytes.
  */
+import type { Order } from '../order';
 import { convert, fxTableOn, utcDay, type FxTable } from '../shared/fx';
 import { FX_TABLES } from '../shared/fx-rates';
 import type { Money } from '../shared/money';
-import type { Order } from '../order/order';
 import { checkCustoms, type CustomsProblem, type CustomsShipment } from './check-order';
 import { buildCustomsDocuments, serializeCustomsDocument, type CustomsDocument, type Shipper } from './documents';
 import { renderCustomsPdf, type RenderedPdf } from './pdf';

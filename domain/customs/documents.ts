@@ -5,31 +5,31 @@
  * same order version always yields byte-identical JSON and the same content hash.
  */
 import { createHash } from 'node:crypto';
+import type { Order, OrderItem } from '../order';
 import { canonicalJson } from '../shared/canonical-json';
 import { type Currency, type Money, decimalRatio, roundHalfAwayFromZero, toMajorString } from '../shared/money';
-import type { Order, OrderItem } from '../order/order';
 import type { DestinationCountry, Incoterm, Marketplace } from '../shared/shipping-terms';
+import { validateRecipientTaxId } from '../shared/tax-ids';
 import {
-  type BatteryDeclaration,
-  type CertificateOnFile,
-  type CustomsShipment,
-  containsPhrase,
-  declareBatteries,
-  formatHsCode,
-  normalizeText,
-  phraseIndex,
+    type BatteryDeclaration,
+    type CertificateOnFile,
+    type CustomsShipment,
+    containsPhrase,
+    declareBatteries,
+    formatHsCode,
+    normalizeText,
+    phraseIndex,
 } from './check-order';
 import {
-  type Agreement,
-  CATEGORY_TERMS,
-  CN22_LIMIT,
-  type DocumentLanguage,
-  MODIFIER_TERMS,
-  NOUN_TERMS,
-  SDR_RATE,
-  customsRulesFor,
+    type Agreement,
+    type DocumentLanguage,
+    CATEGORY_TERMS,
+    CN22_LIMIT,
+    customsRulesFor,
+    MODIFIER_TERMS,
+    NOUN_TERMS,
+    SDR_RATE,
 } from './rules';
-import { validateRecipientTaxId } from '../shared/tax-ids';
 
 export const DOCUMENT_SCHEMA = 'enlace.customs-document/v1';
 

@@ -8,28 +8,28 @@
  * the current time), so rendering the same document twice gives the same bytes.
  */
 import {
-  type PDFFont,
-  type PDFPage,
-  PDFDocument,
-  StandardFonts,
-  fill,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  rgb,
-  setFillingGrayscaleColor,
+    type PDFFont,
+    type PDFPage,
+    fill,
+    PDFDocument,
+    popGraphicsState,
+    pushGraphicsState,
+    rectangle,
+    rgb,
+    setFillingGrayscaleColor,
+    StandardFonts,
 } from 'pdf-lib';
 import {
-  type Amount,
-  type CommercialInvoice,
-  type CustomsDocument,
-  type CustomsDocuments,
-  type DocumentTitle,
-  type LocalDescription,
-  type PackingList,
-  type Party,
-  type PostalDeclaration,
-  sha256,
+    type Amount,
+    type CommercialInvoice,
+    type CustomsDocument,
+    type CustomsDocuments,
+    type DocumentTitle,
+    type LocalDescription,
+    type PackingList,
+    type Party,
+    type PostalDeclaration,
+    sha256,
 } from './documents';
 
 // ---------------------------------------------------------------------------------------------

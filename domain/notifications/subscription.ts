@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DESTINATION_COUNTRIES, type DestinationCountry } from '../shared/shipping-terms';
-import { ALL_EVENT_TYPES, NOTIFIABLE_EVENT_TYPES, isException, isNotifiable, type NotifiableEventType } from './event-types';
+import { ALL_EVENT_TYPES, isException, isNotifiable, NOTIFIABLE_EVENT_TYPES, type NotifiableEventType } from './event-types';
 
 /** Where a seller's notifications go: an HTTPS endpoint (signed POSTs) or an EventBridge bus of theirs. */
 export type SubscriptionTarget = { readonly kind: 'https'; readonly url: string } | { readonly kind: 'event-bus'; readonly arn: string };

@@ -1,6 +1,6 @@
 import { taxIdRequirement, validateRecipientTaxId } from '../shared/tax-ids';
-import type { OrderInput } from './order-input';
 import type { OrderWarning } from './order';
+import type { OrderInput } from './order-input';
 
 /**
  * Problems that do not stop Enlace from taking the order but will stop the parcel later, said now

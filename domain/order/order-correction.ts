@@ -6,10 +6,10 @@
  * shipment was priced and booked on them.
  */
 import { z } from 'zod';
-import { InvalidMoneyError, fromMajor, type Money } from '../shared/money';
-import { GOODS_CATEGORIES } from '../shared/goods';
-import { BATTERY_TYPES } from '../shared/shipping-terms';
 import { canonicalJson } from '../shared/canonical-json';
+import { GOODS_CATEGORIES } from '../shared/goods';
+import { fromMajor, InvalidMoneyError, type Money } from '../shared/money';
+import { BATTERY_TYPES } from '../shared/shipping-terms';
 import { intakeWarnings } from './intake-warnings';
 import type { Order, OrderItem, OrderStatus, OrderWarning } from './order';
 import { certificatesSchema, decimalAmount, hsCode, itemSchema, taxIdSchema } from './order-input';

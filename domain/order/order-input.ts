@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { CERTIFICATE_AGENCIES } from "../shared/certificates";
+import { GOODS_CATEGORIES } from '../shared/goods';
 import { CURRENCIES } from '../shared/money';
 import { checkPostalCode } from '../shared/postal-codes';
-import { GOODS_CATEGORIES } from '../shared/goods';
 import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS, MARKETPLACES, SERVICE_LEVELS } from '../shared/shipping-terms';
-import { CERTIFICATE_AGENCIES } from "../shared/certificates";
 
 /**
  * The order a marketplace posts to `POST /v1/orders` (API v1). Units are part of the field names

@@ -1,9 +1,9 @@
-import { InvalidMoneyError, fromMajor, type Currency, type Money } from '../shared/money';
+import { type CertificateAgency } from "../shared/certificates";
+import type { GoodsCategory } from '../shared/goods';
+import { fromMajor, InvalidMoneyError, type Currency, type Money } from '../shared/money';
 import { checkPostalCode } from '../shared/postal-codes';
 import type { BatteryType, DestinationCountry, Incoterm, Marketplace, ServiceLevel } from '../shared/shipping-terms';
-import type { GoodsCategory } from '../shared/goods';
 import type { OrderInput } from './order-input';
-import { type CertificateAgency } from "../shared/certificates";
 
 /** Where an order stands in the pipeline; each handler moves it one step. */
 export const ORDER_STATUSES = [

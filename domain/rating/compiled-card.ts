@@ -3,12 +3,12 @@
  * rates as exact ratios, postal ranges as numbers, refusals as sets. Cached per card object, so
  * data is parsed and checked the first time a card is used and never on the hot path again.
  */
-import type { BatteryType } from '../shared/shipping-terms';
-import { type Ratio, percentRatio } from '../shared/money';
 import type { GoodsCategory } from '../shared/goods';
+import { type Ratio, percentRatio } from '../shared/money';
 import { type NumericRange, compileRanges } from '../shared/postal-ranges';
+import type { BatteryType } from '../shared/shipping-terms';
 import { type DatedPercent, type RateCard, percentInEffect } from './rate-card';
-import { type CompiledPriceTable, InvalidRateCardError, compilePriceTable } from './weight-breaks';
+import { type CompiledPriceTable, compilePriceTable, InvalidRateCardError } from './weight-breaks';
 
 export interface CompiledCard {
   readonly card: RateCard;

@@ -3,12 +3,12 @@
  * batteries and goods, delivery coverage. Every reason is reported, not only the first, so a
  * seller sees everything to change.
  */
+import type { GoodsCategory } from '../shared/goods';
+import { findRange } from '../shared/postal-ranges';
 import type { BatteryType } from '../shared/shipping-terms';
 import type { ChargeableWeight } from './chargeable-weight';
 import { formatKg } from './chargeable-weight';
 import type { CompiledCard } from './compiled-card';
-import type { GoodsCategory } from '../shared/goods';
-import { findRange } from '../shared/postal-ranges';
 import type { IneligibilityReason, RatingParcel } from './types';
 
 export interface ShipmentFacts {

@@ -1,6 +1,6 @@
+import type { Order } from '../order';
+import { MARKETPLACE_PROGRAMMES } from '../order';
 import type { Currency } from '../shared/money';
-import { MARKETPLACE_PROGRAMMES } from '../order/marketplace-programmes';
-import type { Order } from '../order/order';
 import type { RatingRequest } from './types';
 
 /**

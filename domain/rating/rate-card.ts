@@ -4,10 +4,11 @@
  * Every group of figures carries a `Provenance` saying where its kind of number comes from and
  * whether it is sandbox (invented for development) or sourced.
  */
-import type { BatteryType, DestinationCountry, ServiceLevel } from '../shared/shipping-terms';
-import type { Currency, Money } from '../shared/money';
 import type { DecimalString } from '../shared/fx';
 import type { GoodsCategory } from '../shared/goods';
+import type { Currency, Money } from '../shared/money';
+import type { PostalRange } from '../shared/postal-ranges';
+import type { BatteryType, DestinationCountry, ServiceLevel } from '../shared/shipping-terms';
 
 export interface Provenance {
   readonly source: string;
@@ -34,11 +35,7 @@ export interface PriceTable {
 }
 
 /** An inclusive range of postal codes, written as the country writes them ("66000-000"). */
-export interface PostalRange {
-  readonly from: string;
-  readonly to: string;
-  readonly label: string;
-}
+export type { PostalRange } from '../shared/postal-ranges';
 
 export interface ChargeableWeightRule {
   /** cm³ per kg: volumetric kg = L×W×H (cm) / divisor, i.e. volumetric grams = L×W×H (mm³) / divisor. */

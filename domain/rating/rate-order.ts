@@ -1,4 +1,4 @@
-import type { Order } from '../order/order';
+import type { Order } from '../order';
 import { ratingRequestFromOrder } from './from-order';
 import { rateShipment } from './rate';
 import type { EligibleQuote, RatingResult } from './types';

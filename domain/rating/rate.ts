@@ -8,10 +8,12 @@
  * to the quote currency with one more rounding (the money rounding rule, half away from zero);
  * every total is the sum of the converted lines, so totals always equal the sum of the lines.
  */
-import { BATTERY_TYPES, type BatteryType, type DestinationCountry } from '../shared/shipping-terms';
-import { type Currency, type Money, add, formatMoney, formatPercent, maxOf, multiply, sum, times, zero } from '../shared/money';
 import { type FxTable, convert, describeRate, fxTableOn, utcDay } from '../shared/fx';
 import { FX_TABLES } from '../shared/fx-rates';
+import type { GoodsCategory } from '../shared/goods';
+import { type Currency, type Money, add, formatMoney, formatPercent, maxOf, multiply, sum, times, zero } from '../shared/money';
+import { brazilStateFromCep, findRange, postalNumber } from '../shared/postal-ranges';
+import { type BatteryType, type DestinationCountry, BATTERY_TYPES } from '../shared/shipping-terms';
 import { type ChargeableWeight, chargeableWeight, formatKg } from './chargeable-weight';
 import { type CompiledCard, compileCard, fuelInEffect } from './compiled-card';
 import { RATE_CARDS } from './data';
@@ -19,19 +21,17 @@ import { type CustomsItem, assessDuties } from './duties/calculate';
 import { DUTY_RULES } from './duties/data';
 import type { DutyRule } from './duties/types';
 import { ineligibilityReasons, longestSideMm } from './eligibility';
-import type { GoodsCategory } from '../shared/goods';
-import { brazilStateFromCep, findRange, postalNumber } from '../shared/postal-ranges';
 import { type RateCard, cardInEffect } from './rate-card';
 import type {
-  DutiesAndTaxes,
-  EligibleQuote,
-  FeeLine,
-  IneligibleQuote,
-  ParcelQuote,
-  RatingOptions,
-  RatingRequest,
-  RatingResult,
-  ShippingFeeCode,
+    DutiesAndTaxes,
+    EligibleQuote,
+    FeeLine,
+    IneligibleQuote,
+    ParcelQuote,
+    RatingOptions,
+    RatingRequest,
+    RatingResult,
+    ShippingFeeCode,
 } from './types';
 import { assertValidRatingRequest, normaliseHsCode } from './validate';
 import { priceByWeight } from './weight-breaks';

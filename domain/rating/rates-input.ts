@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { CURRENCIES, InvalidMoneyError, fromMajor } from '../shared/money';
-import { MARKETPLACE_PROGRAMMES } from '../order/marketplace-programmes';
-import { decimalAmount, dimensionsSchema, hsCode } from '../order/order-input';
+import { decimalAmount, dimensionsSchema, hsCode, MARKETPLACE_PROGRAMMES } from '../order';
+import { GOODS_CATEGORIES } from '../shared/goods';
+import { CURRENCIES, fromMajor, InvalidMoneyError } from '../shared/money';
 import { checkPostalCode } from '../shared/postal-codes';
 import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS, MARKETPLACES } from '../shared/shipping-terms';
-import { GOODS_CATEGORIES } from '../shared/goods';
 import type { RatingRequest } from './types';
 
 /**

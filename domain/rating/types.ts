@@ -3,12 +3,12 @@
  * order (destination, parcels, items, incoterm, seller flags) so intake can map an order onto it
  * field by field; weights are grams, dimensions millimetres, money integer minor units.
  */
-import type { BatteryType, DestinationCountry, Incoterm, ServiceLevel } from '../shared/shipping-terms';
-import type { Currency, Money } from '../shared/money';
 import type { FxTable } from '../shared/fx';
-import type { RateCard } from './rate-card';
-import type { DutyRule, SourceRef } from './duties/types';
 import type { GoodsCategory } from '../shared/goods';
+import type { Currency, Money } from '../shared/money';
+import type { BatteryType, DestinationCountry, Incoterm, ServiceLevel } from '../shared/shipping-terms';
+import type { DutyRule, SourceRef } from './duties/types';
+import type { RateCard } from './rate-card';
 
 export { GOODS_CATEGORIES, type GoodsCategory } from '../shared/goods';
 

@@ -3,11 +3,11 @@
  * still refuses input it cannot rate meaningfully (a zero-weight parcel, a malformed postal code)
  * rather than quoting nonsense.
  */
-import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS } from '../shared/shipping-terms';
-import { isCurrency, isMoney } from '../shared/money';
 import { GOODS_CATEGORIES } from '../shared/goods';
+import { isCurrency, isMoney } from '../shared/money';
 import { checkPostalCode } from '../shared/postal-codes';
 import { isBrazilState } from '../shared/postal-ranges';
+import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS } from '../shared/shipping-terms';
 import type { RatingRequest } from './types';
 
 export class InvalidRatingRequestError extends Error {

@@ -8,9 +8,9 @@
  * grows, so price(w) never decreases with weight, whatever figures the data holds: a card with a
  * cheaper per-kg rate in a heavier break cannot make a heavier parcel cheaper.
  */
-import { type Currency, type Money, fromMajor, formatMoney, scaleAmount } from '../shared/money';
-import type { PriceTable } from './rate-card';
+import { type Currency, type Money, formatMoney, fromMajor, scaleAmount } from '../shared/money';
 import { formatKg } from './chargeable-weight';
+import type { PriceTable } from './rate-card';
 
 interface CompiledBreak {
   readonly fromGrams: number;

@@ -12,9 +12,9 @@
  * carrier can still leave a booking behind at the first one: the caller should void bookings the
  * attempts list marks as timed out once the final carrier is known.
  */
-import type { ServiceLevel } from '../shared/shipping-terms';
-import type { Money } from '../shared/money';
 import type { LastMileCarrier } from '../shared/carriers';
+import type { Money } from '../shared/money';
+import type { ServiceLevel } from '../shared/shipping-terms';
 import { type CarrierProfile, type RoutingParcel, trackingFormatFor } from './carriers';
 import { CARRIERS } from './data/carriers';
 import type { LabelAddress } from './label';

@@ -5,12 +5,12 @@
  * a carrier's network can be narrower than the line that feeds it (Correios refuses lithium on
  * its air network even when the line carries it).
  */
-import type { BatteryType, DestinationCountry, ServiceLevel } from '../shared/shipping-terms';
-import type { GoodsCategory } from '../shared/goods';
-import type { PostalRange, Provenance } from '../rating/rate-card';
-import { type NumericRange, compileRanges, findRange, postalNumber } from '../shared/postal-ranges';
-import type { TrackingFormat } from './tracking-numbers';
+import type { PostalRange, Provenance } from '../rating';
 import type { LastMileCarrier } from '../shared/carriers';
+import type { GoodsCategory } from '../shared/goods';
+import { type NumericRange, compileRanges, findRange, postalNumber } from '../shared/postal-ranges';
+import type { BatteryType, DestinationCountry, ServiceLevel } from '../shared/shipping-terms';
+import type { TrackingFormat } from './tracking-numbers';
 
 /** One rate-card service this carrier delivers. */
 export interface CarrierServiceOffer {

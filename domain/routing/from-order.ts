@@ -1,7 +1,7 @@
 /** From a stored Order to what routing and booking need. */
-import { convert, fxTableOn, type FxTable, utcDay } from '../shared/fx';
+import type { Order } from '../order';
+import { convert, fxTableOn, utcDay, type FxTable } from '../shared/fx';
 import { FX_TABLES } from '../shared/fx-rates';
-import type { Order } from '../order/order';
 import { GOODS_CATEGORIES, type GoodsCategory } from '../shared/goods';
 import type { BookingShipment } from './booking';
 import type { RoutingInput } from './types';

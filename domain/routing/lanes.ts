@@ -7,8 +7,8 @@
  * - CO and PE: the department, the first two digits (reference §5; Peru's follow the ubigeo order)
  * - CL: the first two digits of the 7-digit code; US: the ZIP national area (first digit)
  */
-import type { DestinationCountry } from '../shared/shipping-terms';
 import { brazilStateFromCep, postalNumber } from '../shared/postal-ranges';
+import type { DestinationCountry } from '../shared/shipping-terms';
 
 export interface Lane {
   /** "CN-BR-SP": the key KPI counters are stored under. */

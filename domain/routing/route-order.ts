@@ -1,16 +1,15 @@
-import { BATTERY_TYPES, type BatteryType } from '../shared/shipping-terms';
-import type { Order } from '../order/order';
-import { cardInEffect } from '../rating/rate-card';
-import { RATE_CARDS } from '../rating/data';
-import type { RatingResult } from '../rating/types';
-import type { Shipment } from '../shared/shipment';
+import type { Order } from '../order';
+import type { KpiWeek } from '../performance';
+import { laneKpis } from '../performance';
+import type { RatingResult } from '../rating';
+import { cardInEffect, RATE_CARDS } from '../rating';
 import { utcDay } from '../shared/fx';
-import { bookWithFallback, recordBooking, timeoutFromSleep, type BookShipment, type BookingConfirmation } from './booking';
+import type { Shipment } from '../shared/shipment';
+import { BATTERY_TYPES, type BatteryType } from '../shared/shipping-terms';
+import { bookWithFallback, recordBooking, timeoutFromSleep, type BookingConfirmation, type BookShipment } from './booking';
 import { CARRIERS } from './data/carriers';
 import { bookingShipmentFromOrder, routingInputFromOrder } from './from-order';
-import { laneKpis } from '../performance/kpis';
 import { laneOf } from './lanes';
-import type { KpiWeek } from '../performance/kpis';
 import { routeShipment } from './route';
 import type { RoutingDecision, SellerPolicy } from './types';
 

@@ -14,33 +14,33 @@
  * 4. Score and rank what remains (score.ts), ties broken deterministically.
  * 5. Explain (explain.ts).
  */
+import type { LaneKpis } from '../performance';
+import type { EligibleQuote, IneligibilityReason, IneligibleQuote, RatingResult } from '../rating';
+import { isLastMileCarrier, type LastMileCarrier } from '../shared/carriers';
+import type { GoodsCategory } from '../shared/goods';
+import { formatMoney } from '../shared/money';
+import { postalNumber } from '../shared/postal-ranges';
 import type { BatteryType, ServiceLevel } from '../shared/shipping-terms';
 import { SERVICE_LEVELS } from '../shared/shipping-terms';
-import { formatMoney } from '../shared/money';
-import type { EligibleQuote, IneligibleQuote, IneligibilityReason, RatingResult } from '../rating/types';
-import type { GoodsCategory } from '../shared/goods';
-import { isLastMileCarrier, type LastMileCarrier } from '../shared/carriers';
-import { type CarrierProfile, type CarrierServiceOffer, batteryWords, carrierRestrictions, categoryWords, coverageAtNumber } from './carriers';
-import { postalNumber } from '../shared/postal-ranges';
+import { batteryWords, type CarrierProfile, carrierRestrictions, type CarrierServiceOffer, categoryWords, coverageAtNumber } from './carriers';
 import { CARRIERS } from './data/carriers';
 import { count, explain, listWords, percent, percentAgainst } from './explain';
-import type { LaneKpis } from '../performance/kpis';
 import { type Lane, laneOf } from './lanes';
-import { DEFAULT_SPANS, InvalidSellerPolicyError, type ScoringInput, rankCandidates, resolveWeights } from './score';
+import { DEFAULT_SPANS, InvalidSellerPolicyError, rankCandidates, resolveWeights, type ScoringInput } from './score';
 import type {
-  Candidate,
-  CandidateKpi,
-  Exclusion,
-  ExclusionCode,
-  FlatExclusion,
-  RankedCandidate,
-  RoutingDecision,
-  RoutingInput,
-  RoutingOptions,
-  SellerPolicy,
-  SellerRule,
-  ShiftedCarrier,
-  VolumeShift,
+    Candidate,
+    CandidateKpi,
+    Exclusion,
+    ExclusionCode,
+    FlatExclusion,
+    RankedCandidate,
+    RoutingDecision,
+    RoutingInput,
+    RoutingOptions,
+    SellerPolicy,
+    SellerRule,
+    ShiftedCarrier,
+    VolumeShift,
 } from './types';
 
 export class RoutingInputError extends Error {

@@ -4,9 +4,9 @@
  * and a 4 × 6 in ZPL label marked SANDBOX. Pure apart from being async, so the local cloud, the
  * demo and tests can book without any carrier account.
  */
+import { type BookingConfirmation, type BookShipment, CarrierRejectedError } from './booking';
 import { type CarrierProfile, trackingFormatFor } from './carriers';
 import { CARRIERS } from './data/carriers';
-import { type BookShipment, type BookingConfirmation, CarrierRejectedError } from './booking';
 import { renderLabelZpl } from './label';
 
 export function sandboxBookShipment(options: { readonly carriers?: readonly CarrierProfile[]; readonly shipDate?: string } = {}): BookShipment {

@@ -16,7 +16,7 @@
  * Test vectors: jkeen/tracking_number_data (couriers/*.json, "test_numbers.valid").
  * Every other carrier's format is a sandbox approximation (length and alphabet only) and says so.
  */
-import type { Provenance } from '../rating/rate-card';
+import type { Provenance } from '../rating';
 
 export interface TrackingFormat {
   readonly id: string;

@@ -3,10 +3,10 @@
  * the shipment and shown to the seller, so it carries every candidate, every reason a candidate
  * was excluded, each score broken down by axis, and the explanation in words.
  */
-import type { BatteryType, DestinationCountry, ServiceLevel } from '../shared/shipping-terms';
-import type { Money } from '../shared/money';
-import type { GoodsCategory } from '../shared/goods';
 import type { LastMileCarrier } from '../shared/carriers';
+import type { GoodsCategory } from '../shared/goods';
+import type { Money } from '../shared/money';
+import type { BatteryType, DestinationCountry, ServiceLevel } from '../shared/shipping-terms';
 import type { CarrierProfile, RoutingParcel } from './carriers';
 import type { Lane } from './lanes';
 

@@ -4,16 +4,16 @@
  * exact ratio) and is rounded once by the rounding rule of `money.ts`.
  */
 import {
-  CURRENCIES,
-  MINOR_UNIT_EXPONENT,
-  type Currency,
-  type Money,
-  type Ratio,
-  decimalRatio,
-  divideRatios,
-  multiply,
-  multiplyRatios,
-  ratio,
+    CURRENCIES,
+    decimalRatio,
+    divideRatios,
+    MINOR_UNIT_EXPONENT,
+    multiply,
+    multiplyRatios,
+    ratio,
+    type Currency,
+    type Money,
+    type Ratio,
 } from './money';
 
 export type DecimalString = `${number}`;

@@ -3,9 +3,8 @@
  * (domain/postal-codes.ts, reference §5), reduced to the country's significant digits (US: the
  * ZIP-5 of a ZIP+4) and compared as numbers against inclusive ranges.
  */
-import type { DestinationCountry } from './shipping-terms';
 import { checkPostalCode } from './postal-codes';
-import type { PostalRange } from '../rating/rate-card';
+import type { DestinationCountry } from './shipping-terms';
 
 const SIGNIFICANT_DIGITS: Readonly<Record<DestinationCountry, number>> = { BR: 8, MX: 5, CL: 7, CO: 6, PE: 5, US: 5 };
 
@@ -18,6 +17,13 @@ export function postalNumber(country: DestinationCountry, postalCode: string): n
   const check = checkPostalCode(country, postalCode);
   if (!check.valid) return undefined;
   return Number(check.normalized.replace(/\D/g, '').slice(0, SIGNIFICANT_DIGITS[country]));
+}
+
+/** A range of postal codes as data writes it ("66000-000".."69999-999"), inclusive. */
+export interface PostalRange {
+  readonly from: string;
+  readonly to: string;
+  readonly label: string;
 }
 
 export interface NumericRange {

@@ -1,5 +1,5 @@
-import { isLastMileCarrier as isRoutedCarrier, type LastMileCarrier as RoutedCarrier } from '../shared/carriers';
 import { kpiIncrementsFor, transitDaysBetween, type KpiFact, type KpiIncrement } from '../performance';
+import { isLastMileCarrier as isRoutedCarrier, type LastMileCarrier as RoutedCarrier } from '../shared/carriers';
 import { STATUS_DEFINITIONS } from './statuses';
 import type { ApplyResult } from './timeline';
 

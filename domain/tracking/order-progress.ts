@@ -1,5 +1,5 @@
+import type { OrderStatus } from '../order';
 import { STATUS_DEFINITIONS, type TrackingStatus } from './statuses';
-import type { OrderStatus } from '../order/order';
 
 /**
  * What an order's status says once its parcel is with the carriers. The pipeline moves the stored

@@ -1,5 +1,5 @@
-import { STATUS_DEFINITIONS } from './statuses';
 import { DEFAULT_STALL_POLICY, stallThresholdsFor, type StallPolicy, type StallThresholds } from './stalls';
+import { STATUS_DEFINITIONS } from './statuses';
 import type { ShipmentTrackingState } from './timeline';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOTIFICATION_FORMAT_VERSION, VERIFICATION_TYPE, type PublicNotification, type VerificationRequest } from '../../domain/notifications/public-notification';
+import { NOTIFICATION_FORMAT_VERSION, VERIFICATION_TYPE, type PublicNotification, type VerificationRequest } from '../../domain/notifications';
 
 /**
  * The public notification format, version 1: what a seller's endpoint (the POST body) or event bus

@@ -1,11 +1,10 @@
-import type { CustomsProblem } from '../../domain/customs/check-order';
-import { CORRECTABLE_STATUSES, applyCorrection, orderCorrectionSchema } from '../../domain/order/order-correction';
-import type { Order } from '../../domain/order/order';
-import type { GetOrder } from '../../domain/order/ports';
+import type { CustomsProblem } from '../../domain/customs';
+import type { GetOrder, Order } from '../../domain/order';
+import { applyCorrection, CORRECTABLE_STATUSES, orderCorrectionSchema } from '../../domain/order';
 import { mayRead } from '../../domain/shared/tenant';
 import type { buildCustomsStep } from '../shared/customs-step';
 import { pathParameter, type HttpEvent, type HttpRoute } from '../shared/http/http-handler';
-import { HttpError, badRequest, conflict, jsonResponse, notFound, validationError } from '../shared/http/problem';
+import { badRequest, conflict, HttpError, jsonResponse, notFound, validationError } from '../shared/http/problem';
 import { logger } from '../shared/observability';
 import type { CustomsCheckRecord, GetCustomsCheck, GetCustomsContext, SaveCustomsWrite } from '../shared/store/customs-store';
 import { orderView } from '../shared/views';

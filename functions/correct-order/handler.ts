@@ -1,6 +1,6 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { buildCustomsStep } from '../shared/customs-step';
 import { httpHandler } from '../shared/http/http-handler';
 import { newId } from '../shared/ids';
@@ -9,7 +9,7 @@ import { buildGetCustomsCheck, buildGetCustomsContext, buildSaveCustomsWrite } f
 import { buildPutDocumentFile } from '../shared/store/document-bucket';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import { buildGetOrder } from '../shared/store/order-store';
-import { MAX_CORRECTION_BYTES, buildCorrectOrderRoute } from './correct-order';
+import { buildCorrectOrderRoute, MAX_CORRECTION_BYTES } from './correct-order';
 
 const documents = buildDocumentClient(new DynamoDBClient({}));
 const tableName = requiredEnv('TABLE_NAME');

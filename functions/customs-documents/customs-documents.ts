@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { z } from 'zod';
-import type { GetOrder } from '../../domain/order/ports';
+import type { GetOrder } from '../../domain/order';
 import type { EnlaceEvent } from '../../events/envelope';
 import type { shipmentRoutedV1 } from '../../events/shipment-routed';
 import type { buildCustomsStep } from '../shared/customs-step';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CARRIERS } from '../../domain/routing/data/carriers';
-import { isoWeek, laneKpis, weeksEndingWith } from '../../domain/performance/kpis';
+import { isoWeek, laneKpis, weeksEndingWith } from '../../domain/performance';
+import { CARRIERS } from '../../domain/routing';
 import { DESTINATION_COUNTRIES } from '../../domain/shared/shipping-terms';
 import type { HttpRoute } from '../shared/http/http-handler';
 import { jsonResponse, validationError } from '../shared/http/problem';

@@ -1,4 +1,4 @@
-import type { GetOrder } from '../../domain/order/ports';
+import type { GetOrder } from '../../domain/order';
 import { pathParameter, type HttpRoute } from '../shared/http/http-handler';
 import { readOrderPart } from '../shared/http/owned-order';
 import type { GetOrderLabel } from '../shared/store/routing-store';

@@ -1,6 +1,6 @@
-import { hasBookedShipment, type GetOrderTracking } from '../../domain/tracking/order-progress';
-import type { GetOrder } from '../../domain/order/ports';
+import type { GetOrder } from '../../domain/order';
 import { mayRead } from '../../domain/shared/tenant';
+import { hasBookedShipment, type GetOrderTracking } from '../../domain/tracking';
 import { pathParameter, type HttpRoute } from '../shared/http/http-handler';
 import { jsonResponse, notFound } from '../shared/http/problem';
 import { orderView } from '../shared/views';

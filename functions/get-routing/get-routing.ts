@@ -1,4 +1,4 @@
-import type { GetOrder } from '../../domain/order/ports';
+import type { GetOrder } from '../../domain/order';
 import { pathParameter, type HttpRoute } from '../shared/http/http-handler';
 import { readOrderPart } from '../shared/http/owned-order';
 import { jsonResponse } from '../shared/http/problem';

@@ -1,6 +1,6 @@
-import type { FindShipmentsByTrackingNumber, GetShipmentTracking, StoredTracking } from '../../domain/tracking/ports';
-import { STATUS_DEFINITIONS } from '../../domain/tracking/statuses';
 import { mayRead } from '../../domain/shared/tenant';
+import type { FindShipmentsByTrackingNumber, GetShipmentTracking, StoredTracking } from '../../domain/tracking';
+import { STATUS_DEFINITIONS } from '../../domain/tracking';
 import { pathParameter, type HttpRoute } from '../shared/http/http-handler';
 import { badRequest, conflict, jsonResponse, notFound } from '../shared/http/problem';
 

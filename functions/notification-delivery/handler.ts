@@ -1,19 +1,19 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { DEFAULT_RETRY_POLICY } from '../../domain/notifications/retry-policy';
+import { DEFAULT_RETRY_POLICY } from '../../domain/notifications';
 import { parseDeliveryJob } from '../shared/notifications/delivery-job';
 import { buildDelayRetry } from '../shared/notifications/delivery-queue';
 import { buildSendMessage, eventBridgeClients } from '../shared/notifications/sender';
 import { logger, metrics } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import { buildGetSubscription, buildSaveDeadLetter } from '../shared/store/subscription-store';
-import { DeliveryFailedError, buildDeliverNotification } from './notification-delivery';
+import { buildDeliverNotification, DeliveryFailedError } from './notification-delivery';
 
 const documents = buildDocumentClient(new DynamoDBClient({}));
 const tableName = requiredEnv('TABLE_NAME');

@@ -1,8 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { DeliveryJob, GetSubscription, SaveDeadLetter } from '../../domain/notifications/ports';
-import { nextRetry, type RetryPolicy } from '../../domain/notifications/retry-policy';
+import type { DeliveryJob, GetSubscription, SaveDeadLetter } from '../../domain/notifications';
+import { nextRetry, signingSecrets, type RetryPolicy } from '../../domain/notifications';
 import { signatureHeader } from '../../domain/shared/signature';
-import { signingSecrets } from '../../domain/notifications/subscription';
 import type { DelayRetry } from '../shared/notifications/delivery-queue';
 import type { SendMessage } from '../shared/notifications/sender';
 

@@ -1,12 +1,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
-import { isNotifiable } from '../../domain/notifications/event-types';
-import type { EnqueueDeliveries, ListSubscriptions, NextSequence } from '../../domain/notifications/ports';
-import { deliveryIdFor, toPublicNotification, type InternalEvent } from '../../domain/notifications/public-notification';
-import { needsDestinationCountry, wantsEvent } from '../../domain/notifications/subscription';
-import type { GetOrder } from '../../domain/order/ports';
+import type { EnqueueDeliveries, ListSubscriptions, NextSequence } from '../../domain/notifications';
+import { deliveryIdFor, isNotifiable, needsDestinationCountry, toPublicNotification, wantsEvent, type InternalEvent } from '../../domain/notifications';
+import type { GetOrder } from '../../domain/order';
 import { EVENT_CATALOG } from '../../events/catalog';
-import { InvalidEventError, eventMetadataSchema, parseEvent } from '../../events/envelope';
+import { eventMetadataSchema, InvalidEventError, parseEvent } from '../../events/envelope';
 
 export interface NotificationFanoutDeps {
   readonly listSubscriptions: ListSubscriptions;

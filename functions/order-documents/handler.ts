@@ -1,6 +1,6 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { httpHandler } from '../shared/http/http-handler';
 import { logger } from '../shared/observability';
 import { buildGetCustomsCheck, buildGetOrderDocuments } from '../shared/store/customs-store';

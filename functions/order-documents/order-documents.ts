@@ -1,7 +1,6 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DOCUMENT_TYPES, type DocumentType } from '../../domain/customs/clearance';
-import type { Order, OrderStatus } from '../../domain/order/order';
-import type { GetOrder } from '../../domain/order/ports';
+import { DOCUMENT_TYPES, type DocumentType } from '../../domain/customs';
+import type { GetOrder, Order, OrderStatus } from '../../domain/order';
 import type { Tenant } from '../../domain/shared/tenant';
 import { mayRead } from '../../domain/shared/tenant';
 import { pathParameter, type HttpEvent, type HttpRoute } from '../shared/http/http-handler';

@@ -1,18 +1,16 @@
-import { checkAmounts, createOrder, type Order } from '../../domain/order/order';
-import { orderInputSchema } from '../../domain/order/order-input';
-import type { GetOrder } from '../../domain/order/ports';
-import { intakeWarnings } from '../../domain/order/intake-warnings';
+import type { GetOrder } from '../../domain/order';
+import { checkAmounts, createOrder, intakeWarnings, orderInputSchema, type Order } from '../../domain/order';
+import { canonicalJson } from '../../domain/shared/canonical-json';
 import { mayActFor } from '../../domain/shared/tenant';
 import { createEvent } from '../../events/envelope';
 import { orderReceivedV1 } from '../../events/order-received';
+import { toPending } from "../../events/pending";
 import type { HttpRoute } from '../shared/http/http-handler';
-import { HttpError, conflict, forbidden, jsonResponse, validationError, badRequest } from '../shared/http/problem';
-import { canonicalJson } from '../../domain/shared/canonical-json';
+import { badRequest, conflict, forbidden, HttpError, jsonResponse, validationError } from '../shared/http/problem';
 import { newId, sha256Hex } from '../shared/ids';
 import { logger, metrics } from '../shared/observability';
-import { orderView } from '../shared/views';
-import { toPending } from "../../events/pending";
 import { type SaveNewOrder } from "../shared/store/order-store";
+import { orderView } from '../shared/views';
 
 /** Marketplace orders are a few KB; 128 KB leaves room for 100 items and keeps the event under EventBridge's 256 KB. */
 export const MAX_ORDER_BYTES = 128 * 1024;

@@ -3,8 +3,8 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import type { PublishEvents } from '../shared/bus/event-publisher';
-import { pendingEventsFromImage } from '../shared/store/outbox';
 import { logger } from '../shared/observability';
+import { pendingEventsFromImage } from '../shared/store/outbox';
 
 /**
  * The outbox relay: the table's stream delivers each write that carries events (the mapping's filters

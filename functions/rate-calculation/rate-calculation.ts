@@ -1,13 +1,13 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { GetOrder } from '../../domain/order/ports';
-import { rateOrder, summariseQuote } from '../../domain/rating/rate-order';
+import type { z } from 'zod';
+import type { GetOrder } from '../../domain/order';
+import { rateOrder, summariseQuote } from '../../domain/rating';
 import { createEvent, type EnlaceEvent } from '../../events/envelope';
 import { orderRatedV1, orderUnrateableV1 } from '../../events/order-rated';
 import type { orderReceivedV1 } from '../../events/order-received';
-import type { z } from 'zod';
-import type { RecordRating } from '../shared/store/rating-store';
-import { newId } from '../shared/ids';
 import { toPending } from "../../events/pending";
+import { newId } from '../shared/ids';
+import type { RecordRating } from '../shared/store/rating-store';
 
 export interface RateCalculationDeps {
   readonly getOrder: GetOrder;

@@ -1,6 +1,4 @@
-import { rateShipment } from '../../domain/rating/rate';
-import { ratesInputSchema, ratingRequestFromRatesInput } from '../../domain/rating/rates-input';
-import { InvalidRatingRequestError } from '../../domain/rating/validate';
+import { InvalidRatingRequestError, rateShipment, ratesInputSchema, ratingRequestFromRatesInput } from '../../domain/rating';
 import type { HttpRoute } from '../shared/http/http-handler';
 import { badRequest, jsonResponse, validationError } from '../shared/http/problem';
 

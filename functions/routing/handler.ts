@@ -1,7 +1,7 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import middy from '@middy/core';
-import { sandboxBookShipment } from '../../domain/routing/sandbox-booking';
+import { sandboxBookShipment } from '../../domain/routing';
 import { orderRatedV1 } from '../../events/order-rated';
 import { eventConsumer } from '../shared/event-consumer';
 import { logger } from '../shared/observability';

@@ -1,20 +1,18 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { z } from 'zod';
-import type { GetOrder } from '../../domain/order/ports';
-import { kpiIncrementsFor, isoWeek, weeksEndingWith } from '../../domain/performance/kpis';
-import { routeOrder } from '../../domain/routing/route-order';
-import type { BookShipment } from '../../domain/routing/booking';
-import { CARRIERS } from '../../domain/routing/data/carriers';
-import { laneOf } from '../../domain/routing/lanes';
+import type { GetOrder } from '../../domain/order';
+import { isoWeek, kpiIncrementsFor, weeksEndingWith } from '../../domain/performance';
+import type { BookShipment } from '../../domain/routing';
+import { CARRIERS, laneOf, routeOrder } from '../../domain/routing';
+import { type LastMileCarrier } from "../../domain/shared/carriers";
 import { createEvent, type EnlaceEvent } from '../../events/envelope';
 import type { orderRatedV1 } from '../../events/order-rated';
+import { toPending } from "../../events/pending";
 import { orderUnroutableV1, shipmentRoutedV1 } from '../../events/shipment-routed';
 import { newId } from '../shared/ids';
 import type { GetLaneKpiRows } from '../shared/store/kpi-reader';
 import type { GetOrderQuotes } from '../shared/store/rating-store';
 import type { GetSellerPolicy, RecordRouted, RecordUnroutable } from '../shared/store/routing-store';
-import { type LastMileCarrier } from "../../domain/shared/carriers";
-import { toPending } from "../../events/pending";
 
 export interface RoutingDeps {
   readonly getOrder: GetOrder;

@@ -1,13 +1,11 @@
-import type { CustomsShipment } from '../../domain/customs/check-order';
-import { clearCustoms, type CustomsDecision, type PreparedDocument } from '../../domain/customs/clearance';
-import { sha256 } from '../../domain/customs/documents';
-import type { Order } from '../../domain/order/order';
+import type { CustomsShipment } from '../../domain/customs';
+import { clearCustoms, sha256, type CustomsDecision, type PreparedDocument } from '../../domain/customs';
+import type { Order } from '../../domain/order';
 import { customsDocumentsReadyV1, customsHeldV1 } from '../../events/customs';
 import { createEvent } from '../../events/envelope';
-import { documentFileKey, type PutDocumentFile } from './store/document-bucket';
+import { toPending, type PendingEvent } from "../../events/pending";
 import type { CustomsCheckRecord, CustomsContext, DocumentRecord, DocumentsRecord } from './store/customs-store';
-import { type PendingEvent } from "../../events/pending";
-import { toPending } from "../../events/pending";
+import { documentFileKey, type PutDocumentFile } from './store/document-bucket';
 
 /** What one customs run decided and produced, for the caller to write (in one transaction). */
 export interface CustomsStepResult {

@@ -1,15 +1,11 @@
-import { transitDaysBetween } from '../../domain/performance/kpis';
-import type { Shipment } from '../../domain/shared/shipment';
-import { promisedMaxDays } from '../../domain/tracking/kpi-facts';
-import type { StallCandidate } from '../../domain/tracking/ports';
-import type { StallDecision } from '../../domain/tracking/stalls';
-import { STATUS_DEFINITIONS } from '../../domain/tracking/statuses';
-import type { ShipmentTrackingState, TimelineEvent, TrackingFact } from '../../domain/tracking/timeline';
-import { createEvent, type EventContract } from '../../events/envelope';
-import { shipmentDeliveredV1, shipmentExceptionV1, shipmentStalledV1, shipmentStatusChangedV1 } from '../../events/shipment-tracking';
 import type { z } from 'zod';
-import { type PendingEvent } from "../../events/pending";
-import { toPending } from "../../events/pending";
+import { transitDaysBetween } from '../../domain/performance';
+import type { Shipment } from '../../domain/shared/shipment';
+import type { ShipmentTrackingState, StallCandidate, StallDecision, TimelineEvent, TrackingFact } from '../../domain/tracking';
+import { promisedMaxDays, STATUS_DEFINITIONS } from '../../domain/tracking';
+import { createEvent, type EventContract } from '../../events/envelope';
+import { toPending, type PendingEvent } from "../../events/pending";
+import { shipmentDeliveredV1, shipmentExceptionV1, shipmentStalledV1, shipmentStatusChangedV1 } from '../../events/shipment-tracking';
 
 /** Turns the timeline's facts and the sweep's decisions into the tracking events of the catalog. */
 

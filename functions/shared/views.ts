@@ -1,5 +1,5 @@
-import type { Order } from '../../domain/order/order';
-import { orderStatusWithTracking, type OrderTracking } from '../../domain/tracking/order-progress';
+import type { Order } from '../../domain/order';
+import { orderStatusWithTracking, type OrderTracking } from '../../domain/tracking';
 
 /**
  * The public representation of an order (API v1): the stored order plus links to what hangs off it

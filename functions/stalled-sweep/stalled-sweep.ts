@@ -1,13 +1,11 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
-import type { FindStallCandidates, StallCandidate } from '../../domain/tracking/ports';
-import { stallThresholdsForLane } from '../../domain/tracking/stall-schedule';
-import { DEFAULT_STALL_POLICY, stallDecision, type StallPolicy } from '../../domain/tracking/stalls';
-import { emptyTrackingState, type ShipmentTrackingState } from '../../domain/tracking/timeline';
+import type { FindStallCandidates, StallCandidate } from '../../domain/tracking';
+import { DEFAULT_STALL_POLICY, emptyTrackingState, stallDecision, stallThresholdsForLane, type ShipmentTrackingState, type StallPolicy } from '../../domain/tracking';
 import { newId } from '../shared/ids';
 import { logger as defaultLogger, metrics } from '../shared/observability';
-import { stalledEvent } from '../shared/tracking-events';
 import { type RaiseStall } from '../shared/store/tracking-writes';
+import { stalledEvent } from '../shared/tracking-events';
 
 /** The EventBridge "Scheduled Event": only its time matters, and it is the sweep's "now". */
 export const scheduledEventSchema = z.looseObject({ time: z.iso.datetime({ offset: true }) });

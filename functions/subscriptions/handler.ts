@@ -1,7 +1,7 @@
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { randomBytes } from 'node:crypto';
 import { EVENT_BUS_NAME } from '../../events/envelope';
 import { httpHandler } from '../shared/http/http-handler';
@@ -11,13 +11,13 @@ import { buildSendMessage, eventBridgeClients } from '../shared/notifications/se
 import { logger } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import {
-  buildDeleteDeadLetter,
-  buildDeleteSubscription,
-  buildFindSubscription,
-  buildGetDeadLetter,
-  buildListDeadLetters,
-  buildListSubscriptions,
-  buildSaveSubscription,
+    buildDeleteDeadLetter,
+    buildDeleteSubscription,
+    buildFindSubscription,
+    buildGetDeadLetter,
+    buildListDeadLetters,
+    buildListSubscriptions,
+    buildSaveSubscription,
 } from '../shared/store/subscription-store';
 import { buildSubscriptionsRouter } from './subscriptions';
 import { buildVerifyTarget } from './verification';

@@ -1,26 +1,24 @@
 import { z } from 'zod';
 import {
-  InvalidCursorError,
-  SubscriptionChangedError,
-  type DeleteDeadLetter,
-  type DeleteSubscription,
-  type EnqueueDeliveries,
-  type FindSubscription,
-  type GetDeadLetter,
-  type ListDeadLetters,
-  type ListSubscriptions,
-  type SaveSubscription,
-} from '../../domain/notifications/ports';
-import {
-  MAX_SUBSCRIPTIONS_PER_SELLER,
-  SECRET_OVERLAP_SECONDS,
-  createSubscription,
-  recordVerification,
-  rotateSecret,
-  subscriptionInputSchema,
-  type Subscription,
-  type TargetPolicy,
-} from '../../domain/notifications/subscription';
+    createSubscription,
+    InvalidCursorError,
+    MAX_SUBSCRIPTIONS_PER_SELLER,
+    recordVerification,
+    rotateSecret,
+    SECRET_OVERLAP_SECONDS,
+    SubscriptionChangedError,
+    subscriptionInputSchema,
+    type DeleteDeadLetter,
+    type DeleteSubscription,
+    type EnqueueDeliveries,
+    type FindSubscription,
+    type GetDeadLetter,
+    type ListDeadLetters,
+    type ListSubscriptions,
+    type SaveSubscription,
+    type Subscription,
+    type TargetPolicy,
+} from '../../domain/notifications';
 import { mayActFor, type Tenant } from '../../domain/shared/tenant';
 import { parseJsonBody, pathParameter, type HttpEvent, type HttpRoute } from '../shared/http/http-handler';
 import { badRequest, conflict, forbidden, jsonResponse, notFound, validationError, type FieldProblem } from '../shared/http/problem';

@@ -1,6 +1,5 @@
-import { VERIFICATION_TYPE, challengeAnswered, verificationRequest } from '../../domain/notifications/public-notification';
+import { challengeAnswered, signingSecrets, VERIFICATION_TYPE, verificationRequest, type Subscription } from '../../domain/notifications';
 import { signatureHeader } from '../../domain/shared/signature';
-import { signingSecrets, type Subscription } from '../../domain/notifications/subscription';
 import type { SendMessage } from '../shared/notifications/sender';
 
 /** Port: the handshake with a subscription's target; `reason` says what went wrong. */

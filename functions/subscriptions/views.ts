@@ -1,5 +1,4 @@
-import type { DeadLetter } from '../../domain/notifications/ports';
-import type { Subscription } from '../../domain/notifications/subscription';
+import type { DeadLetter, Subscription } from '../../domain/notifications';
 
 /** A secret as the API shows it after creation: never its value, only enough to tell which one it is. */
 const hint = (secret: string): string => `${secret.slice(0, 6)}…${secret.slice(-4)}`;

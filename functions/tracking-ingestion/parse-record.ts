@@ -1,6 +1,6 @@
 import type { SQSRecord } from 'aws-lambda';
-import { parseCarrierPayload } from '../../domain/tracking/carriers';
-import type { TrackingUpdate } from '../../domain/tracking/update';
+import type { TrackingUpdate } from '../../domain/tracking';
+import { parseCarrierPayload } from '../../domain/tracking';
 import { trackingMessageSchema, type TrackingMessage } from '../../events/tracking-message';
 
 export class UnparseablePayloadError extends Error {

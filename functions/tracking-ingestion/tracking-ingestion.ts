@@ -1,14 +1,13 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { FindShipmentForUpdate, GetShipmentTracking, KeepUnmatched, ShipmentMatch, TrackingAlias } from '../../domain/tracking/ports';
-import type { TrackingUpdate } from '../../domain/tracking/update';
+import type { FindShipmentForUpdate, GetShipmentTracking, KeepUnmatched, ShipmentMatch, TrackingAlias, TrackingUpdate } from '../../domain/tracking';
 import { newId } from '../shared/ids';
 import { logger as defaultLogger, metrics } from '../shared/observability';
 import type { SaveTracking } from '../shared/store/tracking-writes';
-import { UnparseablePayloadError, parseRecord, receiveCount, type ParsedRecord } from './parse-record';
+import { parseRecord, receiveCount, UnparseablePayloadError, type ParsedRecord } from './parse-record';
 import { buildWriteShipment, jitter, type Contribution, type IngestionOutcome, type ShipmentGroup } from './write-shipment';
 
-export { UnparseablePayloadError, parseRecord } from './parse-record';
+export { parseRecord, UnparseablePayloadError } from './parse-record';
 export { TrackingConflictError, type IngestionOutcome } from './write-shipment';
 
 /**

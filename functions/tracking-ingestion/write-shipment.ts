@@ -1,10 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Shipment } from '../../domain/shared/shipment';
-import { kpiOutcome } from '../../domain/tracking/kpi-facts';
-import type { GetShipmentTracking, TrackingAlias } from '../../domain/tracking/ports';
-import { stallDueAt, stallThresholdsForLane } from '../../domain/tracking/stall-schedule';
-import { applyUpdates, type ShipmentTrackingState, type TimelineEvent, type TrackingFact } from '../../domain/tracking/timeline';
-import type { TrackingUpdate } from '../../domain/tracking/update';
+import type { GetShipmentTracking, TrackingAlias, TrackingUpdate } from '../../domain/tracking';
+import { applyUpdates, kpiOutcome, stallDueAt, stallThresholdsForLane, type ShipmentTrackingState, type TimelineEvent, type TrackingFact } from '../../domain/tracking';
 import { metrics } from '../shared/observability';
 import type { SaveTracking } from '../shared/store/tracking-writes';
 import { trackingEvents } from '../shared/tracking-events';

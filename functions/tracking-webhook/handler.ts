@@ -1,8 +1,8 @@
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { parseWebhookSecrets } from '../../domain/tracking/webhook-secrets';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { parseWebhookSecrets } from '../../domain/tracking';
 import { logger, metrics } from '../shared/observability';
 import { requiredEnv } from '../shared/store/dynamo-client';
 import { buildTrackingWebhook, webhookHandler } from './tracking-webhook';

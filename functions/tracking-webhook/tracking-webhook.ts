@@ -1,12 +1,11 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { isTrackedCarrier } from '../../domain/tracking/carriers';
 import { verifySignature, type SignatureCheck } from '../../domain/shared/signature';
-import { CARRIER_SIGNATURE_HEADER } from '../../domain/tracking/webhook-secrets';
-import { newId } from '../shared/ids';
-import { HttpError, jsonResponse, problemResponse } from '../shared/http/problem';
-import { logger, metrics } from '../shared/observability';
+import { CARRIER_SIGNATURE_HEADER, isTrackedCarrier } from '../../domain/tracking';
 import { type TrackingMessage } from '../../events/tracking-message';
+import { HttpError, jsonResponse, problemResponse } from '../shared/http/problem';
+import { newId } from '../shared/ids';
+import { logger, metrics } from '../shared/observability';
 
 /**
  * A carrier batch (Correios answers up to 50 objects with their histories) is tens of KB; 128 KB

@@ -8,7 +8,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { DEFAULT_RETRY_POLICY, attemptSchedule, type RetryPolicy } from '../../domain/notifications/retry-policy';
+import { attemptSchedule, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../domain/notifications';
 import { EnlaceFunction } from './enlace-function';
 import { EventConsumer } from './event-consumer';
 

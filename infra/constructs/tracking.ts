@@ -13,7 +13,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { LINE_HAUL_CARRIER } from '../../domain/shared/carriers';
-import { TRACKED_CARRIERS } from '../../domain/tracking/carriers';
+import { TRACKED_CARRIERS } from '../../domain/tracking';
 import { EnlaceFunction } from './enlace-function';
 
 export interface TrackingProps {

@@ -15,12 +15,12 @@ import type { Construct } from 'constructs';
 import { EVENT_BUS_NAME } from '../../events/envelope';
 import { OUTBOX_RELAY_FILTERS } from '../../functions/outbox-publisher/filters';
 import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/shared/store/keys';
+import { SUBSCRIPTION_ROUTES } from '../../functions/subscriptions/route-keys';
 import { CustomsDocuments } from '../constructs/customs-documents';
 import { EnlaceFunction } from '../constructs/enlace-function';
 import { EventConsumer } from '../constructs/event-consumer';
 import { Notifications } from '../constructs/notifications';
 import { Tracking } from '../constructs/tracking';
-import { SUBSCRIPTION_ROUTES } from '../../functions/subscriptions/route-keys';
 
 export interface EnlaceStackProps extends StackProps {
   /** Keep the table when the stack is deleted (production); tear it down in ephemeral environments. */

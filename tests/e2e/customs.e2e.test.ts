@@ -5,10 +5,10 @@ import { customsDocumentsReadyV1, customsHeldV1 } from '../../events/customs';
 import { createEvent, parseEvent, type EnlaceEvent } from '../../events/envelope';
 import { shipmentRoutedV1 } from '../../events/shipment-routed';
 import { keys } from '../../functions/shared/store/keys';
-import { ANATEL, SHIPMENT, TABLET, VALID_CPF, brOrderBody } from '../fixtures/customs';
+import { ANATEL, brOrderBody, SHIPMENT, TABLET, VALID_CPF } from '../fixtures/customs';
 import { readPdf } from '../fixtures/pdf-text';
-import { TEST_KEYS } from '../setup/test-keys';
 import { eventually, localClientConfig, localCloud, localDynamoDb } from '../setup/local-cloud-client';
+import { TEST_KEYS } from '../setup/test-keys';
 
 const sellerA = TEST_KEYS.sellerA.key;
 const { documents: table } = localDynamoDb();

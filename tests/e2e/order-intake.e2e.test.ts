@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEvent } from '../../events/envelope';
 import { orderReceivedV1 } from '../../events/order-received';
-import { TEST_KEYS } from '../setup/test-keys';
 import { eventually, localCloud } from '../setup/local-cloud-client';
+import { TEST_KEYS } from '../setup/test-keys';
 
 /** The README's sample order, exactly as a newcomer would post it. */
 const sampleOrder = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'order-br.json'), 'utf8')) as Record<string, unknown>;

@@ -1,8 +1,8 @@
 import { parseEvent } from '../../events/envelope';
 import { orderRatedV1 } from '../../events/order-rated';
 import { sampleOrderBody } from '../fixtures/orders';
-import { TEST_KEYS } from '../setup/test-keys';
 import { eventually, localCloud } from '../setup/local-cloud-client';
+import { TEST_KEYS } from '../setup/test-keys';
 
 const headers = { authorization: `Bearer ${TEST_KEYS.integration.key}`, 'content-type': 'application/json' };
 

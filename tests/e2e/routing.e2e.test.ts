@@ -1,8 +1,8 @@
 import { parseEvent } from '../../events/envelope';
 import { shipmentRoutedV1 } from '../../events/shipment-routed';
 import { sampleOrderBody, withShipTo } from '../fixtures/orders';
-import { TEST_KEYS } from '../setup/test-keys';
 import { eventually, localCloud } from '../setup/local-cloud-client';
+import { TEST_KEYS } from '../setup/test-keys';
 
 const headers = { authorization: `Bearer ${TEST_KEYS.integration.key}`, 'content-type': 'application/json' };
 let counter = 0;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { signatureHeader } from '../../domain/shared/signature';
 import { parseEvent } from '../../events/envelope';
 import { shipmentDeliveredV1, shipmentStalledV1 } from '../../events/shipment-tracking';
-import { signatureHeader } from '../../domain/shared/signature';
 import { buildSaveShipment } from '../../functions/shared/store/shipment-store';
 import { saoPauloShipment } from '../fakes/tracking-store';
 import { eventually, localCloud, localDynamoDb } from '../setup/local-cloud-client';

@@ -3,17 +3,17 @@ import type { KpiIncrement } from '../../domain/performance/kpis';
 import type { Shipment } from '../../domain/shared/shipment';
 import type { KpiMark } from '../../domain/tracking/kpi-facts';
 import type {
-  FindShipmentForUpdate,
-  FindStallCandidates,
-  GetShipmentTracking,
-  KeepUnmatched,
-  StallCandidate,
+    FindShipmentForUpdate,
+    FindStallCandidates,
+    GetShipmentTracking,
+    KeepUnmatched,
+    StallCandidate,
 } from '../../domain/tracking/ports';
 import { emptyTrackingState, type ShipmentTrackingState } from '../../domain/tracking/timeline';
 import type { TrackingUpdate } from '../../domain/tracking/update';
-import { itemsWritten, type RaiseStall, type SaveTracking } from '../../functions/shared/store/tracking-writes';
 import { type PendingEvent } from "../../events/pending";
 import { type TrackingMessage } from '../../events/tracking-message';
+import { itemsWritten, type RaiseStall, type SaveTracking } from '../../functions/shared/store/tracking-writes';
 
 interface Row {
   shipment: Shipment;

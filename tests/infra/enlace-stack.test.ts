@@ -4,8 +4,8 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp, cdkJsonContext } from '../../infra/app';
-import { readWiring } from '../../local/wiring';
 import type { CfnTemplate } from '../../local/template';
+import { readWiring } from '../../local/wiring';
 
 // Bundling is skipped here (it is esbuild's job, measured by `npm run bundle-size`).
 // As `cdk synth` does with credentials: a concrete account and region make partitions literal ("aws"),

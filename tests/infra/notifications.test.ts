@@ -1,11 +1,11 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { EVENT_CATALOG } from '../../events/catalog';
+import { SUBSCRIPTION_ROUTES } from '../../functions/subscriptions/route-keys';
 import { buildApp } from '../../infra/app';
 import { matchesEventPattern } from '../../local/eventbridge/event-pattern';
 import type { CfnTemplate } from '../../local/template';
 import { readWiring } from '../../local/wiring';
-import { EVENT_CATALOG } from '../../events/catalog';
-import { SUBSCRIPTION_ROUTES } from '../../functions/subscriptions/route-keys';
 
 const synth = (context: Record<string, unknown> = {}) =>
   Template.fromStack(buildApp(new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } }), { validate: false }).stack);

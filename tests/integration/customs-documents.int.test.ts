@@ -3,15 +3,15 @@ import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { PDFDocument } from 'pdf-lib';
-import { applyCorrection, orderCorrectionSchema } from '../../domain/order/order-correction';
 import type { Order } from '../../domain/order/order';
+import { applyCorrection, orderCorrectionSchema } from '../../domain/order/order-correction';
 import { buildCustomsDocuments } from '../../functions/customs-documents/customs-documents';
 import { buildCustomsStep } from '../../functions/shared/customs-step';
 import { buildGetCustomsContext, buildGetOrderDocuments, buildSaveCustomsWrite } from '../../functions/shared/store/customs-store';
 import { buildGetDocumentFile, buildLinkToDocumentFile, buildPutDocumentFile } from '../../functions/shared/store/document-bucket';
 import { keys } from '../../functions/shared/store/keys';
 import { buildGetOrder, buildSaveNewOrder } from '../../functions/shared/store/order-store';
-import { ANATEL, VALID_CPF, brOrderBody, orderFrom, routedEvent } from '../fixtures/customs';
+import { ANATEL, brOrderBody, orderFrom, routedEvent, VALID_CPF } from '../fixtures/customs';
 import { createTestTable, localClientConfig, localCloud, localDynamoDb } from '../setup/local-cloud-client';
 
 const log = new Logger({ logLevel: 'SILENT' });

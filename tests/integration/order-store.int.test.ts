@@ -6,13 +6,13 @@ import { createOrder } from '../../domain/order/order';
 import { orderInputSchema } from '../../domain/order/order-input';
 import { createEvent } from '../../events/envelope';
 import { orderReceivedV1 } from '../../events/order-received';
+import { toPending } from "../../events/pending";
 import { buildHandler as buildRelay } from '../../functions/outbox-publisher/relay';
 import { buildPublishEvents, type PublishEvents } from '../../functions/shared/bus/event-publisher';
 import { buildGetOrder, buildSaveNewOrder } from '../../functions/shared/store/order-store';
 import { sampleOrderBody } from '../fixtures/orders';
 import { createTestTable, eventually, localClientConfig, localCloud, localDynamoDb } from '../setup/local-cloud-client';
 import { relayStreamEvent } from '../setup/table-stream';
-import { toPending } from "../../events/pending";
 
 const { client, documents } = localDynamoDb();
 const context = { awsRequestId: 'test', functionName: 'outbox-publisher' } as Context;

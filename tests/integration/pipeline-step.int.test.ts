@@ -1,9 +1,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createOrder } from '../../domain/order/order';
 import { orderInputSchema } from '../../domain/order/order-input';
+import { keys } from '../../functions/shared/store/keys';
 import { buildSaveNewOrder } from '../../functions/shared/store/order-store';
 import { buildRecordPipelineStep } from '../../functions/shared/store/pipeline-step';
-import { keys } from '../../functions/shared/store/keys';
 import { sampleOrderBody } from '../fixtures/orders';
 import { createTestTable, localDynamoDb } from '../setup/local-cloud-client';
 

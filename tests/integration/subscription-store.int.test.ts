@@ -2,20 +2,20 @@ import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SQSCli
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { InvalidCursorError, SubscriptionChangedError, type DeadLetter, type DeliveryJob } from '../../domain/notifications/ports';
 import { createSubscription, rotateSecret } from '../../domain/notifications/subscription';
-import { buildDelayRetry, buildEnqueueDeliveries } from '../../functions/shared/notifications/delivery-queue';
 import { parseDeliveryJob } from '../../functions/shared/notifications/delivery-job';
+import { buildDelayRetry, buildEnqueueDeliveries } from '../../functions/shared/notifications/delivery-queue';
 import { keys } from '../../functions/shared/store/keys';
 import {
-  buildDeleteDeadLetter,
-  buildDeleteSubscription,
-  buildFindSubscription,
-  buildGetDeadLetter,
-  buildGetSubscription,
-  buildListDeadLetters,
-  buildListSubscriptions,
-  buildNextSequence,
-  buildSaveDeadLetter,
-  buildSaveSubscription,
+    buildDeleteDeadLetter,
+    buildDeleteSubscription,
+    buildFindSubscription,
+    buildGetDeadLetter,
+    buildGetSubscription,
+    buildListDeadLetters,
+    buildListSubscriptions,
+    buildNextSequence,
+    buildSaveDeadLetter,
+    buildSaveSubscription,
 } from '../../functions/shared/store/subscription-store';
 import { createTestTable, localClientConfig, localCloud, localDynamoDb } from '../setup/local-cloud-client';
 

@@ -1,23 +1,23 @@
-import { randomBytes } from 'node:crypto';
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomBytes } from 'node:crypto';
+import type { Shipment } from '../../domain/shared/shipment';
+import { applyUpdates } from '../../domain/tracking/timeline';
 import { parseEvent } from '../../events/envelope';
+import { type PendingEvent } from "../../events/pending";
 import { shipmentDeliveredV1, shipmentStalledV1, shipmentStatusChangedV1 } from '../../events/shipment-tracking';
-import { buildStalledSweep } from '../../functions/stalled-sweep/stalled-sweep';
-import { keys, INDEXES } from '../../functions/shared/store/keys';
+import { INDEXES, keys } from '../../functions/shared/store/keys';
 import { buildGetKpiCounters } from '../../functions/shared/store/kpi-store';
 import { pendingEventsFromImage } from '../../functions/shared/store/outbox';
 import { buildFindShipmentByTracking, buildSaveShipment } from '../../functions/shared/store/shipment-store';
 import { buildFindShipmentForUpdate, buildFindShipmentsByTrackingNumber, buildFindStallCandidates, buildGetShipmentTracking } from '../../functions/shared/store/tracking-lookups';
-import { TrackingWriteTooLargeError, buildRaiseStall, buildSaveTracking } from '../../functions/shared/store/tracking-writes';
+import { buildRaiseStall, buildSaveTracking, TrackingWriteTooLargeError } from '../../functions/shared/store/tracking-writes';
 import { buildKeepUnmatched } from '../../functions/shared/store/unmatched-store';
+import { buildStalledSweep } from '../../functions/stalled-sweep/stalled-sweep';
 import { buildTrackingIngestion } from '../../functions/tracking-ingestion/tracking-ingestion';
-import type { Shipment } from '../../domain/shared/shipment';
-import { applyUpdates } from '../../domain/tracking/timeline';
 import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../fakes/tracking-store';
-import { saoPauloSingleUpdates, webhooks } from '../unit/domain/tracking/helpers';
 import { createTestTable, localDynamoDb } from '../setup/local-cloud-client';
 import { relayedEvents } from '../setup/table-stream';
-import { type PendingEvent } from "../../events/pending";
+import { saoPauloSingleUpdates, webhooks } from '../unit/domain/tracking/helpers';
 
 const { client, documents } = localDynamoDb();
 

@@ -1,11 +1,10 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createWriteStream } from 'node:fs';
-import { mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildDocumentClient } from '../../functions/shared/store/dynamo-client';
 import { buildSaveApiKey, issueApiKey } from '../../functions/shared/store/api-key-store';
+import { buildDocumentClient } from '../../functions/shared/store/dynamo-client';
 import { LocalCloud } from '../../local/local-cloud';
-import { LOCAL_CREDENTIALS, LOCAL_REGION, createTableInput } from '../../local/resources';
+import { createTableInput, LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/resources';
 import { seedSandboxKpis } from '../../local/seed';
 import { TEST_KEYS } from './test-keys';
 

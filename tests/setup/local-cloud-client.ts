@@ -1,6 +1,6 @@
 import { CreateTableCommand, DynamoDBClient, type CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
-import { randomUUID } from 'node:crypto';
 import { type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
 import { buildDocumentClient } from '../../functions/shared/store/dynamo-client';
 
 /** Where the shared local cloud (started by global-setup.ts) listens. */

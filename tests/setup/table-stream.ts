@@ -1,13 +1,13 @@
-import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
+import { type PendingEvent } from "../../events/pending";
 import { OUTBOX_RELAY_FILTERS } from '../../functions/outbox-publisher/filters';
 import { pendingEventsFromImage } from '../../functions/shared/store/outbox';
 import { matchesEventPattern } from '../../local/eventbridge/event-pattern';
 import { lambdaStreamRecord } from '../../local/pollers';
 import { localClientConfig, localCloud } from './local-cloud-client';
-import { type PendingEvent } from "../../events/pending";
 
 /** Every record of a table's stream so far, from the start of each shard. */
 async function streamRecords(streamArn: string): Promise<_Record[]> {

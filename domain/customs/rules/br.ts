@@ -1,5 +1,5 @@
 import { taxIdRequirement } from '../../shared/tax-ids';
-import { RADIO_KEYWORDS, localLanguage } from './common';
+import { localLanguage, RADIO_KEYWORDS } from './common';
 import { type CountryCustomsRules, REFERENCE, usd } from './types';
 
 /** Brazil: Receita Federal's simplified regime (RTS) for post and express parcels, Remessa Conforme. */

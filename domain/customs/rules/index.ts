@@ -21,9 +21,9 @@ export function customsRulesFor(country: DestinationCountry): CountryCustomsRule
   return CUSTOMS_RULES[country];
 }
 
-export * from './types';
 export { BATTERY_KEYWORDS, BATTERY_RULES, type BatteryRule, type LithiumBatteryType } from './batteries';
 export { FILLER_WORDS, VAGUE_DESCRIPTION_RULE, VAGUE_WORDS } from './descriptions';
 export { HS_CATEGORY_CHAPTERS, HS_CHAPTERS, HS_CODE_PATTERN, type HsCategoryRule } from './hs-chapters';
 export { CN22_LIMIT, SDR_RATE } from './postal-forms';
 export { CATEGORY_TERMS, GLOSSARY_PROVENANCE, MODIFIER_TERMS, NOUN_TERMS, type Agreement, type ModifierForms } from './translations';
+export * from './types';

@@ -3,9 +3,9 @@
  * applies (`effectiveFrom`) and whether the reference confirms it (`uncertain` + `note`), so a
  * reader can tell a sourced fact from Enlace's own assumption without opening another file.
  */
-import type { TaxIdKind, TaxIdRequirement } from '../../shared/tax-ids';
 import type { CertificateAgency } from '../../shared/certificates';
 import type { DestinationCountry } from '../../shared/shipping-terms';
+import type { TaxIdKind, TaxIdRequirement } from '../../shared/tax-ids';
 
 /** The reference file the sourced facts were gathered in (URLs in it are quoted on each rule). */
 export const REFERENCE = 'shared/reference/domain-facts.md';

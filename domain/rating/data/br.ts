@@ -1,17 +1,17 @@
 import type { RateCard } from '../rate-card';
 import {
-  LEVEL_DEFAULTS,
-  REFERENCE,
-  VERSION_2026_07,
-  chargeableRule,
-  flat,
-  lastMile,
-  lineHaul,
-  money,
-  onLine,
-  perKg,
-  sandbox,
-  sourced,
+    chargeableRule,
+    flat,
+    lastMile,
+    LEVEL_DEFAULTS,
+    lineHaul,
+    money,
+    onLine,
+    perKg,
+    REFERENCE,
+    sandbox,
+    sourced,
+    VERSION_2026_07,
 } from './common';
 
 /** China → Brazil: air into GRU (São Paulo), last mile by Correios, Jadlog, Loggi or Total Express. */

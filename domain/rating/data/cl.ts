@@ -1,5 +1,5 @@
 import type { RateCard } from '../rate-card';
-import { LEVEL_DEFAULTS, SMALL_PACKET_LIMITS, VERSION_2026_07, flat, lastMile, lineHaul, money, onLine, perKg, sandbox } from './common';
+import { flat, lastMile, LEVEL_DEFAULTS, lineHaul, money, onLine, perKg, sandbox, SMALL_PACKET_LIMITS, VERSION_2026_07 } from './common';
 
 /** China → Chile: air into SCL, last mile by Starken, Blue Express or Chilexpress. */
 

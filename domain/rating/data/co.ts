@@ -1,5 +1,5 @@
 import type { RateCard } from '../rate-card';
-import { LEVEL_DEFAULTS, REFERENCE, SMALL_PACKET_LIMITS, VERSION_2026_07, flat, lastMile, lineHaul, money, onLine, perKg, sandbox, sourced } from './common';
+import { flat, lastMile, LEVEL_DEFAULTS, lineHaul, money, onLine, perKg, REFERENCE, sandbox, SMALL_PACKET_LIMITS, sourced, VERSION_2026_07 } from './common';
 
 /** China → Colombia: air into BOG, last mile by Inter Rapidísimo, Servientrega or Coordinadora. */
 

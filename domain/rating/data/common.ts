@@ -3,11 +3,11 @@
  * per service level, and the per-level defaults (chargeable-weight rule, fuel, insurance, DDP fee,
  * surcharges). Each lane's file adds what is specific to it.
  */
-import type { BatteryType } from '../../shared/shipping-terms';
-import { type Currency, type Money, fromMajor } from '../../shared/money';
 import type { DecimalString } from '../../shared/fx';
-import type { ChargeableWeightRule, DatedPercent, PostalRange, PriceTable, Provenance, RateCard, WeightBreak } from '../rate-card';
 import type { GoodsCategory } from '../../shared/goods';
+import { type Currency, type Money, fromMajor } from '../../shared/money';
+import type { BatteryType } from '../../shared/shipping-terms';
+import type { ChargeableWeightRule, DatedPercent, PostalRange, PriceTable, Provenance, RateCard, WeightBreak } from '../rate-card';
 
 export const REFERENCE = 'shared/reference/domain-facts.md';
 

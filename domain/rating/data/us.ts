@@ -1,5 +1,5 @@
 import type { RateCard } from '../rate-card';
-import { LEVEL_DEFAULTS, REFERENCE, VERSION_2026_07, chargeableRule, flat, lastMile, lineHaul, money, onLine, perKg, sandbox, sourced } from './common';
+import { chargeableRule, flat, lastMile, LEVEL_DEFAULTS, lineHaul, money, onLine, perKg, REFERENCE, sandbox, sourced, VERSION_2026_07 } from './common';
 
 /** China → United States: air into LAX/JFK, last mile by USPS, UPS or FedEx. */
 

@@ -3,20 +3,20 @@
  * and value, checks the regime's limits, and computes each component in USD minor units, each
  * rounded once by the money rounding rule (half away from zero to the cent).
  */
-import type { DestinationCountry } from '../../shared/shipping-terms';
 import {
-  type Money,
-  type Ratio,
-  add,
-  formatMoney,
-  formatPercent,
-  inclusiveToExclusive,
-  multiply,
-  percentRatio,
-  subtract,
-  sum,
-  zero,
+    type Money,
+    type Ratio,
+    add,
+    formatMoney,
+    formatPercent,
+    inclusiveToExclusive,
+    multiply,
+    percentRatio,
+    subtract,
+    sum,
+    zero,
 } from '../../shared/money';
+import type { DestinationCountry } from '../../shared/shipping-terms';
 import type { SellerFlags } from '../types';
 import type { DutyRule, TaxComponent, TaxRate, ValueBasis } from './types';
 

@@ -3,9 +3,9 @@
  * country, effective-dated and cited; it is a list of components (a duty or a tax), each a rate
  * applied to a base. All money in rules is USD, the currency every threshold is written in.
  */
-import type { DestinationCountry } from '../../shared/shipping-terms';
-import type { Money } from '../../shared/money';
 import type { DecimalString } from '../../shared/fx';
+import type { Money } from '../../shared/money';
+import type { DestinationCountry } from '../../shared/shipping-terms';
 
 export interface SourceRef {
   readonly url: string;

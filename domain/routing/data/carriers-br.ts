@@ -1,7 +1,7 @@
+import { BR_REMOTE_RANGES } from '../../rating';
 import type { CarrierProfile } from '../carriers';
 import { approximateFormat, s10Format } from '../tracking-numbers';
-import { BR_REMOTE_RANGES } from '../../rating/data/br';
-import { REFERENCE, REFUSES_ALL_LITHIUM, REFUSES_METAL, REFUSES_STANDALONE, STANDALONE_NOTE, sandbox, sourced } from './common';
+import { REFERENCE, REFUSES_ALL_LITHIUM, REFUSES_METAL, REFUSES_STANDALONE, sandbox, sourced, STANDALONE_NOTE } from './common';
 
 const REMOTE = sandbox('CEP ranges by state are public (geobr); treating the North region and Fernando de Noronha as remote is assumed. Same ranges as the rate cards.');
 const NORTH = BR_REMOTE_RANGES.slice(0, 2);

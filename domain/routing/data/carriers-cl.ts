@@ -1,7 +1,7 @@
+import { CL_REMOTE_RANGES } from '../../rating';
 import type { CarrierProfile } from '../carriers';
 import { approximateFormat } from '../tracking-numbers';
-import { CL_REMOTE_RANGES } from '../../rating/data/cl';
-import { REFERENCE, REFUSES_METAL, REFUSES_STANDALONE, STANDALONE_NOTE, sandbox } from './common';
+import { REFERENCE, REFUSES_METAL, REFUSES_STANDALONE, sandbox, STANDALONE_NOTE } from './common';
 
 const REMOTE = sandbox('Approximate postal ranges (Aysén, Magallanes, Isla de Pascua); same as the rate cards.');
 

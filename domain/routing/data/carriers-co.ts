@@ -1,7 +1,7 @@
+import { CO_REMOTE_RANGES } from '../../rating';
 import type { CarrierProfile } from '../carriers';
 import { approximateFormat } from '../tracking-numbers';
-import { CO_REMOTE_RANGES } from '../../rating/data/co';
-import { REFERENCE, REFUSES_METAL, REFUSES_STANDALONE, STANDALONE_NOTE, sandbox, sourced } from './common';
+import { REFERENCE, REFUSES_METAL, REFUSES_STANDALONE, sandbox, sourced, STANDALONE_NOTE } from './common';
 
 const REMOTE = sandbox('Department prefixes of the postal code (reference §5); which count as remote is assumed. Same ranges as the rate cards.');
 

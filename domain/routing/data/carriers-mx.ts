@@ -1,7 +1,7 @@
+import { MX_REMOTE_RANGES, NINETY_NINE_MINUTOS_METROS } from '../../rating';
 import type { CarrierProfile } from '../carriers';
-import { DHL_EXPRESS_10, approximateFormat } from '../tracking-numbers';
-import { MX_REMOTE_RANGES, NINETY_NINE_MINUTOS_METROS } from '../../rating/data/mx';
-import { REFERENCE, REFUSES_ALL_LITHIUM, REFUSES_METAL, REFUSES_STANDALONE, STANDALONE_NOTE, sandbox, sourced } from './common';
+import { approximateFormat, DHL_EXPRESS_10 } from '../tracking-numbers';
+import { REFERENCE, REFUSES_ALL_LITHIUM, REFUSES_METAL, REFUSES_STANDALONE, sandbox, sourced, STANDALONE_NOTE } from './common';
 
 const REMOTE = sandbox('State prefixes are public; which areas each carrier treats as extended coverage is assumed (carriers publish per-postcode lists). Same ranges as the rate cards.');
 

@@ -1,7 +1,7 @@
+import { PE_REMOTE_RANGES } from '../../rating';
 import type { CarrierProfile } from '../carriers';
 import { approximateFormat, s10Format } from '../tracking-numbers';
-import { PE_REMOTE_RANGES } from '../../rating/data/pe';
-import { REFERENCE, REFUSES_ALL_LITHIUM, REFUSES_STANDALONE, STANDALONE_NOTE, sandbox } from './common';
+import { REFERENCE, REFUSES_ALL_LITHIUM, REFUSES_STANDALONE, sandbox, STANDALONE_NOTE } from './common';
 
 const REMOTE = sandbox('Department prefixes of the 5-digit postal code; which count as remote is assumed. Same ranges as the rate cards.');
 

@@ -1,7 +1,7 @@
+import { US_REMOTE_RANGES } from '../../rating';
 import type { CarrierProfile } from '../carriers';
 import { FEDEX_EXPRESS_12, impbFormat, upsFormat } from '../tracking-numbers';
-import { US_REMOTE_RANGES } from '../../rating/data/us';
-import { INCH, LB, REFERENCE, REFUSES_STANDALONE, STANDALONE_NOTE, sandbox, sourced } from './common';
+import { INCH, LB, REFERENCE, REFUSES_STANDALONE, sandbox, sourced, STANDALONE_NOTE } from './common';
 
 const UPS_LIMITS = sourced(`${REFERENCE} §4 (UPS: ≤150 lb, ≤108 in length, ≤165 in length + girth)`, 'Converted to metric and rounded down.');
 const UPS_SHIPPER = 'E2N0X7';

@@ -1,7 +1,7 @@
 /** Provenance helpers and the battery policies shared by the carrier profiles. */
+import type { Provenance } from '../../rating';
+import { ALL_LITHIUM, LITHIUM_METAL, LITHIUM_STANDALONE, REFERENCE } from '../../rating';
 import type { BatteryType } from '../../shared/shipping-terms';
-import type { Provenance } from '../../rating/rate-card';
-import { ALL_LITHIUM, LITHIUM_METAL, LITHIUM_STANDALONE, REFERENCE } from '../../rating/data/common';
 
 export { REFERENCE };
 

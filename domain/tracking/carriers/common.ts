@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import type { CarrierSlug } from '../../shared/carriers';
 import type { DestinationCountry } from '../../shared/shipping-terms';
 import type { TrackingStatus } from '../statuses';
-import type { CarrierSlug } from '../../shared/carriers';
 import { UNRECOGNISED_SUB_STATUS, type TrackingLocation, type TrackingUpdate } from '../update';
 
 /** A payload problem, located with a JSONPath-like path (`$.events[2].eventDateTime`). */

@@ -1,13 +1,13 @@
-import type { DestinationCountry } from '../../shared/shipping-terms';
 import type { CarrierSlug } from '../../shared/carriers';
+import type { DestinationCountry } from '../../shared/shipping-terms';
 import { chilexpress } from './chilexpress';
+import type { CarrierAdapter, ParseResult } from './common';
 import { correios } from './correios';
 import { enlaceLinehaul } from './enlace-linehaul';
 import { estafeta } from './estafeta';
 import { olva } from './olva';
 import { servientrega } from './servientrega';
 import { usps } from './usps';
-import type { CarrierAdapter, ParseResult } from './common';
 
 export type { CarrierAdapter, CodeMapping, CodeTable, ParseResult, PayloadProblem, Provenance } from './common';
 

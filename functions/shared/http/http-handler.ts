@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Tenant } from '../../../domain/shared/tenant';
 import { logger } from '../observability';
-import { HttpError, badRequest, problemResponse, unauthorized } from './problem';
+import { badRequest, HttpError, problemResponse, unauthorized } from './problem';
 
 /** What the authorizer puts in the request context (values are strings, as API Gateway passes them). */
 export interface AuthorizerContext {

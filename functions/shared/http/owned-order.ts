@@ -1,5 +1,4 @@
-import type { Order } from '../../../domain/order/order';
-import type { GetOrder } from '../../../domain/order/ports';
+import type { GetOrder, Order } from '../../../domain/order';
 import { mayRead, type Tenant } from '../../../domain/shared/tenant';
 import { HttpError, notFound } from './problem';
 

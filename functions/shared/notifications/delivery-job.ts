@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DeliveryJob } from '../../../domain/notifications/ports';
+import type { DeliveryJob } from '../../../domain/notifications';
 import { publicNotificationV1 } from '../../../events/public/notification';
 
 /** A delivery job as the delivery queue carries it (fan-out and replay write it, delivery reads it). */

@@ -1,5 +1,5 @@
 import { ChangeMessageVisibilityCommand, SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import type { DeliveryJob, EnqueueDeliveries } from '../../../domain/notifications/ports';
+import type { DeliveryJob, EnqueueDeliveries } from '../../../domain/notifications';
 
 const MAX_BATCH_ENTRIES = 10;
 /** SQS's limit on a whole SendMessageBatch request. */

@@ -1,6 +1,6 @@
 import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { VERIFICATION_TYPE } from '../../../domain/notifications/public-notification';
-import type { SubscriptionTarget } from '../../../domain/notifications/subscription';
+import type { SubscriptionTarget } from '../../../domain/notifications';
+import { VERIFICATION_TYPE } from '../../../domain/notifications';
 
 /**
  * How Enlace's events look on a seller's bus: source `enlace.notifications`, one fixed detail-type

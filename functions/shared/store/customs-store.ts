@@ -1,13 +1,13 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { z } from 'zod';
-import type { CustomsProblem } from '../../../domain/customs/check-order';
-import type { Order, OrderStatus } from '../../../domain/order/order';
+import type { CustomsProblem } from '../../../domain/customs';
+import type { Order, OrderStatus } from '../../../domain/order';
 import type { BatteryType } from '../../../domain/shared/shipping-terms';
 import type { customsDocumentSchema } from '../../../events/customs';
+import { type PendingEvent } from "../../../events/pending";
 import { keys, type ItemKey } from './keys';
 import { outboxItem } from './outbox';
-import { type PendingEvent } from "../../../events/pending";
 
 /** The shipment routing booked, as customs needs it to (re-)check the order without a new event. */
 export interface CustomsContext {

@@ -1,7 +1,7 @@
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, type GetObjectCommandInput, type S3Client } from '@aws-sdk/client-s3';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
-import type { DocumentType } from '../../../domain/customs/clearance';
+import type { DocumentType } from '../../../domain/customs';
 
 export type FileFormat = 'json' | 'pdf';
 

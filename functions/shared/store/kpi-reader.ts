@@ -1,7 +1,7 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { COUNTER_NAMES, TRANSIT_BUCKET_NAMES, emptyCounters, type KpiCounters, type KpiWeek } from '../../../domain/performance/kpis';
-import { keys } from './keys';
+import { COUNTER_NAMES, emptyCounters, TRANSIT_BUCKET_NAMES, type KpiCounters, type KpiWeek } from '../../../domain/performance';
 import { type LastMileCarrier } from "../../../domain/shared/carriers";
+import { keys } from './keys';
 
 /** Port: the KPI rows of some carriers on one lane over some ISO weeks (missing rows are simply absent). */
 export type GetLaneKpiRows = (lane: string, carriers: readonly string[], weeks: readonly string[]) => Promise<KpiWeek[]>;

@@ -1,5 +1,5 @@
 import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { KpiIncrement } from '../../../domain/performance/kpis';
+import type { KpiIncrement } from '../../../domain/performance';
 import { keys } from './keys';
 
 /**

@@ -1,8 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Order } from '../../../domain/order/order';
+import type { GetOrder, Order } from '../../../domain/order';
 import type { PendingEvent } from '../../../events/pending';
-import type { GetOrder } from '../../../domain/order/ports';
 import { keys } from './keys';
 import { outboxItem } from './outbox';
 

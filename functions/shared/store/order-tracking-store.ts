@@ -1,7 +1,7 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CurrentStatus } from '../../../domain/tracking/timeline';
+import type { CurrentStatus } from '../../../domain/tracking';
+import { type GetOrderTracking } from "../../../domain/tracking";
 import { keys } from './keys';
-import { type GetOrderTracking } from "../../../domain/tracking/order-progress";
 
 /**
  * An order's parcel, for the order's readers: the order's shipment pointer (`ORDER#<id>` /

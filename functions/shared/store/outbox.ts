@@ -1,6 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { TTL_ATTRIBUTE, keys } from './keys';
 import { type PendingEvent } from "../../../events/pending";
+import { keys, TTL_ATTRIBUTE } from './keys';
 
 /**
  * The transactional outbox, in two shapes; the table's stream hands both to the outbox relay:

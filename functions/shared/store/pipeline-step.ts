@@ -1,11 +1,11 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { KpiIncrement } from '../../../domain/performance/kpis';
-import { kpiIncrementUpdate } from './kpi-store';
-import type { OrderStatus } from '../../../domain/order/order';
-import { keys } from './keys';
-import { outboxItem } from './outbox';
+import type { OrderStatus } from '../../../domain/order';
+import type { KpiIncrement } from '../../../domain/performance';
 import { type PendingEvent } from "../../../events/pending";
+import { keys } from './keys';
+import { kpiIncrementUpdate } from './kpi-store';
+import { outboxItem } from './outbox';
 
 /** One step of the pipeline as it is written: the order's new status, what the step produced, its event. */
 export interface PipelineStep {

@@ -1,5 +1,5 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { RatingResult } from '../../../domain/rating/types';
+import type { RatingResult } from '../../../domain/rating';
 import type { PendingEvent } from '../../../events/pending';
 import { keys } from './keys';
 import { buildRecordPipelineStep } from './pipeline-step';

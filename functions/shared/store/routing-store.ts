@@ -1,6 +1,6 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { KpiIncrement } from '../../../domain/performance';
-import type { RoutingDecision, SellerPolicy } from '../../../domain/routing/types';
+import type { RoutingDecision, SellerPolicy } from '../../../domain/routing';
 import type { Shipment } from '../../../domain/shared/shipment';
 import type { PendingEvent } from '../../../events/pending';
 import { keys } from './keys';

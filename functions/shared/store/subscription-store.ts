@@ -1,31 +1,31 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
+    BatchGetCommand,
+    BatchWriteCommand,
+    DeleteCommand,
+    GetCommand,
+    PutCommand,
+    QueryCommand,
+    UpdateCommand,
+    type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
+import type { Subscription } from '../../../domain/notifications';
 import {
-  InvalidCursorError,
-  SubscriptionChangedError,
-  type DeadLetter,
-  type DeleteDeadLetter,
-  type DeleteSubscription,
-  type FindSubscription,
-  type GetDeadLetter,
-  type GetSubscription,
-  type ListDeadLetters,
-  type ListSubscriptions,
-  type NextSequence,
-  type SaveDeadLetter,
-  type SaveSubscription,
-} from '../../../domain/notifications/ports';
-import type { Subscription } from '../../../domain/notifications/subscription';
-import { DEAD_LETTER_PREFIX, SUBSCRIPTION_PREFIX, TTL_ATTRIBUTE, keys } from './keys';
+    InvalidCursorError,
+    SubscriptionChangedError,
+    type DeadLetter,
+    type DeleteDeadLetter,
+    type DeleteSubscription,
+    type FindSubscription,
+    type GetDeadLetter,
+    type GetSubscription,
+    type ListDeadLetters,
+    type ListSubscriptions,
+    type NextSequence,
+    type SaveDeadLetter,
+    type SaveSubscription,
+} from '../../../domain/notifications';
+import { DEAD_LETTER_PREFIX, keys, SUBSCRIPTION_PREFIX, TTL_ATTRIBUTE } from './keys';
 
 /** Dead letters are kept as long as an SQS DLQ keeps its messages. */
 export const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;

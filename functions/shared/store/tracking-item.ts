@@ -1,11 +1,12 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
+import type { KpiIncrement } from '../../../domain/performance';
 import type { Shipment } from '../../../domain/shared/shipment';
-import type { StallCandidate } from '../../../domain/tracking/ports';
-import { emptyTrackingState, type CurrentStatus, type ShipmentTrackingState, type TimelineEvent } from '../../../domain/tracking/timeline';
+import type { KpiMark, StallCandidate, TrackingAlias } from '../../../domain/tracking';
+import { emptyTrackingState, type CurrentStatus, type ShipmentTrackingState, type TimelineEvent } from '../../../domain/tracking';
+import type { PendingEvent } from '../../../events/pending';
 import { keys } from './keys';
 import { outboxAttribute } from './outbox';
 import { shipmentItem } from './shipment-store';
-import type { TrackingWrite } from './tracking-writes';
 
 /**
  * A shipment's tracking lives in one item beside the shipment (`SHIPMENT#<id>` / `TRACKING`): the
@@ -21,6 +22,21 @@ import type { TrackingWrite } from './tracking-writes';
  */
 
 const TRACKING_TYPE = 'ShipmentTracking';
+
+/** Everything one batch of carrier updates changes for one shipment, written at once. */
+export interface TrackingWrite {
+  readonly shipment: Shipment;
+  readonly state: ShipmentTrackingState;
+  readonly kpiMarks: readonly KpiMark[];
+  readonly expectedVersion: number;
+  /** When the stalled sweep should look at the shipment; null takes it out of the sweep's index. */
+  readonly stallDueAt: string | null;
+  readonly events: readonly PendingEvent[];
+  readonly kpiIncrements: readonly KpiIncrement[];
+  readonly aliases: readonly TrackingAlias[];
+  readonly at: string;
+}
+
 
 export type Item = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { CARRIER_SLUGS } from '../../../domain/shared/carriers';
-import { kpiMarksFrom } from '../../../domain/tracking/kpi-facts';
-import type { FindShipmentForUpdate, FindShipmentsByTrackingNumber, FindStallCandidates, GetShipmentTracking, StoredTracking } from '../../../domain/tracking/ports';
+import type { FindShipmentForUpdate, FindShipmentsByTrackingNumber, FindStallCandidates, GetShipmentTracking, StoredTracking } from '../../../domain/tracking';
+import { kpiMarksFrom } from '../../../domain/tracking';
 import { IN_TRANSIT_SHARDS, INDEXES, keys } from './keys';
 import { shipmentFromItem } from './shipment-store';
 import { candidateFromItem, trackingStateFromItem, type Item } from './tracking-item';

@@ -1,29 +1,13 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { KpiIncrement } from '../../../domain/performance';
-import type { Shipment } from '../../../domain/shared/shipment';
-import type { KpiMark } from '../../../domain/tracking/kpi-facts';
-import type { StallCandidate, TrackingAlias } from '../../../domain/tracking/ports';
-import type { ShipmentTrackingState } from '../../../domain/tracking/timeline';
+import type { StallCandidate } from '../../../domain/tracking';
 import type { PendingEvent } from '../../../events/pending';
 import { INDEXES, keys } from './keys';
 import { kpiIncrementUpdate } from './kpi-store';
-import { OUTBOX_ATTRIBUTE, encodeOutbox } from './outbox';
-import { aliasItem, trackingItem, type Item } from './tracking-item';
+import { encodeOutbox, OUTBOX_ATTRIBUTE } from './outbox';
+import { aliasItem, trackingItem, type Item, type TrackingWrite } from './tracking-item';
 
-/** Everything one batch of carrier updates changes for one shipment, written at once. */
-export interface TrackingWrite {
-  readonly shipment: Shipment;
-  readonly state: ShipmentTrackingState;
-  readonly kpiMarks: readonly KpiMark[];
-  readonly expectedVersion: number;
-  /** When the stalled sweep should look at the shipment; null takes it out of the sweep's index. */
-  readonly stallDueAt: string | null;
-  readonly events: readonly PendingEvent[];
-  readonly kpiIncrements: readonly KpiIncrement[];
-  readonly aliases: readonly TrackingAlias[];
-  readonly at: string;
-}
+export type { TrackingWrite } from './tracking-item';
 
 export type SaveTrackingResult = { readonly outcome: 'saved'; readonly itemsWritten: number } | { readonly outcome: 'conflict' };
 

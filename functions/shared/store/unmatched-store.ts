@@ -1,7 +1,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { KeepUnmatched } from '../../../domain/tracking/ports';
-import { TTL_ATTRIBUTE, keys } from './keys';
+import type { KeepUnmatched } from '../../../domain/tracking';
+import { keys, TTL_ATTRIBUTE } from './keys';
 
 /** Carrier updates no shipment claims, kept 30 days for inspection (UNMATCHED#<carrier>#<number>). */
 

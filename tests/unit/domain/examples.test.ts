@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createOrder } from '../../../domain/order/order';
 import { orderInputSchema } from '../../../domain/order/order-input';

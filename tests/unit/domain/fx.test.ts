@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { CURRENCIES, money } from '../../../domain/shared/money';
-import { FxRateUnavailableError, type FxTable, conversionRatio, convert, fxTableOn, utcDay } from '../../../domain/shared/fx';
+import { conversionRatio, convert, FxRateUnavailableError, fxTableOn, utcDay, type FxTable } from '../../../domain/shared/fx';
 import { FX_TABLES } from '../../../domain/shared/fx-rates';
+import { CURRENCIES, money } from '../../../domain/shared/money';
 
 const table = (id: string, effectiveFrom: string, cny: `${number}`): FxTable => ({
   id,

@@ -1,5 +1,5 @@
 import { applyCorrection, orderCorrectionSchema } from '../../../domain/order/order-correction';
-import { ANATEL, VALID_CPF, brOrderBody, orderFrom } from '../../fixtures/customs';
+import { ANATEL, brOrderBody, orderFrom, VALID_CPF } from '../../fixtures/customs';
 
 const AT = '2026-11-23T09:00:00.000Z';
 const pathsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => (result.error?.issues ?? []).map((issue) => issue.path.join('.'));

@@ -1,6 +1,6 @@
+import { intakeWarnings } from '../../../domain/order/intake-warnings';
 import { checkAmounts, createOrder, deriveParcel } from '../../../domain/order/order';
 import { orderInputSchema } from '../../../domain/order/order-input';
-import { intakeWarnings } from '../../../domain/order/intake-warnings';
 import { sampleOrderBody, withShipTo } from '../../fixtures/orders';
 
 const problemsOf = (body: unknown) => {

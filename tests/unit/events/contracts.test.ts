@@ -1,9 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EVENT_CATALOG } from '../../../events/catalog';
 import { InvalidEventError, parseEvent } from '../../../events/envelope';
-import { orderReceivedV1 } from '../../../events/order-received';
 import { exportEventSchemas, schemaFileName } from '../../../events/json-schema';
+import { orderReceivedV1 } from '../../../events/order-received';
 
 const root = join(__dirname, '..', '..', '..');
 const fixture = (file: string): Record<string, unknown> =>

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toPublicNotification } from '../../../domain/notifications/public-notification';
 import { exportPublicSchemas, publicNotificationV1, verificationRequestV1 } from '../../../events/public/notification';

@@ -1,7 +1,7 @@
 import type { APIGatewayRequestAuthorizerEventV2 } from 'aws-lambda';
+import type { Tenant } from '../../../domain/shared/tenant';
 import { buildAuthorizer } from '../../../functions/authorizer/authorizer';
 import { hashApiKey } from '../../../functions/shared/store/api-key-store';
-import type { Tenant } from '../../../domain/shared/tenant';
 
 const tenant: Tenant = { tenantId: 'mkt', kind: 'integration', sellerIds: ['s1', 's2'] };
 const event = (authorization: string) => ({ headers: { authorization }, identitySource: [authorization] }) as unknown as APIGatewayRequestAuthorizerEventV2;

@@ -2,10 +2,10 @@ import type { Order } from '../../../domain/order/order';
 import type { Tenant } from '../../../domain/shared/tenant';
 import { customsDocumentsReadyV1, customsHeldV1 } from '../../../events/customs';
 import { parseEvent } from '../../../events/envelope';
-import { MAX_CORRECTION_BYTES, buildCorrectOrderRoute } from '../../../functions/correct-order/correct-order';
+import { buildCorrectOrderRoute, MAX_CORRECTION_BYTES } from '../../../functions/correct-order/correct-order';
 import { buildCustomsStep } from '../../../functions/shared/customs-step';
 import { httpHandler } from '../../../functions/shared/http/http-handler';
-import { ANATEL, VALID_CPF, brOrderBody, contextFor, fakeBucket, fakeCustomsTable, orderFrom } from '../../fixtures/customs';
+import { ANATEL, brOrderBody, contextFor, fakeBucket, fakeCustomsTable, orderFrom, VALID_CPF } from '../../fixtures/customs';
 import { httpEvent, lambdaContext } from './http-fixtures';
 
 const seller: Tenant = { tenantId: 'seller-sz-001', kind: 'seller', sellerIds: ['seller-sz-001'] };

@@ -6,7 +6,7 @@ import { customsDocumentsReadyV1, customsHeldV1 } from '../../../events/customs'
 import { parseEvent } from '../../../events/envelope';
 import { buildCustomsDocuments } from '../../../functions/customs-documents/customs-documents';
 import { buildCustomsStep } from '../../../functions/shared/customs-step';
-import { ANATEL, TABLET, VALID_CPF, brOrderBody, fakeBucket, fakeCustomsTable, orderFrom, routedEvent } from '../../fixtures/customs';
+import { ANATEL, brOrderBody, fakeBucket, fakeCustomsTable, orderFrom, routedEvent, TABLET, VALID_CPF } from '../../fixtures/customs';
 
 const log = new Logger({ logLevel: 'SILENT' });
 

@@ -1,11 +1,11 @@
 import { createOrder, type Order, type OrderStatus } from '../../../domain/order/order';
 import { orderInputSchema } from '../../../domain/order/order-input';
 import type { Tenant } from '../../../domain/shared/tenant';
+import { type OrderTracking } from "../../../domain/tracking/order-progress";
 import { buildGetOrderRoute } from '../../../functions/get-order/get-order';
 import { httpHandler } from '../../../functions/shared/http/http-handler';
 import { sampleOrderBody } from '../../fixtures/orders';
 import { httpEvent, lambdaContext } from './http-fixtures';
-import { type OrderTracking } from "../../../domain/tracking/order-progress";
 
 const seller: Tenant = { tenantId: 'seller-sz-001', kind: 'seller', sellerIds: ['seller-sz-001'] };
 const otherSeller: Tenant = { tenantId: 'seller-gz-002', kind: 'seller', sellerIds: ['seller-gz-002'] };

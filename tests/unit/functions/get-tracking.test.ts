@@ -1,7 +1,7 @@
+import type { Tenant } from '../../../domain/shared/tenant';
 import { buildGetTrackingRoute } from '../../../functions/get-tracking/get-tracking';
 import { httpHandler } from '../../../functions/shared/http/http-handler';
 import { buildTrackingIngestion } from '../../../functions/tracking-ingestion/tracking-ingestion';
-import type { Tenant } from '../../../domain/shared/tenant';
 import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../../fakes/tracking-store';
 import { webhooks } from '../domain/tracking/helpers';
 import { httpEvent, lambdaContext } from './http-fixtures';

@@ -1,6 +1,6 @@
 import type { Context } from 'aws-lambda';
-import type { AuthorizerContext, HttpEvent } from '../../../functions/shared/http/http-handler';
 import type { Tenant } from '../../../domain/shared/tenant';
+import type { AuthorizerContext, HttpEvent } from '../../../functions/shared/http/http-handler';
 
 export const lambdaContext = { awsRequestId: 'req-1', functionName: 'test', getRemainingTimeInMillis: () => 10_000 } as unknown as Context;
 

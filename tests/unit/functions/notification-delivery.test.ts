@@ -1,8 +1,8 @@
 import type { DeliveryJob } from '../../../domain/notifications/ports';
 import { DEFAULT_RETRY_POLICY } from '../../../domain/notifications/retry-policy';
-import { verifySignature } from '../../../domain/shared/signature';
 import { rotateSecret } from '../../../domain/notifications/subscription';
-import { DeliveryFailedError, buildDeliverNotification } from '../../../functions/notification-delivery/notification-delivery';
+import { verifySignature } from '../../../domain/shared/signature';
+import { buildDeliverNotification, DeliveryFailedError } from '../../../functions/notification-delivery/notification-delivery';
 import { parseDeliveryJob } from '../../../functions/shared/notifications/delivery-job';
 import { activeSubscription, fakeSend, memoryStore, silentLog } from './notification-fakes';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { InternalEvent } from '../../../domain/notifications/public-notification';
 import { createOrder } from '../../../domain/order/order';
 import { orderInputSchema } from '../../../domain/order/order-input';
-import type { InternalEvent } from '../../../domain/notifications/public-notification';
 import { InvalidEventError } from '../../../events/envelope';
 import { publicNotificationV1 } from '../../../events/public/notification';
 import { buildNotificationFanout, parseAnyEvent } from '../../../functions/notification-fanout/notification-fanout';

@@ -2,12 +2,12 @@ import type { Order } from '../../../domain/order/order';
 import type { Tenant } from '../../../domain/shared/tenant';
 import { parseEvent } from '../../../events/envelope';
 import { orderReceivedV1 } from '../../../events/order-received';
-import { MAX_ORDER_BYTES, buildOrderIntake } from '../../../functions/order-intake/order-intake';
+import { type PendingEvent } from "../../../events/pending";
+import { buildOrderIntake, MAX_ORDER_BYTES } from '../../../functions/order-intake/order-intake';
 import { httpHandler } from '../../../functions/shared/http/http-handler';
+import { type IdempotencyRecord, type SaveNewOrder } from "../../../functions/shared/store/order-store";
 import { sampleOrderBody } from '../../fixtures/orders';
 import { httpEvent, lambdaContext } from './http-fixtures';
-import { type PendingEvent } from "../../../events/pending";
-import { type IdempotencyRecord, type SaveNewOrder } from "../../../functions/shared/store/order-store";
 
 const integration: Tenant = { tenantId: 'mx-integration', kind: 'integration', sellerIds: ['seller-sz-001'] };
 

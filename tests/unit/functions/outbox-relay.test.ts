@@ -4,7 +4,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { buildHandler } from '../../../functions/outbox-publisher/relay';
-import { PublishFailedError, buildPublishEvents } from '../../../functions/shared/bus/event-publisher';
+import { buildPublishEvents, PublishFailedError } from '../../../functions/shared/bus/event-publisher';
 import { logger } from '../../../functions/shared/observability';
 import { outboxAttribute, outboxItem, pendingEventsFromImage } from '../../../functions/shared/store/outbox';
 

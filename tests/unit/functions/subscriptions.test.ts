@@ -1,9 +1,9 @@
-import type { Tenant } from '../../../domain/shared/tenant';
 import { verifySignature } from '../../../domain/shared/signature';
+import type { Tenant } from '../../../domain/shared/tenant';
+import { httpHandler } from '../../../functions/shared/http/http-handler';
 import { SUBSCRIPTION_ROUTES } from '../../../functions/subscriptions/route-keys';
 import { buildSubscriptionRoutes, buildSubscriptionsRouter } from '../../../functions/subscriptions/subscriptions';
 import { buildVerifyTarget } from '../../../functions/subscriptions/verification';
-import { httpHandler } from '../../../functions/shared/http/http-handler';
 import { httpEvent, lambdaContext } from './http-fixtures';
 import { activeSubscription, fakeQueue, fakeSend, memoryStore } from './notification-fakes';
 

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { parseEvent } from '../../../events/envelope';
 import { shipmentDeliveredV1, shipmentExceptionV1, shipmentStatusChangedV1 } from '../../../events/shipment-tracking';
+import { type TrackingMessage } from '../../../events/tracking-message';
 import { buildTrackingIngestion, UNMATCHED_ATTEMPTS } from '../../../functions/tracking-ingestion/tracking-ingestion';
 import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../../fakes/tracking-store';
 import { SAO_PAULO_STATUS_CHANGES, saoPauloSingleUpdates, webhooks } from '../domain/tracking/helpers';
-import { type TrackingMessage } from '../../../events/tracking-message';
 
 const linehaul = webhooks('enlace-linehaul', 'sao-paulo-journey.json');
 const correios = webhooks('correios', 'sao-paulo-journey.json');

@@ -1,8 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { signatureHeader } from '../../../domain/shared/signature';
+import { type TrackingMessage } from '../../../events/tracking-message';
 import { buildTrackingWebhook, MAX_WEBHOOK_BYTES, webhookHandler } from '../../../functions/tracking-webhook/tracking-webhook';
 import { lambdaContext } from './http-fixtures';
-import { type TrackingMessage } from '../../../events/tracking-message';
 
 const NOW = new Date('2026-11-22T12:00:00.000Z');
 const nowSeconds = NOW.getTime() / 1000;

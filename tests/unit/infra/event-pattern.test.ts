@@ -18,10 +18,10 @@
  *               implicit: https://github.com/aws/event-ruler
  */
 import {
-  InvalidEventPatternError,
-  MAX_EVENT_PATTERN_LENGTH,
-  matchesEventPattern,
-  validateEventPattern,
+    InvalidEventPatternError,
+    matchesEventPattern,
+    MAX_EVENT_PATTERN_LENGTH,
+    validateEventPattern,
 } from '../../../local/eventbridge/event-pattern';
 
 type Json = Record<string, unknown>;

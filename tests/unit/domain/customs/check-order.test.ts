@@ -1,17 +1,17 @@
 import fc from 'fast-check';
 import {
-  type CustomsCheckContext,
-  type CustomsProblem,
-  type CustomsProblemCode,
-  type CustomsShipment,
-  checkCustoms,
-  declareBatteries,
-  isVagueDescription,
+    checkCustoms,
+    declareBatteries,
+    isVagueDescription,
+    type CustomsCheckContext,
+    type CustomsProblem,
+    type CustomsProblemCode,
+    type CustomsShipment,
 } from '../../../../domain/customs/check-order';
 import { FILLER_WORDS, NOUN_TERMS, VAGUE_WORDS } from '../../../../domain/customs/rules';
 import type { Order } from '../../../../domain/order/order';
 import { BATTERY_TYPES, type BatteryType, type DestinationCountry } from '../../../../domain/shared/shipping-terms';
-import { AT, SHIPMENT, item, orderTo, sampleOrder, toUsd, withItem } from './helpers';
+import { AT, item, orderTo, sampleOrder, SHIPMENT, toUsd, withItem } from './helpers';
 
 // Tax-id examples come from python-stdnum (https://github.com/arthurdejong/python-stdnum): the module
 // docstrings stdnum/<cc>/<id>.py or the doctests tests/test_<cc>_<id>.doctest, named beside each value.

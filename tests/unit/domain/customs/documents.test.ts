@@ -1,14 +1,14 @@
 import {
-  type DocumentsContext,
-  buildCustomsDocuments,
-  serializeCustomsDocument,
-  sha256,
-  translateDescription,
-  verifyContentHash,
+    type DocumentsContext,
+    buildCustomsDocuments,
+    serializeCustomsDocument,
+    sha256,
+    translateDescription,
+    verifyContentHash,
 } from '../../../../domain/customs/documents';
 import type { Order } from '../../../../domain/order/order';
-import { RECEIVED_AT, SHIPMENT, SHIPPER, item, orderTo, sampleOrder, toOrder, toUsd } from './helpers';
 import { sampleOrderBody } from '../../../fixtures/orders';
+import { item, orderTo, RECEIVED_AT, sampleOrder, SHIPMENT, SHIPPER, toOrder, toUsd } from './helpers';
 
 const CONTEXT: DocumentsContext = { issuedAt: RECEIVED_AT, shipper: SHIPPER, toUsd };
 

@@ -1,10 +1,10 @@
 /** Orders, shipments and FX for the customs tests, built through the real intake path. */
-import type { Money } from '../../../../domain/shared/money';
-import { type Order, createOrder } from '../../../../domain/order/order';
-import { orderInputSchema } from '../../../../domain/order/order-input';
-import type { DestinationCountry } from '../../../../domain/shared/shipping-terms';
 import type { CustomsShipment } from '../../../../domain/customs/check-order';
 import type { Shipper } from '../../../../domain/customs/documents';
+import { type Order, createOrder } from '../../../../domain/order/order';
+import { orderInputSchema } from '../../../../domain/order/order-input';
+import type { Money } from '../../../../domain/shared/money';
+import type { DestinationCountry } from '../../../../domain/shared/shipping-terms';
 import { sampleOrderBody, withShipTo } from '../../../fixtures/orders';
 
 export const AT = new Date('2026-11-22T12:00:00Z');

@@ -1,22 +1,22 @@
-import { inflateSync } from 'node:zlib';
 import fc from 'fast-check';
+import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
 import { type CustomsDocument, type DocumentsContext, buildCustomsDocuments } from '../../../../domain/customs/documents';
 import {
-  CODE128_START_B,
-  CODE128_START_C,
-  CODE128_STOP,
-  CODE128_WIDTHS,
-  Code128Error,
-  type Code128Encoding,
-  encodeCode128,
-  encodeCode128B,
-  renderCustomsPdf,
-  renderCustomsPdfs,
-  toWinAnsi,
+    type Code128Encoding,
+    CODE128_START_B,
+    CODE128_START_C,
+    CODE128_STOP,
+    CODE128_WIDTHS,
+    Code128Error,
+    encodeCode128,
+    encodeCode128B,
+    renderCustomsPdf,
+    renderCustomsPdfs,
+    toWinAnsi,
 } from '../../../../domain/customs/pdf';
 import type { Order } from '../../../../domain/order/order';
-import { RECEIVED_AT, SHIPMENT, SHIPPER, item, orderTo, sampleOrder, toUsd } from './helpers';
+import { item, orderTo, RECEIVED_AT, sampleOrder, SHIPMENT, SHIPPER, toUsd } from './helpers';
 
 const CONTEXT: DocumentsContext = { issuedAt: RECEIVED_AT, shipper: SHIPPER, toUsd };
 const A4 = { width: 595.28, height: 841.89 };

@@ -1,22 +1,22 @@
-import { taxIdRequirement } from '../../../../domain/shared/tax-ids';
-import {
-  BATTERY_RULES,
-  CN22_LIMIT,
-  CUSTOMS_RULES,
-  GLOSSARY_PROVENANCE,
-  HS_CATEGORY_CHAPTERS,
-  HS_CHAPTERS,
-  MODIFIER_TERMS,
-  NOUN_TERMS,
-  type RuleProvenance,
-  SDR_RATE,
-  VAGUE_DESCRIPTION_RULE,
-  VAGUE_WORDS,
-} from '../../../../domain/customs/rules';
 import { normalizeText } from '../../../../domain/customs/check-order';
+import {
+    BATTERY_RULES,
+    CN22_LIMIT,
+    CUSTOMS_RULES,
+    GLOSSARY_PROVENANCE,
+    HS_CATEGORY_CHAPTERS,
+    HS_CHAPTERS,
+    MODIFIER_TERMS,
+    NOUN_TERMS,
+    type RuleProvenance,
+    SDR_RATE,
+    VAGUE_DESCRIPTION_RULE,
+    VAGUE_WORDS,
+} from '../../../../domain/customs/rules';
+import { CERTIFICATE_AGENCIES } from "../../../../domain/shared/certificates";
 import { GOODS_CATEGORIES } from '../../../../domain/shared/goods';
 import { DESTINATION_COUNTRIES } from '../../../../domain/shared/shipping-terms';
-import { CERTIFICATE_AGENCIES } from "../../../../domain/shared/certificates";
+import { taxIdRequirement } from '../../../../domain/shared/tax-ids';
 
 function allRules(): [string, RuleProvenance][] {
   const rules: [string, RuleProvenance][] = [];

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DEFAULT_RETRY_POLICY, MAX_SQS_DELAY_SECONDS, attemptSchedule, nextRetry } from '../../../../domain/notifications/retry-policy';
+import { attemptSchedule, DEFAULT_RETRY_POLICY, MAX_SQS_DELAY_SECONDS, nextRetry } from '../../../../domain/notifications/retry-policy';
 
 const start = new Date('2026-11-22T12:00:00.000Z');
 const after = (seconds: number) => new Date(start.getTime() + seconds * 1000);

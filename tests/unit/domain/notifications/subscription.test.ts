@@ -1,15 +1,15 @@
 import {
-  createSubscription,
-  endpointProblems,
-  eventBusArnProblems,
-  needsDestinationCountry,
-  recordVerification,
-  rotateSecret,
-  signingSecrets,
-  subscriptionInputSchema,
-  wantsEvent,
-  type Subscription,
-  type TargetPolicy,
+    createSubscription,
+    endpointProblems,
+    eventBusArnProblems,
+    needsDestinationCountry,
+    recordVerification,
+    rotateSecret,
+    signingSecrets,
+    subscriptionInputSchema,
+    wantsEvent,
+    type Subscription,
+    type TargetPolicy,
 } from '../../../../domain/notifications/subscription';
 
 const production: TargetPolicy = { allowLocalHttp: false, reservedBusNames: ['enlace'] };

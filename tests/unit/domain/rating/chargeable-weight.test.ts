@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { chargeableWeight, roundUpToIncrement, volumetricWeightGrams } from '../../../../domain/rating';
 import type { ChargeableWeightRule } from '../../../../domain/rating';
+import { chargeableWeight, roundUpToIncrement, volumetricWeightGrams } from '../../../../domain/rating';
 import { parcelArb } from './fixtures';
 
 const rule = (over: Partial<ChargeableWeightRule> = {}): ChargeableWeightRule => ({

@@ -1,7 +1,7 @@
+import type { DutyAssessment } from '../../../../domain/rating';
+import { assessDuties, brazilStateFromCep, type CustomsDeclaration, DUTY_RULES } from '../../../../domain/rating';
 import { type Money, zero } from '../../../../domain/shared/money';
 import type { DestinationCountry } from '../../../../domain/shared/shipping-terms';
-import { type CustomsDeclaration, DUTY_RULES, assessDuties, brazilStateFromCep } from '../../../../domain/rating';
-import type { DutyAssessment } from '../../../../domain/rating';
 import { usd } from './fixtures';
 
 /** A declaration where the whole value is the goods (freight and insurance zero) unless given. */

@@ -1,7 +1,7 @@
-import { InvalidRatingRequestError, RATE_CARDS, rateShipment } from '../../../../domain/rating';
 import type { IneligibilityCode, RatingItem, RatingResult } from '../../../../domain/rating';
+import { InvalidRatingRequestError, RATE_CARDS, rateShipment } from '../../../../domain/rating';
 import type { FxTable } from '../../../../domain/shared/fx';
-import { PARCEL_1200G, QUOTE_DATE, TSHIRTS, findQuote, request, usd } from './fixtures';
+import { findQuote, PARCEL_1200G, QUOTE_DATE, request, TSHIRTS, usd } from './fixtures';
 
 const at = QUOTE_DATE;
 const codes = (result: RatingResult, serviceId: string): IneligibilityCode[] =>

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { BATTERY_TYPES, DESTINATION_COUNTRIES, type DestinationCountry } from '../../../../domain/shared/shipping-terms';
-import { CURRENCIES, type Money } from '../../../../domain/shared/money';
 import type { EligibleQuote, RatingItem, RatingParcel, RatingRequest } from '../../../../domain/rating';
 import { GOODS_CATEGORIES } from '../../../../domain/rating';
+import { CURRENCIES, type Money } from '../../../../domain/shared/money';
+import { BATTERY_TYPES, DESTINATION_COUNTRIES, type DestinationCountry } from '../../../../domain/shared/shipping-terms';
 
 /** 2026-11-22 noon UTC: FX table sandbox-2026-11-02, rate cards 2026.07 (BR standard 2026.11), fuel from 2026-11-01. */
 export const QUOTE_DATE = new Date('2026-11-22T12:00:00Z');

@@ -1,5 +1,5 @@
 import { rateShipment } from '../../../../domain/rating';
-import { QUOTE_DATE, findQuote, request, sumAmounts, usd } from './fixtures';
+import { findQuote, QUOTE_DATE, request, sumAmounts, usd } from './fixtures';
 
 const at = QUOTE_DATE;
 

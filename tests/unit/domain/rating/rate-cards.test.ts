@@ -1,7 +1,7 @@
-import { DESTINATION_COUNTRIES, SERVICE_LEVELS } from '../../../../domain/shared/shipping-terms';
-import { RATE_CARDS, cardInEffect } from '../../../../domain/rating';
 import type { Provenance, RateCard } from '../../../../domain/rating';
+import { cardInEffect, RATE_CARDS } from '../../../../domain/rating';
 import { compileCard } from '../../../../domain/rating/compiled-card';
+import { DESTINATION_COUNTRIES, SERVICE_LEVELS } from '../../../../domain/shared/shipping-terms';
 
 const DAY = '2026-11-22';
 

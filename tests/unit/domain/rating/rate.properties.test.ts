@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { RATE_CARDS, rateShipment } from '../../../../domain/rating';
 import type { EligibleQuote, RatingRequest } from '../../../../domain/rating';
+import { RATE_CARDS, rateShipment } from '../../../../domain/rating';
 import { add } from '../../../../domain/shared/money';
-import { QUOTE_DATE, parcelArb, requestArb, sumAmounts } from './fixtures';
+import { parcelArb, QUOTE_DATE, requestArb, sumAmounts } from './fixtures';
 
 const at = QUOTE_DATE;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { PriceTable, WeightBreak } from '../../../../domain/rating';
 import { RATE_CARDS } from '../../../../domain/rating';
-import { InvalidRateCardError, compilePriceTable, priceByWeight } from '../../../../domain/rating/weight-breaks';
+import { compilePriceTable, InvalidRateCardError, priceByWeight } from '../../../../domain/rating/weight-breaks';
 
 const provenance = { source: 'test', note: 'test', sandbox: true };
 

@@ -10,9 +10,9 @@
  *   then converted to USD and rounded again; "freight" for customs is line-haul + fuel + last mile
  *   (+ surcharges), each converted to USD; clearance and DDP fees are services, not freight.
  */
-import { rateShipment } from '../../../../domain/rating';
 import type { EligibleQuote, FeeLine, RatingRequest } from '../../../../domain/rating';
-import { PARCEL_1200G, QUOTE_DATE, TSHIRTS, findQuote, request, usd } from './fixtures';
+import { rateShipment } from '../../../../domain/rating';
+import { findQuote, PARCEL_1200G, QUOTE_DATE, request, TSHIRTS, usd } from './fixtures';
 
 const rate = (req: RatingRequest, serviceId: string): EligibleQuote => findQuote(rateShipment(req, { at: QUOTE_DATE }).quotes, serviceId);
 const amounts = (lines: readonly FeeLine[]): [string, number][] => lines.map((l) => [l.code, l.amount.amount]);

@@ -1,17 +1,17 @@
 import {
-  CarrierRejectedError,
-  bookWithFallback,
-  recordBooking,
-  sandboxBookShipment,
-  timeoutFromSleep,
-  type BookShipment,
-  type BookingOptions,
-  type BookingRequest,
-  type BookingShipment,
-  type BookingTarget
+    bookWithFallback,
+    CarrierRejectedError,
+    recordBooking,
+    sandboxBookShipment,
+    timeoutFromSleep,
+    type BookingOptions,
+    type BookingRequest,
+    type BookingShipment,
+    type BookingTarget,
+    type BookShipment
 } from '../../../../domain/routing';
-import { route } from './fixtures';
 import { type LastMileCarrier } from "../../../../domain/shared/carriers";
+import { route } from './fixtures';
 
 /** Lets `n` microtasks run: a deterministic stand-in for time (no real timers). */
 async function microtasks(n: number): Promise<void> {

@@ -1,15 +1,15 @@
-import { RATE_CARDS, cardInEffect, type PostalRange } from '../../../../domain/rating';
-import { DESTINATION_COUNTRIES, SERVICE_LEVELS } from '../../../../domain/shared/shipping-terms';
+import { cardInEffect, RATE_CARDS, type PostalRange } from '../../../../domain/rating';
 import {
-  CARRIERS,
-  InvalidLaneError,
-  carrierOfService,
-  carrierRestrictions,
-  coverageAt,
-  laneOf,
-  type CarrierProfile,
+    carrierOfService,
+    carrierRestrictions,
+    CARRIERS,
+    coverageAt,
+    InvalidLaneError,
+    laneOf,
+    type CarrierProfile,
 } from '../../../../domain/routing';
 import { LAST_MILE_CARRIERS } from "../../../../domain/shared/carriers";
+import { DESTINATION_COUNTRIES, SERVICE_LEVELS } from '../../../../domain/shared/shipping-terms';
 
 const DAY = '2026-11-22';
 const carrier = (slug: string): CarrierProfile => {

@@ -9,16 +9,16 @@ import { orderInputSchema } from '../../../../domain/order/order-input';
 import { rateShipment } from '../../../../domain/rating';
 import { ratingRequestFromOrder } from '../../../../domain/rating/from-order';
 import {
-  CARRIERS,
-  bookWithFallback,
-  bookingShipmentFromOrder,
-  recordBooking,
-  routeShipment,
-  routingInputFromOrder,
-  sandboxBookShipment,
-  timeoutFromSleep,
-  trackingFormatFor,
-  type RoutingDecision,
+    bookingShipmentFromOrder,
+    bookWithFallback,
+    CARRIERS,
+    recordBooking,
+    routeShipment,
+    routingInputFromOrder,
+    sandboxBookShipment,
+    timeoutFromSleep,
+    trackingFormatFor,
+    type RoutingDecision,
 } from '../../../../domain/routing';
 import { AT, BEST_VALUE, seededKpis } from './fixtures';
 

@@ -1,15 +1,15 @@
+import { emptyCounters, KPI_SEED, laneKpis, type KpiCounters, type KpiWeek, type LaneKpis } from "../../../../domain/performance";
 import { rateShipment, type RatingItem, type RatingParcel, type RatingRequest, type RatingResult } from '../../../../domain/rating';
-import type { DestinationCountry, ServiceLevel } from '../../../../domain/shared/shipping-terms';
 import {
-  laneOf,
-  routeShipment,
-  type RoutingDecision,
-  type RoutingInput,
-  type RoutingOptions,
-  type SellerPolicy,
+    laneOf,
+    routeShipment,
+    type RoutingDecision,
+    type RoutingInput,
+    type RoutingOptions,
+    type SellerPolicy,
 } from '../../../../domain/routing';
-import { KPI_SEED, emptyCounters, laneKpis, type KpiCounters, type KpiWeek, type LaneKpis } from "../../../../domain/performance";
 import { type LastMileCarrier } from "../../../../domain/shared/carriers";
+import type { DestinationCountry, ServiceLevel } from '../../../../domain/shared/shipping-terms';
 
 /** 2026-11-22 (ISO week 2026-W47): rate cards 2026.11 in effect, seeded KPI window W44–W47. */
 export const AT = new Date('2026-11-22T12:00:00Z');

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { InvalidIsoWeekError, KPI_SEED, TRANSIT_BUCKET_MAX_DAYS, TRANSIT_BUCKET_NAMES, applyIncrement, emptyCounters, isoWeek, isoWeekStart, kpiIncrementsFor, laneKpis, percentile, transitBucketIndex, weeksEndingWith, type KpiCounters, type KpiFact } from "../../../../domain/performance";
+import { applyIncrement, emptyCounters, InvalidIsoWeekError, isoWeek, isoWeekStart, KPI_SEED, kpiIncrementsFor, laneKpis, percentile, TRANSIT_BUCKET_MAX_DAYS, TRANSIT_BUCKET_NAMES, transitBucketIndex, weeksEndingWith, type KpiCounters, type KpiFact } from "../../../../domain/performance";
 
 const histogram = (entries: Record<number, number>): number[] => {
   const h = TRANSIT_BUCKET_MAX_DAYS.map(() => 0);

@@ -1,4 +1,4 @@
-import { CARRIERS, LABEL_SIZE, code128Modules, renderLabelZpl, trackingFormatFor, zplText, type LabelInput } from '../../../../domain/routing';
+import { CARRIERS, code128Modules, LABEL_SIZE, renderLabelZpl, trackingFormatFor, zplText, type LabelInput } from '../../../../domain/routing';
 
 const input: LabelInput = {
   carrierName: 'Estafeta',

@@ -1,14 +1,14 @@
+import { emptyLaneKpis } from "../../../../domain/performance";
 import { rateShipment } from '../../../../domain/rating';
 import {
-  InvalidSellerPolicyError,
-  RoutingInputError,
-  describeRule,
-  routeShipment,
-  sellerPolicyIssues,
-  type SellerPolicy,
+    describeRule,
+    InvalidSellerPolicyError,
+    routeShipment,
+    RoutingInputError,
+    sellerPolicyIssues,
+    type SellerPolicy,
 } from '../../../../domain/routing';
-import { AT, BEST_VALUE, HEADPHONES, PARCEL, TSHIRTS, codesOf, kpisOf, rankedCarriers, ratingRequest, route, routingInput, seededKpis } from './fixtures';
-import { emptyLaneKpis } from "../../../../domain/performance";
+import { AT, BEST_VALUE, codesOf, HEADPHONES, kpisOf, PARCEL, rankedCarriers, ratingRequest, route, routingInput, seededKpis, TSHIRTS } from './fixtures';
 
 const SAO_PAULO = { country: 'BR', postalCode: '01310-200' } as const;
 const MEXICO_CITY = { country: 'MX', postalCode: '06600' } as const;

@@ -1,15 +1,15 @@
 import fc from 'fast-check';
 import { rateShipment, type EligibleQuote, type RatingResult } from '../../../../domain/rating';
 import {
-  DEFAULT_SPANS,
-  InvalidSellerPolicyError,
-  PROFILE_WEIGHTS,
-  rankCandidates,
-  resolveWeights,
-  routeShipment,
-  scoreCandidates,
-  type ScoreWeights,
-  type ScoringInput,
+    DEFAULT_SPANS,
+    InvalidSellerPolicyError,
+    PROFILE_WEIGHTS,
+    rankCandidates,
+    resolveWeights,
+    routeShipment,
+    scoreCandidates,
+    type ScoreWeights,
+    type ScoringInput,
 } from '../../../../domain/routing';
 import { AT, kpisOf, ratingRequest, routingInput } from './fixtures';
 

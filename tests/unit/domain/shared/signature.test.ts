@@ -1,6 +1,6 @@
-import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { DEFAULT_TOLERANCE_SECONDS, computeSignature, parseSignatureHeader, signatureHeader, verifySignature } from '../../../../domain/shared/signature';
+import { createHmac } from 'node:crypto';
+import { computeSignature, DEFAULT_TOLERANCE_SECONDS, parseSignatureHeader, signatureHeader, verifySignature } from '../../../../domain/shared/signature';
 import { parseWebhookSecrets } from '../../../../domain/tracking/webhook-secrets';
 import { readmeVerifier } from '../../../setup/readme-verifier';
 

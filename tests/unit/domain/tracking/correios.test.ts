@@ -1,4 +1,4 @@
-import { CORREIOS_CODES, correios } from '../../../../domain/tracking/carriers/correios';
+import { correios, CORREIOS_CODES } from '../../../../domain/tracking/carriers/correios';
 import { copy, fixture, parseOk, problemsOf, statusesInTimeOrder, webhooks } from './helpers';
 
 describe('Correios adapter (BR)', () => {

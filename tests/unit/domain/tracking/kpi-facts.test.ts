@@ -1,8 +1,7 @@
+import { enlaceLinehaul } from '../../../../domain/tracking/carriers/enlace-linehaul';
 import { kpiOutcome, mergeIncrements, promisedMaxDays } from '../../../../domain/tracking/kpi-facts';
 import { applyUpdates, type ShipmentTrackingState, type TrackingFact } from '../../../../domain/tracking/timeline';
-import { fixture, parseOk } from './helpers';
-import { enlaceLinehaul } from '../../../../domain/tracking/carriers/enlace-linehaul';
-import { saoPauloArrivals } from './helpers';
+import { fixture, parseOk, saoPauloArrivals } from './helpers';
 
 const shipment = { carrier: 'correios', lane: 'CN-BR-SP', bookedAt: '2025-11-03T01:00:00.000Z', promisedBy: '2025-11-23T01:00:00.000Z' };
 

@@ -1,5 +1,5 @@
-import { TRACKED_CARRIERS, carrierAdapter, isTrackedCarrier, lastMileCarriersFor, parseCarrierPayload } from '../../../../domain/tracking/carriers';
 import { DESTINATION_COUNTRIES } from '../../../../domain/shared/shipping-terms';
+import { carrierAdapter, isTrackedCarrier, lastMileCarriersFor, parseCarrierPayload, TRACKED_CARRIERS } from '../../../../domain/tracking/carriers';
 import { TRACKING_STATUSES } from '../../../../domain/tracking/statuses';
 import { fixture } from './helpers';
 

@@ -1,5 +1,5 @@
-import { applyUpdates, emptyTrackingState, InvalidTrackingTimeError, type ShipmentTrackingState, type TrackingFact } from '../../../../domain/tracking/timeline';
 import type { TrackingStatus } from '../../../../domain/tracking/statuses';
+import { applyUpdates, emptyTrackingState, InvalidTrackingTimeError, type ShipmentTrackingState, type TrackingFact } from '../../../../domain/tracking/timeline';
 import { UNRECOGNISED_SUB_STATUS, type TrackingUpdate } from '../../../../domain/tracking/update';
 
 let counter = 0;

@@ -1,0 +1,5 @@
+/** Public surface of the customs context. */
+export { checkCustoms, type CustomsProblem, type CustomsShipment } from './check-order';
+export { clearCustoms, DOCUMENT_TYPES, type CustomsDecision, type DocumentType, type PreparedDocument } from './clearance';
+export { buildCustomsDocuments, sha256, type DocumentsContext } from './documents';
+export { renderCustomsPdfs } from './pdf';
