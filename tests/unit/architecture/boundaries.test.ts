@@ -27,7 +27,8 @@ function cruise(cwd: string, paths: readonly string[]): Cruised {
     });
   } catch (error) {
     // depcruise exits non-zero when it finds violations; its report is still on stdout.
-    output = String((error as { stdout?: unknown }).stdout ?? '');
+    const { stdout } = error as { stdout?: string | Buffer };
+    output = stdout === undefined ? '' : stdout.toString();
   }
   return JSON.parse(output) as Cruised;
 }
