@@ -1,3 +1,4 @@
+import { postalCodeOf } from '../domain/shared/postal-codes';
 /**
  * Micro benchmark of the rating engine: rates a realistic two-parcel order on every service of
  * every lane, N times, and prints orders/second, quotes/second and µs per order.
@@ -17,7 +18,7 @@ const POSTAL: Readonly<Record<DestinationCountry, string>> = {
 
 function order(country: DestinationCountry): RatingRequest {
   return {
-    destination: { country, postalCode: POSTAL[country] },
+    destination: postalCodeOf(country, POSTAL[country]),
     parcels: [
       { weightGrams: 1200, lengthMm: 300, widthMm: 250, heightMm: 100 },
       { weightGrams: 640, lengthMm: 220, widthMm: 160, heightMm: 90 },

@@ -1,3 +1,4 @@
+import { postalCodeOf } from '../domain/shared/postal-codes';
 /**
  * Routing decisions per second: a realistic order per lane (T-shirts to São Paulo, Chiapas, Lima,
  * Bogotá, Santiago, New York; Bluetooth headphones to Mexico City), rated on every service of its
@@ -38,7 +39,7 @@ interface Case {
 
 const cases: Case[] = destinations.map(([country, postalCode, items], i) => {
   const request: RatingRequest = {
-    destination: { country, postalCode },
+    destination: postalCodeOf(country, postalCode),
     parcels: [
       { weightGrams: 1200, lengthMm: 300, widthMm: 250, heightMm: 100 },
       { weightGrams: 640, lengthMm: 220, widthMm: 160, heightMm: 90 },
@@ -58,7 +59,7 @@ const cases: Case[] = destinations.map(([country, postalCode, items], i) => {
     goodsCategories: items.flatMap((item) => (item.category ? [item.category] : [])),
     declaredValueUsd: { amount: 7000, currency: 'USD' },
   };
-  return { request, input, kpis: laneKpis(KPI_SEED, at, { lane: laneOf(country, postalCode).id }), rating: rateShipment(request, { at }) };
+  return { request, input, kpis: laneKpis(KPI_SEED, at, { lane: laneOf(postalCodeOf(country, postalCode)).id }), rating: rateShipment(request, { at }) };
 });
 
 function measure(label: string, perIteration: number, run: () => void): void {

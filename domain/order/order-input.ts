@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CERTIFICATE_AGENCIES } from "../shared/certificates";
 import { GOODS_CATEGORIES } from '../shared/goods';
-import { CURRENCIES } from '../shared/money';
-import { checkPostalCode } from '../shared/postal-codes';
+import { CURRENCIES, parseMajor } from '../shared/money';
+import { parsePostalCode } from '../shared/postal-codes';
 import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS, MARKETPLACES, SERVICE_LEVELS } from '../shared/shipping-terms';
 
 /**
@@ -84,12 +84,15 @@ const shipToSchema = z.object({
   country: z.enum(DESTINATION_COUNTRIES, { error: `must be one of ${DESTINATION_COUNTRIES.join(', ')}` }),
   taxId: taxIdSchema.optional(),
 })
-  // On the address itself, so a bad postal code is reported together with the order's other problems.
-  .superRefine((shipTo, context) => {
-    const postal = checkPostalCode(shipTo.country, shipTo.postalCode);
-    if (!postal.valid) {
-      context.addIssue({ code: 'custom', path: ['postalCode'], message: postal.message });
+  // Parsed here, once, on the address itself, so a bad postal code is reported together with the
+  // order's other problems; what comes out carries the parsed value (moved to `destination` below).
+  .transform((shipTo, context) => {
+    const postal = parsePostalCode(shipTo.country, shipTo.postalCode);
+    if (!postal.ok) {
+      context.issues.push({ code: 'custom', path: ['postalCode'], message: postal.message, input: shipTo.postalCode });
+      return z.NEVER;
     }
+    return { ...shipTo, postalCode: postal.value.code, postal: postal.value };
   });
 
 const shipFromSchema = z.union([
@@ -120,8 +123,27 @@ export const orderInputSchema = z
     if (order.parcels !== undefined) {
       checkParcelsHoldTheItems(order.items, order.parcels, context);
     }
+  })
+  // Once the currency is known: every amount to minor units, once, here.
+  .transform(({ shipTo: { postal, ...shipTo }, ...order }, context) => {
+    let valid = true;
+    const items = order.items.map((item, index) => {
+      const value = parseMajor(item.unitDeclaredValue, order.currency);
+      if (value === undefined) {
+        valid = false;
+        context.issues.push({
+          code: 'custom',
+          path: ['items', index, 'unitDeclaredValue'],
+          message: `"${item.unitDeclaredValue}" has more decimals than ${order.currency} allows`,
+          input: item.unitDeclaredValue,
+        });
+      }
+      return { ...item, unitDeclaredValue: value ?? { amount: 0, currency: order.currency } };
+    });
+    return valid ? { ...order, shipTo, destination: postal, items } : z.NEVER;
   });
 
+/** A validated order: amounts in minor units, the postal code parsed (its canonical form in `shipTo`, the value in `destination`). */
 export type OrderInput = z.output<typeof orderInputSchema>;
 
 function checkSkusAreUnique(items: readonly { sku: string }[], context: z.RefinementCtx): void {

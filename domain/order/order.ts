@@ -1,9 +1,9 @@
 import { type CertificateAgency } from "../shared/certificates";
 import type { GoodsCategory } from '../shared/goods';
-import { fromMajor, InvalidMoneyError, type Currency, type Money } from '../shared/money';
-import { checkPostalCode } from '../shared/postal-codes';
+import type { Currency, Money } from '../shared/money';
 import type { BatteryType, DestinationCountry, Incoterm, Marketplace, ServiceLevel } from '../shared/shipping-terms';
 import type { OrderInput } from './order-input';
+import { type PostalCode } from '../shared/postal-codes';
 
 /** Where an order stands in the pipeline; each handler moves it one step. */
 export const ORDER_STATUSES = [
@@ -79,6 +79,8 @@ export interface Order {
   readonly revisedAt?: string;
   readonly shipFrom: OrderInput['shipFrom'];
   readonly shipTo: OrderInput['shipTo'] & { readonly country: DestinationCountry };
+  /** The destination postal code, parsed once at intake: what rating, routing and customs use. */
+  readonly destination: PostalCode;
   readonly serviceLevel: ServiceLevel;
   readonly incoterm: Incoterm;
   readonly currency: Currency;
@@ -93,30 +95,9 @@ export interface Order {
   readonly certificates?: readonly OrderCertificate[];
 }
 
-/** The amount in minor units, or undefined when it has more decimals than the currency allows. */
-function minorUnits(decimal: string, currency: Currency): number | undefined {
-  try {
-    return fromMajor(decimal, currency).amount;
-  } catch (error) {
-    if (error instanceof InvalidMoneyError) {
-      return undefined;
-    }
-    throw error;
-  }
-}
-
-/** Checks that can only run once the currency is known; returns problems as (path, message). */
-export function checkAmounts(input: Pick<OrderInput, 'currency' | 'items'>): { path: (string | number)[]; message: string }[] {
-  return input.items.flatMap((item, index) =>
-    minorUnits(item.unitDeclaredValue, input.currency) === undefined
-      ? [{ path: ['items', index, 'unitDeclaredValue'], message: `"${item.unitDeclaredValue}" has more decimals than ${input.currency} allows` }]
-      : [],
-  );
-}
-
 /**
- * Turns a validated order input into the order Enlace stores: amounts in minor units, the postal
- * code in its canonical form, parcels derived when the marketplace sent none.
+ * Turns a validated order input (amounts already in minor units, the postal code parsed) into the
+ * order Enlace stores, with parcels derived when the marketplace sent none.
  * Pure: the id and the time come from the caller.
  */
 export function createOrder(
@@ -127,7 +108,7 @@ export function createOrder(
     sku: item.sku,
     description: item.description,
     quantity: item.quantity,
-    unitDeclaredValue: { amount: minorUnits(item.unitDeclaredValue, input.currency) ?? 0, currency: input.currency },
+    unitDeclaredValue: item.unitDeclaredValue,
     hsCode: item.hsCode,
     originCountry: item.originCountry,
     unitWeightGrams: item.unitWeightGrams,
@@ -135,7 +116,6 @@ export function createOrder(
     ...(item.category === undefined ? {} : { category: item.category }),
     batteryType: item.batteryType,
   }));
-  const postal = checkPostalCode(input.shipTo.country, input.shipTo.postalCode);
   const parcels =
     input.parcels?.map((parcel, index) => ({ ...parcel, parcelNumber: index + 1 })) ?? [deriveParcel(items)];
   return {
@@ -148,7 +128,8 @@ export function createOrder(
     updatedAt: context.receivedAt,
     version: 1,
     shipFrom: input.shipFrom,
-    shipTo: { ...input.shipTo, postalCode: postal.valid ? postal.normalized : input.shipTo.postalCode },
+    shipTo: input.shipTo,
+    destination: input.destination,
     serviceLevel: input.serviceLevel,
     incoterm: input.incoterm,
     currency: input.currency,

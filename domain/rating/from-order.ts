@@ -14,8 +14,7 @@ export function ratingRequestFromOrder(order: Order, quoteCurrency: Currency = o
   const programmes = MARKETPLACE_PROGRAMMES[order.marketplace];
   return {
     destination: {
-      country: order.shipTo.country,
-      postalCode: order.shipTo.postalCode,
+      ...order.destination,
       // A two-letter code (a Brazilian UF such as "SP") is passed on; a spelled-out name is left for the CEP to decide.
       ...(/^[A-Z]{2}$/.test(order.shipTo.state) ? { state: order.shipTo.state } : {}),
     },

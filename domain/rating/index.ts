@@ -1,5 +1,4 @@
 /** Public surface of the rating and landed-cost engine. */
-export { brazilStateFromCep, isValidPostalCode } from '../shared/postal-ranges';
 export { chargeableWeight, roundUpToIncrement, volumetricWeightGrams, type ChargeableWeight, type ParcelSize } from './chargeable-weight';
 export { RATE_CARDS } from './data';
 export { BR_REMOTE_RANGES } from './data/br';

@@ -12,7 +12,8 @@ import { type FxTable, convert, describeRate, fxTableOn, utcDay } from '../share
 import { FX_TABLES } from '../shared/fx-rates';
 import type { GoodsCategory } from '../shared/goods';
 import { type Currency, type Money, add, formatMoney, formatPercent, maxOf, multiply, sum, times, zero } from '../shared/money';
-import { brazilStateFromCep, findRange, postalNumber } from '../shared/postal-ranges';
+import { findRange } from '../shared/postal-ranges';
+import { isBrazilState } from '../shared/postal-regions';
 import { type BatteryType, type DestinationCountry, BATTERY_TYPES } from '../shared/shipping-terms';
 import { type ChargeableWeight, chargeableWeight, formatKg } from './chargeable-weight';
 import { type CompiledCard, compileCard, fuelInEffect } from './compiled-card';
@@ -110,7 +111,7 @@ function parcelLines(ctx: Context, compiled: CompiledCard, weight: ChargeableWei
   lines.push(line(ctx, 'LAST_MILE', `Last-mile delivery (${card.carriers.lastMile})${weightNote}`, lastMile.amount, lastMile.basis, index));
 
   if (remote && card.remoteArea) {
-    lines.push(line(ctx, 'REMOTE_AREA', 'Remote-area delivery surcharge', card.remoteArea.perParcel, `postal code ${ctx.request.destination.postalCode} in a remote area: ${formatMoney(card.remoteArea.perParcel)} per parcel`, index));
+    lines.push(line(ctx, 'REMOTE_AREA', 'Remote-area delivery surcharge', card.remoteArea.perParcel, `postal code ${ctx.request.destination.code} in a remote area: ${formatMoney(card.remoteArea.perParcel)} per parcel`, index));
   }
   if (ctx.batteries.length > 0 && card.batterySurcharge) {
     lines.push(line(ctx, 'BATTERY_SURCHARGE', 'Lithium battery handling surcharge', card.batterySurcharge.perParcel, `${ctx.batteries.join(', ')}: ${formatMoney(card.batterySurcharge.perParcel)} per parcel`, index));
@@ -274,8 +275,9 @@ function buildContext(request: RatingRequest, options: RatingOptions): Context {
   const fx = fxTableOn(options.fxTables ?? FX_TABLES, day);
   const currency = request.quoteCurrency ?? 'USD';
   const { country } = request.destination;
-  const postalCode = postalNumber(country, request.destination.postalCode) ?? 0;
-  const state = request.destination.state ?? (country === 'BR' ? brazilStateFromCep(request.destination.postalCode) : undefined);
+  const postalCode = request.destination.number;
+  const region = request.destination.region.code;
+  const state = request.destination.state ?? (country === 'BR' && isBrazilState(region) ? region : undefined);
 
   const customsItems: CustomsItem[] = [];
   const goodsInQuote: Money[] = [];

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { decimalAmount, dimensionsSchema, hsCode, MARKETPLACE_PROGRAMMES } from '../order';
 import { GOODS_CATEGORIES } from '../shared/goods';
-import { CURRENCIES, fromMajor, InvalidMoneyError } from '../shared/money';
-import { checkPostalCode } from '../shared/postal-codes';
+import { CURRENCIES, parseMajor } from '../shared/money';
+import { parsePostalCode } from '../shared/postal-codes';
 import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS, MARKETPLACES } from '../shared/shipping-terms';
 import type { RatingRequest } from './types';
 
@@ -18,11 +18,13 @@ export const ratesInputSchema = z
         postalCode: z.string().trim().min(1),
         state: z.string().trim().min(1).max(64).optional(),
       })
-      .superRefine((destination, context) => {
-        const postal = checkPostalCode(destination.country, destination.postalCode);
-        if (!postal.valid) {
-          context.addIssue({ code: 'custom', path: ['postalCode'], message: postal.message });
+      .transform(({ country, postalCode, state }, context) => {
+        const postal = parsePostalCode(country, postalCode);
+        if (!postal.ok) {
+          context.issues.push({ code: 'custom', path: ['postalCode'], message: postal.message, input: postalCode });
+          return z.NEVER;
         }
+        return { ...postal.value, ...(state === undefined ? {} : { state }) };
       }),
     parcels: z
       .array(z.object({ weightGrams: z.number().int('must be whole grams').positive().max(70_000), dimensions: dimensionsSchema }))
@@ -48,34 +50,30 @@ export const ratesInputSchema = z
     /** The marketplace decides Brazil's Remessa Conforme and Chile's registered-platform treatment. */
     marketplace: z.enum(MARKETPLACES).default('own-store'),
   })
-  .superRefine((input, context) => {
-    input.items.forEach((item, index) => {
-      try {
-        fromMajor(item.unitDeclaredValue, input.currency);
-      } catch (error) {
-        if (!(error instanceof InvalidMoneyError)) {
-          throw error;
-        }
-        context.addIssue({ code: 'custom', path: ['items', index, 'unitDeclaredValue'], message: `has more decimals than ${input.currency} allows` });
+  // Once the currency is known: every amount to minor units, once, here.
+  .transform((input, context) => {
+    let valid = true;
+    const items = input.items.map((item, index) => {
+      const unitValue = parseMajor(item.unitDeclaredValue, input.currency);
+      if (unitValue === undefined) {
+        valid = false;
+        context.issues.push({ code: 'custom', path: ['items', index, 'unitDeclaredValue'], message: `has more decimals than ${input.currency} allows`, input: item.unitDeclaredValue });
       }
+      return { ...item, unitValue: unitValue ?? { amount: 0, currency: input.currency } };
     });
+    return valid ? { ...input, items } : z.NEVER;
   });
 
 export type RatesInput = z.output<typeof ratesInputSchema>;
 
 export function ratingRequestFromRatesInput(input: RatesInput): RatingRequest {
   const programmes = MARKETPLACE_PROGRAMMES[input.marketplace];
-  const postal = checkPostalCode(input.destination.country, input.destination.postalCode);
   return {
-    destination: {
-      country: input.destination.country,
-      postalCode: postal.valid ? postal.normalized : input.destination.postalCode,
-      ...(input.destination.state === undefined ? {} : { state: input.destination.state }),
-    },
+    destination: input.destination,
     parcels: input.parcels.map((parcel) => ({ weightGrams: parcel.weightGrams, ...parcel.dimensions })),
     items: input.items.map((item) => ({
       quantity: item.quantity,
-      unitValue: fromMajor(item.unitDeclaredValue, input.currency),
+      unitValue: item.unitValue,
       hsCode: item.hsCode,
       battery: item.batteryType,
       ...(item.category === undefined ? {} : { category: item.category }),

@@ -9,6 +9,7 @@ import type { Currency, Money } from '../shared/money';
 import type { BatteryType, DestinationCountry, Incoterm, ServiceLevel } from '../shared/shipping-terms';
 import type { DutyRule, SourceRef } from './duties/types';
 import type { RateCard } from './rate-card';
+import { type PostalCode } from '../shared/postal-codes';
 
 export { GOODS_CATEGORIES, type GoodsCategory } from '../shared/goods';
 
@@ -30,10 +31,9 @@ export interface RatingItem {
   readonly description?: string;
 }
 
-export interface RatingDestination {
-  readonly country: DestinationCountry;
-  readonly postalCode: string;
-  /** State / UF code (e.g. "SP", "CDMX"); for Brazil it picks the ICMS rate and is derived from the CEP when absent. */
+/** Where the parcel goes: the parsed postal code (country, canonical code, number, region) and, optionally, the state as the buyer wrote it. */
+export interface RatingDestination extends PostalCode {
+  /** State / UF code (e.g. "SP", "CDMX"); for Brazil it picks the ICMS rate and is the CEP's state when absent. */
   readonly state?: string;
 }
 

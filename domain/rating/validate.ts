@@ -1,12 +1,11 @@
 /**
  * Structural checks of a RatingRequest. Intake validates orders with zod at the edge; the domain
- * still refuses input it cannot rate meaningfully (a zero-weight parcel, a malformed postal code)
+ * still refuses input it cannot rate meaningfully (a zero-weight parcel, an unknown currency)
  * rather than quoting nonsense.
  */
 import { GOODS_CATEGORIES } from '../shared/goods';
 import { isCurrency, isMoney } from '../shared/money';
-import { checkPostalCode } from '../shared/postal-codes';
-import { isBrazilState } from '../shared/postal-ranges';
+import { isBrazilState } from '../shared/postal-regions';
 import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS } from '../shared/shipping-terms';
 import type { RatingRequest } from './types';
 
@@ -30,12 +29,8 @@ export function ratingRequestIssues(request: RatingRequest): string[] {
   const { destination } = request;
   if (!(DESTINATION_COUNTRIES as readonly string[]).includes(destination.country)) {
     issues.push(`unknown destination country ${destination.country}`);
-  } else {
-    const postal = checkPostalCode(destination.country, destination.postalCode);
-    if (!postal.valid) issues.push(postal.message);
-    if (destination.country === 'BR' && destination.state !== undefined && !isBrazilState(destination.state)) {
-      issues.push(`"${destination.state}" is not a Brazilian state (UF)`);
-    }
+  } else if (destination.country === 'BR' && destination.state !== undefined && !isBrazilState(destination.state)) {
+    issues.push(`"${destination.state}" is not a Brazilian state (UF)`);
   }
   if (!(INCOTERMS as readonly string[]).includes(request.incoterm)) issues.push(`unknown incoterm ${request.incoterm}`);
   if (request.quoteCurrency !== undefined && !isCurrency(request.quoteCurrency)) issues.push(`unknown quote currency ${String(request.quoteCurrency)}`);

@@ -8,7 +8,8 @@
 import type { PostalRange, Provenance } from '../rating';
 import type { LastMileCarrier } from '../shared/carriers';
 import type { GoodsCategory } from '../shared/goods';
-import { type NumericRange, compileRanges, findRange, postalNumber } from '../shared/postal-ranges';
+import type { PostalCode } from '../shared/postal-codes';
+import { type NumericRange, compileRanges, findRange } from '../shared/postal-ranges';
 import type { BatteryType, DestinationCountry, ServiceLevel } from '../shared/shipping-terms';
 import type { TrackingFormat } from './tracking-numbers';
 
@@ -130,14 +131,10 @@ export type CoverageStatus =
   | { readonly status: 'remote'; readonly area: string }
   | { readonly status: 'not-served'; readonly area?: string };
 
-/** Whether the carrier delivers to a postal code; malformed codes are not served. */
-export function coverageAt(carrier: CarrierProfile, postalCode: string): CoverageStatus {
-  return coverageAtNumber(carrier, postalNumber(carrier.country, postalCode));
-}
-
-/** coverageAt for a postal code already reduced to its number (see rating/postal.ts), so routing parses it once. */
-export function coverageAtNumber(carrier: CarrierProfile, code: number | undefined): CoverageStatus {
-  if (code === undefined) return { status: 'not-served' };
+/** Whether the carrier delivers to a postal code; another country's codes are not served. */
+export function coverageAt(carrier: CarrierProfile, postal: PostalCode): CoverageStatus {
+  if (postal.country !== carrier.country) return { status: 'not-served' };
+  const code = postal.number;
   const coverage = coverageOf(carrier);
   if (coverage.served !== undefined && findRange(coverage.served, code) === undefined) return { status: 'not-served' };
   const excluded = findRange(coverage.notServed, code);
@@ -149,9 +146,7 @@ export function coverageAtNumber(carrier: CarrierProfile, code: number | undefin
 // ------------------------------------------------------------------ restrictions
 
 export interface CarrierShipmentFacts {
-  readonly postalCode: string;
-  /** The postal code as a number, when the caller has it already (saves parsing it per carrier). */
-  readonly postalNumber?: number;
+  readonly destination: PostalCode;
   readonly parcels: readonly RoutingParcel[];
   /** Battery types present ('none' is ignored). */
   readonly batteries: readonly BatteryType[];
@@ -190,15 +185,16 @@ function sizeRestrictions(carrier: CarrierProfile, parcel: RoutingParcel, index:
 /** Every reason the carrier itself cannot take the shipment (empty when it can). */
 export function carrierRestrictions(carrier: CarrierProfile, facts: CarrierShipmentFacts): CarrierRestriction[] {
   const out: CarrierRestriction[] = [];
-  const coverage = coverageAtNumber(carrier, facts.postalNumber ?? postalNumber(carrier.country, facts.postalCode));
+  const coverage = coverageAt(carrier, facts.destination);
   if (coverage.status === 'not-served') {
     const where = carrier.coverage.servedDescription;
+    const { code } = facts.destination;
     const clause =
       coverage.area !== undefined
-        ? `does not deliver to ${facts.postalCode} (${coverage.area})`
+        ? `does not deliver to ${code} (${coverage.area})`
         : where !== undefined
-          ? `delivers only in ${where}, and ${facts.postalCode} is outside them`
-          : `does not deliver to ${facts.postalCode}`;
+          ? `delivers only in ${where}, and ${code} is outside them`
+          : `does not deliver to ${code}`;
     out.push(restriction(carrier, 'NOT_COVERED', clause));
   }
   facts.parcels.forEach((parcel, index) => out.push(...sizeRestrictions(carrier, parcel, index)));

@@ -57,7 +57,7 @@ export interface ExplainContext {
 function destinationWords(ctx: ExplainContext): string {
   const parcels = ctx.input.parcels.length;
   const what = parcels === 1 ? `this ${ctx.level} parcel` : `this ${ctx.level} shipment (${parcels} parcels)`;
-  return `${what} to ${ctx.input.destination.postalCode} (${ctx.lane.regionName})`;
+  return `${what} to ${ctx.input.destination.code} (${ctx.lane.regionName})`;
 }
 
 const days = (c: RankedCandidate): string => `${c.transitDays.min}–${c.transitDays.max} days`;

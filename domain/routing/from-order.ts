@@ -14,7 +14,7 @@ export function routingInputFromOrder(order: Order, options: { readonly at: Date
   return {
     orderId: order.orderId,
     sellerId: order.sellerId,
-    destination: { country: order.shipTo.country, postalCode: order.shipTo.postalCode },
+    destination: order.destination,
     serviceLevel: order.serviceLevel,
     parcels: order.parcels.map((p) => ({ weightGrams: p.weightGrams, ...(p.dimensions ?? {}) })),
     batteries: [...new Set(order.items.map((i) => i.batteryType).filter((b) => b !== 'none'))],

@@ -19,10 +19,9 @@ import type { EligibleQuote, IneligibilityReason, IneligibleQuote, RatingResult 
 import { isLastMileCarrier, type LastMileCarrier } from '../shared/carriers';
 import type { GoodsCategory } from '../shared/goods';
 import { formatMoney } from '../shared/money';
-import { postalNumber } from '../shared/postal-ranges';
 import type { BatteryType, ServiceLevel } from '../shared/shipping-terms';
 import { SERVICE_LEVELS } from '../shared/shipping-terms';
-import { batteryWords, type CarrierProfile, carrierRestrictions, type CarrierServiceOffer, categoryWords, coverageAtNumber } from './carriers';
+import { batteryWords, type CarrierProfile, carrierRestrictions, type CarrierServiceOffer, categoryWords, coverageAt } from './carriers';
 import { CARRIERS } from './data/carriers';
 import { count, explain, listWords, percent, percentAgainst } from './explain';
 import { type Lane, laneOf } from './lanes';
@@ -150,7 +149,7 @@ interface Facts {
 
 /** A rating reason in the seller's words, as an "it …" clause. */
 function ratingExclusion(reason: IneligibilityReason, facts: Facts, carrierName: string): Exclusion {
-  const { postalCode } = facts.input.destination;
+  const postalCode = facts.input.destination.code;
   switch (reason.code) {
     case 'OVERWEIGHT':
     case 'OVERSIZE':
@@ -255,8 +254,7 @@ function resolveOptions(options: RoutingOptions): RoutingOptionsResolved {
 function buildDrafts(input: RoutingInput, rating: RatingResult, kpis: LaneKpis, policy: SellerPolicy, facts: Facts, options: RoutingOptionsResolved): Draft[] {
   const directory = directoryOf(options.carriers);
   const drafts: Draft[] = [];
-  const code = postalNumber(input.destination.country, input.destination.postalCode);
-  const shipmentFacts = { postalCode: input.destination.postalCode, postalNumber: code, parcels: input.parcels, batteries: facts.batteries, categories: facts.categories };
+  const shipmentFacts = { destination: input.destination, parcels: input.parcels, batteries: facts.batteries, categories: facts.categories };
   const entries: (EligibleQuote | IneligibleQuote)[] = [...rating.quotes, ...rating.ineligible];
   for (const entry of entries) {
     const found = directory.byService.get(entry.serviceId);
@@ -281,7 +279,7 @@ function buildDrafts(input: RoutingInput, rating: RatingResult, kpis: LaneKpis, 
       serviceName: entry.serviceName,
       serviceLevel: entry.serviceLevel,
       exclusions,
-      ...(found ? { carrier: found.carrier, offer: found.offer, coverage: coverageAtNumber(found.carrier, code).status, kpi: candidateKpi(found.carrier.slug, kpis, options.prior) } : {}),
+      ...(found ? { carrier: found.carrier, offer: found.offer, coverage: coverageAt(found.carrier, input.destination).status, kpi: candidateKpi(found.carrier.slug, kpis, options.prior) } : {}),
       ...(entry.eligible ? { quote: entry } : {}),
     };
     draft.exclusions.push(...ruleExclusions(draft, policy, facts, options.carriers));
@@ -383,7 +381,7 @@ function toCandidate(d: Draft, status: Candidate['status']): Candidate {
  */
 export function routeShipment(input: RoutingInput, quotes: RatingResult, kpis: LaneKpis, sellerPolicy: SellerPolicy, options: RoutingOptions = {}): RoutingDecision {
   const settings = resolveOptions(options);
-  const lane = laneOf(input.destination.country, input.destination.postalCode);
+  const lane = laneOf(input.destination);
   assertConsistent(input, quotes, kpis, lane, sellerPolicy);
   const weights = resolveWeights(sellerPolicy.profile);
   const facts: Facts = { input, batteries: uniqueBatteries(input.batteries), categories: [...new Set(input.goodsCategories ?? [])] };
@@ -459,7 +457,7 @@ export function routeShipment(input: RoutingInput, quotes: RatingResult, kpis: L
   return {
     orderId: input.orderId,
     sellerId: input.sellerId,
-    destination: input.destination,
+    destination: { country: input.destination.country, postalCode: input.destination.code },
     lane,
     serviceLevel: input.serviceLevel,
     status: chosen ? 'routed' : 'unroutable',

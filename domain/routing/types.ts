@@ -1,3 +1,4 @@
+import type { PostalCode } from '../shared/postal-codes';
 /**
  * What routing takes and returns. A decision is plain data (JSON-serialisable): it is stored with
  * the shipment and shown to the seller, so it carries every candidate, every reason a candidate
@@ -18,7 +19,7 @@ export type { RoutingParcel } from './carriers';
 export interface RoutingInput {
   readonly orderId: string;
   readonly sellerId: string;
-  readonly destination: { readonly country: DestinationCountry; readonly postalCode: string };
+  readonly destination: PostalCode;
   /** The service level the buyer paid for. */
   readonly serviceLevel: ServiceLevel;
   readonly parcels: readonly RoutingParcel[];
@@ -220,6 +221,7 @@ export interface BookingSummary {
 export interface RoutingDecision {
   readonly orderId: string;
   readonly sellerId: string;
+  /** As the API shows it: the country and the canonical postal code. */
   readonly destination: { readonly country: DestinationCountry; readonly postalCode: string };
   readonly lane: Lane;
   readonly serviceLevel: ServiceLevel;

@@ -90,6 +90,16 @@ export function fromMajor(decimal: string, currency: Currency): Money {
   return money(sign ? -minor : minor, currency);
 }
 
+/** `fromMajor` for input: undefined, rather than an error, when the decimal does not fit the currency. */
+export function parseMajor(decimal: string, currency: Currency): Money | undefined {
+  try {
+    return fromMajor(decimal, currency);
+  } catch (error) {
+    if (error instanceof InvalidMoneyError) return undefined;
+    throw error;
+  }
+}
+
 /** "1234.56" for USD 1,234.56; "12345" for CLP 12,345. */
 export function toMajorString(value: Money): string {
   const exponent = MINOR_UNIT_EXPONENT[value.currency];

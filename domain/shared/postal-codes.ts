@@ -1,3 +1,4 @@
+import { regionOf, type PostalRegion } from './postal-regions';
 import type { DestinationCountry } from './shipping-terms';
 
 /**
@@ -71,18 +72,44 @@ export const POSTAL_CODE_FORMATS: Readonly<Record<DestinationCountry, PostalCode
   },
 };
 
-export type PostalCodeCheck =
-  | { readonly valid: true; readonly normalized: string }
-  | { readonly valid: false; readonly message: string };
+/** Digits that identify a place, as a number (US: the ZIP-5 of a ZIP+4). */
+const SIGNIFICANT_DIGITS: Readonly<Record<DestinationCountry, number>> = { BR: 8, MX: 5, CL: 7, CO: 6, PE: 5, US: 5 };
 
-export function checkPostalCode(country: DestinationCountry, raw: string): PostalCodeCheck {
+/**
+ * A destination postal code, parsed once (at intake, or where a quote request arrives) and used as
+ * is by rating, routing and customs: its canonical spelling, the number coverage and remote-area
+ * ranges are compared with, and its region (state, department, ZIP area).
+ */
+export interface PostalCode {
+  readonly country: DestinationCountry;
+  /** Canonical spelling, e.g. "01310-200". */
+  readonly code: string;
+  /** The significant digits as a number, e.g. 1310200. */
+  readonly number: number;
+  readonly region: PostalRegion;
+}
+
+export type PostalCodeParse = { readonly ok: true; readonly value: PostalCode } | { readonly ok: false; readonly message: string };
+
+export function parsePostalCode(country: DestinationCountry, raw: string): PostalCodeParse {
   const format = POSTAL_CODE_FORMATS[country];
-  const normalized = format.normalize(raw);
-  if (format.pattern.test(normalized)) {
-    return { valid: true, normalized };
+  const code = format.normalize(raw);
+  if (!format.pattern.test(code)) {
+    return { ok: false, message: `"${raw}" is not a valid ${country} postal code: expected ${format.description}, e.g. ${format.example}` };
   }
-  return {
-    valid: false,
-    message: `"${raw}" is not a valid ${country} postal code: expected ${format.description}, e.g. ${format.example}`,
-  };
+  const number = Number(code.replace(/\D/g, '').slice(0, SIGNIFICANT_DIGITS[country]));
+  return { ok: true, value: { country, code, number, region: regionOf(country, number) } };
+}
+
+export class InvalidPostalCodeError extends Error {
+  override readonly name = 'InvalidPostalCodeError';
+}
+
+/** For codes already checked (stored orders, data tables): the parsed value, or InvalidPostalCodeError. */
+export function postalCodeOf(country: DestinationCountry, raw: string): PostalCode {
+  const parsed = parsePostalCode(country, raw);
+  if (!parsed.ok) {
+    throw new InvalidPostalCodeError(parsed.message);
+  }
+  return parsed.value;
 }

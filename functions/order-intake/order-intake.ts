@@ -1,12 +1,12 @@
 import type { GetOrder } from '../../domain/order';
-import { checkAmounts, createOrder, intakeWarnings, orderInputSchema, type Order } from '../../domain/order';
+import { createOrder, intakeWarnings, orderInputSchema, type Order } from '../../domain/order';
 import { canonicalJson } from '../../domain/shared/canonical-json';
 import { mayActFor } from '../../domain/shared/tenant';
 import { createEvent } from '../../events/envelope';
 import { orderReceivedV1 } from '../../events/order-received';
 import { toPending } from "../../events/pending";
 import type { HttpRoute } from '../shared/http/http-handler';
-import { badRequest, conflict, forbidden, HttpError, jsonResponse, validationError } from '../shared/http/problem';
+import { conflict, forbidden, HttpError, jsonResponse, validationError } from '../shared/http/problem';
 import { newId, sha256Hex } from '../shared/ids';
 import { logger, metrics } from '../shared/observability';
 import { type SaveNewOrder } from "../shared/store/order-store";
@@ -30,10 +30,6 @@ export function buildOrderIntake(deps: OrderIntakeDeps): HttpRoute {
     const parsed = orderInputSchema.safeParse(body);
     if (!parsed.success) {
       throw validationError(parsed.error.issues);
-    }
-    const amountProblems = checkAmounts(parsed.data);
-    if (amountProblems.length > 0) {
-      throw badRequest(`The request has ${amountProblems.length} invalid field(s).`, amountProblems.map((p) => ({ path: p.path.join('.'), code: 'custom', message: p.message })));
     }
     const input = parsed.data;
     if (!mayActFor(tenant, input.sellerId)) {

@@ -55,7 +55,7 @@ export function buildRouting(deps: RoutingDeps) {
       return;
     }
     const at = now();
-    const lane = laneOf(order.shipTo.country, order.shipTo.postalCode).id;
+    const lane = laneOf(order.destination).id;
     const carriers = CARRIERS.filter((carrier) => carrier.country === order.shipTo.country).map((carrier) => carrier.slug);
     const kpiRows = await deps.getKpiRows(lane, carriers, weeksEndingWith(isoWeek(at), KPI_WEEKS));
     const policy = await deps.getSellerPolicy(order.sellerId);

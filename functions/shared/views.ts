@@ -6,7 +6,7 @@ import { orderStatusWithTracking, type OrderTracking } from '../../domain/tracki
  * and, once a shipment is booked and its tracking was read, where the parcel stands; `status` then
  * follows the parcel (domain/order/order-progress.ts).
  */
-export function orderView(order: Order, tracking?: OrderTracking) {
+export function orderView({ destination: _parsed, ...order }: Order, tracking?: OrderTracking) {
   return {
     ...order,
     status: orderStatusWithTracking(order.status, tracking?.status ?? null),

@@ -1,3 +1,4 @@
+import { postalCodeOf } from '../../../domain/shared/postal-codes';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { GetOrder, Order } from '../../../domain/order';
@@ -96,6 +97,8 @@ export function orderToItem(order: Order): Record<string, unknown> {
 }
 
 export function orderFromItem(item: Record<string, unknown>): Order {
-  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, type: _type, ...order } = item;
-  return order as unknown as Order;
+  const { pk: _pk, sk: _sk, gsi1pk: _gsi1pk, gsi1sk: _gsi1sk, type: _type, ...stored } = item;
+  const order = stored as unknown as Order;
+  // Orders stored before the destination was parsed at intake carry only the canonical code.
+  return order.destination === undefined ? { ...order, destination: postalCodeOf(order.shipTo.country, order.shipTo.postalCode) } : order;
 }

@@ -1,5 +1,5 @@
 import { intakeWarnings } from '../../../domain/order/intake-warnings';
-import { checkAmounts, createOrder, deriveParcel } from '../../../domain/order/order';
+import { createOrder, deriveParcel } from '../../../domain/order/order';
 import { orderInputSchema } from '../../../domain/order/order-input';
 import { sampleOrderBody, withShipTo } from '../../fixtures/orders';
 
@@ -65,11 +65,21 @@ describe('order input schema', () => {
     expect(problemsOf(body)).toContain('items.1.sku');
   });
 
-  it('rejects amounts with more decimals than the currency has', () => {
-    const input = orderInputSchema.parse(sampleOrderBody({ currency: 'CLP' }));
-    expect(checkAmounts(input).map((problem) => problem.path.join('.'))).toEqual(['items.0.unitDeclaredValue', 'items.1.unitDeclaredValue']);
+  it('rejects amounts with more decimals than the currency has, and converts the others to minor units once', () => {
+    expect(problemsOf(sampleOrderBody({ currency: 'CLP' }))).toEqual(['items.0.unitDeclaredValue', 'items.1.unitDeclaredValue']);
     const whole = orderInputSchema.parse(sampleOrderBody({ currency: 'CLP', items: (sampleOrderBody().items as object[]).map((item) => ({ ...item, unitDeclaredValue: '24990' })) }));
-    expect(checkAmounts(whole)).toEqual([]);
+    expect(whole.items.map((item) => item.unitDeclaredValue)).toEqual([
+      { amount: 24990, currency: 'CLP' },
+      { amount: 24990, currency: 'CLP' },
+    ]);
+    expect(orderInputSchema.parse(sampleOrderBody()).items[0]?.unitDeclaredValue).toEqual({ amount: 2490, currency: 'USD' });
+  });
+
+  it('parses the postal code once: its canonical form on the address, the value (number, region) as the destination', () => {
+    const input = orderInputSchema.parse(withShipTo(sampleOrderBody(), { postalCode: '01310200' }));
+    expect(input.shipTo.postalCode).toBe('01310-200');
+    expect(input.destination).toEqual({ country: 'BR', code: '01310-200', number: 1310200, region: { code: 'SP', name: 'São Paulo' } });
+    expect(input.shipTo).not.toHaveProperty('postal');
   });
 });
 

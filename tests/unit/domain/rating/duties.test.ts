@@ -1,5 +1,6 @@
+import { parsePostalCode, postalCodeOf } from '../../../../domain/shared/postal-codes';
 import type { DutyAssessment } from '../../../../domain/rating';
-import { assessDuties, brazilStateFromCep, type CustomsDeclaration, DUTY_RULES } from '../../../../domain/rating';
+import { assessDuties, type CustomsDeclaration, DUTY_RULES } from '../../../../domain/rating';
 import { type Money, zero } from '../../../../domain/shared/money';
 import type { DestinationCountry } from '../../../../domain/shared/shipping-terms';
 import { usd } from './fixtures';
@@ -86,11 +87,11 @@ describe('Brazil — RTS with ICMS "por dentro" (Portaria MF 1.086/2024; Convên
   });
 
   it('derives the state from the CEP', () => {
-    expect(brazilStateFromCep('01310-100')).toBe('SP');
-    expect(brazilStateFromCep('30130-000')).toBe('MG');
-    expect(brazilStateFromCep('69900-000')).toBe('AC');
-    expect(brazilStateFromCep('70040-010')).toBe('DF');
-    expect(brazilStateFromCep('1234')).toBeUndefined();
+    expect(postalCodeOf('BR', '01310-100').region.code).toBe('SP');
+    expect(postalCodeOf('BR', '30130-000').region.code).toBe('MG');
+    expect(postalCodeOf('BR', '69900-000').region.code).toBe('AC');
+    expect(postalCodeOf('BR', '70040-010').region.code).toBe('DF');
+    expect(parsePostalCode('BR', '1234').ok).toBe(false);
   });
 
   it('refuses parcels above the US$3,000 RTS ceiling', () => {

@@ -1,3 +1,5 @@
+import { ratesInputSchema } from '../../../../domain/rating/rates-input';
+import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import type { IneligibilityCode, RatingItem, RatingResult } from '../../../../domain/rating';
 import { InvalidRatingRequestError, RATE_CARDS, rateShipment } from '../../../../domain/rating';
 import type { FxTable } from '../../../../domain/shared/fx';
@@ -85,7 +87,7 @@ describe('ineligibility, with every reason', () => {
   });
 
   it('postal code not served: the Chile economy last mile does not reach Isla de Pascua; standard does, with a remote surcharge', () => {
-    const result = rateShipment({ ...request('CL'), destination: { country: 'CL', postalCode: '2770000' } }, { at });
+    const result = rateShipment({ ...request('CL'), destination: postalCodeOf('CL', '2770000') }, { at });
     expect(codes(result, 'enlace-economy-cl')).toEqual(['POSTAL_CODE_NOT_SERVED']);
     const standard = findQuote(result.quotes, 'enlace-standard-cl');
     expect(standard.lines.map((l) => l.code)).toContain('REMOTE_AREA');
@@ -93,7 +95,7 @@ describe('ineligibility, with every reason', () => {
   });
 
   it('remote area: Manaus (AM, North region) pays the surcharge and waits longer; São Paulo does not', () => {
-    const manaus = rateShipment({ ...request('BR'), destination: { country: 'BR', postalCode: '69005-000' } }, { at });
+    const manaus = rateShipment({ ...request('BR'), destination: postalCodeOf('BR', '69005-000') }, { at });
     const remote = findQuote(manaus.quotes, 'enlace-standard-br').lines.find((l) => l.code === 'REMOTE_AREA');
     expect(remote?.original).toEqual({ amount: 1500, currency: 'BRL' });
     expect(findQuote(manaus.quotes, 'enlace-standard-br').transitDays).toEqual({ min: 12, max: 24 });
@@ -136,10 +138,18 @@ describe('versions and dates', () => {
   });
 });
 
+const RATES_BODY = {
+  destination: { country: 'BR', postalCode: '01310200' },
+  parcels: [{ weightGrams: 1200, dimensions: { lengthMm: 300, widthMm: 200, heightMm: 100 } }],
+  items: [{ quantity: 2, unitDeclaredValue: '19.90', hsCode: '6109.10', category: 'apparel' }],
+  currency: 'USD',
+  incoterm: 'DDP',
+};
+
 describe('malformed requests are errors, not quotes', () => {
   it('throws with every issue listed', () => {
     const bad = request('BR', {
-      destination: { country: 'BR', postalCode: '123' },
+      destination: { ...postalCodeOf('BR', '01310-200'), state: 'XX' },
       parcels: [{ weightGrams: 0, lengthMm: 10, widthMm: 10, heightMm: 10 }],
       items: [{ ...TSHIRTS, hsCode: '12', quantity: 0 }],
     });
@@ -149,6 +159,13 @@ describe('malformed requests are errors, not quotes', () => {
     } catch (error) {
       expect((error as InvalidRatingRequestError).issues).toHaveLength(4);
     }
+  });
+
+  it('cannot be given a malformed postal code: it is refused where it is parsed, naming the format', () => {
+    expect(ratesInputSchema.safeParse({ ...RATES_BODY, destination: { country: 'BR', postalCode: '123' } }).error?.issues).toEqual([
+      expect.objectContaining({ path: ['destination', 'postalCode'], message: expect.stringContaining('CEP: 8 digits') }),
+    ]);
+    expect(ratesInputSchema.parse(RATES_BODY).destination).toMatchObject({ country: 'BR', code: '01310-200', region: { code: 'SP' } });
   });
 
   it('refuses an empty shipment', () => {

@@ -1,3 +1,4 @@
+import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import fc from 'fast-check';
 import type { EligibleQuote, RatingItem, RatingParcel, RatingRequest } from '../../../../domain/rating';
 import { GOODS_CATEGORIES } from '../../../../domain/rating';
@@ -27,7 +28,7 @@ export const TSHIRTS: RatingItem = { quantity: 2, unitValue: usd(2000), hsCode: 
 
 export function request(country: DestinationCountry, overrides: Partial<RatingRequest> = {}): RatingRequest {
   return {
-    destination: { country, postalCode: CITY_POSTAL_CODES[country] },
+    destination: postalCodeOf(country, CITY_POSTAL_CODES[country]),
     parcels: [PARCEL_1200G],
     items: [TSHIRTS],
     incoterm: 'DDP',
@@ -77,7 +78,7 @@ export const requestArb: fc.Arbitrary<RatingRequest> = fc
   .constantFrom(...DESTINATION_COUNTRIES)
   .chain((country) =>
     fc.record({
-      destination: fc.record({ country: fc.constant(country), postalCode: fc.constantFrom(...POSTAL_BY_COUNTRY[country]) }),
+      destination: fc.constantFrom(...POSTAL_BY_COUNTRY[country]).map((code) => postalCodeOf(country, code)),
       parcels: fc.array(parcelArb(), { minLength: 1, maxLength: 3 }),
       items: fc.array(itemArb, { minLength: 1, maxLength: 3 }),
       incoterm: fc.constantFrom('DDP' as const, 'DDU' as const),

@@ -1,3 +1,4 @@
+import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import fc from 'fast-check';
 import type { EligibleQuote, RatingRequest } from '../../../../domain/rating';
 import { RATE_CARDS, rateShipment } from '../../../../domain/rating';
@@ -94,7 +95,7 @@ describe('rating invariants (fast-check)', () => {
         (base, serviceId, parcel, extra) => {
           const country = countryOf(serviceId);
           const postal = { BR: '01310-100', MX: '06600', CL: '8320000', CO: '110111', PE: '15001', US: '10001' }[country];
-          const req: RatingRequest = { ...base, destination: { country, postalCode: postal }, parcels: [parcel] };
+          const req: RatingRequest = { ...base, destination: postalCodeOf(country, postal), parcels: [parcel] };
           const heavier: RatingRequest = { ...req, parcels: [{ ...parcel, weightGrams: parcel.weightGrams + extra }] };
           const light = rateShipment(req, { at, serviceIds: [serviceId] }).quotes[0];
           const heavy = rateShipment(heavier, { at, serviceIds: [serviceId] }).quotes[0];
@@ -115,7 +116,7 @@ describe('rating invariants (fast-check)', () => {
       let previous = -1;
       for (let grams = 10; grams <= 2000; grams += 10) {
         const req: RatingRequest = {
-          destination: { country, postalCode: postal },
+          destination: postalCodeOf(country, postal),
           parcels: [{ weightGrams: grams, lengthMm: 200, widthMm: 150, heightMm: 100 }],
           items: [{ quantity: 1, unitValue: { amount: 3000, currency: 'USD' }, hsCode: '950300', battery: 'none' }],
           incoterm: 'DDP',

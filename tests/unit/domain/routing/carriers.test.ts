@@ -1,10 +1,10 @@
+import { InvalidPostalCodeError, postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { cardInEffect, RATE_CARDS, type PostalRange } from '../../../../domain/rating';
 import {
     carrierOfService,
     carrierRestrictions,
     CARRIERS,
     coverageAt,
-    InvalidLaneError,
     laneOf,
     type CarrierProfile,
 } from '../../../../domain/routing';
@@ -19,6 +19,9 @@ const carrier = (slug: string): CarrierProfile => {
 };
 const serviceIds = [...new Set(RATE_CARDS.map((c) => c.serviceId))];
 const cardOf = (serviceId: string) => cardInEffect(RATE_CARDS.filter((c) => c.serviceId === serviceId), DAY);
+
+/** Coverage of a code written as data writes it, in the carrier's country. */
+const coverageAtCode = (profile: CarrierProfile, code: string) => coverageAt(profile, postalCodeOf(profile.country, code));
 
 describe('carrier profiles as data', () => {
   it('holds every carrier of the issue, each with at least one service, in its market', () => {
@@ -94,7 +97,7 @@ describe('coverage agrees with the rate cards', () => {
         const unserved = card?.unservedPostalRanges ?? [];
         for (const code of [...probes(unserved), ...probes(carrierRanges), ...probes(card?.remoteArea?.ranges ?? [])]) {
           const cardSays = unserved.some((r) => code >= r.from && code <= r.to);
-          expect({ carrier: c.slug, service: service.serviceId, code, notServed: coverageAt(c, code).status === 'not-served' }).toEqual({
+          expect({ carrier: c.slug, service: service.serviceId, code, notServed: coverageAtCode(c, code).status === 'not-served' }).toEqual({
             carrier: c.slug,
             service: service.serviceId,
             code,
@@ -106,33 +109,33 @@ describe('coverage agrees with the rate cards', () => {
   });
 
   it('Chiapas 29000–30999 is remote for Estafeta and not served by 99minutos; Mexico City is served by both', () => {
-    expect(coverageAt(carrier('estafeta'), '29000')).toEqual({ status: 'remote', area: 'Chiapas' });
-    expect(coverageAt(carrier('estafeta'), '30999')).toEqual({ status: 'remote', area: 'Chiapas' });
-    expect(coverageAt(carrier('99minutos'), '29000').status).toBe('not-served');
-    expect(coverageAt(carrier('99minutos'), '06600')).toEqual({ status: 'served' });
-    expect(coverageAt(carrier('estafeta'), '06600')).toEqual({ status: 'served' });
+    expect(coverageAtCode(carrier('estafeta'), '29000')).toEqual({ status: 'remote', area: 'Chiapas' });
+    expect(coverageAtCode(carrier('estafeta'), '30999')).toEqual({ status: 'remote', area: 'Chiapas' });
+    expect(coverageAtCode(carrier('99minutos'), '29000').status).toBe('not-served');
+    expect(coverageAtCode(carrier('99minutos'), '06600')).toEqual({ status: 'served' });
+    expect(coverageAtCode(carrier('estafeta'), '06600')).toEqual({ status: 'served' });
   });
 
-  it('Starken does not reach Isla de Pascua, Total Express not Fernando de Noronha; malformed codes are not served', () => {
-    expect(coverageAt(carrier('starken'), '2770000')).toMatchObject({ status: 'not-served', area: 'Isla de Pascua' });
-    expect(coverageAt(carrier('blue-express'), '2770000').status).toBe('remote');
-    expect(coverageAt(carrier('total-express'), '53990-000').status).toBe('not-served');
-    expect(coverageAt(carrier('total-express'), '69005-000').status).toBe('remote');
-    expect(coverageAt(carrier('usps'), '99501')).toEqual({ status: 'served' });
-    expect(coverageAt(carrier('ups'), '99501').status).toBe('remote');
-    expect(coverageAt(carrier('jadlog'), 'not-a-cep').status).toBe('not-served');
+  it("Starken does not reach Isla de Pascua, Total Express not Fernando de Noronha; another country's codes are not served", () => {
+    expect(coverageAtCode(carrier('starken'), '2770000')).toMatchObject({ status: 'not-served', area: 'Isla de Pascua' });
+    expect(coverageAtCode(carrier('blue-express'), '2770000').status).toBe('remote');
+    expect(coverageAtCode(carrier('total-express'), '53990-000').status).toBe('not-served');
+    expect(coverageAtCode(carrier('total-express'), '69005-000').status).toBe('remote');
+    expect(coverageAtCode(carrier('usps'), '99501')).toEqual({ status: 'served' });
+    expect(coverageAtCode(carrier('ups'), '99501').status).toBe('remote');
+    expect(coverageAt(carrier('jadlog'), postalCodeOf('MX', '06600')).status).toBe('not-served');
   });
 });
 
 describe("a carrier's own restrictions", () => {
-  const facts = { postalCode: '06600', parcels: [{ weightGrams: 1000, lengthMm: 300, widthMm: 200, heightMm: 100 }], batteries: [], categories: [] };
+  const facts = { destination: postalCodeOf('MX', '06600'), parcels: [{ weightGrams: 1000, lengthMm: 300, widthMm: 200, heightMm: 100 }], batteries: [], categories: [] };
 
   it('none for an ordinary parcel it serves', () => {
     expect(carrierRestrictions(carrier('99minutos'), facts)).toEqual([]);
   });
 
   it('coverage: says where the carrier does deliver', () => {
-    const [r] = carrierRestrictions(carrier('99minutos'), { ...facts, postalCode: '29000' });
+    const [r] = carrierRestrictions(carrier('99minutos'), { ...facts, destination: postalCodeOf('MX', '29000') });
     expect(r).toMatchObject({ code: 'NOT_COVERED', message: '99minutos delivers only in the Mexico City, Guadalajara, Monterrey, Puebla and Querétaro metro areas, and 29000 is outside them' });
   });
 
@@ -151,35 +154,35 @@ describe("a carrier's own restrictions", () => {
     const wide = { weightGrams: 5000, lengthMm: 1500, widthMm: 1300, heightMm: 1300 };
     expect(carrierRestrictions(carrier('estafeta'), { ...facts, parcels: [wide] }).map((r) => r.message)).toEqual(['Estafeta takes parcels up to 500 cm in girth and parcel 1 measures 520 cm']);
     const boxy = { weightGrams: 1000, lengthMm: 1000, widthMm: 600, heightMm: 500 };
-    expect(carrierRestrictions(carrier('correios'), { ...facts, postalCode: '01310-200', parcels: [boxy] }).map((r) => r.code)).toEqual(['OVERSIZE']);
+    expect(carrierRestrictions(carrier('correios'), { ...facts, destination: postalCodeOf('BR', '01310-200'), parcels: [boxy] }).map((r) => r.code)).toEqual(['OVERSIZE']);
   });
 
   it('unknown dimensions skip the size checks but not the weight check', () => {
     const unmeasured = { weightGrams: 31_000 };
-    expect(carrierRestrictions(carrier('jadlog'), { ...facts, postalCode: '01310-200', parcels: [unmeasured] }).map((r) => r.code)).toEqual(['OVERWEIGHT']);
+    expect(carrierRestrictions(carrier('jadlog'), { ...facts, destination: postalCodeOf('BR', '01310-200'), parcels: [unmeasured] }).map((r) => r.code)).toEqual(['OVERWEIGHT']);
   });
 
   it('batteries and goods, in words a seller understands', () => {
-    const rs = carrierRestrictions(carrier('correios'), { ...facts, postalCode: '01310-200', batteries: ['lithium-ion-in-equipment'], categories: [] });
+    const rs = carrierRestrictions(carrier('correios'), { ...facts, destination: postalCodeOf('BR', '01310-200'), batteries: ['lithium-ion-in-equipment'], categories: [] });
     expect(rs).toEqual([{ code: 'BATTERY_REFUSED', clause: 'does not carry lithium-ion batteries inside a device', message: 'Correios does not carry lithium-ion batteries inside a device' }]);
-    const goods = carrierRestrictions(carrier('serpost'), { ...facts, postalCode: '15001', categories: ['liquid'] });
+    const goods = carrierRestrictions(carrier('serpost'), { ...facts, destination: postalCodeOf('PE', '15001'), categories: ['liquid'] });
     expect(goods.map((r) => r.message)).toEqual(['Serpost does not carry liquids']);
   });
 });
 
 describe('lanes', () => {
   it('names the region the KPIs are kept for', () => {
-    expect(laneOf('BR', '01310-200')).toMatchObject({ id: 'CN-BR-SP', label: 'CN→BR-SP', regionName: 'São Paulo' });
-    expect(laneOf('BR', '69005000')).toMatchObject({ id: 'CN-BR-AM', regionName: 'Amazonas' });
-    expect(laneOf('MX', '29000')).toMatchObject({ id: 'CN-MX-CHP', regionName: 'Chiapas' });
-    expect(laneOf('MX', '06600')).toMatchObject({ id: 'CN-MX-CMX', regionName: 'Ciudad de México' });
-    expect(laneOf('CO', '110111')).toMatchObject({ id: 'CN-CO-11', regionName: 'Bogotá' });
-    expect(laneOf('PE', '15001')).toMatchObject({ id: 'CN-PE-15', regionName: 'Lima' });
-    expect(laneOf('US', '10001-1234')).toMatchObject({ id: 'CN-US-1', regionName: 'ZIP area 1' });
-    expect(laneOf('CL', '8320000').id).toBe('CN-CL-83');
+    expect(laneOf(postalCodeOf('BR', '01310-200'))).toMatchObject({ id: 'CN-BR-SP', label: 'CN→BR-SP', regionName: 'São Paulo' });
+    expect(laneOf(postalCodeOf('BR', '69005000'))).toMatchObject({ id: 'CN-BR-AM', regionName: 'Amazonas' });
+    expect(laneOf(postalCodeOf('MX', '29000'))).toMatchObject({ id: 'CN-MX-CHP', regionName: 'Chiapas' });
+    expect(laneOf(postalCodeOf('MX', '06600'))).toMatchObject({ id: 'CN-MX-CMX', regionName: 'Ciudad de México' });
+    expect(laneOf(postalCodeOf('CO', '110111'))).toMatchObject({ id: 'CN-CO-11', regionName: 'Bogotá' });
+    expect(laneOf(postalCodeOf('PE', '15001'))).toMatchObject({ id: 'CN-PE-15', regionName: 'Lima' });
+    expect(laneOf(postalCodeOf('US', '10001-1234'))).toMatchObject({ id: 'CN-US-1', regionName: 'ZIP area 1' });
+    expect(laneOf(postalCodeOf('CL', '8320000')).id).toBe('CN-CL-83');
   });
 
-  it('refuses a malformed postal code', () => {
-    expect(() => laneOf('MX', '2900')).toThrow(InvalidLaneError);
+  it('takes only parsed postal codes: a malformed one never reaches it', () => {
+    expect(() => postalCodeOf('MX', '2900')).toThrow(InvalidPostalCodeError);
   });
 });

@@ -1,3 +1,4 @@
+import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { emptyCounters, KPI_SEED, laneKpis, type KpiCounters, type KpiWeek, type LaneKpis } from "../../../../domain/performance";
 import { rateShipment, type RatingItem, type RatingParcel, type RatingRequest, type RatingResult } from '../../../../domain/rating';
 import {
@@ -32,7 +33,7 @@ export interface Scenario {
 
 export function ratingRequest(s: Scenario): RatingRequest {
   return {
-    destination: { country: s.country, postalCode: s.postalCode },
+    destination: postalCodeOf(s.country, s.postalCode),
     parcels: s.parcels ?? [PARCEL],
     items: s.items ?? [TSHIRTS],
     incoterm: 'DDP',
@@ -54,7 +55,7 @@ export function routingInput(s: Scenario, request: RatingRequest = ratingRequest
   };
 }
 
-export const seededKpis = (country: DestinationCountry, postalCode: string): LaneKpis => laneKpis(KPI_SEED, AT, { lane: laneOf(country, postalCode).id });
+export const seededKpis = (country: DestinationCountry, postalCode: string): LaneKpis => laneKpis(KPI_SEED, AT, { lane: laneOf(postalCodeOf(country, postalCode)).id });
 
 export interface Routed {
   readonly rating: RatingResult;

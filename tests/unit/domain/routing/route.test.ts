@@ -1,3 +1,4 @@
+import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { emptyLaneKpis } from "../../../../domain/performance";
 import { rateShipment } from '../../../../domain/rating';
 import {
@@ -246,7 +247,7 @@ describe('the decision', () => {
     const rating = rateShipment(request, { at: AT });
     const input = routingInput(SAO_PAULO, request);
     const kpis = seededKpis('BR', '01310-200');
-    expect(() => routeShipment({ ...input, destination: { country: 'MX', postalCode: '06600' } }, rating, kpis, BEST_VALUE)).toThrow(RoutingInputError);
+    expect(() => routeShipment({ ...input, destination: postalCodeOf('MX', '06600') }, rating, kpis, BEST_VALUE)).toThrow(RoutingInputError);
     expect(() => routeShipment(input, rating, seededKpis('BR', '69005-000'), BEST_VALUE)).toThrow(/KPIs are for lane CN-BR-AM/);
     expect(() => routeShipment({ ...input, declaredValueUsd: { amount: 1, currency: 'BRL' } }, rating, kpis, BEST_VALUE)).toThrow(/USD/);
     expect(() => routeShipment(input, rating, kpis, BEST_VALUE, { minimumCarriersPerMarket: 0 })).toThrow(RoutingInputError);
