@@ -1,9 +1,9 @@
 import { type CertificateAgency } from "../shared/certificates";
 import type { GoodsCategory } from '../shared/goods';
 import type { Currency, Money } from '../shared/money';
+import { type PostalCode } from '../shared/postal-codes';
 import type { BatteryType, DestinationCountry, Incoterm, Marketplace, ServiceLevel } from '../shared/shipping-terms';
 import type { OrderInput } from './order-input';
-import { type PostalCode } from '../shared/postal-codes';
 
 /** Where an order stands in the pipeline; each handler moves it one step. */
 export const ORDER_STATUSES = [

@@ -6,10 +6,10 @@
 import type { FxTable } from '../shared/fx';
 import type { GoodsCategory } from '../shared/goods';
 import type { Currency, Money } from '../shared/money';
+import { type PostalCode } from '../shared/postal-codes';
 import type { BatteryType, DestinationCountry, Incoterm, ServiceLevel } from '../shared/shipping-terms';
 import type { DutyRule, SourceRef } from './duties/types';
 import type { RateCard } from './rate-card';
-import { type PostalCode } from '../shared/postal-codes';
 
 export { GOODS_CATEGORIES, type GoodsCategory } from '../shared/goods';
 

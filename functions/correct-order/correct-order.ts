@@ -3,7 +3,7 @@ import type { GetOrder, Order } from '../../domain/order';
 import { applyCorrection, CORRECTABLE_STATUSES, orderCorrectionSchema } from '../../domain/order';
 import { mayRead } from '../../domain/shared/tenant';
 import type { buildCustomsStep } from '../shared/customs-step';
-import { pathParameter, type HttpEvent, type HttpRoute } from '../shared/http/http-handler';
+import { header, pathParameter, type HttpRoute } from '../shared/http/http-handler';
 import { badRequest, conflict, HttpError, jsonResponse, notFound, validationError } from '../shared/http/problem';
 import { logger } from '../shared/observability';
 import type { CustomsCheckRecord, GetCustomsCheck, GetCustomsContext, SaveCustomsWrite } from '../shared/store/customs-store';
@@ -37,10 +37,6 @@ function versionIn(ifMatch: string): number {
   return match === null ? Number.NaN : Number(match[1]);
 }
 
-function ifMatchHeader(event: HttpEvent): string | undefined {
-  return Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'if-match')?.[1];
-}
-
 function fromCheck(check: CustomsCheckRecord | undefined, order: Order): CustomsView {
   return check === undefined || check.orderVersion !== order.version ? PENDING : { outcome: check.outcome, orderVersion: check.orderVersion, problems: check.problems };
 }
@@ -68,7 +64,7 @@ export function buildCorrectOrderRoute(deps: CorrectOrderDeps): HttpRoute {
     if (!parsed.success) {
       throw validationError(parsed.error.issues);
     }
-    const ifMatch = ifMatchHeader(event);
+    const ifMatch = header(event, 'if-match');
     if (ifMatch !== undefined && ifMatch.trim() !== '*' && versionIn(ifMatch) !== order.version) {
       throw new HttpError(412, 'Precondition Failed', `The order is at version ${order.version}, not ${ifMatch}; read it again and retry.`, [], { etag: `"${order.version}"` });
     }

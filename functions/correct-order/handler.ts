@@ -1,10 +1,8 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { buildCustomsStep } from '../shared/customs-step';
 import { httpHandler } from '../shared/http/http-handler';
 import { newId } from '../shared/ids';
-import { logger } from '../shared/observability';
 import { buildGetCustomsCheck, buildGetCustomsContext, buildSaveCustomsWrite } from '../shared/store/customs-store';
 import { buildPutDocumentFile } from '../shared/store/document-bucket';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
@@ -25,4 +23,4 @@ export const handler = httpHandler(
     save: buildSaveCustomsWrite(documents, tableName),
   }),
   { jsonBody: { maxBytes: MAX_CORRECTION_BYTES } },
-).use(injectLambdaContext(logger, { resetKeys: true }));
+);

@@ -1,7 +1,5 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { httpHandler } from '../shared/http/http-handler';
-import { logger } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import { buildGetLaneKpiRows } from '../shared/store/kpi-reader';
 import { buildGetKpisRoute } from './get-kpis';
@@ -9,4 +7,4 @@ import { buildGetKpisRoute } from './get-kpis';
 /** GET /v1/kpis */
 export const handler = httpHandler(
   buildGetKpisRoute({ getKpiRows: buildGetLaneKpiRows(buildDocumentClient(new DynamoDBClient({})), requiredEnv('TABLE_NAME')) }),
-).use(injectLambdaContext(logger, { resetKeys: true }));
+);

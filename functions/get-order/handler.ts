@@ -1,7 +1,5 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { httpHandler } from '../shared/http/http-handler';
-import { logger } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import { buildGetOrder } from '../shared/store/order-store';
 import { buildGetOrderTracking } from '../shared/store/order-tracking-store';
@@ -11,6 +9,4 @@ const documents = buildDocumentClient(new DynamoDBClient({}));
 const tableName = requiredEnv('TABLE_NAME');
 
 /** GET /v1/orders/{id} */
-export const handler = httpHandler(buildGetOrderRoute({ getOrder: buildGetOrder(documents, tableName), getOrderTracking: buildGetOrderTracking(documents, tableName) })).use(
-  injectLambdaContext(logger, { resetKeys: true }),
-);
+export const handler = httpHandler(buildGetOrderRoute({ getOrder: buildGetOrder(documents, tableName), getOrderTracking: buildGetOrderTracking(documents, tableName) }));

@@ -1,7 +1,5 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { httpHandler } from '../shared/http/http-handler';
-import { logger } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import { buildGetOrder } from '../shared/store/order-store';
 import { buildGetOrderQuotes } from '../shared/store/rating-store';
@@ -13,4 +11,4 @@ const tableName = requiredEnv('TABLE_NAME');
 /** GET /v1/orders/{id}/quotes */
 export const handler = httpHandler(
   buildGetQuotesRoute({ getOrder: buildGetOrder(documents, tableName), getQuotes: buildGetOrderQuotes(documents, tableName) }),
-).use(injectLambdaContext(logger, { resetKeys: true }));
+);

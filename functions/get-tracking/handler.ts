@@ -1,7 +1,5 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { httpHandler } from '../shared/http/http-handler';
-import { logger } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import { ALL_CARRIERS, buildFindShipmentsByTrackingNumber, buildGetShipmentTracking } from '../shared/store/tracking-lookups';
 import { buildGetTrackingRoute } from './get-tracking';
@@ -16,4 +14,4 @@ export const handler = httpHandler(
     findByNumber: buildFindShipmentsByTrackingNumber(documents, tableName),
     carriers: ALL_CARRIERS,
   }),
-).use(injectLambdaContext(logger, { resetKeys: true }));
+);

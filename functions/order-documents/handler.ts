@@ -1,8 +1,6 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { httpHandler } from '../shared/http/http-handler';
-import { logger } from '../shared/observability';
 import { buildGetCustomsCheck, buildGetOrderDocuments } from '../shared/store/customs-store';
 import { buildGetDocumentFile, buildLinkToDocumentFile } from '../shared/store/document-bucket';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
@@ -23,4 +21,4 @@ export const handler = httpHandler(
     getFile: buildGetDocumentFile(s3, bucket),
     linkToFile: buildLinkToDocumentFile(s3, bucket),
   }),
-).use(injectLambdaContext(logger, { resetKeys: true }));
+);

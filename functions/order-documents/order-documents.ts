@@ -3,7 +3,7 @@ import { DOCUMENT_TYPES, type DocumentType } from '../../domain/customs';
 import type { GetOrder, Order, OrderStatus } from '../../domain/order';
 import type { Tenant } from '../../domain/shared/tenant';
 import { mayRead } from '../../domain/shared/tenant';
-import { pathParameter, type HttpEvent, type HttpRoute } from '../shared/http/http-handler';
+import { header, pathParameter, type HttpRoute } from '../shared/http/http-handler';
 import { HttpError, jsonResponse, notFound } from '../shared/http/problem';
 import type { DocumentRecord, DocumentsRecord, GetCustomsCheck, GetOrderDocuments } from '../shared/store/customs-store';
 import { CONTENT_TYPES, type FileFormat, type GetDocumentFile, type LinkToDocumentFile } from '../shared/store/document-bucket';
@@ -26,10 +26,6 @@ export interface OrderDocumentsDeps {
 }
 
 const documentsPath = (orderId: string) => `/v1/orders/${orderId}/documents`;
-
-function header(event: HttpEvent, name: string): string | undefined {
-  return Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
-}
 
 /**
  * Which format the Accept header prefers: the media range that matches most specifically gives each

@@ -1,8 +1,5 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { httpHandler } from '../shared/http/http-handler';
-import { logger, metrics } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import { buildGetOrder, buildSaveNewOrder } from '../shared/store/order-store';
 import { buildOrderIntake, MAX_ORDER_BYTES } from './order-intake';
@@ -13,7 +10,5 @@ const tableName = requiredEnv('TABLE_NAME');
 /** POST /v1/orders */
 export const handler = httpHandler(
   buildOrderIntake({ saveNewOrder: buildSaveNewOrder(documents, tableName), getOrder: buildGetOrder(documents, tableName) }),
-  { jsonBody: { maxBytes: MAX_ORDER_BYTES } },
-)
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(logMetrics(metrics));
+  { jsonBody: { maxBytes: MAX_ORDER_BYTES }, metrics: true },
+);

@@ -1,7 +1,5 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { httpHandler } from '../shared/http/http-handler';
-import { logger } from '../shared/observability';
 import { buildRatesRoute, MAX_RATES_BYTES } from './rates';
 
 /** POST /v1/rates (pure computation: no table, no bus). */
-export const handler = httpHandler(buildRatesRoute(), { jsonBody: { maxBytes: MAX_RATES_BYTES } }).use(injectLambdaContext(logger, { resetKeys: true }));
+export const handler = httpHandler(buildRatesRoute(), { jsonBody: { maxBytes: MAX_RATES_BYTES } });

@@ -1,4 +1,3 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SQSClient } from '@aws-sdk/client-sqs';
@@ -8,7 +7,6 @@ import { httpHandler } from '../shared/http/http-handler';
 import { newId } from '../shared/ids';
 import { buildEnqueueDeliveries } from '../shared/notifications/delivery-queue';
 import { buildSendMessage, eventBridgeClients } from '../shared/notifications/sender';
-import { logger } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import {
     buildDeleteDeadLetter,
@@ -42,4 +40,4 @@ export const handler = httpHandler(
     newSubscriptionId: () => newId('sub'),
     newSecret: () => `whsec_${randomBytes(32).toString('base64url')}`,
   }),
-).use(injectLambdaContext(logger, { resetKeys: true }));
+);

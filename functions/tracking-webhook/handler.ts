@@ -1,11 +1,10 @@
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { parseWebhookSecrets } from '../../domain/tracking';
-import { logger, metrics } from '../shared/observability';
+import { webhookHandler } from '../shared/http/http-handler';
+import { logger } from '../shared/observability';
 import { requiredEnv } from '../shared/store/dynamo-client';
-import { buildTrackingWebhook, webhookHandler } from './tracking-webhook';
+import { buildTrackingWebhook, MAX_WEBHOOK_BYTES } from './tracking-webhook';
 
 // The endpoint comes from the environment; the queue URL's host is the same on AWS and is not a host name locally.
 const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
@@ -32,6 +31,5 @@ export const handler = webhookHandler(
       await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(message) }));
     },
   }),
-)
-  .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(logMetrics(metrics));
+  { maxBytes: MAX_WEBHOOK_BYTES, metrics: true },
+);

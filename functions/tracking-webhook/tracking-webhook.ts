@@ -1,9 +1,8 @@
-import middy from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { verifySignature, type SignatureCheck } from '../../domain/shared/signature';
 import { CARRIER_SIGNATURE_HEADER, isTrackedCarrier } from '../../domain/tracking';
 import { type TrackingMessage } from '../../events/tracking-message';
-import { HttpError, jsonResponse, problemResponse } from '../shared/http/problem';
+import { header, type WebhookRoute } from '../shared/http/http-handler';
+import { HttpError, jsonResponse } from '../shared/http/problem';
 import { newId } from '../shared/ids';
 import { logger, metrics } from '../shared/observability';
 
@@ -38,26 +37,18 @@ const UNAUTHORIZED_DETAIL: Record<Exclude<SignatureCheck, { valid: true }>['reas
 const unauthorized = (detail: string) => new HttpError(401, 'Unauthorized', detail, [], { 'WWW-Authenticate': 'Enlace-HMAC-SHA256 header="Enlace-Carrier-Signature"' });
 const unavailable = (detail: string) => new HttpError(503, 'Service Unavailable', detail, [], { 'Retry-After': '30' });
 
-function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
-  return Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === name)?.[1];
-}
-
 /**
  * POST /v1/webhooks/tracking/{carrier}: verify → queue → 202. Nothing is parsed here: a carrier
  * gets its answer in milliseconds, and a payload Enlace cannot read is still kept (tracking-ingestion
  * parks it in the DLQ) rather than refused and lost. Not behind the API-key authorizer: a carrier
- * proves itself with its HMAC signature (domain/tracking/webhook-signature.ts).
+ * proves itself with its HMAC signature (domain/shared/signature.ts); the edge has checked the size.
  */
-export function buildTrackingWebhook(deps: TrackingWebhookDeps) {
+export function buildTrackingWebhook(deps: TrackingWebhookDeps): WebhookRoute {
   const { loadSecrets, enqueue, now = () => new Date(), newReceiptId = () => newId('whk') } = deps;
-  return async (event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> => {
+  return async ({ event, rawBody }) => {
     const carrier = event.pathParameters?.carrier ?? '';
     if (!isTrackedCarrier(carrier)) {
       throw new HttpError(404, 'Not Found', `Enlace takes no tracking webhooks from "${carrier}".`);
-    }
-    const rawBody = event.body === undefined ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
-    if (rawBody.length > MAX_WEBHOOK_BYTES) {
-      throw new HttpError(413, 'Content Too Large', `The body is ${rawBody.length} bytes; the limit is ${MAX_WEBHOOK_BYTES} bytes. Split the batch.`);
     }
 
     let secrets: Readonly<Record<string, readonly string[]>>;
@@ -90,20 +81,4 @@ export function buildTrackingWebhook(deps: TrackingWebhookDeps) {
     metrics.addMetric('TrackingWebhooksAccepted', 'Count', 1);
     return jsonResponse(202, { receiptId: message.receiptId, carrier, receivedAt: message.receivedAt, status: 'queued' });
   };
-}
-
-/** The route's HTTP concerns: problems as RFC 9457, and nothing of an unexpected error leaks. */
-export function webhookHandler(route: (event: APIGatewayProxyEventV2) => Promise<APIGatewayProxyStructuredResultV2>) {
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>().handler(async (event, context) => {
-    const requestId = event.requestContext.requestId ?? context.awsRequestId;
-    try {
-      return await route(event);
-    } catch (error) {
-      if (error instanceof HttpError) {
-        return problemResponse(error, requestId);
-      }
-      logger.error('unhandled error', { error: error as Error, requestId });
-      return problemResponse(new HttpError(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.'), requestId);
-    }
-  });
 }

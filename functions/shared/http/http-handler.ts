@@ -1,8 +1,27 @@
-import middy from '@middy/core';
-import type { APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
+import middy, { type MiddlewareObj } from '@middy/core';
+import httpEventNormalizer from '@middy/http-event-normalizer';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Tenant } from '../../../domain/shared/tenant';
-import { logger } from '../observability';
+import { logger, metrics } from '../observability';
 import { badRequest, HttpError, problemResponse, unauthorized } from './problem';
+
+/**
+ * The one HTTP edge. Every API route and every webhook is the same middy stack:
+ *
+ *   Lambda context on every log line (Powertools) → metrics flushed (when the route counts any) →
+ *   header names lower-cased and path/query parameters always objects (@middy/http-header-normalizer,
+ *   @middy/http-event-normalizer) → problem details for every error (RFC 9457; nothing unexpected
+ *   leaks) → the body: JSON for API routes (415 wrong type, 413 too large, 400 malformed), the raw
+ *   bytes for signed webhooks (413 too large) → the route.
+ *
+ * @middy/http-json-body-parser and @middy/http-error-handler were tried and not used: the first
+ * answers malformed JSON with 415 and replaces the raw body webhooks must verify, the second writes
+ * text, not problem details. @middy/http-urlencode-path-parser throws on malformed percent-encoding
+ * (a 500); `pathParameter` below answers 400 instead.
+ */
 
 /** What the authorizer puts in the request context (values are strings, as API Gateway passes them). */
 export interface AuthorizerContext {
@@ -14,6 +33,7 @@ export interface AuthorizerContext {
 }
 
 export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerContext>;
+export type HttpResult = APIGatewayProxyStructuredResultV2;
 
 export interface HttpRequest {
   readonly event: HttpEvent;
@@ -23,36 +43,79 @@ export interface HttpRequest {
   readonly requestId: string;
 }
 
-export type HttpRoute = (request: HttpRequest) => Promise<APIGatewayProxyStructuredResultV2> | APIGatewayProxyStructuredResultV2;
+export type HttpRoute = (request: HttpRequest) => Promise<HttpResult> | HttpResult;
 
-export interface HttpHandlerOptions {
-  /** Routes that take a JSON body; it is checked for content type, size and syntax before the route runs. */
-  readonly jsonBody?: { readonly maxBytes: number };
+export interface WebhookRequest {
+  readonly event: APIGatewayProxyEventV2;
+  /** The body's bytes exactly as sent: what a signature covers. */
+  readonly rawBody: Buffer;
+  readonly requestId: string;
+}
+
+export type WebhookRoute = (request: WebhookRequest) => Promise<HttpResult>;
+
+export interface EdgeOptions {
+  /** Flush Powertools metrics after each request (for routes that count something). */
+  readonly metrics?: boolean;
 }
 
 const JSON_CONTENT_TYPE = /^application\/([a-z0-9.+-]*\+)?json\s*(;.*)?$/i;
 
-/**
- * Wraps a route in the HTTP concerns every Enlace route shares: the tenant from the authorizer
- * (401 when the key was unknown), the JSON body (415 wrong type, 413 too large, 400 malformed),
- * and errors rendered as problem details. Anything unexpected is logged and answered with a 500
- * that reveals nothing of the error.
- */
-export function httpHandler(route: HttpRoute, options: HttpHandlerOptions = {}) {
-  return middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>().handler(async (event, context) => {
-    const requestId = event.requestContext.requestId ?? context.awsRequestId;
-    try {
-      const tenant = tenantFrom(event);
-      const body = options.jsonBody === undefined ? undefined : parseJsonBody(event, options.jsonBody.maxBytes);
-      return await route({ event, tenant, body, requestId });
-    } catch (error) {
-      if (error instanceof HttpError) {
-        return problemResponse(error, requestId);
+/** A request header, whatever the case of its name (API Gateway lower-cases them; tests and the local cloud may not). */
+export function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  return Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === wanted)?.[1];
+}
+
+/** Problem details for every error: an HttpError as it says, anything else logged and answered 500 without its details. */
+function problemDetails(): MiddlewareObj<APIGatewayProxyEventV2, HttpResult, Error, Context> {
+  return {
+    onError: (request) => {
+      const requestId = request.event.requestContext?.requestId ?? request.context.awsRequestId;
+      if (request.error instanceof HttpError) {
+        request.response = problemResponse(request.error, requestId);
+        return;
       }
-      logger.error('unhandled error', { error: error as Error, requestId });
-      return problemResponse(new HttpError(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.'), requestId);
+      logger.error('unhandled error', { error: request.error ?? undefined, requestId });
+      request.response = problemResponse(new HttpError(500, 'Internal Server Error', 'Something went wrong on our side; it has been logged.'), requestId);
+    },
+  };
+}
+
+/** The stack every HTTP function shares; the route-specific part (tenant, body) is the handler's. */
+function httpEdge<TEvent extends APIGatewayProxyEventV2>(handler: (event: TEvent, context: Context) => Promise<HttpResult>, options: EdgeOptions) {
+  const stack = middy<TEvent, HttpResult, Error, Context>().use(injectLambdaContext(logger, { resetKeys: true }));
+  if (options.metrics === true) {
+    stack.use(logMetrics(metrics));
+  }
+  // The normalizers' types widen the event to every API Gateway shape; they only fill in and lower-case fields.
+  const normalizers = [httpHeaderNormalizer(), httpEventNormalizer()] as unknown as MiddlewareObj<TEvent, HttpResult, Error, Context>[];
+  return stack
+    .use(normalizers)
+    .use(problemDetails() as MiddlewareObj<TEvent, HttpResult, Error, Context>)
+    .handler(handler);
+}
+
+const requestIdOf = (event: APIGatewayProxyEventV2, context: Context): string => event.requestContext?.requestId ?? context.awsRequestId;
+
+/** An API route: the tenant from the authorizer (401 when the key was unknown) and, when the route takes one, its JSON body. */
+export function httpHandler(route: HttpRoute, options: EdgeOptions & { readonly jsonBody?: { readonly maxBytes: number } } = {}) {
+  return httpEdge<HttpEvent>(async (event, context) => {
+    const tenant = tenantFrom(event);
+    const body = options.jsonBody === undefined ? undefined : parseJsonBody(event, options.jsonBody.maxBytes);
+    return route({ event, tenant, body, requestId: requestIdOf(event, context) });
+  }, options);
+}
+
+/** A signed webhook (no API key): the raw body, size-checked, for the route to verify before anything is parsed. */
+export function webhookHandler(route: WebhookRoute, options: EdgeOptions & { readonly maxBytes: number }) {
+  return httpEdge<APIGatewayProxyEventV2>(async (event, context) => {
+    const rawBody = event.body === undefined ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+    if (rawBody.length > options.maxBytes) {
+      throw new HttpError(413, 'Content Too Large', `The body is ${rawBody.length} bytes; the limit is ${options.maxBytes} bytes. Split the batch.`);
     }
-  });
+    return route({ event, rawBody, requestId: requestIdOf(event, context) });
+  }, options);
 }
 
 export function tenantFrom(event: HttpEvent): Tenant {
@@ -67,13 +130,8 @@ export function tenantFrom(event: HttpEvent): Tenant {
   };
 }
 
-function header(event: HttpEvent, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  const entry = Object.entries(event.headers ?? {}).find(([key]) => key.toLowerCase() === wanted);
-  return entry?.[1];
-}
-
-export function parseJsonBody(event: HttpEvent, maxBytes: number): unknown {
+/** The JSON body of a request: 415 for another content type, 413 over `maxBytes`, 400 empty or malformed. */
+export function parseJsonBody(event: APIGatewayProxyEventV2, maxBytes: number): unknown {
   const contentType = header(event, 'content-type');
   if (contentType === undefined || !JSON_CONTENT_TYPE.test(contentType)) {
     throw new HttpError(415, 'Unsupported Media Type', `Send the body as JSON with "Content-Type: application/json" (got ${contentType ?? 'none'}).`);
@@ -93,10 +151,15 @@ export function parseJsonBody(event: HttpEvent, maxBytes: number): unknown {
   }
 }
 
-export function pathParameter(event: HttpEvent, name: string): string {
+/** A path parameter, percent-decoded; 400 when it is missing or not valid percent-encoding. */
+export function pathParameter(event: APIGatewayProxyEventV2, name: string): string {
   const value = event.pathParameters?.[name];
   if (value === undefined || value.length === 0) {
     throw badRequest(`The path parameter "${name}" is missing.`);
   }
-  return decodeURIComponent(value);
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw badRequest(`The path parameter "${name}" is not valid percent-encoding.`, [{ path: name, code: 'invalid_format', message: 'malformed percent-encoding' }]);
+  }
 }

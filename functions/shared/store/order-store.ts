@@ -1,7 +1,7 @@
-import { postalCodeOf } from '../../../domain/shared/postal-codes';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { GetOrder, Order } from '../../../domain/order';
+import { postalCodeOf } from '../../../domain/shared/postal-codes';
 import type { PendingEvent } from '../../../events/pending';
 import { keys } from './keys';
 import { outboxItem } from './outbox';

@@ -1,5 +1,5 @@
-import { httpHandler } from '../../../functions/shared/http/http-handler';
-import { jsonResponse } from '../../../functions/shared/http/problem';
+import { header, httpHandler, pathParameter, webhookHandler } from '../../../functions/shared/http/http-handler';
+import { HttpError, jsonResponse } from '../../../functions/shared/http/problem';
 import { httpEvent, lambdaContext } from './http-fixtures';
 
 const tenant = { tenantId: 't', kind: 'seller' as const, sellerIds: ['t'] };
@@ -45,5 +45,46 @@ describe('httpHandler', () => {
     const response = await failing(httpEvent({ method: 'GET', tenant }), lambdaContext);
     expect(response.statusCode).toBe(500);
     expect(response.body).not.toContain('secret');
+  });
+});
+
+describe('the HTTP edge shared by API routes and webhooks', () => {
+  const byId = httpHandler(async ({ event }) => jsonResponse(200, { id: pathParameter(event, 'id'), ifMatch: header(event, 'If-Match') ?? null }));
+
+  it('decodes path parameters, and answers 400, not 500, for malformed percent-encoding', async () => {
+    const ok = await byId(httpEvent({ method: 'GET', pathParameters: { id: 'ord%2F1' }, tenant }), lambdaContext);
+    expect(JSON.parse(ok.body!)).toMatchObject({ id: 'ord/1' });
+
+    const malformed = await byId(httpEvent({ method: 'GET', pathParameters: { id: '%E0%A4%A' }, tenant }), lambdaContext);
+    expect(malformed.statusCode).toBe(400);
+    expect(JSON.parse(malformed.body!)).toMatchObject({ status: 400, errors: [{ path: 'id', code: 'invalid_format' }] });
+  });
+
+  it('reads headers whatever the case of their names', async () => {
+    const response = await byId(httpEvent({ method: 'GET', pathParameters: { id: 'x' }, headers: { 'IF-MATCH': '"3"' }, tenant }), lambdaContext);
+    expect(JSON.parse(response.body!)).toMatchObject({ ifMatch: '"3"' });
+  });
+
+  it('hands a webhook its raw bytes as sent, refuses an oversized one with 413, and renders its errors as problem details', async () => {
+    const seen: string[] = [];
+    const webhook = webhookHandler(
+      async ({ rawBody }) => {
+        seen.push(rawBody.toString('hex'));
+        if (rawBody.length === 0) throw new HttpError(401, 'Unauthorized', 'sign it');
+        return jsonResponse(202, { bytes: rawBody.length });
+      },
+      { maxBytes: 8 },
+    );
+    const bytes = Buffer.from([0xff, 0xfe, 0x00, 0x41]);
+
+    const accepted = await webhook(httpEvent({ body: bytes.toString('base64'), isBase64Encoded: true }), lambdaContext);
+    const tooLarge = await webhook(httpEvent({ body: '123456789' }), lambdaContext);
+    const refused = await webhook(httpEvent({}), lambdaContext);
+
+    expect(accepted.statusCode).toBe(202);
+    expect(seen[0]).toBe('fffe0041');
+    expect(tooLarge.statusCode).toBe(413);
+    expect(seen).toHaveLength(2);
+    expect(refused).toMatchObject({ statusCode: 401, headers: { 'content-type': 'application/problem+json' } });
   });
 });

@@ -1,7 +1,8 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { signatureHeader } from '../../../domain/shared/signature';
 import { type TrackingMessage } from '../../../events/tracking-message';
-import { buildTrackingWebhook, MAX_WEBHOOK_BYTES, webhookHandler } from '../../../functions/tracking-webhook/tracking-webhook';
+import { webhookHandler } from '../../../functions/shared/http/http-handler';
+import { buildTrackingWebhook, MAX_WEBHOOK_BYTES } from '../../../functions/tracking-webhook/tracking-webhook';
 import { lambdaContext } from './http-fixtures';
 
 const NOW = new Date('2026-11-22T12:00:00.000Z');
@@ -48,6 +49,7 @@ function setup(overrides: { loadSecrets?: () => Promise<Record<string, readonly 
       now: () => NOW,
       newReceiptId: () => 'whk_TEST',
     }),
+    { maxBytes: MAX_WEBHOOK_BYTES },
   );
   const post = async (event: APIGatewayProxyEventV2) => {
     const result = await handler(event, lambdaContext);

@@ -1,7 +1,7 @@
-import { parsePostalCode, postalCodeOf } from '../../../../domain/shared/postal-codes';
 import type { DutyAssessment } from '../../../../domain/rating';
 import { assessDuties, type CustomsDeclaration, DUTY_RULES } from '../../../../domain/rating';
 import { type Money, zero } from '../../../../domain/shared/money';
+import { parsePostalCode, postalCodeOf } from '../../../../domain/shared/postal-codes';
 import type { DestinationCountry } from '../../../../domain/shared/shipping-terms';
 import { usd } from './fixtures';
 

@@ -1,8 +1,8 @@
-import { ratesInputSchema } from '../../../../domain/rating/rates-input';
-import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import type { IneligibilityCode, RatingItem, RatingResult } from '../../../../domain/rating';
 import { InvalidRatingRequestError, RATE_CARDS, rateShipment } from '../../../../domain/rating';
+import { ratesInputSchema } from '../../../../domain/rating/rates-input';
 import type { FxTable } from '../../../../domain/shared/fx';
+import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { findQuote, PARCEL_1200G, QUOTE_DATE, request, TSHIRTS, usd } from './fixtures';
 
 const at = QUOTE_DATE;

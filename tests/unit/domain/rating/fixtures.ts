@@ -1,8 +1,8 @@
-import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import fc from 'fast-check';
 import type { EligibleQuote, RatingItem, RatingParcel, RatingRequest } from '../../../../domain/rating';
 import { GOODS_CATEGORIES } from '../../../../domain/rating';
 import { CURRENCIES, type Money } from '../../../../domain/shared/money';
+import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { BATTERY_TYPES, DESTINATION_COUNTRIES, type DestinationCountry } from '../../../../domain/shared/shipping-terms';
 
 /** 2026-11-22 noon UTC: FX table sandbox-2026-11-02, rate cards 2026.07 (BR standard 2026.11), fuel from 2026-11-01. */

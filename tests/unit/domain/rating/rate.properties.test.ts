@@ -1,8 +1,8 @@
-import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import fc from 'fast-check';
 import type { EligibleQuote, RatingRequest } from '../../../../domain/rating';
 import { RATE_CARDS, rateShipment } from '../../../../domain/rating';
 import { add } from '../../../../domain/shared/money';
+import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { parcelArb, QUOTE_DATE, requestArb, sumAmounts } from './fixtures';
 
 const at = QUOTE_DATE;

@@ -1,4 +1,3 @@
-import { InvalidPostalCodeError, postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { cardInEffect, RATE_CARDS, type PostalRange } from '../../../../domain/rating';
 import {
     carrierOfService,
@@ -9,6 +8,7 @@ import {
     type CarrierProfile,
 } from '../../../../domain/routing';
 import { LAST_MILE_CARRIERS } from "../../../../domain/shared/carriers";
+import { InvalidPostalCodeError, postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { DESTINATION_COUNTRIES, SERVICE_LEVELS } from '../../../../domain/shared/shipping-terms';
 
 const DAY = '2026-11-22';

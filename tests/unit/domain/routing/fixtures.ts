@@ -1,4 +1,3 @@
-import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { emptyCounters, KPI_SEED, laneKpis, type KpiCounters, type KpiWeek, type LaneKpis } from "../../../../domain/performance";
 import { rateShipment, type RatingItem, type RatingParcel, type RatingRequest, type RatingResult } from '../../../../domain/rating';
 import {
@@ -10,6 +9,7 @@ import {
     type SellerPolicy,
 } from '../../../../domain/routing';
 import { type LastMileCarrier } from "../../../../domain/shared/carriers";
+import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import type { DestinationCountry, ServiceLevel } from '../../../../domain/shared/shipping-terms';
 
 /** 2026-11-22 (ISO week 2026-W47): rate cards 2026.11 in effect, seeded KPI window W44–W47. */

@@ -1,4 +1,3 @@
-import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { emptyLaneKpis } from "../../../../domain/performance";
 import { rateShipment } from '../../../../domain/rating';
 import {
@@ -9,6 +8,7 @@ import {
     sellerPolicyIssues,
     type SellerPolicy,
 } from '../../../../domain/routing';
+import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { AT, BEST_VALUE, codesOf, HEADPHONES, kpisOf, PARCEL, rankedCarriers, ratingRequest, route, routingInput, seededKpis, TSHIRTS } from './fixtures';
 
 const SAO_PAULO = { country: 'BR', postalCode: '01310-200' } as const;
