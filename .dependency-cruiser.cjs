@@ -28,7 +28,7 @@ module.exports = {
     },
     {
       name: 'context-public-entry',
-      comment: "Import another context through its public entry (domain/<context>/index.ts), never its internals.",
+      comment: 'Import another context through its public entry (domain/<context>/index.ts), never its internals.',
       severity: 'error',
       from: { path: '^(domain/([^/]+)|events|functions|local|infra|scripts|bench)/' },
       to: { path: '^domain/(?!shared/)[^/]+/.+', pathNot: ['^domain/[^/]+/index\\.ts$', '^domain/$2/'] },

@@ -11,6 +11,9 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'error',
       eqeqeq: 'error',
+      // Files and functions small enough to read in one sitting; tests are exempt below.
+      'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }],
+      complexity: ['error', 20],
     },
   },
   {
@@ -20,7 +23,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@aws-sdk/*', '@middy/*', '@aws-lambda-powertools/*', 'aws-lambda', 'aws-cdk-lib', 'aws-cdk-lib/*'], message: 'domain/ holds pure business logic: no AWS, no middleware.' },
+            {
+              group: ['@aws-sdk/*', '@middy/*', '@aws-lambda-powertools/*', 'aws-lambda', 'aws-cdk-lib', 'aws-cdk-lib/*'],
+              message: 'domain/ holds pure business logic: no AWS, no middleware.',
+            },
             { group: ['node:fs', 'node:http', 'node:net', 'fs', 'http', 'net'], message: 'domain/ does no I/O.' },
             { group: ['**/functions/**', '**/infra/**', '**/events/**'], message: 'domain/ imports domain/ only.' },
           ],
@@ -38,7 +44,10 @@ export default tseslint.config(
   {
     files: ['events/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/functions/**', '**/infra/**', '@aws-sdk/*'], message: 'events/ imports domain/ types only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/functions/**', '**/infra/**', '@aws-sdk/*'], message: 'events/ imports domain/ types only.' }] },
+      ],
     },
   },
   {
@@ -50,6 +59,9 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-assignment': 'off',
       // Fakes implement async ports without awaiting anything.
       '@typescript-eslint/require-await': 'off',
+      // A suite reads top to bottom; a table of cases is long and flat.
+      'max-lines': 'off',
+      complexity: 'off',
     },
   },
 );

@@ -1,5 +1,6 @@
-// Three projects, named by file suffix: *.test.ts (unit, no I/O), *.int.test.ts (handlers and
-// adapters against DynamoDB Local and fauxqs), *.e2e.test.ts (the whole pipeline in the local cloud).
+// Two projects. `unit`: *.test.ts, no I/O, milliseconds. `integration`: *.int.test.ts (handlers and
+// adapters against DynamoDB Local and fauxqs) and *.e2e.test.ts (the whole pipeline in the local
+// cloud), which share the emulators and the local cloud that global-setup.ts starts once.
 const transform = { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' } }] };
 const transformIgnorePatterns = ['/node_modules/(?!(@middy)/)'];
 const base = {

@@ -34,7 +34,15 @@ const orders = [
   order(
     {
       ...sample,
-      shipTo: { ...sampleShipTo, name: 'José Peña Núñez', city: 'Ciudad de México', state: 'CDMX', postalCode: '06600', country: 'MX', taxId: { type: 'RFC', value: 'GODE561231GR8' } },
+      shipTo: {
+        ...sampleShipTo,
+        name: 'José Peña Núñez',
+        city: 'Ciudad de México',
+        state: 'CDMX',
+        postalCode: '06600',
+        country: 'MX',
+        taxId: { type: 'RFC', value: 'GODE561231GR8' },
+      },
       items: Array.from({ length: 12 }, (_, index) => phoneCase(index + 1)),
     },
     'ord_bench_mx',
@@ -43,18 +51,39 @@ const orders = [
     {
       ...sample,
       shipTo: { ...sampleShipTo, city: 'Santiago', state: 'RM', postalCode: '8320000', country: 'CL', taxId: { type: 'RUT', value: '76086428-5' } },
-      items: [{ ...phoneCase(1), quantity: 1, unitDeclaredValue: '650.00', description: 'Wireless Bluetooth speaker, waterproof' , hsCode: '8518.22', category: 'electronics' }],
+      items: [
+        {
+          ...phoneCase(1),
+          quantity: 1,
+          unitDeclaredValue: '650.00',
+          description: 'Wireless Bluetooth speaker, waterproof',
+          hsCode: '8518.22',
+          category: 'electronics',
+        },
+      ],
     },
     'ord_bench_cl',
   ),
 ];
 
-const shipment: CustomsShipment = { serviceId: 'enlace-standard', carrier: 'Enlace', trackingNumber: 'EN123456789CN', acceptsBatteries: ['lithium-ion-in-equipment'] };
+const shipment: CustomsShipment = {
+  serviceId: 'enlace-standard',
+  carrier: 'Enlace',
+  trackingNumber: 'EN123456789CN',
+  acceptsBatteries: ['lithium-ion-in-equipment'],
+};
 const toUsd = (value: Money): number => (value.currency === 'USD' ? value.amount : Math.round(value.amount / 7.2));
 const context: DocumentsContext = {
   issuedAt: '2026-11-20T10:00:00Z',
   toUsd,
-  shipper: { name: 'Shenzhen Bright Audio Co., Ltd.', streetLines: ['Building 3, 88 Keyuan Road'], city: 'Shenzhen', province: 'Guangdong', postalCode: '518057', country: 'CN' },
+  shipper: {
+    name: 'Shenzhen Bright Audio Co., Ltd.',
+    streetLines: ['Building 3, 88 Keyuan Road'],
+    city: 'Shenzhen',
+    province: 'Guangdong',
+    postalCode: '518057',
+    country: 'CN',
+  },
 };
 const at = new Date('2026-11-22T12:00:00Z');
 
@@ -88,9 +117,13 @@ async function main(): Promise<void> {
   const pdfOrders = iterations * orders.length;
   const documents = pdfOrders * 3;
 
-  console.log(`check + JSON documents: ${jsonOrders} orders in ${jsonMs.toFixed(0)} ms = ${(jsonOrders / (jsonMs / 1000)).toFixed(0)} orders/s (${((jsonMs * 1000) / jsonOrders).toFixed(1)} µs per order, 3 documents each)`);
+  console.log(
+    `check + JSON documents: ${jsonOrders} orders in ${jsonMs.toFixed(0)} ms = ${(jsonOrders / (jsonMs / 1000)).toFixed(0)} orders/s (${((jsonMs * 1000) / jsonOrders).toFixed(1)} µs per order, 3 documents each)`,
+  );
   console.log(`check + JSON + 3 PDFs: ${pdfOrders} orders, ${documents} documents in ${pdfMs.toFixed(0)} ms`);
-  console.log(`${(documents / (pdfMs / 1000)).toFixed(0)} documents/s (${(pdfOrders / (pdfMs / 1000)).toFixed(0)} orders/s), ${(pdfMs / pdfOrders).toFixed(2)} ms per order`);
+  console.log(
+    `${(documents / (pdfMs / 1000)).toFixed(0)} documents/s (${(pdfOrders / (pdfMs / 1000)).toFixed(0)} orders/s), ${(pdfMs / pdfOrders).toFixed(2)} ms per order`,
+  );
   console.log(`average PDF size ${(bytes / documents / 1024).toFixed(1)} KiB`);
 }
 

@@ -6,7 +6,15 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
-import { createSubscription, deliveryIdFor, NOTIFIABLE_EVENT_TYPES, signingSecrets, toPublicNotification, wantsEvent, type Subscription } from '../domain/notifications';
+import {
+    createSubscription,
+    deliveryIdFor,
+    NOTIFIABLE_EVENT_TYPES,
+    signingSecrets,
+    toPublicNotification,
+    wantsEvent,
+    type Subscription,
+} from '../domain/notifications';
 import { signatureHeader } from '../domain/shared/signature';
 import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';
 import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
@@ -23,7 +31,12 @@ const SUBSCRIPTIONS_PER_SELLER = 2;
 function subscriptionsFor(sellerId: string): Subscription[] {
   return Array.from({ length: SUBSCRIPTIONS_PER_SELLER }, (_, index) => ({
     ...createSubscription(
-      { sellerId, target: { kind: 'https', url: `https://${sellerId}.example.com/hooks/${index}` }, eventTypes: index === 0 ? ['*'] : ['shipment.delivered', 'shipment.exception'], filter: {} },
+      {
+        sellerId,
+        target: { kind: 'https', url: `https://${sellerId}.example.com/hooks/${index}` },
+        eventTypes: index === 0 ? ['*'] : ['shipment.delivered', 'shipment.exception'],
+        filter: {},
+      },
       { subscriptionId: `sub_${sellerId}_${index}`, secret: `whsec_${sellerId}_${index}`, now: at },
     ),
     status: 'active' as const,
@@ -37,9 +50,27 @@ function ruleFor(subscription: Subscription): Record<string, unknown> {
 }
 
 function busEvent(sellerId: string, index: number) {
-  const metadata = { eventId: `evt_${index}`, type: 'order.rated', version: 1, source: 'enlace.rating', occurredAt: at.toISOString(), correlationId: `ord_${index}`, sellerId };
+  const metadata = {
+    eventId: `evt_${index}`,
+    type: 'order.rated',
+    version: 1,
+    source: 'enlace.rating',
+    occurredAt: at.toISOString(),
+    correlationId: `ord_${index}`,
+    sellerId,
+  };
   const detail = { metadata, data: { orderId: `ord_${index}`, quotes: [{ serviceId: 'enlace-standard-br', total: { amount: 1290, currency: 'USD' } }] } };
-  return { version: '0', id: String(index), 'detail-type': 'order.rated', source: 'enlace.rating', account: '000000000000', time: at.toISOString(), region: 'us-east-1', resources: [], detail };
+  return {
+    version: '0',
+    id: String(index),
+    'detail-type': 'order.rated',
+    source: 'enlace.rating',
+    account: '000000000000',
+    time: at.toISOString(),
+    region: 'us-east-1',
+    resources: [],
+    detail,
+  };
 }
 
 function time(iterations: number, body: (index: number) => number): { usPerEvent: number; matches: number } {
@@ -52,7 +83,7 @@ function time(iterations: number, body: (index: number) => number): { usPerEvent
 
 function inProcess(): void {
   console.log('Per event: evaluate every per-subscription rule (what EventBridge does for each event on a bus with one rule per subscription)');
-  console.log('versus the fan-out: the seller\'s own subscriptions (one Query) matched, payload built and signed.\n');
+  console.log("versus the fan-out: the seller's own subscriptions (one Query) matched, payload built and signed.\n");
   console.log('sellers  subscriptions  rules on the bus  per-rule matching µs/event  fan-out µs/event (match + payload + HMAC)');
   for (const sellers of [50, 500, 5_000]) {
     const bySeller = new Map<string, Subscription[]>();
@@ -83,18 +114,33 @@ function inProcess(): void {
 
 async function localCloudLatency(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-  console.log('\nLocal cloud: POST /v1/orders → order.received and order.rated at a 127.0.0.1 receiver (20 orders after 3 warm-up ones), with 0 and 2,000 other subscriptions in the table');
-  const cloud = new LocalCloud({ apiPort: 0, log: () => undefined, visibilityTimeoutSeconds: 1, context: { notificationRetryWindowSeconds: 60, notificationBackoffBaseSeconds: 1 } });
+  console.log(
+    '\nLocal cloud: POST /v1/orders → order.received and order.rated at a 127.0.0.1 receiver (20 orders after 3 warm-up ones), with 0 and 2,000 other subscriptions in the table',
+  );
+  const cloud = new LocalCloud({
+    apiPort: 0,
+    log: () => undefined,
+    visibilityTimeoutSeconds: 1,
+    context: { notificationRetryWindowSeconds: 60, notificationBackoffBaseSeconds: 1 },
+  });
   const endpoints = await cloud.start();
   try {
     const tableName = cloud.resources!.tables.values().next().value!.name;
     const documents = buildDocumentClient(new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: endpoints.dynamodb }));
     const sellerId = 'bench-seller';
     const key = `enl_test_bench_${randomBytes(8).toString('hex')}`;
-    await issueApiKey(buildSaveApiKey(documents, tableName), { tenantId: sellerId, kind: 'seller', sellerIds: [sellerId] }, { name: 'bench', now: new Date(), key });
+    await issueApiKey(
+      buildSaveApiKey(documents, tableName),
+      { tenantId: sellerId, kind: 'seller', sellerIds: [sellerId] },
+      { name: 'bench', now: new Date(), key },
+    );
     const receiver = await new WebhookReceiver().start();
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-    const subscribed = await fetch(`${endpoints.api}/v1/subscriptions`, { method: 'POST', headers, body: JSON.stringify({ endpoint: receiver.url, eventTypes: ['*'] }) });
+    const subscribed = await fetch(`${endpoints.api}/v1/subscriptions`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ endpoint: receiver.url, eventTypes: ['*'] }),
+    });
     if (subscribed.status !== 201) {
       throw new Error(`subscribe answered ${subscribed.status}`);
     }
@@ -108,7 +154,11 @@ async function localCloudLatency(): Promise<void> {
       // The first 3 orders of each round warm the execution environments and are not counted.
       for (let n = 0; n < 23; n += 1) {
         const started = Date.now();
-        const response = await fetch(`${endpoints.api}/v1/orders`, { method: 'POST', headers, body: JSON.stringify(sampleOrderBody({ sellerId, externalOrderId: `BENCH-${target}-${n}-${Date.now()}` })) });
+        const response = await fetch(`${endpoints.api}/v1/orders`, {
+          method: 'POST',
+          headers,
+          body: JSON.stringify(sampleOrderBody({ sellerId, externalOrderId: `BENCH-${target}-${n}-${Date.now()}` })),
+        });
         const { orderId } = (await response.json()) as { orderId: string };
         const arrival = async (type: string) => {
           for (;;) {

@@ -55,4 +55,4 @@ const ordersRated = iterations * orders.length;
 const usPerOrder = (elapsedMs * 1000) / ordersRated;
 console.log(`rated ${ordersRated} orders (${quotes} service quotes) in ${elapsedMs.toFixed(0)} ms`);
 console.log(`${(ordersRated / (elapsedMs / 1000)).toFixed(0)} orders/s, ${(quotes / (elapsedMs / 1000)).toFixed(0)} quotes/s`);
-console.log(`${usPerOrder.toFixed(1)} µs per order (every service of its lane), ${((usPerOrder * orders.length)).toFixed(1)} µs for one order on all six lanes`);
+console.log(`${usPerOrder.toFixed(1)} µs per order (every service of its lane), ${(usPerOrder * orders.length).toFixed(1)} µs for one order on all six lanes`);

@@ -8,7 +8,7 @@ import { postalCodeOf } from '../domain/shared/postal-codes';
  * - laneKpis aggregation from stored weekly counters (done once per lane per batch in practice).
  * Run: npx tsx bench/routing.bench.ts [iterations]
  */
-import { KPI_SEED, laneKpis, type LaneKpis } from "../domain/performance";
+import { KPI_SEED, laneKpis, type LaneKpis } from '../domain/performance';
 import { rateShipment, type RatingRequest, type RatingResult } from '../domain/rating';
 import { laneOf, routeShipment, type RoutingInput, type SellerPolicy } from '../domain/routing';
 import type { DestinationCountry } from '../domain/shared/shipping-terms';
@@ -17,8 +17,20 @@ const at = new Date('2026-11-22T12:00:00Z');
 const iterations = Number(process.argv[2] ?? 5_000);
 const policy: SellerPolicy = { profile: 'best-value', rules: [{ kind: 'tracked-above', valueUsd: { amount: 5000, currency: 'USD' } }] };
 
-const tshirts = { quantity: 2, unitValue: { amount: 1999, currency: 'USD' as const }, hsCode: '6109.10', category: 'apparel' as const, battery: 'none' as const };
-const headphones = { quantity: 1, unitValue: { amount: 21_900, currency: 'CNY' as const }, hsCode: '8518.30', category: 'electronics' as const, battery: 'lithium-ion-in-equipment' as const };
+const tshirts = {
+  quantity: 2,
+  unitValue: { amount: 1999, currency: 'USD' as const },
+  hsCode: '6109.10',
+  category: 'apparel' as const,
+  battery: 'none' as const,
+};
+const headphones = {
+  quantity: 1,
+  unitValue: { amount: 21_900, currency: 'CNY' as const },
+  hsCode: '8518.30',
+  category: 'electronics' as const,
+  battery: 'lithium-ion-in-equipment' as const,
+};
 
 const destinations: readonly (readonly [DestinationCountry, string, RatingRequest['items']])[] = [
   ['BR', '01310-200', [tshirts]],
@@ -68,7 +80,9 @@ function measure(label: string, perIteration: number, run: () => void): void {
   for (let i = 0; i < iterations; i++) run();
   const ms = performance.now() - start;
   const operations = iterations * perIteration;
-  console.log(`${label.padEnd(28)} ${(operations / (ms / 1000)).toFixed(0).padStart(8)} /s   ${((ms * 1000) / operations).toFixed(1).padStart(7)} µs each   (${operations} in ${ms.toFixed(0)} ms)`);
+  console.log(
+    `${label.padEnd(28)} ${(operations / (ms / 1000)).toFixed(0).padStart(8)} /s   ${((ms * 1000) / operations).toFixed(1).padStart(7)} µs each   (${operations} in ${ms.toFixed(0)} ms)`,
+  );
 }
 
 let routed = 0;

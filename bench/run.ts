@@ -4,7 +4,9 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const folder = __dirname;
-for (const file of readdirSync(folder).filter((name) => name.endsWith('.bench.ts')).sort()) {
+for (const file of readdirSync(folder)
+  .filter((name) => name.endsWith('.bench.ts'))
+  .sort()) {
   console.log(`\n== ${file}`);
   execFileSync(process.execPath, ['--import', 'tsx', join(folder, file)], { stdio: 'inherit' });
 }

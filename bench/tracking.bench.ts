@@ -25,7 +25,7 @@ import { createTableInput, LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/reso
 import { synthesizeTemplate } from '../local/template';
 import { readWiring } from '../local/wiring';
 import { runningLocalCloud } from '../scripts/local-cloud-state';
-import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../tests/fakes/tracking-store';
+import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../tests/fakes/tracking';
 import '../tests/setup/quiet-logs';
 
 const shipments = Number(process.argv[2] ?? 500);
@@ -101,7 +101,9 @@ async function main(): Promise<void> {
   // Warm-up: compile the adapters and the timeline code paths.
   const warm = new InMemoryTrackingStore();
   warm.addShipment(saoPauloShipment());
-  await buildTrackingIngestion({ ...warm, backoff: async () => undefined })(sqsEvent([trackingRecord(webhookMessage('correios', bodies[1]!, '2025-11-12T00:00:00.000Z'))]));
+  await buildTrackingIngestion({ ...warm, backoff: async () => undefined })(
+    sqsEvent([trackingRecord(webhookMessage('correios', bodies[1]!, '2025-11-12T00:00:00.000Z'))]),
+  );
   console.log(writeCost(await measure('in memory', { ...memory, backoff: async () => undefined })));
 
   const cloud = runningLocalCloud();

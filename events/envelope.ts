@@ -32,9 +32,7 @@ export interface EventContract<TType extends string, TData extends z.ZodType> {
   readonly data: TData;
 }
 
-export function defineEvent<TType extends string, TData extends z.ZodType>(
-  contract: EventContract<TType, TData>,
-): EventContract<TType, TData> {
+export function defineEvent<TType extends string, TData extends z.ZodType>(contract: EventContract<TType, TData>): EventContract<TType, TData> {
   return contract;
 }
 
@@ -100,10 +98,7 @@ export function createEvent<TData extends z.ZodType>(
 }
 
 /** Validates an event received from the bus (consumers check what producers promised). */
-export function parseEvent<TData extends z.ZodType>(
-  contract: EventContract<string, TData>,
-  detail: unknown,
-): EnlaceEvent<z.output<TData>> {
+export function parseEvent<TData extends z.ZodType>(contract: EventContract<string, TData>, detail: unknown): EnlaceEvent<z.output<TData>> {
   const result = envelopeSchema(contract).safeParse(detail);
   if (!result.success) {
     throw new InvalidEventError(contract.type, result.error.issues);

@@ -40,8 +40,6 @@ export const orderUnrateableV1 = defineEvent({
   description: 'No service can carry the order; every service says why.',
   data: z.object({
     orderId: z.string(),
-    reasons: z
-      .array(z.object({ serviceId: z.string(), reasons: z.array(z.object({ code: z.string(), message: z.string() })).readonly() }))
-      .readonly(),
+    reasons: z.array(z.object({ serviceId: z.string(), reasons: z.array(z.object({ code: z.string(), message: z.string() })).readonly() })).readonly(),
   }),
 });

@@ -39,8 +39,7 @@ export const shipmentStatusChangedV1 = defineEvent({
   type: 'shipment.status-changed',
   version: 1,
   source: 'enlace.tracking',
-  description:
-    "The shipment's canonical tracking status changed (one event per change, in event-time order; sub-status changes alone are not a change).",
+  description: "The shipment's canonical tracking status changed (one event per change, in event-time order; sub-status changes alone are not a change).",
   data: z.object({
     ...shipmentRef,
     from: status.nullable(),
@@ -74,8 +73,7 @@ export const shipmentExceptionV1 = defineEvent({
   type: 'shipment.exception',
   version: 1,
   source: 'enlace.tracking',
-  description:
-    'The shipment entered an exception (customs hold, duties due, failed delivery attempt, return, damage, loss…) or its exception changed.',
+  description: 'The shipment entered an exception (customs hold, duties due, failed delivery attempt, return, damage, loss…) or its exception changed.',
   data: z.object({
     ...shipmentRef,
     status,

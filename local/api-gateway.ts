@@ -233,7 +233,13 @@ function writeResult(response: ServerResponse, result: unknown): number {
     sendJson(response, 200, result ?? null);
     return 200;
   }
-  const { statusCode, headers = {}, body, isBase64Encoded, cookies } = result as {
+  const {
+    statusCode,
+    headers = {},
+    body,
+    isBase64Encoded,
+    cookies,
+  } = result as {
     statusCode: number;
     headers?: Record<string, string>;
     body?: string;

@@ -20,7 +20,18 @@ export async function startDynamoDbLocal(options: { port?: number; dbPath?: stri
   const storage = options.dbPath === undefined ? ['-inMemory'] : ['-dbPath', options.dbPath];
   const process_: ManagedProcess = startProcess(
     'java',
-    ['-Xms64m', '-Xmx512m', `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`, '-jar', jar, ...storage, '-sharedDb', '-disableTelemetry', '-port', String(port)],
+    [
+      '-Xms64m',
+      '-Xmx512m',
+      `-Djava.library.path=${join(home, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      jar,
+      ...storage,
+      '-sharedDb',
+      '-disableTelemetry',
+      '-port',
+      String(port),
+    ],
     // DynamoDB Local writes a metadata file into its working directory: keep it beside the jar, out of the repo.
     { onOutput: options.log, cwd: home },
   );

@@ -100,25 +100,35 @@ export class LocalFunction {
           .forEach((line) => this.log(this.name, line));
       worker.stdout?.on('data', forward);
       worker.stderr?.on('data', forward);
-      worker.on('message', (message: { type: string; invocationId?: string; ok?: boolean; result?: unknown; error?: { errorType: string; errorMessage: string }; message?: string }) => {
-        if (message.type === 'ready') {
-          resolve();
-        } else if (message.type === 'init-error') {
-          reject(new LambdaInvocationError(this.name, 'Runtime.ImportModuleError', message.message ?? 'init failed'));
-        } else if (message.type === 'result' && message.invocationId !== undefined) {
-          const pending = this.pending.get(message.invocationId);
-          if (pending === undefined) {
-            return;
+      worker.on(
+        'message',
+        (message: {
+          type: string;
+          invocationId?: string;
+          ok?: boolean;
+          result?: unknown;
+          error?: { errorType: string; errorMessage: string };
+          message?: string;
+        }) => {
+          if (message.type === 'ready') {
+            resolve();
+          } else if (message.type === 'init-error') {
+            reject(new LambdaInvocationError(this.name, 'Runtime.ImportModuleError', message.message ?? 'init failed'));
+          } else if (message.type === 'result' && message.invocationId !== undefined) {
+            const pending = this.pending.get(message.invocationId);
+            if (pending === undefined) {
+              return;
+            }
+            this.pending.delete(message.invocationId);
+            clearTimeout(pending.timer);
+            if (message.ok === true) {
+              pending.resolve(message.result);
+            } else {
+              pending.reject(new LambdaInvocationError(this.name, message.error?.errorType ?? 'Error', message.error?.errorMessage ?? ''));
+            }
           }
-          this.pending.delete(message.invocationId);
-          clearTimeout(pending.timer);
-          if (message.ok === true) {
-            pending.resolve(message.result);
-          } else {
-            pending.reject(new LambdaInvocationError(this.name, message.error?.errorType ?? 'Error', message.error?.errorMessage ?? ''));
-          }
-        }
-      });
+        },
+      );
       worker.once('exit', (code) => {
         this.forget(worker);
         reject(new LambdaInvocationError(this.name, 'Runtime.ExitError', `exited with code ${String(code)}`));

@@ -81,7 +81,8 @@ export class LocalCloud {
     (this.options.log ?? ((text: string) => process.stdout.write(`${text}\n`)))(line);
   }
 
-  private readonly logMessage = (message: string, fields: Record<string, unknown> = {}): void => this.log({ level: 'INFO', service: 'local-cloud', message, ...fields });
+  private readonly logMessage = (message: string, fields: Record<string, unknown> = {}): void =>
+    this.log({ level: 'INFO', service: 'local-cloud', message, ...fields });
 
   async start(): Promise<LocalEndpoints> {
     const [template, dynamodb, fauxqs] = await Promise.all([
@@ -148,9 +149,7 @@ export class LocalCloud {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
     for (const spec of wiring.functions) {
-      const environment = Object.fromEntries(
-        Object.entries(spec.environment).map(([name, value]) => [name, String(resolveIntrinsic(value, resources))]),
-      );
+      const environment = Object.fromEntries(Object.entries(spec.environment).map(([name, value]) => [name, String(resolveIntrinsic(value, resources))]));
       const name = resources.functions.get(spec.logicalId)!;
       this.functions.set(
         spec.logicalId,
@@ -243,10 +242,13 @@ export class LocalCloud {
       const interval = rateIntervalMs(expression);
       const delay = () => (interval ?? nextCronFire(expression, new Date()).getTime() - Date.now()) / speedup;
       const arm = () => {
-        const timer = setTimeout(() => {
-          fire();
-          arm();
-        }, Math.max(50, delay()));
+        const timer = setTimeout(
+          () => {
+            fire();
+            arm();
+          },
+          Math.max(50, delay()),
+        );
         timer.unref();
         this.timers.push(timer);
       };
@@ -325,7 +327,10 @@ export class LocalCloud {
         response.end(JSON.stringify(body, null, 2));
       };
       if (request.url === '/queues') {
-        this.queueReport().then((report) => reply(200, report), (error: Error) => reply(500, { message: error.message }));
+        this.queueReport().then(
+          (report) => reply(200, report),
+          (error: Error) => reply(500, { message: error.message }),
+        );
       } else if (request.url === '/events') {
         reply(200, this.publishedEvents);
       } else if (request.url === '/wiring') {

@@ -18,7 +18,6 @@ import { LocalCloud } from './local-cloud';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './resources';
 import { seedSandboxKpis } from './seed';
 
-
 /**
  * Locally a failed message comes back after 5 s rather than the template's minutes, so a developer
  * sees retries and DLQs while watching; `template` keeps the deployed values.
@@ -65,11 +64,11 @@ async function main(): Promise<void> {
   const tableName = cloud.resources!.tables.values().next().value!.name;
   const documents = buildDocumentClient(new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: endpoints.dynamodb }));
   await seedSandboxKpis(documents, tableName, new Date());
-  const apiKey = await issueApiKey(
-    buildSaveApiKey(documents, tableName),
-    DEMO_TENANT,
-    { name: 'demo key created by npm start', now: new Date(), ...(process.env.ENLACE_API_KEY === undefined ? {} : { key: process.env.ENLACE_API_KEY }) },
-  );
+  const apiKey = await issueApiKey(buildSaveApiKey(documents, tableName), DEMO_TENANT, {
+    name: 'demo key created by npm start',
+    now: new Date(),
+    ...(process.env.ENLACE_API_KEY === undefined ? {} : { key: process.env.ENLACE_API_KEY }),
+  });
 
   // Other commands (npm run queues, npm run demo) find the running cloud here.
   mkdirSync(STATE_DIR, { recursive: true });

@@ -30,13 +30,7 @@ const matchesFilters = (filters: readonly Record<string, unknown>[], record: unk
  * succeeded. Failed messages stay and come back after the visibility timeout; the queue's redrive
  * policy (enforced by fauxqs) moves a message that keeps failing to its DLQ.
  */
-export function pollQueue(options: {
-  mapping: EventSourceMappingSpec;
-  queue: LocalQueue;
-  sqs: SQSClient;
-  invoke: InvokeFunction;
-  log: Log;
-}): Poller {
+export function pollQueue(options: { mapping: EventSourceMappingSpec; queue: LocalQueue; sqs: SQSClient; invoke: InvokeFunction; log: Log }): Poller {
   const { mapping, queue, sqs, invoke, log } = options;
   let running = true;
   const loop = (async () => {
@@ -58,8 +52,18 @@ export function pollQueue(options: {
         if (batch.length === 0) {
           continue;
         }
-        const failed = await invokeBatch(mapping, invoke, { Records: batch.map((message) => sqsRecord(message, queue)) }, batch.map((m) => m.MessageId!), log);
-        await deleteMessages(sqs, queue, batch.filter((message) => !failed.has(message.MessageId!)));
+        const failed = await invokeBatch(
+          mapping,
+          invoke,
+          { Records: batch.map((message) => sqsRecord(message, queue)) },
+          batch.map((m) => m.MessageId!),
+          log,
+        );
+        await deleteMessages(
+          sqs,
+          queue,
+          batch.filter((message) => !failed.has(message.MessageId!)),
+        );
       } catch (error) {
         if (running) {
           log('sqs poller: error', { mapping: mapping.logicalId, error: (error as Error).message });
@@ -188,7 +192,13 @@ async function deliverStreamBatch(
   const maxRetries = mapping.maximumRetryAttempts < 0 ? 3 : Math.min(mapping.maximumRetryAttempts, 3);
   while (pending.length > 0) {
     const event = { Records: pending.map((record) => lambdaStreamRecord(record, options.streamArn)) };
-    const failed = await invokeBatch(mapping, invoke, event, pending.map((record) => record.dynamodb!.SequenceNumber!), log);
+    const failed = await invokeBatch(
+      mapping,
+      invoke,
+      event,
+      pending.map((record) => record.dynamodb!.SequenceNumber!),
+      log,
+    );
     if (failed.size === 0) {
       return;
     }
@@ -204,7 +214,10 @@ async function deliverStreamBatch(
   }
 }
 
-async function sendToOnFailure(records: readonly StreamRecord[], options: { mapping: EventSourceMappingSpec; streamArn: string; sqs: SQSClient; onFailureQueue?: LocalQueue; log: Log }): Promise<void> {
+async function sendToOnFailure(
+  records: readonly StreamRecord[],
+  options: { mapping: EventSourceMappingSpec; streamArn: string; sqs: SQSClient; onFailureQueue?: LocalQueue; log: Log },
+): Promise<void> {
   const { mapping, onFailureQueue, sqs, log, streamArn } = options;
   const first = records[0]?.dynamodb?.SequenceNumber;
   const last = records[records.length - 1]?.dynamodb?.SequenceNumber;

@@ -67,7 +67,7 @@ export function resolveIntrinsic(value: unknown, resources: LocalResources): unk
     return String(resolveIntrinsic(source, resources)).split(separator);
   }
   if (typeof object['Fn::Sub'] === 'string') {
-    return (object['Fn::Sub']).replace(/\$\{([^}]+)\}/g, (_, name: string) => {
+    return object['Fn::Sub'].replace(/\$\{([^}]+)\}/g, (_, name: string) => {
       const [id, attribute] = name.split('.');
       return String(attribute === undefined ? resolveRef(id!, resources) : resolveGetAtt(id!, attribute, resources));
     });
@@ -124,7 +124,11 @@ function resolveGetAtt(id: string, attribute: string, resources: LocalResources)
   }
   const bucket = resources.buckets?.get(id);
   if (bucket !== undefined) {
-    const attributes: Record<string, string> = { Arn: `arn:aws:s3:::${bucket}`, DomainName: `${bucket}.s3.amazonaws.com`, RegionalDomainName: `${bucket}.s3.${LOCAL_REGION}.amazonaws.com` };
+    const attributes: Record<string, string> = {
+      Arn: `arn:aws:s3:::${bucket}`,
+      DomainName: `${bucket}.s3.amazonaws.com`,
+      RegionalDomainName: `${bucket}.s3.${LOCAL_REGION}.amazonaws.com`,
+    };
     if (attributes[attribute] !== undefined) {
       return attributes[attribute];
     }

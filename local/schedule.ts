@@ -37,7 +37,8 @@ function field(spec: string, min: number, max: number, names: readonly string[] 
       const named = names.indexOf(text.toUpperCase());
       return named >= 0 ? named + min : Number(text);
     };
-    const [from, to] = range === '*' ? [min, max] : range.includes('-') ? range.split('-').map(parse) : [parse(range), stepText === undefined ? parse(range) : max];
+    const [from, to] =
+      range === '*' ? [min, max] : range.includes('-') ? range.split('-').map(parse) : [parse(range), stepText === undefined ? parse(range) : max];
     if (from === undefined || to === undefined || Number.isNaN(from) || Number.isNaN(to) || !Number.isInteger(step) || step < 1) {
       throw new InvalidScheduleError(`invalid cron field "${spec}"`);
     }

@@ -37,7 +37,9 @@ export function localSecretValue(spec: SecretSpec, generate: (length: number) =>
     return generate(length);
   }
   const template = JSON.parse(generation.secretStringTemplate) as Record<string, unknown>;
-  const filled = Object.fromEntries(Object.entries(template).map(([key, value]) => [key, Array.isArray(value) && value.length === 0 ? [generate(length)] : value]));
+  const filled = Object.fromEntries(
+    Object.entries(template).map(([key, value]) => [key, Array.isArray(value) && value.length === 0 ? [generate(length)] : value]),
+  );
   return JSON.stringify({ ...filled, [generation.generateStringKey]: generate(length) });
 }
 

@@ -23,7 +23,8 @@ interface BusEvent {
 }
 
 type Money = { amount: number; currency: string };
-const money = (value: Money | undefined) => (value === undefined ? '?' : `${value.currency} ${(value.amount / (value.currency === 'CLP' ? 1 : 100)).toFixed(value.currency === 'CLP' ? 0 : 2)}`);
+const money = (value: Money | undefined) =>
+  value === undefined ? '?' : `${value.currency} ${(value.amount / (value.currency === 'CLP' ? 1 : 100)).toFixed(value.currency === 'CLP' ? 0 : 2)}`;
 
 /** One line per event, in words. */
 function describe(event: BusEvent): string {
@@ -32,7 +33,13 @@ function describe(event: BusEvent): string {
     case 'order.received':
       return 'received and stored';
     case 'order.rated': {
-      const quotes = data.quotes as { serviceName: string; totalCharges: Money; dutiesAndTaxes: Money; dutiesPayer: string; transitDays: { min: number; max: number } }[];
+      const quotes = data.quotes as {
+        serviceName: string;
+        totalCharges: Money;
+        dutiesAndTaxes: Money;
+        dutiesPayer: string;
+        transitDays: { min: number; max: number };
+      }[];
       const best = quotes[0]!;
       return `rated: ${quotes.length} service(s); cheapest ${best.serviceName} ${money(best.totalCharges)} (duties and taxes ${money(best.dutiesAndTaxes)}, paid by the ${best.dutiesPayer}), ${best.transitDays.min}-${best.transitDays.max} days`;
     }
@@ -48,7 +55,10 @@ function describe(event: BusEvent): string {
     }
     case 'customs.held': {
       const problems = (data.problems as { message: string; severity: string }[] | undefined) ?? [];
-      return `held at customs check: ${problems.filter((problem) => problem.severity === 'error').map((problem) => problem.message).join(' | ')}`;
+      return `held at customs check: ${problems
+        .filter((problem) => problem.severity === 'error')
+        .map((problem) => problem.message)
+        .join(' | ')}`;
     }
     case 'shipment.status-changed':
       return `tracking: ${typeof data.from === 'string' ? data.from : 'new'} → ${typeof data.to === 'string' ? data.to : '?'}`;
@@ -60,7 +70,14 @@ function describe(event: BusEvent): string {
 }
 
 /** Milestones Enlace's own line-haul reports for every booked parcel, as a signed carrier webhook. */
-const MILESTONES = ['LABEL_CREATED', 'PICKED_UP_FROM_SELLER', 'RECEIVED_AT_ORIGIN_HUB', 'EXPORT_CUSTOMS_CLEARED', 'DEPARTED_ORIGIN_AIRPORT', 'ARRIVED_DESTINATION_AIRPORT'] as const;
+const MILESTONES = [
+  'LABEL_CREATED',
+  'PICKED_UP_FROM_SELLER',
+  'RECEIVED_AT_ORIGIN_HUB',
+  'EXPORT_CUSTOMS_CLEARED',
+  'DEPARTED_ORIGIN_AIRPORT',
+  'ARRIVED_DESTINATION_AIRPORT',
+] as const;
 
 async function postLineHaulMilestones(cloud: { api: string; admin: string }, orders: readonly { orderId: string }[], run: string): Promise<void> {
   const all = (await (await fetch(`${cloud.admin}/events`)).json()) as BusEvent[];
@@ -117,7 +134,9 @@ async function main(): Promise<void> {
   const run = Date.now().toString(36);
 
   const orders: { file: string; orderId: string; country: string }[] = [];
-  for (const file of readdirSync(examples).filter((name) => /^order-.*\.json$/.test(name)).sort()) {
+  for (const file of readdirSync(examples)
+    .filter((name) => /^order-.*\.json$/.test(name))
+    .sort()) {
     const body = JSON.parse(readFileSync(join(examples, file), 'utf8')) as { externalOrderId: string; shipTo: { country: string; city: string } };
     body.externalOrderId = `${body.externalOrderId}-${run}`;
     const response = await fetch(`${cloud.api}/v1/orders`, { method: 'POST', headers, body: JSON.stringify(body) });
@@ -148,7 +167,13 @@ async function main(): Promise<void> {
   }
 
   console.log('\nA poison message: a consumer queue receives something that is not an event it accepts…');
-  const queues = (await (await fetch(`${cloud.admin}/queues`)).json()) as { queue: string; logicalId: string; isDeadLetterQueue: boolean; visible: number; sample: unknown[] }[];
+  const queues = (await (await fetch(`${cloud.admin}/queues`)).json()) as {
+    queue: string;
+    logicalId: string;
+    isDeadLetterQueue: boolean;
+    visible: number;
+    sample: unknown[];
+  }[];
   const target = queues.find((queue) => !queue.isDeadLetterQueue && queue.logicalId.includes('Queue') && !queue.logicalId.includes('Failures'));
   if (target !== undefined) {
     const sqs = new SQSClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: cloud.sqs });

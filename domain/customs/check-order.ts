@@ -6,10 +6,11 @@
  * Pure: the time, the FX conversion and the certificates on file are passed in.
  */
 import type { Order, OrderItem } from '../order';
-import { type CertificateAgency } from "../shared/certificates";
+import { type CertificateAgency } from '../shared/certificates';
 import { formatMoney, type Money } from '../shared/money';
 import type { BatteryType, DestinationCountry } from '../shared/shipping-terms';
 import { type TaxIdKind, validateRecipientTaxId } from '../shared/tax-ids';
+import { compactHsCode, containsPhrase, formatHsCode, isVagueDescription, matchesGoods, normalizeText } from './goods-matching';
 import {
     BATTERY_KEYWORDS,
     BATTERY_RULES,
@@ -17,15 +18,12 @@ import {
     type CertificateRule,
     type CountryCustomsRules,
     customsRulesFor,
-    FILLER_WORDS,
-    type GoodsMatcher,
     HS_CATEGORY_CHAPTERS,
     HS_CHAPTERS,
     HS_CODE_PATTERN,
     type ProblemSeverity,
     type RegimeLimitRule,
     type RuleProvenance,
-    VAGUE_WORDS,
 } from './rules';
 
 export type CustomsProblemCode =
@@ -122,58 +120,6 @@ export const COUNTRY_NAMES: Readonly<Record<DestinationCountry, string>> = {
   US: 'the United States',
 };
 
-// ---------------------------------------------------------------------------------------------
-// Text helpers shared with the documents
-
-/** Lower case, accents and apostrophes removed, anything else that is not a letter or digit as one space. */
-export function normalizeText(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/['’`´]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-/** Normalized keyword phrases, padded with spaces; the phrases come from the rules data, a small fixed set. */
-const PHRASES = new Map<string, string>();
-
-function paddedPhrase(phrase: string): string {
-  let padded = PHRASES.get(phrase);
-  if (padded === undefined) {
-    const normalized = normalizeText(phrase);
-    padded = normalized === '' ? '' : ` ${normalized} `;
-    PHRASES.set(phrase, padded);
-  }
-  return padded;
-}
-
-/** Where `phrase` first occurs as whole words in normalized `text` (as an index into " text "), or -1. */
-export function phraseIndex(normalizedText: string, phrase: string): number {
-  const needle = paddedPhrase(phrase);
-  return needle === '' ? -1 : ` ${normalizedText} `.indexOf(needle);
-}
-
-/** Whether normalized `text` contains `phrase` as whole words. */
-export function containsPhrase(normalizedText: string, phrase: string): boolean {
-  return phraseIndex(normalizedText, phrase) >= 0;
-}
-
-/** The HS code without dots, spaces or dashes. */
-export function compactHsCode(hsCode: string): string {
-  return hsCode.replace(/[.\s-]/g, '');
-}
-
-/** "8518.30" for "851830", "8517.62.00" for "85176200": the usual printed form. */
-export function formatHsCode(hsCode: string): string {
-  const digits = compactHsCode(hsCode);
-  if (!/^\d+$/.test(digits) || digits.length < 6) return hsCode;
-  const groups = [digits.slice(0, 4), digits.slice(4, 6)];
-  for (let i = 6; i < digits.length; i += 2) groups.push(digits.slice(i, i + 2));
-  return groups.join('.');
-}
-
 function inEffect(rule: RuleProvenance, day: string): boolean {
   return rule.effectiveFrom === null || rule.effectiveFrom <= day;
 }
@@ -200,32 +146,6 @@ function itemLabel(item: OrderItem, index: number): string {
 function list(values: readonly string[], conjunction = 'or'): string {
   if (values.length <= 1) return values.join('');
   return `${values.slice(0, -1).join(', ')} ${conjunction} ${values[values.length - 1] ?? ''}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Goods matching
-
-const VAGUE = new Set(VAGUE_WORDS);
-const FILLER = new Set(FILLER_WORDS);
-
-/** True when the description names nothing specific: only vague and filler words, numbers or codes. */
-export function isVagueDescription(description: string): boolean {
-  const words = normalizeText(description)
-    .split(' ')
-    .filter((word) => word !== '' && !FILLER.has(word) && !/^\d+$/.test(word));
-  const meaningful = words.filter((word) => !VAGUE.has(word));
-  // Nothing left, or only short tokens such as model codes ("x2", "ab").
-  return meaningful.every((word) => word.length < 3 || /\d/.test(word));
-}
-
-function matchesGoods(matcher: GoodsMatcher, item: OrderItem, normalizedDescription: string): boolean {
-  const hs = compactHsCode(item.hsCode);
-  if (matcher.hsPrefixes?.some((prefix) => hs.startsWith(prefix))) return true;
-  if (matcher.categories === undefined && matcher.keywords === undefined) return false;
-  const category = item.category?.trim().toLowerCase();
-  const categoryOk = matcher.categories === undefined || (category !== undefined && matcher.categories.includes(category));
-  const keywordOk = matcher.keywords === undefined || matcher.keywords.some((keyword) => containsPhrase(normalizedDescription, keyword));
-  return categoryOk && keywordOk;
 }
 
 function certificateOnFile(rule: CertificateRule, item: OrderItem, certificates: readonly CertificateOnFile[]): boolean {
@@ -622,9 +542,7 @@ export function checkCustoms(order: Order, shipment: CustomsShipment, context: C
   checkParcels(order, report);
 
   const limits = rules.regimeLimits.filter(
-    (rule) =>
-      inEffect(rule, day) &&
-      (rule.recipientTaxIdKinds === undefined || (taxIdKind !== undefined && rule.recipientTaxIdKinds.includes(taxIdKind))),
+    (rule) => inEffect(rule, day) && (rule.recipientTaxIdKinds === undefined || (taxIdKind !== undefined && rule.recipientTaxIdKinds.includes(taxIdKind))),
   );
   if (limits.length > 0) {
     const usdCents = limits.some((rule) => rule.measure === 'declared-value-usd') ? context.toUsd(order.declaredValue) : 0;

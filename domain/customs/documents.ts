@@ -10,26 +10,9 @@ import { canonicalJson } from '../shared/canonical-json';
 import { type Currency, type Money, decimalRatio, roundHalfAwayFromZero, toMajorString } from '../shared/money';
 import type { DestinationCountry, Incoterm, Marketplace } from '../shared/shipping-terms';
 import { validateRecipientTaxId } from '../shared/tax-ids';
-import {
-    type BatteryDeclaration,
-    type CertificateOnFile,
-    type CustomsShipment,
-    containsPhrase,
-    declareBatteries,
-    formatHsCode,
-    normalizeText,
-    phraseIndex,
-} from './check-order';
-import {
-    type Agreement,
-    type DocumentLanguage,
-    CATEGORY_TERMS,
-    CN22_LIMIT,
-    customsRulesFor,
-    MODIFIER_TERMS,
-    NOUN_TERMS,
-    SDR_RATE,
-} from './rules';
+import { type BatteryDeclaration, type CertificateOnFile, type CustomsShipment, declareBatteries } from './check-order';
+import { containsPhrase, formatHsCode, normalizeText, phraseIndex } from './goods-matching';
+import { type Agreement, type DocumentLanguage, CATEGORY_TERMS, CN22_LIMIT, customsRulesFor, MODIFIER_TERMS, NOUN_TERMS, SDR_RATE } from './rules';
 
 export const DOCUMENT_SCHEMA = 'enlace.customs-document/v1';
 
@@ -504,9 +487,7 @@ export function buildCustomsDocuments(order: Order, shipment: CustomsShipment, c
       grossWeightGrams: parcel.weightGrams,
       netWeightGrams: contents.reduce((sum, content) => sum + content.netWeightGrams, 0),
       dimensionsMm:
-        parcel.dimensions === undefined
-          ? null
-          : { length: parcel.dimensions.lengthMm, width: parcel.dimensions.widthMm, height: parcel.dimensions.heightMm },
+        parcel.dimensions === undefined ? null : { length: parcel.dimensions.lengthMm, width: parcel.dimensions.widthMm, height: parcel.dimensions.heightMm },
       contents,
       batteryStatements: statements,
     };

@@ -1,6 +1,45 @@
 /** Public surface of the notifications context. */
 export { isNotifiable, NOTIFIABLE_EVENT_TYPES } from './event-types';
-export { InvalidCursorError, SubscriptionChangedError, type DeadLetter, type DeleteDeadLetter, type DeleteSubscription, type DeliveryJob, type EnqueueDeliveries, type FindSubscription, type GetDeadLetter, type GetSubscription, type ListDeadLetters, type ListSubscriptions, type NextSequence, type SaveDeadLetter, type SaveSubscription } from './ports';
-export { challengeAnswered, deliveryIdFor, NOTIFICATION_FORMAT_VERSION, toPublicNotification, VERIFICATION_TYPE, verificationRequest, type InternalEvent, type PublicNotification, type VerificationRequest } from './public-notification';
+export {
+    InvalidCursorError,
+    SubscriptionChangedError,
+    type DeadLetter,
+    type DeleteDeadLetter,
+    type DeleteSubscription,
+    type DeliveryJob,
+    type EnqueueDeliveries,
+    type FindSubscription,
+    type GetDeadLetter,
+    type GetSubscription,
+    type ListDeadLetters,
+    type ListSubscriptions,
+    type NextSequence,
+    type SaveDeadLetter,
+    type SaveSubscription
+} from './ports';
+export {
+    challengeAnswered,
+    deliveryIdFor,
+    NOTIFICATION_FORMAT_VERSION,
+    toPublicNotification,
+    VERIFICATION_TYPE,
+    verificationRequest,
+    type InternalEvent,
+    type PublicNotification,
+    type VerificationRequest
+} from './public-notification';
 export { attemptSchedule, DEFAULT_RETRY_POLICY, nextRetry, type RetryPolicy } from './retry-policy';
-export { createSubscription, MAX_SUBSCRIPTIONS_PER_SELLER, needsDestinationCountry, recordVerification, rotateSecret, SECRET_OVERLAP_SECONDS, signingSecrets, subscriptionInputSchema, wantsEvent, type Subscription, type SubscriptionTarget, type TargetPolicy } from './subscription';
+export {
+    createSubscription,
+    MAX_SUBSCRIPTIONS_PER_SELLER,
+    needsDestinationCountry,
+    recordVerification,
+    rotateSecret,
+    SECRET_OVERLAP_SECONDS,
+    signingSecrets,
+    subscriptionInputSchema,
+    wantsEvent,
+    type Subscription,
+    type SubscriptionTarget,
+    type TargetPolicy
+} from './subscription';

@@ -93,21 +93,36 @@ export function endpointProblems(raw: string, policy: TargetPolicy): string[] {
   return problems;
 }
 
+/** IPv4 blocks no delivery may reach: this host, private networks, loopback, link-local, shared address space. */
+const PRIVATE_IPV4: readonly (readonly [first: number, secondFrom: number, secondTo: number])[] = [
+  [0, 0, 255],
+  [10, 0, 255],
+  [127, 0, 255],
+  [169, 254, 254],
+  [172, 16, 31],
+  [192, 168, 168],
+  [100, 64, 127],
+];
+
+function isPrivateIpv4(hostname: string): boolean | undefined {
+  const ipv4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(hostname);
+  if (ipv4 === null) return undefined;
+  const [a, b] = [Number(ipv4[1]), Number(ipv4[2])];
+  return PRIVATE_IPV4.some(([first, from, to]) => a === first && b >= from && b <= to);
+}
+
+function isPrivateIpv6(hostname: string): boolean | undefined {
+  if (!hostname.startsWith('[')) return undefined;
+  const ipv6 = hostname.slice(1, -1).toLowerCase();
+  return ipv6 === '::1' || ipv6 === '::' || ['fe80:', 'fc', 'fd', '::ffff:'].some((prefix) => ipv6.startsWith(prefix));
+}
+
 /** Literal private, loopback and link-local addresses (names are resolved by the receiver's DNS). */
 function isPrivateHost(hostname: string): boolean {
   if (hostname.endsWith('.localhost') || hostname === '0.0.0.0') {
     return true;
   }
-  const ipv4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(hostname);
-  if (ipv4 !== null) {
-    const [a, b] = [Number(ipv4[1]), Number(ipv4[2])];
-    return a === 10 || a === 127 || a === 0 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127);
-  }
-  if (hostname.startsWith('[')) {
-    const ipv6 = hostname.slice(1, -1).toLowerCase();
-    return ipv6 === '::1' || ipv6 === '::' || ipv6.startsWith('fe80:') || ipv6.startsWith('fc') || ipv6.startsWith('fd') || ipv6.startsWith('::ffff:');
-  }
-  return false;
+  return isPrivateIpv4(hostname) ?? isPrivateIpv6(hostname) ?? false;
 }
 
 /** Why an event bus ARN is refused (empty: acceptable). */
@@ -191,7 +206,10 @@ export function subscriptionInputSchema(policy: TargetPolicy) {
 export type SubscriptionInput = z.output<ReturnType<typeof subscriptionInputSchema>>;
 
 /** A new subscription: waiting for its verification handshake, signing with `secret`. */
-export function createSubscription(input: SubscriptionInput & { readonly sellerId: string }, context: { subscriptionId: string; secret: string; now: Date }): Subscription {
+export function createSubscription(
+  input: SubscriptionInput & { readonly sellerId: string },
+  context: { subscriptionId: string; secret: string; now: Date },
+): Subscription {
   const at = context.now.toISOString();
   return {
     subscriptionId: context.subscriptionId,

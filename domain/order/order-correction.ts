@@ -55,8 +55,7 @@ export interface CorrectionProblem {
 }
 
 export type CorrectionResult =
-  | { readonly ok: true; readonly changed: boolean; readonly order: Order }
-  | { readonly ok: false; readonly problems: readonly CorrectionProblem[] };
+  { readonly ok: true; readonly changed: boolean; readonly order: Order } | { readonly ok: false; readonly problems: readonly CorrectionProblem[] };
 
 function money(decimal: string, currency: Money['currency']): Money | undefined {
   try {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CERTIFICATE_AGENCIES } from "../shared/certificates";
+import { CERTIFICATE_AGENCIES } from '../shared/certificates';
 import { GOODS_CATEGORIES } from '../shared/goods';
 import { CURRENCIES, parseMajor } from '../shared/money';
 import { parsePostalCode } from '../shared/postal-codes';
@@ -52,9 +52,7 @@ const parcelSchema = z.object({
   reference: text(64).optional(),
   weightGrams: z.number().int('must be whole grams').positive().max(MAX_PARCEL_WEIGHT_GRAMS),
   dimensions: dimensionsSchema,
-  items: z
-    .array(z.object({ sku: text(64), quantity: z.number().int('must be a whole number').positive() }))
-    .min(1, 'a parcel must hold at least one item'),
+  items: z.array(z.object({ sku: text(64), quantity: z.number().int('must be a whole number').positive() })).min(1, 'a parcel must hold at least one item'),
 });
 
 export const taxIdSchema = z.object({
@@ -72,18 +70,22 @@ export const certificateSchema = z.strictObject({
 const MAX_CERTIFICATES = 20;
 export const certificatesSchema = z.array(certificateSchema).max(MAX_CERTIFICATES, `at most ${MAX_CERTIFICATES} certificates`);
 
-const shipToSchema = z.object({
-  name: text(128),
-  phone: z.string().trim().regex(/^\+?[0-9 ()-]{7,20}$/, 'must be a phone number, preferably in E.164 form such as +5511912345678'),
-  email: z.email('must be an email address').max(254).optional(),
-  streetLines: z.array(text(128)).min(1, 'at least one street line is needed').max(3),
-  neighborhood: text(128).optional(),
-  city: text(128),
-  state: text(64),
-  postalCode: text(16),
-  country: z.enum(DESTINATION_COUNTRIES, { error: `must be one of ${DESTINATION_COUNTRIES.join(', ')}` }),
-  taxId: taxIdSchema.optional(),
-})
+const shipToSchema = z
+  .object({
+    name: text(128),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^\+?[0-9 ()-]{7,20}$/, 'must be a phone number, preferably in E.164 form such as +5511912345678'),
+    email: z.email('must be an email address').max(254).optional(),
+    streetLines: z.array(text(128)).min(1, 'at least one street line is needed').max(3),
+    neighborhood: text(128).optional(),
+    city: text(128),
+    state: text(64),
+    postalCode: text(16),
+    country: z.enum(DESTINATION_COUNTRIES, { error: `must be one of ${DESTINATION_COUNTRIES.join(', ')}` }),
+    taxId: taxIdSchema.optional(),
+  })
   // Parsed here, once, on the address itself, so a bad postal code is reported together with the
   // order's other problems; what comes out carries the parsed value (moved to `destination` below).
   .transform((shipTo, context) => {

@@ -1,4 +1,4 @@
-import { type CertificateAgency } from "../shared/certificates";
+import { type CertificateAgency } from '../shared/certificates';
 import type { GoodsCategory } from '../shared/goods';
 import type { Currency, Money } from '../shared/money';
 import { type PostalCode } from '../shared/postal-codes';
@@ -100,10 +100,7 @@ export interface Order {
  * order Enlace stores, with parcels derived when the marketplace sent none.
  * Pure: the id and the time come from the caller.
  */
-export function createOrder(
-  input: OrderInput,
-  context: { orderId: string; receivedAt: string; warnings?: readonly OrderWarning[] },
-): Order {
+export function createOrder(input: OrderInput, context: { orderId: string; receivedAt: string; warnings?: readonly OrderWarning[] }): Order {
   const items: OrderItem[] = input.items.map((item) => ({
     sku: item.sku,
     description: item.description,
@@ -116,8 +113,7 @@ export function createOrder(
     ...(item.category === undefined ? {} : { category: item.category }),
     batteryType: item.batteryType,
   }));
-  const parcels =
-    input.parcels?.map((parcel, index) => ({ ...parcel, parcelNumber: index + 1 })) ?? [deriveParcel(items)];
+  const parcels = input.parcels?.map((parcel, index) => ({ ...parcel, parcelNumber: index + 1 })) ?? [deriveParcel(items)];
   return {
     orderId: context.orderId,
     sellerId: input.sellerId,

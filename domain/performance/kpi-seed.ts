@@ -80,7 +80,10 @@ function split(total: number, weights: readonly number[]): number[] {
 
 function histogram(delivered: number, [min, mode, max]: SeedProfile['transit']): number[] {
   const days = Array.from({ length: max - min + 1 }, (_, i) => min + i);
-  const perDay = split(delivered, days.map((d) => (d <= mode ? d - min + 1 : max - d + 1)));
+  const perDay = split(
+    delivered,
+    days.map((d) => (d <= mode ? d - min + 1 : max - d + 1)),
+  );
   const buckets = TRANSIT_BUCKET_MAX_DAYS.map(() => 0);
   days.forEach((d, i) => {
     const index = transitBucketIndex(d);

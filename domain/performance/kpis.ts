@@ -61,15 +61,7 @@ export function weeksEndingWith(lastWeek: string, count: number): string[] {
  * Transit-day buckets, by inclusive upper bound: one per day up to 30 days, then 35, 40, 45,
  * 50 and 60, then everything longer. Fixed forever, because stored counters are named after them.
  */
-export const TRANSIT_BUCKET_MAX_DAYS: readonly number[] = [
-  ...Array.from({ length: 30 }, (_, i) => i + 1),
-  35,
-  40,
-  45,
-  50,
-  60,
-  Number.POSITIVE_INFINITY,
-];
+export const TRANSIT_BUCKET_MAX_DAYS: readonly number[] = [...Array.from({ length: 30 }, (_, i) => i + 1), 35, 40, 45, 50, 60, Number.POSITIVE_INFINITY];
 
 /** The counter attribute of each bucket: transit_01 … transit_60, transit_over. */
 export const TRANSIT_BUCKET_NAMES: readonly string[] = TRANSIT_BUCKET_MAX_DAYS.map((max) =>

@@ -41,8 +41,7 @@ export function chargeableWeight(parcel: ParcelSize, rule: ChargeableWeightRule)
   const threshold = rule.volumetricOnlyAbove;
   const volumetricCounts =
     threshold === undefined ||
-    ((threshold.grams === undefined || volumetricGrams > threshold.grams) &&
-      (threshold.volumeMm3 === undefined || volumeMm3(parcel) > threshold.volumeMm3));
+    ((threshold.grams === undefined || volumetricGrams > threshold.grams) && (threshold.volumeMm3 === undefined || volumeMm3(parcel) > threshold.volumeMm3));
   const heavier = volumetricCounts ? Math.max(parcel.weightGrams, volumetricGrams) : parcel.weightGrams;
   const chargeableGrams = Math.max(roundUpToIncrement(heavier, rule.incrementGrams), rule.minimumGrams);
   return { actualGrams: parcel.weightGrams, volumetricGrams, volumetricCounts, chargeableGrams };

@@ -40,25 +40,49 @@ export function ineligibilityReasons(compiled: CompiledCard, facts: ShipmentFact
   facts.parcels.forEach((parcel, parcelIndex) => {
     const weight = facts.weights[parcelIndex];
     if (parcel.weightGrams > limits.maxWeightGrams) {
-      reasons.push({ code: 'OVERWEIGHT', parcelIndex, message: `parcel ${parcelIndex + 1} weighs ${formatKg(parcel.weightGrams)}, over the ${formatKg(limits.maxWeightGrams)} limit` });
+      reasons.push({
+        code: 'OVERWEIGHT',
+        parcelIndex,
+        message: `parcel ${parcelIndex + 1} weighs ${formatKg(parcel.weightGrams)}, over the ${formatKg(limits.maxWeightGrams)} limit`,
+      });
     } else if (hasBattery && limits.maxWeightWithBatteryGrams !== undefined && parcel.weightGrams > limits.maxWeightWithBatteryGrams) {
       // Items are not assigned to parcels, so every parcel of a shipment with batteries is treated as holding them.
-      reasons.push({ code: 'OVERWEIGHT', parcelIndex, message: `parcel ${parcelIndex + 1} weighs ${formatKg(parcel.weightGrams)}, over the ${formatKg(limits.maxWeightWithBatteryGrams)} limit for parcels with batteries` });
+      reasons.push({
+        code: 'OVERWEIGHT',
+        parcelIndex,
+        message: `parcel ${parcelIndex + 1} weighs ${formatKg(parcel.weightGrams)}, over the ${formatKg(limits.maxWeightWithBatteryGrams)} limit for parcels with batteries`,
+      });
     }
     if (weight && weight.chargeableGrams > compiled.maxChargeableGrams) {
-      reasons.push({ code: 'OVERWEIGHT', parcelIndex, message: `parcel ${parcelIndex + 1} has a chargeable (volumetric) weight of ${formatKg(weight.chargeableGrams)}, over the ${formatKg(compiled.maxChargeableGrams)} the service prices` });
+      reasons.push({
+        code: 'OVERWEIGHT',
+        parcelIndex,
+        message: `parcel ${parcelIndex + 1} has a chargeable (volumetric) weight of ${formatKg(weight.chargeableGrams)}, over the ${formatKg(compiled.maxChargeableGrams)} the service prices`,
+      });
     }
     const [length, width, height] = sides(parcel);
     if (length > limits.maxLongestSideMm) {
-      reasons.push({ code: 'OVERSIZE', parcelIndex, message: `parcel ${parcelIndex + 1} is ${cm(length)} long, over the ${cm(limits.maxLongestSideMm)} limit` });
+      reasons.push({
+        code: 'OVERSIZE',
+        parcelIndex,
+        message: `parcel ${parcelIndex + 1} is ${cm(length)} long, over the ${cm(limits.maxLongestSideMm)} limit`,
+      });
     }
     const lengthPlusGirth = length + 2 * (width + height);
     if (limits.maxLengthPlusGirthMm !== undefined && lengthPlusGirth > limits.maxLengthPlusGirthMm) {
-      reasons.push({ code: 'OVERSIZE', parcelIndex, message: `parcel ${parcelIndex + 1} measures ${cm(lengthPlusGirth)} length + girth, over the ${cm(limits.maxLengthPlusGirthMm)} limit` });
+      reasons.push({
+        code: 'OVERSIZE',
+        parcelIndex,
+        message: `parcel ${parcelIndex + 1} measures ${cm(lengthPlusGirth)} length + girth, over the ${cm(limits.maxLengthPlusGirthMm)} limit`,
+      });
     }
     const sumOfSides = length + width + height;
     if (limits.maxSumOfSidesMm !== undefined && sumOfSides > limits.maxSumOfSidesMm) {
-      reasons.push({ code: 'OVERSIZE', parcelIndex, message: `parcel ${parcelIndex + 1} measures ${cm(sumOfSides)} in sum of sides, over the ${cm(limits.maxSumOfSidesMm)} limit` });
+      reasons.push({
+        code: 'OVERSIZE',
+        parcelIndex,
+        message: `parcel ${parcelIndex + 1} measures ${cm(sumOfSides)} in sum of sides, over the ${cm(limits.maxSumOfSidesMm)} limit`,
+      });
     }
   });
 

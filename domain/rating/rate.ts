@@ -104,21 +104,57 @@ function parcelLines(ctx: Context, compiled: CompiledCard, weight: ChargeableWei
   const fuel = fuelInEffect(compiled, ctx.day);
   if (fuel && fuel.rate.num > 0) {
     const amount = multiply(lineHaul.amount, fuel.rate);
-    lines.push(line(ctx, 'FUEL_SURCHARGE', `Fuel surcharge (from ${fuel.effectiveFrom})`, amount, `${formatPercent(fuel.rate)} × line-haul ${formatMoney(lineHaul.amount)}`, index));
+    lines.push(
+      line(
+        ctx,
+        'FUEL_SURCHARGE',
+        `Fuel surcharge (from ${fuel.effectiveFrom})`,
+        amount,
+        `${formatPercent(fuel.rate)} × line-haul ${formatMoney(lineHaul.amount)}`,
+        index,
+      ),
+    );
   }
 
   const lastMile = priceByWeight(compiled.lastMile, chargeable);
   lines.push(line(ctx, 'LAST_MILE', `Last-mile delivery (${card.carriers.lastMile})${weightNote}`, lastMile.amount, lastMile.basis, index));
 
   if (remote && card.remoteArea) {
-    lines.push(line(ctx, 'REMOTE_AREA', 'Remote-area delivery surcharge', card.remoteArea.perParcel, `postal code ${ctx.request.destination.code} in a remote area: ${formatMoney(card.remoteArea.perParcel)} per parcel`, index));
+    lines.push(
+      line(
+        ctx,
+        'REMOTE_AREA',
+        'Remote-area delivery surcharge',
+        card.remoteArea.perParcel,
+        `postal code ${ctx.request.destination.code} in a remote area: ${formatMoney(card.remoteArea.perParcel)} per parcel`,
+        index,
+      ),
+    );
   }
   if (ctx.batteries.length > 0 && card.batterySurcharge) {
-    lines.push(line(ctx, 'BATTERY_SURCHARGE', 'Lithium battery handling surcharge', card.batterySurcharge.perParcel, `${ctx.batteries.join(', ')}: ${formatMoney(card.batterySurcharge.perParcel)} per parcel`, index));
+    lines.push(
+      line(
+        ctx,
+        'BATTERY_SURCHARGE',
+        'Lithium battery handling surcharge',
+        card.batterySurcharge.perParcel,
+        `${ctx.batteries.join(', ')}: ${formatMoney(card.batterySurcharge.perParcel)} per parcel`,
+        index,
+      ),
+    );
   }
   const sensitive = ctx.categories.filter((c) => compiled.sensitiveCategories.has(c));
   if (sensitive.length > 0 && card.sensitiveGoodsSurcharge) {
-    lines.push(line(ctx, 'SENSITIVE_GOODS_SURCHARGE', 'Sensitive goods surcharge', card.sensitiveGoodsSurcharge.perParcel, `${sensitive.join(', ')}: ${formatMoney(card.sensitiveGoodsSurcharge.perParcel)} per parcel`, index));
+    lines.push(
+      line(
+        ctx,
+        'SENSITIVE_GOODS_SURCHARGE',
+        'Sensitive goods surcharge',
+        card.sensitiveGoodsSurcharge.perParcel,
+        `${sensitive.join(', ')}: ${formatMoney(card.sensitiveGoodsSurcharge.perParcel)} per parcel`,
+        index,
+      ),
+    );
   }
   const oversize = card.oversize;
   if (oversize && parcel) {
@@ -126,15 +162,56 @@ function parcelLines(ctx: Context, compiled: CompiledCard, weight: ChargeableWei
     const tooLong = oversize.longestSideOverMm !== undefined && longest > oversize.longestSideOverMm;
     const tooHeavy = oversize.actualWeightOverGrams !== undefined && parcel.weightGrams > oversize.actualWeightOverGrams;
     if (tooLong || tooHeavy) {
-      const why = tooLong ? `longest side ${longest} mm > ${oversize.longestSideOverMm ?? 0} mm` : `${formatKg(parcel.weightGrams)} > ${formatKg(oversize.actualWeightOverGrams ?? 0)}`;
-      lines.push(line(ctx, 'OVERSIZE', 'Oversize / overweight piece surcharge', oversize.perParcel, `${why}: ${formatMoney(oversize.perParcel)} per parcel`, index));
+      const why = tooLong
+        ? `longest side ${longest} mm > ${oversize.longestSideOverMm ?? 0} mm`
+        : `${formatKg(parcel.weightGrams)} > ${formatKg(oversize.actualWeightOverGrams ?? 0)}`;
+      lines.push(
+        line(ctx, 'OVERSIZE', 'Oversize / overweight piece surcharge', oversize.perParcel, `${why}: ${formatMoney(oversize.perParcel)} per parcel`, index),
+      );
     }
   }
   return lines;
 }
 
 function totalOf(ctx: Context, lines: readonly FeeLine[]): Money {
-  return sum(ctx.currency, lines.map((l) => l.amount));
+  return sum(
+    ctx.currency,
+    lines.map((l) => l.amount),
+  );
+}
+
+/** The freight lines' total in USD, from the amounts before any conversion: the base of insurance and duties. */
+function freightInUsd(ctx: Context, parcels: readonly ParcelQuote[]): Money {
+  let freightUsd = zero('USD');
+  for (const parcel of parcels) {
+    for (const l of parcel.lines) {
+      if (FREIGHT_CODES.has(l.code)) freightUsd = add(freightUsd, convert(l.original ?? l.amount, 'USD', ctx.fx));
+    }
+  }
+  return freightUsd;
+}
+
+/** Fees charged once per shipment: cargo insurance when bought, and customs clearance. */
+function shipmentFees(ctx: Context, card: RateCard, compiled: ReturnType<typeof compileCard>): { shipmentLines: FeeLine[]; insuranceUsd: Money } {
+  const shipmentLines: FeeLine[] = [];
+  let insuranceUsd = zero('USD');
+  if (ctx.request.insured) {
+    const { insurance } = card;
+    insuranceUsd = maxOf(multiply(ctx.fobUsd, compiled.insuranceRate), insurance.minimum);
+    shipmentLines.push(
+      line(
+        ctx,
+        'INSURANCE',
+        'Cargo insurance',
+        insuranceUsd,
+        `max(${formatPercent(compiled.insuranceRate)} × declared value ${formatMoney(ctx.fobUsd)}, minimum ${formatMoney(insurance.minimum)})`,
+      ),
+    );
+  }
+  shipmentLines.push(
+    line(ctx, 'CUSTOMS_CLEARANCE', 'Customs clearance', card.customsClearance.perShipment, `${formatMoney(card.customsClearance.perShipment)} per shipment`),
+  );
+  return { shipmentLines, insuranceUsd };
 }
 
 function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQuote {
@@ -171,23 +248,8 @@ function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQu
     };
   });
 
-  let freightUsd = zero('USD');
-  for (const parcel of parcels) {
-    for (const l of parcel.lines) {
-      if (FREIGHT_CODES.has(l.code)) freightUsd = add(freightUsd, convert(l.original ?? l.amount, 'USD', ctx.fx));
-    }
-  }
-
-  const shipmentLines: FeeLine[] = [];
-  let insuranceUsd = zero('USD');
-  if (request.insured) {
-    const { insurance } = card;
-    insuranceUsd = maxOf(multiply(ctx.fobUsd, compiled.insuranceRate), insurance.minimum);
-    shipmentLines.push(
-      line(ctx, 'INSURANCE', 'Cargo insurance', insuranceUsd, `max(${formatPercent(compiled.insuranceRate)} × declared value ${formatMoney(ctx.fobUsd)}, minimum ${formatMoney(insurance.minimum)})`),
-    );
-  }
-  shipmentLines.push(line(ctx, 'CUSTOMS_CLEARANCE', 'Customs clearance', card.customsClearance.perShipment, `${formatMoney(card.customsClearance.perShipment)} per shipment`));
+  const freightUsd = freightInUsd(ctx, parcels);
+  const { shipmentLines, insuranceUsd } = shipmentFees(ctx, card, compiled);
 
   const assessment = assessDuties(ctx.dutyRules, {
     country: card.destination,
@@ -208,7 +270,13 @@ function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQu
   if (ddp && assessment.total.amount > 0) {
     const fee = maxOf(multiply(assessment.total, compiled.ddpRate), card.ddpService.minimum);
     shipmentLines.push(
-      line(ctx, 'DDP_SERVICE', 'DDP service (duties and taxes prepaid for the seller)', fee, `max(${formatPercent(compiled.ddpRate)} × duties and taxes ${formatMoney(assessment.total)}, minimum ${formatMoney(card.ddpService.minimum)})`),
+      line(
+        ctx,
+        'DDP_SERVICE',
+        'DDP service (duties and taxes prepaid for the seller)',
+        fee,
+        `max(${formatPercent(compiled.ddpRate)} × duties and taxes ${formatMoney(assessment.total)}, minimum ${formatMoney(card.ddpService.minimum)})`,
+      ),
     );
   }
 
@@ -299,7 +367,10 @@ function buildContext(request: RatingRequest, options: RatingOptions): Context {
     postalCode,
     state,
     customsItems,
-    fobUsd: sum('USD', customsItems.map((i) => i.value)),
+    fobUsd: sum(
+      'USD',
+      customsItems.map((i) => i.value),
+    ),
     goodsValue: sum(currency, goodsInQuote),
     batteries,
     categories,

@@ -57,7 +57,12 @@ export const ratesInputSchema = z
       const unitValue = parseMajor(item.unitDeclaredValue, input.currency);
       if (unitValue === undefined) {
         valid = false;
-        context.issues.push({ code: 'custom', path: ['items', index, 'unitDeclaredValue'], message: `has more decimals than ${input.currency} allows`, input: item.unitDeclaredValue });
+        context.issues.push({
+          code: 'custom',
+          path: ['items', index, 'unitDeclaredValue'],
+          message: `has more decimals than ${input.currency} allows`,
+          input: item.unitDeclaredValue,
+        });
       }
       return { ...item, unitValue: unitValue ?? { amount: 0, currency: input.currency } };
     });

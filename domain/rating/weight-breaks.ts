@@ -101,8 +101,6 @@ export function priceByWeight(table: CompiledPriceTable, grams: number): WeightP
   if (!best || !own) throw new InvalidRateCardError(`no break holds ${grams} g`);
   const amount = { amount: bestCost, currency: table.currency };
   const basis =
-    best === own
-      ? describe(best, bestGrams)
-      : `${formatKg(grams)} billed at the next break's minimum, which is cheaper: ${describe(best, bestGrams)}`;
+    best === own ? describe(best, bestGrams) : `${formatKg(grams)} billed at the next break's minimum, which is cheaper: ${describe(best, bestGrams)}`;
   return { amount, basis };
 }

@@ -75,7 +75,10 @@ export function timeoutFromSleep(sleep: (ms: number) => Promise<void>): WithTime
   return async <T>(work: Promise<T>, timeoutMs: number): Promise<TimeoutResult<T>> => {
     // A rejection after the timeout has won must not surface as an unhandled rejection.
     work.catch(() => undefined);
-    return Promise.race([work.then((value): TimeoutResult<T> => ({ timedOut: false, value })), sleep(timeoutMs).then((): TimeoutResult<T> => ({ timedOut: true }))]);
+    return Promise.race([
+      work.then((value): TimeoutResult<T> => ({ timedOut: false, value })),
+      sleep(timeoutMs).then((): TimeoutResult<T> => ({ timedOut: true })),
+    ]);
   };
 }
 
@@ -132,7 +135,10 @@ export async function bookWithFallback(
       let result: TimeoutResult<BookingConfirmation>;
       try {
         // Through a resolved promise, so an adapter that throws synchronously is handled the same way.
-        result = await options.withTimeout(Promise.resolve().then(() => book(request)), options.timeoutMs);
+        result = await options.withTimeout(
+          Promise.resolve().then(() => book(request)),
+          options.timeoutMs,
+        );
       } catch (error) {
         const retryable = !(error instanceof CarrierRejectedError);
         attempts.push({ ...record, outcome: 'failed', error: messageOf(error), retryable });
@@ -145,7 +151,12 @@ export async function bookWithFallback(
       }
       const { trackingNumber } = result.value;
       if (format && !format.isValid(trackingNumber)) {
-        attempts.push({ ...record, outcome: 'failed', error: `returned tracking number "${trackingNumber}", which is not a valid ${format.name}`, retryable: false });
+        attempts.push({
+          ...record,
+          outcome: 'failed',
+          error: `returned tracking number "${trackingNumber}", which is not a valid ${format.name}`,
+          retryable: false,
+        });
         break;
       }
       attempts.push({ ...record, outcome: 'booked' });
@@ -170,7 +181,12 @@ export function recordBooking(decision: RoutingDecision, outcome: BookingOutcome
   const names = new Map(decision.candidates.flatMap((c) => (c.carrier ? [[c.carrier, c.carrierName] as const] : [])));
   const nameOf = (slug: LastMileCarrier): string => names.get(slug) ?? slug;
   const failedCarriers = [...new Set(outcome.attempts.filter((a) => a.outcome !== 'booked').map((a) => a.carrier))];
-  const failures = failedCarriers.map((slug) => carrierHistory(nameOf(slug), outcome.attempts.filter((a) => a.carrier === slug && a.outcome !== 'booked')));
+  const failures = failedCarriers.map((slug) =>
+    carrierHistory(
+      nameOf(slug),
+      outcome.attempts.filter((a) => a.carrier === slug && a.outcome !== 'booked'),
+    ),
+  );
   const lines: string[] = [];
   let booking: BookingSummary;
   if (outcome.status === 'booked') {
@@ -178,13 +194,21 @@ export function recordBooking(decision: RoutingDecision, outcome: BookingOutcome
     const sandbox = confirmation.sandbox ? ' (sandbox)' : '';
     const switched = decision.chosen !== undefined && decision.chosen.carrier !== target.carrier;
     if (switched) {
-      lines.push(`${failures.join('; ')}. So we booked with ${target.carrierName}, the next best carrier: tracking number ${confirmation.trackingNumber}${sandbox}.`);
+      lines.push(
+        `${failures.join('; ')}. So we booked with ${target.carrierName}, the next best carrier: tracking number ${confirmation.trackingNumber}${sandbox}.`,
+      );
     } else if (failures.length > 0) {
       lines.push(`Booked with ${target.carrierName} after a retry (${failures.join('; ')}): tracking number ${confirmation.trackingNumber}${sandbox}.`);
     } else {
       lines.push(`Booked with ${target.carrierName}: tracking number ${confirmation.trackingNumber}${sandbox}.`);
     }
-    booking = { status: 'booked', carrier: target.carrier, serviceId: target.serviceId, trackingNumber: confirmation.trackingNumber, attempts: outcome.attempts };
+    booking = {
+      status: 'booked',
+      carrier: target.carrier,
+      serviceId: target.serviceId,
+      trackingNumber: confirmation.trackingNumber,
+      attempts: outcome.attempts,
+    };
   } else {
     lines.push(
       failures.length > 0

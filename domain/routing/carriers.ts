@@ -127,9 +127,7 @@ function coverageOf(carrier: CarrierProfile): CompiledCoverage {
 }
 
 export type CoverageStatus =
-  | { readonly status: 'served' }
-  | { readonly status: 'remote'; readonly area: string }
-  | { readonly status: 'not-served'; readonly area?: string };
+  { readonly status: 'served' } | { readonly status: 'remote'; readonly area: string } | { readonly status: 'not-served'; readonly area?: string };
 
 /** Whether the carrier delivers to a postal code; another country's codes are not served. */
 export function coverageAt(carrier: CarrierProfile, postal: PostalCode): CoverageStatus {
@@ -199,7 +197,8 @@ export function carrierRestrictions(carrier: CarrierProfile, facts: CarrierShipm
   }
   facts.parcels.forEach((parcel, index) => out.push(...sizeRestrictions(carrier, parcel, index)));
   for (const battery of facts.batteries) {
-    if (battery !== 'none' && carrier.refused.batteries.includes(battery)) out.push(restriction(carrier, 'BATTERY_REFUSED', `does not carry ${batteryWords(battery)}`));
+    if (battery !== 'none' && carrier.refused.batteries.includes(battery))
+      out.push(restriction(carrier, 'BATTERY_REFUSED', `does not carry ${batteryWords(battery)}`));
   }
   for (const category of facts.categories) {
     if (carrier.refused.categories.includes(category)) out.push(restriction(carrier, 'GOODS_REFUSED', `does not carry ${categoryWords(category)}`));

@@ -154,7 +154,9 @@ function otherLevels(excluded: readonly Candidate[], ctx: ExplainContext): strin
 }
 
 function upgradeHint(excluded: readonly Candidate[]): string | undefined {
-  const possible = excluded.filter((c) => c.serviceLevel !== undefined && c.exclusions.length > 0 && c.exclusions.every((e) => e.code === 'SERVICE_LEVEL_MISMATCH'));
+  const possible = excluded.filter(
+    (c) => c.serviceLevel !== undefined && c.exclusions.length > 0 && c.exclusions.every((e) => e.code === 'SERVICE_LEVEL_MISMATCH'),
+  );
   if (possible.length === 0) return undefined;
   const options = possible.map((c) => `${c.carrierName} (${c.serviceLevel ?? ''})`);
   return `It could go at another service level: ${listWords(options)} can take it if the buyer's service level is changed.`;
@@ -174,7 +176,11 @@ export function explain(ctx: ExplainContext, ranked: readonly RankedCandidate[],
     // Nothing can take it: every candidate with every reason, at every level.
     const reasons = excluded.map((c) => exclusionSentence(c, true));
     const hint = upgradeHint(excluded);
-    const explanation = [`We could not route order ${ctx.input.orderId}: no carrier can deliver ${destinationWords(ctx)}.`, ...reasons, ...(hint ? [hint] : [])];
+    const explanation = [
+      `We could not route order ${ctx.input.orderId}: no carrier can deliver ${destinationWords(ctx)}.`,
+      ...reasons,
+      ...(hint ? [hint] : []),
+    ];
     return { explanation, unroutable: { reasons } };
   }
   const carriers = new Set(ranked.map((c) => c.carrier)).size;

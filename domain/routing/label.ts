@@ -40,7 +40,10 @@ const CONTENT_WIDTH = LABEL_SIZE.widthDots - 2 * MARGIN;
 
 /** Field data without ZPL's command prefixes (^ and ~) or line breaks, trimmed to `max` characters. */
 export function zplText(value: string, max = 60): string {
-  const clean = value.replace(/[\^~\r\n\t]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = value
+    .replace(/[\^~\r\n\t]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 

@@ -31,7 +31,13 @@ export interface RouteOrderInput {
 }
 
 export type RoutedOrder =
-  | { readonly outcome: 'routed'; readonly decision: RoutingDecision; readonly shipment: Shipment; readonly confirmation: BookingConfirmation; readonly acceptsBatteries: readonly BatteryType[] }
+  | {
+      readonly outcome: 'routed';
+      readonly decision: RoutingDecision;
+      readonly shipment: Shipment;
+      readonly confirmation: BookingConfirmation;
+      readonly acceptsBatteries: readonly BatteryType[];
+    }
   | { readonly outcome: 'unroutable'; readonly decision: RoutingDecision };
 
 /**

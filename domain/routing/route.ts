@@ -74,7 +74,10 @@ function directoryOf(carriers: readonly CarrierProfile[]): Directory {
 }
 
 /** The carrier that delivers a rate-card service, with its offer; undefined for an unknown service. */
-export function carrierOfService(serviceId: string, carriers: readonly CarrierProfile[] = CARRIERS): { carrier: CarrierProfile; offer: CarrierServiceOffer } | undefined {
+export function carrierOfService(
+  serviceId: string,
+  carriers: readonly CarrierProfile[] = CARRIERS,
+): { carrier: CarrierProfile; offer: CarrierServiceOffer } | undefined {
   return directoryOf(carriers).byService.get(serviceId);
 }
 
@@ -113,7 +116,8 @@ export function sellerPolicyIssues(policy: SellerPolicy): string[] {
     // Policies arrive from configuration: check the slugs as plain strings.
     const slugs: readonly string[] = rule.kind === 'never-carrier' ? [rule.carrier] : rule.kind === 'only-carriers' ? rule.carriers : [];
     for (const slug of slugs) if (!isLastMileCarrier(slug)) issues.push(`rule ${index}: unknown carrier "${slug}"`);
-    if (rule.kind === 'tracked-above' && (rule.valueUsd.currency !== 'USD' || rule.valueUsd.amount < 0)) issues.push(`rule ${index}: the value must be a non-negative USD amount`);
+    if (rule.kind === 'tracked-above' && (rule.valueUsd.currency !== 'USD' || rule.valueUsd.amount < 0))
+      issues.push(`rule ${index}: the value must be a non-negative USD amount`);
     if (rule.kind === 'max-transit-days' && !(Number.isInteger(rule.days) && rule.days > 0)) issues.push(`rule ${index}: days must be a positive whole number`);
     if (rule.kind === 'only-carriers' && rule.carriers.length === 0) issues.push(`rule ${index}: list at least one carrier`);
   });
@@ -136,7 +140,11 @@ interface Draft {
 }
 
 function exclusion(code: ExclusionCode, source: Exclusion['source'], carrierName: string, reason: string, parcelIndex?: number): Exclusion {
-  const message = reason.startsWith('it ') ? `${carrierName} ${reason.slice(3)}.` : reason.startsWith('its ') ? `${carrierName}'s ${reason.slice(4)}.` : `${carrierName}: ${reason}.`;
+  const message = reason.startsWith('it ')
+    ? `${carrierName} ${reason.slice(3)}.`
+    : reason.startsWith('its ')
+      ? `${carrierName}'s ${reason.slice(4)}.`
+      : `${carrierName}: ${reason}.`;
   const base = { code, reason, message, source };
   return parcelIndex === undefined ? base : { ...base, parcelIndex };
 }
@@ -186,7 +194,8 @@ function ruleExclusions(draft: Draft, policy: SellerPolicy, facts: Facts, carrie
     if (!ruleApplies(rule, facts)) continue;
     const said = `your rule “${describeRule(rule, carriers)}”`;
     if (rule.kind === 'never-carrier' && slug === rule.carrier) out.push(exclusion('SELLER_RULE', 'seller', draft.carrierName, `${said} excludes it`));
-    if (rule.kind === 'only-carriers' && (slug === undefined || !rule.carriers.includes(slug))) out.push(exclusion('SELLER_RULE', 'seller', draft.carrierName, `${said} excludes it`));
+    if (rule.kind === 'only-carriers' && (slug === undefined || !rule.carriers.includes(slug)))
+      out.push(exclusion('SELLER_RULE', 'seller', draft.carrierName, `${said} excludes it`));
     if (rule.kind === 'max-transit-days' && draft.quote && draft.quote.transitDays.max > rule.days) {
       out.push(exclusion('SELLER_RULE', 'seller', draft.carrierName, `it can take up to ${draft.quote.transitDays.max} days, and ${said} allows ${rule.days}`));
     }
@@ -241,8 +250,10 @@ function resolveOptions(options: RoutingOptions): RoutingOptionsResolved {
     spans: { ...DEFAULT_SPANS, ...options.spans },
     carriers: options.carriers ?? CARRIERS,
   };
-  if (!(resolved.exceptionRateThreshold >= 0 && resolved.exceptionRateThreshold <= 1)) throw new RoutingInputError('exceptionRateThreshold must be between 0 and 1');
-  if (!(Number.isInteger(resolved.minimumCarriersPerMarket) && resolved.minimumCarriersPerMarket >= 1)) throw new RoutingInputError('minimumCarriersPerMarket must be a whole number ≥ 1');
+  if (!(resolved.exceptionRateThreshold >= 0 && resolved.exceptionRateThreshold <= 1))
+    throw new RoutingInputError('exceptionRateThreshold must be between 0 and 1');
+  if (!(Number.isInteger(resolved.minimumCarriersPerMarket) && resolved.minimumCarriersPerMarket >= 1))
+    throw new RoutingInputError('minimumCarriersPerMarket must be a whole number ≥ 1');
   const { prior } = resolved;
   if (!(prior.weight >= 0 && prior.onTimeRate >= 0 && prior.onTimeRate <= 1 && prior.problemRate >= 0 && prior.problemRate <= 1)) {
     throw new RoutingInputError('prior weight must be ≥ 0 and prior rates between 0 and 1');
@@ -261,7 +272,14 @@ function buildDrafts(input: RoutingInput, rating: RatingResult, kpis: LaneKpis, 
     const carrierName = found?.carrier.name ?? (entry.eligible ? entry.carriers.lastMile : entry.serviceName);
     const exclusions: Exclusion[] = [];
     if (!levelAllowed(entry.serviceLevel, input.serviceLevel, policy)) {
-      exclusions.push(exclusion('SERVICE_LEVEL_MISMATCH', 'level', carrierName, `it is ${entry.serviceLevel === 'standard' ? 'a' : 'an'} ${entry.serviceLevel} service, and the buyer paid for ${input.serviceLevel}`));
+      exclusions.push(
+        exclusion(
+          'SERVICE_LEVEL_MISMATCH',
+          'level',
+          carrierName,
+          `it is ${entry.serviceLevel === 'standard' ? 'a' : 'an'} ${entry.serviceLevel} service, and the buyer paid for ${input.serviceLevel}`,
+        ),
+      );
     }
     const carrierChecks = found ? carrierRestrictions(found.carrier, shipmentFacts) : [];
     for (const r of carrierChecks) exclusions.push(exclusion(r.code, 'carrier', carrierName, `it ${r.clause}`, r.parcelIndex));
@@ -279,7 +297,14 @@ function buildDrafts(input: RoutingInput, rating: RatingResult, kpis: LaneKpis, 
       serviceName: entry.serviceName,
       serviceLevel: entry.serviceLevel,
       exclusions,
-      ...(found ? { carrier: found.carrier, offer: found.offer, coverage: coverageAt(found.carrier, input.destination).status, kpi: candidateKpi(found.carrier.slug, kpis, options.prior) } : {}),
+      ...(found
+        ? {
+            carrier: found.carrier,
+            offer: found.offer,
+            coverage: coverageAt(found.carrier, input.destination).status,
+            kpi: candidateKpi(found.carrier.slug, kpis, options.prior),
+          }
+        : {}),
       ...(entry.eligible ? { quote: entry } : {}),
     };
     draft.exclusions.push(...ruleExclusions(draft, policy, facts, options.carriers));
@@ -347,7 +372,8 @@ function assertConsistent(input: RoutingInput, rating: RatingResult, kpis: LaneK
 }
 
 function sortExcluded(a: Candidate, b: Candidate, paid: ServiceLevel): number {
-  const group = (c: Candidate): number => (c.serviceLevel === undefined ? 2 : c.exclusions.some((e) => e.code === 'SERVICE_LEVEL_MISMATCH') || c.serviceLevel !== paid ? 1 : 0);
+  const group = (c: Candidate): number =>
+    c.serviceLevel === undefined ? 2 : c.exclusions.some((e) => e.code === 'SERVICE_LEVEL_MISMATCH') || c.serviceLevel !== paid ? 1 : 0;
   const text = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
   return group(a) - group(b) || text(a.carrierName, b.carrierName) || text(a.serviceId ?? '', b.serviceId ?? '');
 }
@@ -379,7 +405,13 @@ function toCandidate(d: Draft, status: Candidate['status']): Candidate {
  * InvalidSellerPolicyError for a malformed policy; an order nothing can take is a decision with
  * status 'unroutable', not an error.
  */
-export function routeShipment(input: RoutingInput, quotes: RatingResult, kpis: LaneKpis, sellerPolicy: SellerPolicy, options: RoutingOptions = {}): RoutingDecision {
+export function routeShipment(
+  input: RoutingInput,
+  quotes: RatingResult,
+  kpis: LaneKpis,
+  sellerPolicy: SellerPolicy,
+  options: RoutingOptions = {},
+): RoutingDecision {
   const settings = resolveOptions(options);
   const lane = laneOf(input.destination);
   assertConsistent(input, quotes, kpis, lane, sellerPolicy);

@@ -90,7 +90,10 @@ export function s10Format(serviceIndicator: string, country: string, note: strin
     name: `UPU S10 (${serviceIndicator}…${country})`,
     pattern: new RegExp(`^${serviceIndicator}\\d{9}${country}$`),
     checkDigit: 'UPU S10: weights 8,6,4,2,3,5,9,7 on the serial, C = 11 − (sum mod 11), 10 → 0, 11 → 5',
-    provenance: sourced('UPU S10 standard (13-character identifier); check digit as in its published description', `Service indicator ${serviceIndicator}: ${note}`),
+    provenance: sourced(
+      'UPU S10 standard (13-character identifier); check digit as in its published description',
+      `Service indicator ${serviceIndicator}: ${note}`,
+    ),
     generate: (seed) => {
       const serial = seededCharacters(seed, 8);
       return `${serviceIndicator}${serial}${s10CheckDigit(serial)}${country}`;
@@ -123,7 +126,10 @@ export function impbFormat(applicationId: '92' | '93' | '94', serviceTypeCode: s
     name: 'USPS IMpb (22 digits)',
     pattern: /^9[2-5]\d{20}$/,
     checkDigit: 'USPS mod 10: weights 3,1,3… from the rightmost digit, check = (10 − sum mod 10) mod 10',
-    provenance: sourced('USPS Publication 199 (IMpb); test vectors jkeen/tracking_number_data couriers/usps.json', 'Service type code and Mailer ID are sandbox.'),
+    provenance: sourced(
+      'USPS Publication 199 (IMpb); test vectors jkeen/tracking_number_data couriers/usps.json',
+      'Service type code and Mailer ID are sandbox.',
+    ),
     generate: (seed) => {
       const payload = `${applicationId}${serviceTypeCode}${mailerId}${seededCharacters(seed, 7)}`;
       return `${payload}${uspsMod10(payload)}`;
@@ -156,7 +162,10 @@ export function upsFormat(shipperNumber: string, serviceCode: string): TrackingF
     name: 'UPS 1Z (18 characters)',
     pattern: /^1Z[0-9A-Z]{16}$/,
     checkDigit: 'mod 10 over the 15 characters after 1Z (letters as (code − 63) mod 10), odd positions doubled',
-    provenance: sourced('UPS 1Z structure; test vectors jkeen/tracking_number_data couriers/ups.json', `Shipper number ${shipperNumber} is sandbox; service code ${serviceCode}.`),
+    provenance: sourced(
+      'UPS 1Z structure; test vectors jkeen/tracking_number_data couriers/ups.json',
+      `Shipper number ${shipperNumber} is sandbox; service code ${serviceCode}.`,
+    ),
     generate: (seed) => {
       const sequence = `${shipperNumber}${serviceCode}${seededCharacters(seed, 7)}`;
       return `1Z${sequence}${upsCheckDigit(sequence)}`;
@@ -171,7 +180,7 @@ const FEDEX_WEIGHTS = [3, 1, 7, 3, 1, 7, 3, 1, 7, 3, 1] as const;
 
 export function fedexCheckDigit(serial: string): number {
   const digits = digitsOf(serial);
-  return FEDEX_WEIGHTS.reduce((acc, weight, i) => acc + weight * (digits[i] ?? 0), 0) % 11 % 10;
+  return (FEDEX_WEIGHTS.reduce((acc, weight, i) => acc + weight * (digits[i] ?? 0), 0) % 11) % 10;
 }
 
 export function isValidFedex12(trackingNumber: string): boolean {
@@ -183,7 +192,10 @@ export const FEDEX_EXPRESS_12: TrackingFormat = {
   name: 'FedEx (12 digits)',
   pattern: /^\d{12}$/,
   checkDigit: 'weights 3,1,7 repeating over the first 11 digits, sum mod 11 mod 10',
-  provenance: sourced('FedEx 12-digit tracking number; test vectors jkeen/tracking_number_data couriers/fedex.json', 'FedEx Ground also issues 12-digit numbers from the same series.'),
+  provenance: sourced(
+    'FedEx 12-digit tracking number; test vectors jkeen/tracking_number_data couriers/fedex.json',
+    'FedEx Ground also issues 12-digit numbers from the same series.',
+  ),
   generate: (seed) => {
     const serial = `7${seededCharacters(seed, 10)}`;
     return `${serial}${fedexCheckDigit(serial)}`;

@@ -3,18 +3,7 @@
  * currency one US dollar buys; every conversion goes through USD (A → USD → B, folded into one
  * exact ratio) and is rounded once by the rounding rule of `money.ts`.
  */
-import {
-    CURRENCIES,
-    decimalRatio,
-    divideRatios,
-    MINOR_UNIT_EXPONENT,
-    multiply,
-    multiplyRatios,
-    ratio,
-    type Currency,
-    type Money,
-    type Ratio,
-} from './money';
+import { CURRENCIES, decimalRatio, divideRatios, MINOR_UNIT_EXPONENT, multiply, multiplyRatios, ratio, type Currency, type Money, type Ratio } from './money';
 
 export type DecimalString = `${number}`;
 

@@ -183,10 +183,8 @@ const RFC_WITHOUT_HOMOCLAVE = /^[A-Z&Ñ]{3,4}\d{6}$/u;
 
 /** SAT's generic RFCs: they identify no one, so customs may still ask for a personal id. */
 const GENERIC_RFCS: Readonly<Record<string, string>> = {
-  XAXX010101000:
-    "XAXX010101000 is SAT's generic RFC for the general public; it does not identify the recipient, so customs may ask for their own RFC or CURP.",
-  XEXX010101000:
-    "XEXX010101000 is SAT's generic RFC for foreigners; it does not identify the recipient, so customs may ask for their own id.",
+  XAXX010101000: "XAXX010101000 is SAT's generic RFC for the general public; it does not identify the recipient, so customs may ask for their own RFC or CURP.",
+  XEXX010101000: "XEXX010101000 is SAT's generic RFC for foreigners; it does not identify the recipient, so customs may ask for their own id.",
 };
 
 function rfcCheckDigit(withoutCheck: string): string {
@@ -212,11 +210,7 @@ export function validateRfc(value: string): TaxIdResult {
     return fail('RFC', 'TAX_ID_LENGTH', 'This RFC lacks its last 3 characters (the homoclave); please ask the buyer for the full RFC.');
   }
   if (!RFC_PATTERN.test(n)) {
-    return fail(
-      'RFC',
-      'TAX_ID_FORMAT',
-      'An RFC is 3 letters (company) or 4 letters (person), then 6 digits of date, then 3 letters or digits.',
-    );
+    return fail('RFC', 'TAX_ID_FORMAT', 'An RFC is 3 letters (company) or 4 letters (person), then 6 digits of date, then 3 letters or digits.');
   }
   const dateStart = n.length === 13 ? 4 : 3;
   const [yy, mm, dd] = [0, 2, 4].map((o) => Number(n.slice(dateStart + o, dateStart + o + 2))) as [number, number, number];
@@ -237,9 +231,7 @@ const CURP_ALPHABET = '0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ';
 // [HM] follows the reference; a CURP with another sex marker would be rejected (see TAX_ID_COMPONENT).
 const CURP_PATTERN = /^[A-Z]{4}\d{6}[A-Z]{6}[0-9A-Z]\d$/;
 /** The 32 federal entities plus NE (born abroad), as listed by python-stdnum. */
-const CURP_STATES = new Set(
-  'AS BC BS CC CH CL CM CS DF DG GR GT HG JC MC MN MS NE NL NT OC PL QR QT SL SP SR TC TL TS VZ YN ZS'.split(' '),
-);
+const CURP_STATES = new Set('AS BC BS CC CH CL CM CS DF DG GR GT HG JC MC MN MS NE NL NT OC PL QR QT SL SP SR TC TL TS VZ YN ZS'.split(' '));
 
 function curpCheckDigit(first17: string): string {
   const sum = Array.from(first17).reduce((acc, ch, i) => acc + CURP_ALPHABET.indexOf(ch) * (18 - i), 0);

@@ -4,7 +4,7 @@ import { STATUS_DEFINITIONS } from './statuses';
 import type { ApplyResult } from './timeline';
 
 /**
- * What a batch of carrier updates tells the carrier/lane KPIs (domain/routing/kpis.ts), and the
+ * What a batch of carrier updates tells the carrier/lane KPIs (domain/performance/kpis.ts), and the
  * rules that keep each count to once per shipment:
  * - shipped: not counted here. Routing counts it when it books the shipment (the denominator of
  *   every rate), in the same write as the booking.
@@ -56,7 +56,9 @@ export function kpiOutcome(shipment: KpiShipment, result: Pick<ApplyResult, 'fac
     }
   }
   if (!marks.has('exception')) {
-    const problem = result.state.timeline.find((event) => event.recognised && event.carrier === shipment.carrier && STATUS_DEFINITIONS[event.status].isException);
+    const problem = result.state.timeline.find(
+      (event) => event.recognised && event.carrier === shipment.carrier && STATUS_DEFINITIONS[event.status].isException,
+    );
     if (problem !== undefined) {
       facts.push({ ...base, kind: 'exception', at: problem.occurredAt, firstForShipment: true });
       marks.add('exception');
@@ -86,4 +88,3 @@ export function mergeIncrements(increments: readonly KpiIncrement[]): KpiIncreme
 export function kpiMarksFrom(value: unknown): KpiMark[] {
   return Array.isArray(value) ? value.filter((mark): mark is KpiMark => (KPI_MARKS as readonly unknown[]).includes(mark)) : [];
 }
-

@@ -32,7 +32,9 @@ export interface ShipmentMatch {
 export type FindShipmentsByTrackingNumber = (trackingNumber: string, carriers?: readonly string[]) => Promise<Shipment[]>;
 
 /** Port: the shipment a carrier update belongs to, if any. */
-export type FindShipmentForUpdate = (update: Pick<TrackingUpdate, 'carrier' | 'trackingNumber' | 'lastMileTrackingNumber'>) => Promise<ShipmentMatch | undefined>;
+export type FindShipmentForUpdate = (
+  update: Pick<TrackingUpdate, 'carrier' | 'trackingNumber' | 'lastMileTrackingNumber'>,
+) => Promise<ShipmentMatch | undefined>;
 
 /** Port: keeps updates no shipment claims (for inspection; they expire). */
 export type KeepUnmatched = (carrier: string, trackingNumber: string, updates: readonly TrackingUpdate[], receivedAt: string) => Promise<void>;

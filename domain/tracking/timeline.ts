@@ -84,7 +84,10 @@ export interface ApplyResult {
 }
 
 export class InvalidTrackingTimeError extends Error {
-  constructor(readonly field: string, readonly value: string) {
+  constructor(
+    readonly field: string,
+    readonly value: string,
+  ) {
     super(`${field} "${value}" is not an ISO 8601 date-time`);
     this.name = 'InvalidTrackingTimeError';
   }
@@ -156,7 +159,14 @@ function stepFacts(previous: Pick<CurrentStatus, 'status' | 'subStatus'> | null,
   const { event } = step;
   const facts: TrackingFact[] = [];
   if (previous === null || previous.status !== event.status) {
-    facts.push({ kind: 'status-changed', from: previous?.status ?? null, to: event.status, subStatus: event.subStatus, occurredAt: event.occurredAt, eventKey: event.eventKey });
+    facts.push({
+      kind: 'status-changed',
+      from: previous?.status ?? null,
+      to: event.status,
+      subStatus: event.subStatus,
+      occurredAt: event.occurredAt,
+      eventKey: event.eventKey,
+    });
   }
   const newProblem = previous === null || previous.status !== event.status || previous.subStatus !== event.subStatus;
   if (STATUS_DEFINITIONS[event.status].isException && newProblem) {
@@ -200,11 +210,7 @@ function factsOf(before: ShipmentTrackingState, steps: readonly Step[], added: R
  * Adds carrier updates to a shipment's tracking state. Pure: the time the updates were received
  * comes from the caller. All updates must belong to the same shipment.
  */
-export function applyUpdates(
-  state: ShipmentTrackingState | undefined,
-  updates: readonly TrackingUpdate[],
-  context: { receivedAt: string },
-): ApplyResult {
+export function applyUpdates(state: ShipmentTrackingState | undefined, updates: readonly TrackingUpdate[], context: { receivedAt: string }): ApplyResult {
   const before = state ?? emptyTrackingState();
   const receivedAt = utc('receivedAt', context.receivedAt);
   const seen = new Set(before.seenEventKeys);

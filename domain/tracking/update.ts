@@ -1,7 +1,6 @@
 import type { CarrierSlug } from '../shared/carriers';
 import type { TrackingStatus } from './statuses';
 
-
 /** Where a scan happened, as far as the carrier says. */
 export interface TrackingLocation {
   readonly facility?: string;

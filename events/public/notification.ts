@@ -10,19 +10,24 @@ export const publicNotificationV1 = z
   .object({
     formatVersion: z.literal(NOTIFICATION_FORMAT_VERSION).describe('Version of this notification format.'),
     eventId: z.string().min(1).describe('Unique id of the event; the same for every subscription that receives it.'),
-    type: z.string().regex(/^[a-z-]+\.[a-z-]+$/).describe('What happened, `<entity>.<fact>`: order.rated, shipment.routed, customs.documents-ready, shipment.delivered…'),
+    type: z
+      .string()
+      .regex(/^[a-z-]+\.[a-z-]+$/)
+      .describe('What happened, `<entity>.<fact>`: order.rated, shipment.routed, customs.documents-ready, shipment.delivered…'),
     version: z.number().int().positive().describe('Version of the schema of `data` for this type.'),
     occurredAt: z.iso.datetime().describe('When it happened (ISO-8601 UTC).'),
     orderId: z.string().min(1).describe('The Enlace order the event is about.'),
-    sellerId: z.string().min(1).describe('The seller the order belongs to; a subscription only ever receives its own seller\'s events.'),
+    sellerId: z.string().min(1).describe("The seller the order belongs to; a subscription only ever receives its own seller's events."),
     sequence: z
       .number()
       .int()
       .positive()
-      .describe('1, 2, 3… per order, in the order Enlace forwarded the order\'s events; sort by it. A gap is an event this subscription does not receive.'),
+      .describe("1, 2, 3… per order, in the order Enlace forwarded the order's events; sort by it. A gap is an event this subscription does not receive."),
     data: z
       .record(z.string(), z.unknown())
-      .describe('The event\'s own fields; their schema is published per type and version (https://schemas.enlace.dev/events/<type>.v<version>.json, property `data`).'),
+      .describe(
+        "The event's own fields; their schema is published per type and version (https://schemas.enlace.dev/events/<type>.v<version>.json, property `data`).",
+      ),
   })
   // Fields may be added to v1 (never removed or changed): receivers ignore the ones they do not know.
   .loose()
@@ -52,8 +57,16 @@ void _notificationMatchesDomain;
 void _verificationMatchesDomain;
 
 export const PUBLIC_SCHEMAS = {
-  'notification.v1.json': { id: 'https://schemas.enlace.dev/notifications/notification.v1.json', title: 'Enlace notification v1', schema: publicNotificationV1 },
-  'verification.v1.json': { id: 'https://schemas.enlace.dev/notifications/verification.v1.json', title: 'Enlace verification handshake v1', schema: verificationRequestV1 },
+  'notification.v1.json': {
+    id: 'https://schemas.enlace.dev/notifications/notification.v1.json',
+    title: 'Enlace notification v1',
+    schema: publicNotificationV1,
+  },
+  'verification.v1.json': {
+    id: 'https://schemas.enlace.dev/notifications/verification.v1.json',
+    title: 'Enlace verification handshake v1',
+    schema: verificationRequestV1,
+  },
 } as const;
 
 /** JSON Schema (draft 2020-12) of the public formats, keyed by file name under events/public/schemas/. */

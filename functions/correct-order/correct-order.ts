@@ -38,7 +38,9 @@ function versionIn(ifMatch: string): number {
 }
 
 function fromCheck(check: CustomsCheckRecord | undefined, order: Order): CustomsView {
-  return check === undefined || check.orderVersion !== order.version ? PENDING : { outcome: check.outcome, orderVersion: check.orderVersion, problems: check.problems };
+  return check === undefined || check.orderVersion !== order.version
+    ? PENDING
+    : { outcome: check.outcome, orderVersion: check.orderVersion, problems: check.problems };
 }
 
 function answer(order: Order, customs: CustomsView) {
@@ -66,10 +68,13 @@ export function buildCorrectOrderRoute(deps: CorrectOrderDeps): HttpRoute {
     }
     const ifMatch = header(event, 'if-match');
     if (ifMatch !== undefined && ifMatch.trim() !== '*' && versionIn(ifMatch) !== order.version) {
-      throw new HttpError(412, 'Precondition Failed', `The order is at version ${order.version}, not ${ifMatch}; read it again and retry.`, [], { etag: `"${order.version}"` });
+      throw new HttpError(412, 'Precondition Failed', `The order is at version ${order.version}, not ${ifMatch}; read it again and retry.`, [], {
+        etag: `"${order.version}"`,
+      });
     }
     if (!CORRECTABLE_STATUSES.includes(order.status)) {
-      const why = order.status === 'unrateable' || order.status === 'unroutable' ? 'no carrier can take it; post a corrected order as a new one' : 'it is past customs';
+      const why =
+        order.status === 'unrateable' || order.status === 'unroutable' ? 'no carrier can take it; post a corrected order as a new one' : 'it is past customs';
       throw conflict(`Order "${orderId}" is ${order.status}: ${why}, so it can no longer be corrected.`);
     }
     const at = now().toISOString();
@@ -96,7 +101,11 @@ export function buildCorrectOrderRoute(deps: CorrectOrderDeps): HttpRoute {
     } else {
       const result = await deps.customsStep(corrected, context);
       corrected = { ...corrected, status: result.toStatus };
-      customs = { outcome: result.toStatus === 'customs-held' ? 'held' : 'documents-ready', orderVersion: corrected.version, problems: result.decision.problems };
+      customs = {
+        outcome: result.toStatus === 'customs-held' ? 'held' : 'documents-ready',
+        orderVersion: corrected.version,
+        problems: result.decision.problems,
+      };
       saved = await deps.save({
         ...base,
         change: { kind: 'correction', order: corrected },

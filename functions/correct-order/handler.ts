@@ -19,7 +19,11 @@ export const handler = httpHandler(
     getOrder: buildGetOrder(documents, tableName),
     getCustomsContext: buildGetCustomsContext(documents, tableName),
     getCustomsCheck: buildGetCustomsCheck(documents, tableName),
-    customsStep: buildCustomsStep({ putFile: buildPutDocumentFile(s3, requiredEnv('DOCUMENTS_BUCKET')), newEventId: () => newId('evt'), now: () => new Date() }),
+    customsStep: buildCustomsStep({
+      putFile: buildPutDocumentFile(s3, requiredEnv('DOCUMENTS_BUCKET')),
+      newEventId: () => newId('evt'),
+      now: () => new Date(),
+    }),
     save: buildSaveCustomsWrite(documents, tableName),
   }),
   { jsonBody: { maxBytes: MAX_CORRECTION_BYTES } },

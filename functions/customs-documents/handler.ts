@@ -23,7 +23,11 @@ export const handler = middy(
     shipmentRoutedV1,
     buildCustomsDocuments({
       getOrder: buildGetOrder(documents, tableName),
-      customsStep: buildCustomsStep({ putFile: buildPutDocumentFile(s3, requiredEnv('DOCUMENTS_BUCKET')), newEventId: () => newId('evt'), now: () => new Date() }),
+      customsStep: buildCustomsStep({
+        putFile: buildPutDocumentFile(s3, requiredEnv('DOCUMENTS_BUCKET')),
+        newEventId: () => newId('evt'),
+        now: () => new Date(),
+      }),
       save: buildSaveCustomsWrite(documents, tableName),
     }),
   ),

@@ -27,7 +27,8 @@ export function buildGetKpisRoute(deps: { readonly getKpiRows: GetLaneKpiRows; r
     const { lane, weeks, carrier } = parsed.data;
     const country = lane.slice(3, 5);
     const carriers = CARRIERS.filter(
-      (profile) => (DESTINATION_COUNTRIES as readonly string[]).includes(country) && profile.country === country && (carrier === undefined || profile.slug === carrier),
+      (profile) =>
+        (DESTINATION_COUNTRIES as readonly string[]).includes(country) && profile.country === country && (carrier === undefined || profile.slug === carrier),
     ).map((profile) => profile.slug);
     const at = now();
     const window = weeksEndingWith(isoWeek(at), weeks);

@@ -7,7 +7,13 @@ import type { GetOrderLabel } from '../shared/store/routing-store';
 export function buildGetLabelRoute(deps: { readonly getOrder: GetOrder; readonly getLabel: GetOrderLabel }): HttpRoute {
   return async ({ event, tenant }) => {
     const orderId = pathParameter(event, 'id');
-    const { part: label } = await readOrderPart(tenant, orderId, deps.getOrder, deps.getLabel, (order) => `Order "${orderId}" is ${order.status} and has no label yet; retry shortly.`);
+    const { part: label } = await readOrderPart(
+      tenant,
+      orderId,
+      deps.getOrder,
+      deps.getLabel,
+      (order) => `Order "${orderId}" is ${order.status} and has no label yet; retry shortly.`,
+    );
     return {
       statusCode: 200,
       headers: {

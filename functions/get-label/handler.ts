@@ -9,6 +9,4 @@ const documents = buildDocumentClient(new DynamoDBClient({}));
 const tableName = requiredEnv('TABLE_NAME');
 
 /** GET /v1/orders/{id}/label */
-export const handler = httpHandler(
-  buildGetLabelRoute({ getOrder: buildGetOrder(documents, tableName), getLabel: buildGetOrderLabel(documents, tableName) }),
-);
+export const handler = httpHandler(buildGetLabelRoute({ getOrder: buildGetOrder(documents, tableName), getLabel: buildGetOrderLabel(documents, tableName) }));

@@ -9,4 +9,6 @@ const documents = buildDocumentClient(new DynamoDBClient({}));
 const tableName = requiredEnv('TABLE_NAME');
 
 /** GET /v1/orders/{id} */
-export const handler = httpHandler(buildGetOrderRoute({ getOrder: buildGetOrder(documents, tableName), getOrderTracking: buildGetOrderTracking(documents, tableName) }));
+export const handler = httpHandler(
+  buildGetOrderRoute({ getOrder: buildGetOrder(documents, tableName), getOrderTracking: buildGetOrderTracking(documents, tableName) }),
+);

@@ -8,7 +8,13 @@ import type { GetOrderQuotes } from '../shared/store/rating-store';
 export function buildGetQuotesRoute(deps: { readonly getOrder: GetOrder; readonly getQuotes: GetOrderQuotes }): HttpRoute {
   return async ({ event, tenant }) => {
     const orderId = pathParameter(event, 'id');
-    const { order, part: quotes } = await readOrderPart(tenant, orderId, deps.getOrder, deps.getQuotes, (current) => `Order "${orderId}" is ${current.status} and has no quotes yet; retry shortly.`);
+    const { order, part: quotes } = await readOrderPart(
+      tenant,
+      orderId,
+      deps.getOrder,
+      deps.getQuotes,
+      (current) => `Order "${orderId}" is ${current.status} and has no quotes yet; retry shortly.`,
+    );
     return jsonResponse(200, { orderId, status: order.status, ratedAt: quotes.ratedAt, ...quotes.result });
   };
 }

@@ -11,7 +11,13 @@ import type { GetRoutingDecision } from '../shared/store/routing-store';
 export function buildGetRoutingRoute(deps: { readonly getOrder: GetOrder; readonly getDecision: GetRoutingDecision }): HttpRoute {
   return async ({ event, tenant }) => {
     const orderId = pathParameter(event, 'id');
-    const { order, part: decision } = await readOrderPart(tenant, orderId, deps.getOrder, deps.getDecision, (current) => `Order "${orderId}" is ${current.status} and has not been routed yet; retry shortly.`);
+    const { order, part: decision } = await readOrderPart(
+      tenant,
+      orderId,
+      deps.getOrder,
+      deps.getDecision,
+      (current) => `Order "${orderId}" is ${current.status} and has not been routed yet; retry shortly.`,
+    );
     return jsonResponse(200, { ...decision, orderStatus: order.status });
   };
 }

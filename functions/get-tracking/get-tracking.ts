@@ -71,7 +71,9 @@ export function buildGetTrackingRoute(deps: GetTrackingDeps): HttpRoute {
 
     const trackingNumber = pathParameter(event, 'trackingNumber');
     if (!TRACKING_NUMBER.test(trackingNumber)) {
-      throw badRequest('A tracking number is 4 to 64 letters, digits or "-".', [{ path: 'trackingNumber', code: 'invalid_format', message: 'must be 4 to 64 letters, digits or "-"' }]);
+      throw badRequest('A tracking number is 4 to 64 letters, digits or "-".', [
+        { path: 'trackingNumber', code: 'invalid_format', message: 'must be 4 to 64 letters, digits or "-"' },
+      ]);
     }
     const carrier = event.queryStringParameters?.carrier;
     if (carrier !== undefined && !carriers.includes(carrier)) {

@@ -44,7 +44,11 @@ async function processRecord(record: SQSRecord): Promise<void> {
   const log = logger.createChild({ persistentKeys: { correlationId: job.payload.orderId, deliveryId: job.deliveryId, subscriptionId: job.subscriptionId } });
   try {
     const outcome = await deliver(job, { receiveCount: Number(record.attributes.ApproximateReceiveCount ?? 1), receiptHandle: record.receiptHandle }, log);
-    metrics.addMetric(outcome === 'delivered' ? 'NotificationsDelivered' : outcome === 'dead-lettered' ? 'NotificationsDeadLettered' : 'NotificationsDropped', 'Count', 1);
+    metrics.addMetric(
+      outcome === 'delivered' ? 'NotificationsDelivered' : outcome === 'dead-lettered' ? 'NotificationsDeadLettered' : 'NotificationsDropped',
+      'Count',
+      1,
+    );
   } catch (error) {
     if (error instanceof DeliveryFailedError) {
       metrics.addMetric('NotificationDeliveryFailures', 'Count', 1);

@@ -46,7 +46,16 @@ export const DEFAULT_DELIVERY_TIMEOUT_MS = 10_000;
  * past the window, park it in the seller's dead letters and let the message go.
  */
 export function buildDeliverNotification(deps: NotificationDeliveryDeps) {
-  const { getSubscription, send, saveDeadLetter, delayRetry, policy, timeoutMs = DEFAULT_DELIVERY_TIMEOUT_MS, now = () => new Date(), jitter = Math.random } = deps;
+  const {
+    getSubscription,
+    send,
+    saveDeadLetter,
+    delayRetry,
+    policy,
+    timeoutMs = DEFAULT_DELIVERY_TIMEOUT_MS,
+    now = () => new Date(),
+    jitter = Math.random,
+  } = deps;
   return async (job: DeliveryJob, attempt: Attempt, log: Logger): Promise<DeliveryOutcome> => {
     const subscription = await getSubscription(job.sellerId, job.subscriptionId);
     if (subscription === undefined || subscription.status !== 'active') {

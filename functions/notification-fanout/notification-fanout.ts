@@ -28,7 +28,7 @@ export function parseAnyEvent(detail: unknown): InternalEvent {
     throw new InvalidEventError(typeof type === 'string' ? type : 'unknown', parsed.error.issues);
   }
   const contract = EVENT_CATALOG.find((candidate) => candidate.type === parsed.data.metadata.type && candidate.version === parsed.data.metadata.version);
-  return contract === undefined ? parsed.data : (parseEvent(contract, detail));
+  return contract === undefined ? parsed.data : parseEvent(contract, detail);
 }
 
 /**

@@ -79,9 +79,15 @@ async function readyDocuments(deps: OrderDocumentsDeps, tenant: Tenant, orderId:
     return { order, record };
   }
   if (BEFORE_CUSTOMS.includes(order.status) || order.status === 'documents-ready') {
-    throw new HttpError(404, 'Not Found', `Order "${orderId}" is ${order.status}: its customs documents are produced once a carrier is booked; retry shortly.`, [], {
-      'retry-after': '2',
-    });
+    throw new HttpError(
+      404,
+      'Not Found',
+      `Order "${orderId}" is ${order.status}: its customs documents are produced once a carrier is booked; retry shortly.`,
+      [],
+      {
+        'retry-after': '2',
+      },
+    );
   }
   if (order.status === 'customs-held') {
     const check = await deps.getCustomsCheck(orderId);
@@ -158,7 +164,11 @@ export function buildGetDocumentRoute(deps: OrderDocumentsDeps): HttpRoute {
 
     const format = negotiateFormat(header(event, 'accept'));
     if (format === undefined) {
-      throw new HttpError(406, 'Not Acceptable', `Documents are served as ${CONTENT_TYPES.json} or ${CONTENT_TYPES.pdf}; ask for one of them in the Accept header.`);
+      throw new HttpError(
+        406,
+        'Not Acceptable',
+        `Documents are served as ${CONTENT_TYPES.json} or ${CONTENT_TYPES.pdf}; ask for one of them in the Accept header.`,
+      );
     }
     const file = document[format];
     const bytes = await deps.getFile(file.key);

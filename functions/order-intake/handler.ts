@@ -8,7 +8,7 @@ const documents = buildDocumentClient(new DynamoDBClient({}));
 const tableName = requiredEnv('TABLE_NAME');
 
 /** POST /v1/orders */
-export const handler = httpHandler(
-  buildOrderIntake({ saveNewOrder: buildSaveNewOrder(documents, tableName), getOrder: buildGetOrder(documents, tableName) }),
-  { jsonBody: { maxBytes: MAX_ORDER_BYTES }, metrics: true },
-);
+export const handler = httpHandler(buildOrderIntake({ saveNewOrder: buildSaveNewOrder(documents, tableName), getOrder: buildGetOrder(documents, tableName) }), {
+  jsonBody: { maxBytes: MAX_ORDER_BYTES },
+  metrics: true,
+});

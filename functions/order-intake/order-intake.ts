@@ -4,12 +4,12 @@ import { canonicalJson } from '../../domain/shared/canonical-json';
 import { mayActFor } from '../../domain/shared/tenant';
 import { createEvent } from '../../events/envelope';
 import { orderReceivedV1 } from '../../events/order-received';
-import { toPending } from "../../events/pending";
+import { toPending } from '../../events/pending';
 import type { HttpRoute } from '../shared/http/http-handler';
 import { conflict, forbidden, HttpError, jsonResponse, validationError } from '../shared/http/problem';
 import { newId, sha256Hex } from '../shared/ids';
 import { logger, metrics } from '../shared/observability';
-import { type SaveNewOrder } from "../shared/store/order-store";
+import { type SaveNewOrder } from '../shared/store/order-store';
 import { orderView } from '../shared/views';
 
 /** Marketplace orders are a few KB; 128 KB leaves room for 100 items and keeps the event under EventBridge's 256 KB. */
@@ -38,7 +38,11 @@ export function buildOrderIntake(deps: OrderIntakeDeps): HttpRoute {
 
     const receivedAt = now().toISOString();
     const order = createOrder(input, { orderId: newOrderId(), receivedAt, warnings: intakeWarnings(input) });
-    const event = createEvent(orderReceivedV1, { order }, { eventId: newEventId(), occurredAt: receivedAt, correlationId: order.orderId, sellerId: order.sellerId });
+    const event = createEvent(
+      orderReceivedV1,
+      { order },
+      { eventId: newEventId(), occurredAt: receivedAt, correlationId: order.orderId, sellerId: order.sellerId },
+    );
     const requestHash = sha256Hex(canonicalJson(body));
 
     const outcome = await saveNewOrder(order, requestHash, toPending(event));
@@ -68,4 +72,3 @@ function created(order: Order, replayed: boolean) {
     ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
   });
 }
-

@@ -7,6 +7,4 @@ import { requiredEnv } from '../shared/store/dynamo-client';
 import { buildHandler } from './relay';
 
 /** Table stream (writes that carry events: outbox items and outbox attributes, see filters.ts) → the event bus. */
-export const handler = middy(buildHandler(buildPublishEvents(new EventBridgeClient({}), requiredEnv('EVENT_BUS_NAME')))).use(
-  injectLambdaContext(logger),
-);
+export const handler = middy(buildHandler(buildPublishEvents(new EventBridgeClient({}), requiredEnv('EVENT_BUS_NAME')))).use(injectLambdaContext(logger));

@@ -35,7 +35,5 @@ export function buildHandler(publish: PublishEvents) {
       throw error;
     }
   };
-  return async (event: DynamoDBStreamEvent, context: Context) =>
-    processPartialResponse(event, publishRecord, processor, { context });
+  return async (event: DynamoDBStreamEvent, context: Context) => processPartialResponse(event, publishRecord, processor, { context });
 }
-

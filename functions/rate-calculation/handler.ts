@@ -14,5 +14,8 @@ const tableName = requiredEnv('TABLE_NAME');
 
 /** SQS (order.received) → rate-calculation. */
 export const handler = middy(
-  eventConsumer(orderReceivedV1, buildRateCalculation({ getOrder: buildGetOrder(documents, tableName), recordRating: buildRecordRating(documents, tableName) })),
+  eventConsumer(
+    orderReceivedV1,
+    buildRateCalculation({ getOrder: buildGetOrder(documents, tableName), recordRating: buildRecordRating(documents, tableName) }),
+  ),
 ).use(injectLambdaContext(logger));

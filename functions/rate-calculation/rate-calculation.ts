@@ -5,7 +5,7 @@ import { rateOrder, summariseQuote } from '../../domain/rating';
 import { createEvent, type EnlaceEvent } from '../../events/envelope';
 import { orderRatedV1, orderUnrateableV1 } from '../../events/order-rated';
 import type { orderReceivedV1 } from '../../events/order-received';
-import { toPending } from "../../events/pending";
+import { toPending } from '../../events/pending';
 import { newId } from '../shared/ids';
 import type { RecordRating } from '../shared/store/rating-store';
 
@@ -39,7 +39,10 @@ export function buildRateCalculation(deps: RateCalculationDeps) {
               currency: rating.result.currency,
               serviceLevel: order.serviceLevel,
               quotes: rating.result.quotes.map(summariseQuote),
-              ineligible: rating.result.ineligible.map((quote) => ({ serviceId: quote.serviceId, reasons: quote.reasons.map(({ code, message }) => ({ code, message })) })),
+              ineligible: rating.result.ineligible.map((quote) => ({
+                serviceId: quote.serviceId,
+                reasons: quote.reasons.map(({ code, message }) => ({ code, message })),
+              })),
             },
             context,
           )

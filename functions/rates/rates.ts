@@ -17,7 +17,10 @@ export function buildRatesRoute(deps: { readonly now?: () => Date } = {}): HttpR
       return jsonResponse(200, rateShipment(ratingRequestFromRatesInput(parsed.data), { at: now() }));
     } catch (error) {
       if (error instanceof InvalidRatingRequestError) {
-        throw badRequest('The shipment cannot be rated.', error.issues.map((issue) => ({ path: '(body)', code: 'invalid_shipment', message: issue })));
+        throw badRequest(
+          'The shipment cannot be rated.',
+          error.issues.map((issue) => ({ path: '(body)', code: 'invalid_shipment', message: issue })),
+        );
       }
       throw error;
     }

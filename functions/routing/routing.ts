@@ -4,10 +4,10 @@ import type { GetOrder } from '../../domain/order';
 import { isoWeek, kpiIncrementsFor, weeksEndingWith } from '../../domain/performance';
 import type { BookShipment } from '../../domain/routing';
 import { CARRIERS, laneOf, routeOrder } from '../../domain/routing';
-import { type LastMileCarrier } from "../../domain/shared/carriers";
+import { type LastMileCarrier } from '../../domain/shared/carriers';
 import { createEvent, type EnlaceEvent } from '../../events/envelope';
 import type { orderRatedV1 } from '../../events/order-rated';
-import { toPending } from "../../events/pending";
+import { toPending } from '../../events/pending';
 import { orderUnroutableV1, shipmentRoutedV1 } from '../../events/shipment-routed';
 import { newId } from '../shared/ids';
 import type { GetLaneKpiRows } from '../shared/store/kpi-reader';
@@ -69,7 +69,13 @@ export function buildRouting(deps: RoutingDeps) {
       now: at,
       newShipmentId,
     });
-    const context = { eventId: newEventId(), occurredAt: at.toISOString(), correlationId: orderId, sellerId: order.sellerId, causationId: rated.metadata.eventId };
+    const context = {
+      eventId: newEventId(),
+      occurredAt: at.toISOString(),
+      correlationId: orderId,
+      sellerId: order.sellerId,
+      causationId: rated.metadata.eventId,
+    };
 
     if (routed.outcome === 'unroutable') {
       const reasons = routed.decision.exclusions.map((exclusion) => ({

@@ -3,7 +3,7 @@ import { clearCustoms, sha256, type CustomsDecision, type PreparedDocument } fro
 import type { Order } from '../../domain/order';
 import { customsDocumentsReadyV1, customsHeldV1 } from '../../events/customs';
 import { createEvent } from '../../events/envelope';
-import { toPending, type PendingEvent } from "../../events/pending";
+import { toPending, type PendingEvent } from '../../events/pending';
 import type { CustomsCheckRecord, CustomsContext, DocumentRecord, DocumentsRecord } from './store/customs-store';
 import { documentFileKey, type PutDocumentFile } from './store/document-bucket';
 
@@ -61,7 +61,11 @@ export function buildCustomsStep(deps: CustomsStepDeps) {
     const stored = await Promise.all(decision.documents.map((document) => storeDocument(deps.putFile, order, document)));
     const documents: DocumentsRecord = { orderId: order.orderId, orderVersion: order.version, generatedAt: checkedAt, documents: stored };
     const warnings = decision.problems;
-    const event = createEvent(customsDocumentsReadyV1, { orderId: order.orderId, orderVersion: order.version, shipment, documents: stored, warnings }, eventContext);
+    const event = createEvent(
+      customsDocumentsReadyV1,
+      { orderId: order.orderId, orderVersion: order.version, shipment, documents: stored, warnings },
+      eventContext,
+    );
     return {
       toStatus: 'documents-ready',
       decision,

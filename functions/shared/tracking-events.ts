@@ -4,7 +4,7 @@ import type { Shipment } from '../../domain/shared/shipment';
 import type { ShipmentTrackingState, StallCandidate, StallDecision, TimelineEvent, TrackingFact } from '../../domain/tracking';
 import { promisedMaxDays, STATUS_DEFINITIONS } from '../../domain/tracking';
 import { createEvent, type EventContract } from '../../events/envelope';
-import { toPending, type PendingEvent } from "../../events/pending";
+import { toPending, type PendingEvent } from '../../events/pending';
 import { shipmentDeliveredV1, shipmentExceptionV1, shipmentStalledV1, shipmentStatusChangedV1 } from '../../events/shipment-tracking';
 
 /** Turns the timeline's facts and the sweep's decisions into the tracking events of the catalog. */

@@ -34,7 +34,10 @@ export const handler = httpHandler(
     getDeadLetter: buildGetDeadLetter(documents, tableName),
     deleteDeadLetter: buildDeleteDeadLetter(documents, tableName),
     enqueueDeliveries: buildEnqueueDeliveries(new SQSClient({ useQueueUrlAsEndpoint: false }), requiredEnv('DELIVERY_QUEUE_URL')),
-    verifyTarget: buildVerifyTarget({ send: buildSendMessage(eventBridgeClients((region) => new EventBridgeClient({ region }))), newChallenge: () => randomBytes(16).toString('hex') }),
+    verifyTarget: buildVerifyTarget({
+      send: buildSendMessage(eventBridgeClients((region) => new EventBridgeClient({ region }))),
+      newChallenge: () => randomBytes(16).toString('hex'),
+    }),
     // The local cloud (ENLACE_LOCAL) delivers to http://localhost receivers; on AWS only public HTTPS endpoints.
     targetPolicy: { allowLocalHttp: process.env.ENLACE_LOCAL === 'true', reservedBusNames: [EVENT_BUS_NAME] },
     newSubscriptionId: () => newId('sub'),

@@ -198,7 +198,13 @@ export function buildSubscriptionRoutes(deps: SubscriptionRoutesDeps): Record<Su
       const replayedAt = now().toISOString();
       // Queued before they are removed: a crash in between replays a delivery twice (same delivery id), never zero times.
       await deps.enqueueDeliveries(
-        deadLetters.map((deadLetter) => ({ deliveryId: deadLetter.deliveryId, subscriptionId, sellerId, payload: deadLetter.payload, firstAttemptAt: replayedAt })),
+        deadLetters.map((deadLetter) => ({
+          deliveryId: deadLetter.deliveryId,
+          subscriptionId,
+          sellerId,
+          payload: deadLetter.payload,
+          firstAttemptAt: replayedAt,
+        })),
       );
       await Promise.all(deadLetters.map((deadLetter) => deps.deleteDeadLetter(sellerId, subscriptionId, deadLetter.deliveryId)));
       return jsonResponse(202, { replayed: deadLetters.map((deadLetter) => deadLetter.deliveryId), notFound: notFoundIds, more });
@@ -215,17 +221,31 @@ function missingSellerProblems(tenant: Tenant): FieldProblem[] {
     {
       path: 'sellerId',
       code: 'custom',
-      message: tenant.sellerIds.length === 0 ? 'this API key acts for no seller' : `required: this API key acts for several sellers (${tenant.sellerIds.join(', ')})`,
+      message:
+        tenant.sellerIds.length === 0 ? 'this API key acts for no seller' : `required: this API key acts for several sellers (${tenant.sellerIds.join(', ')})`,
     },
   ];
 }
 
 const rotateSchema = z
-  .object({ overlapSeconds: z.number().int().min(0).max(7 * 24 * 60 * 60).optional() })
+  .object({
+    overlapSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 24 * 60 * 60)
+      .optional(),
+  })
   .strict();
 
 const replaySchema = z
-  .object({ deliveryIds: z.array(z.string().regex(/^dlv_[0-9a-f]{32}$/, 'must be a delivery id (dlv_…)')).min(1).max(MAX_REPLAY_PER_CALL).optional() })
+  .object({
+    deliveryIds: z
+      .array(z.string().regex(/^dlv_[0-9a-f]{32}$/, 'must be a delivery id (dlv_…)'))
+      .min(1)
+      .max(MAX_REPLAY_PER_CALL)
+      .optional(),
+  })
   .strict();
 
 const pageSchema = z.object({

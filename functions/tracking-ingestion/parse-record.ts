@@ -29,7 +29,10 @@ export function parseRecord(record: SQSRecord): ParsedRecord {
   }
   const message = trackingMessageSchema.safeParse(envelope);
   if (!message.success) {
-    throw new UnparseablePayloadError(record.messageId, message.error.issues.map((issue) => ({ path: `message.${issue.path.join('.')}`, message: issue.message })));
+    throw new UnparseablePayloadError(
+      record.messageId,
+      message.error.issues.map((issue) => ({ path: `message.${issue.path.join('.')}`, message: issue.message })),
+    );
   }
   let payload: unknown;
   try {
@@ -43,8 +46,6 @@ export function parseRecord(record: SQSRecord): ParsedRecord {
   }
   return { record, message: message.data, updates: parsed.updates };
 }
-
-
 
 /** How many times SQS has handed this record over (1 on the first delivery). */
 export const receiveCount = (record: SQSRecord): number => Number(record.attributes.ApproximateReceiveCount ?? '1') || 1;

@@ -1,11 +1,12 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import type { FindShipmentForUpdate, GetShipmentTracking, KeepUnmatched, ShipmentMatch, TrackingAlias, TrackingUpdate } from '../../domain/tracking';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import type { FindShipmentForUpdate, GetShipmentTracking, KeepUnmatched } from '../../domain/tracking';
 import { newId } from '../shared/ids';
 import { logger as defaultLogger, metrics } from '../shared/observability';
 import type { SaveTracking } from '../shared/store/tracking-writes';
+import { groupByShipment, type UnmatchedUpdates } from './group-updates';
 import { parseRecord, receiveCount, UnparseablePayloadError, type ParsedRecord } from './parse-record';
-import { buildWriteShipment, jitter, type Contribution, type IngestionOutcome, type ShipmentGroup } from './write-shipment';
+import { buildWriteShipment, jitter, type IngestionOutcome, type ShipmentGroup } from './write-shipment';
 
 export { parseRecord, UnparseablePayloadError } from './parse-record';
 export { TrackingConflictError, type IngestionOutcome } from './write-shipment';
@@ -45,10 +46,10 @@ export function buildTrackingIngestion(deps: TrackingIngestionDeps) {
   const log = deps.logger ?? defaultLogger;
   const writeShipment = buildWriteShipment({ getTracking, saveTracking, newEventId, now, log, backoff });
 
-  return async (event: SQSEvent): Promise<SQSBatchResponse & { outcomes: IngestionOutcome[] }> => {
-    const failed = new Set<string>();
+  /** Parses every record; an unreadable one fails alone (and reaches the DLQ after its retries). */
+  function parseAll(records: readonly SQSRecord[], failed: Set<string>): ParsedRecord[] {
     const parsed: ParsedRecord[] = [];
-    for (const record of event.Records) {
+    for (const record of records) {
       try {
         parsed.push(parseRecord(record));
       } catch (error) {
@@ -62,54 +63,14 @@ export function buildTrackingIngestion(deps: TrackingIngestionDeps) {
         failed.add(record.messageId);
       }
     }
+    return parsed;
+  }
 
-    // Find each (carrier, number)'s shipment once for the whole batch, all lookups at once.
-    const matches = new Map<string, Promise<ShipmentMatch | undefined>>();
-    for (const update of parsed.flatMap((item) => item.updates)) {
-      const key = `${update.carrier}#${update.trackingNumber}`;
-      if (!matches.has(key)) {
-        matches.set(key, findShipment(update));
-      }
-    }
-    // Settled first, so a failed lookup fails only the records that need it (below).
-    await Promise.allSettled(matches.values());
-
-    const groups = new Map<string, ShipmentGroup>();
-    const unmatched: { record: ParsedRecord; updates: TrackingUpdate[] }[] = [];
-    for (const item of parsed) {
-      const resolved: { update: TrackingUpdate; match: ShipmentMatch | undefined }[] = [];
-      try {
-        for (const update of item.updates) {
-          resolved.push({ update, match: await matches.get(`${update.carrier}#${update.trackingNumber}`) });
-        }
-      } catch (error) {
-        log.error('shipment lookup failed; retrying the webhook', { receiptId: item.message.receiptId, error: error as Error });
-        failed.add(item.record.messageId);
-        continue;
-      }
-      const orphans: TrackingUpdate[] = [];
-      for (const { update, match } of resolved) {
-        if (match === undefined) {
-          orphans.push(update);
-          continue;
-        }
-        const group: ShipmentGroup = groups.get(match.shipment.shipmentId) ?? { shipment: match.shipment, contributions: new Map<string, Contribution>(), aliases: new Map<string, TrackingAlias>() };
-        groups.set(match.shipment.shipmentId, group);
-        const contribution: Contribution = group.contributions.get(item.record.messageId) ?? { messageId: item.record.messageId, receivedAt: item.message.receivedAt, updates: [] };
-        contribution.updates.push(update);
-        group.contributions.set(item.record.messageId, contribution);
-        if (match.newAlias !== undefined) {
-          group.aliases.set(`${match.newAlias.carrier}#${match.newAlias.trackingNumber}`, match.newAlias);
-        }
-      }
-      if (orphans.length > 0) {
-        unmatched.push({ record: item, updates: orphans });
-      }
-    }
-
+  /** Each shipment's updates written once; a failed write retries every record that contributed to it. */
+  async function writeAll(groups: Iterable<ShipmentGroup>, failed: Set<string>): Promise<IngestionOutcome[]> {
     const outcomes: IngestionOutcome[] = [];
     await Promise.all(
-      [...groups.values()].map(async (group) => {
+      [...groups].map(async (group) => {
         try {
           outcomes.push(await writeShipment(group));
         } catch (error) {
@@ -118,7 +79,11 @@ export function buildTrackingIngestion(deps: TrackingIngestionDeps) {
         }
       }),
     );
+    return outcomes;
+  }
 
+  /** Updates no shipment claims: retried a few deliveries (the booking may be seconds late), then kept as UNMATCHED. */
+  async function handleUnmatched(unmatched: readonly UnmatchedUpdates[], failed: Set<string>): Promise<void> {
     for (const { record, updates } of unmatched) {
       const numbers = [...new Set(updates.map((update) => `${update.carrier}#${update.trackingNumber}`))];
       if (receiveCount(record.record) < UNMATCHED_ATTEMPTS) {
@@ -129,7 +94,12 @@ export function buildTrackingIngestion(deps: TrackingIngestionDeps) {
       try {
         for (const number of numbers) {
           const [carrier = '', trackingNumber = ''] = number.split('#');
-          await keepUnmatched(carrier, trackingNumber, updates.filter((update) => update.carrier === carrier && update.trackingNumber === trackingNumber), record.message.receivedAt);
+          await keepUnmatched(
+            carrier,
+            trackingNumber,
+            updates.filter((update) => update.carrier === carrier && update.trackingNumber === trackingNumber),
+            record.message.receivedAt,
+          );
         }
         log.warn('tracking updates for unknown numbers kept as UNMATCHED', { receiptId: record.message.receiptId, numbers });
         metrics.addMetric('UnmatchedTrackingUpdates', 'Count', updates.length);
@@ -138,8 +108,17 @@ export function buildTrackingIngestion(deps: TrackingIngestionDeps) {
         failed.add(record.record.messageId);
       }
     }
+  }
 
+  return async (event: SQSEvent): Promise<SQSBatchResponse & { outcomes: IngestionOutcome[] }> => {
+    const failed = new Set<string>();
+    const parsed = parseAll(event.Records, failed);
+    const { groups, unmatched } = await groupByShipment(parsed, findShipment, (item, error) => {
+      log.error('shipment lookup failed; retrying the webhook', { receiptId: item.message.receiptId, error });
+      failed.add(item.record.messageId);
+    });
+    const outcomes = await writeAll(groups.values(), failed);
+    await handleUnmatched(unmatched, failed);
     return { batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })), outcomes };
   };
 }
-

@@ -1,7 +1,15 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Shipment } from '../../domain/shared/shipment';
 import type { GetShipmentTracking, TrackingAlias, TrackingUpdate } from '../../domain/tracking';
-import { applyUpdates, kpiOutcome, stallDueAt, stallThresholdsForLane, type ShipmentTrackingState, type TimelineEvent, type TrackingFact } from '../../domain/tracking';
+import {
+    applyUpdates,
+    kpiOutcome,
+    stallDueAt,
+    stallThresholdsForLane,
+    type ShipmentTrackingState,
+    type TimelineEvent,
+    type TrackingFact,
+} from '../../domain/tracking';
 import { metrics } from '../shared/observability';
 import type { SaveTracking } from '../shared/store/tracking-writes';
 import { trackingEvents } from '../shared/tracking-events';
@@ -90,7 +98,10 @@ export function buildWriteShipment(deps: WriteShipmentDeps) {
         const unrecognised = added.filter((event) => !event.recognised);
         if (unrecognised.length > 0) {
           // New carrier codes stay on the timeline without moving the status; count them so the mapping gets them.
-          log.warn('unrecognised carrier codes', { shipmentId: stored.shipment.shipmentId, codes: unrecognised.map((event) => `${event.carrier}:${event.carrierCode}`) });
+          log.warn('unrecognised carrier codes', {
+            shipmentId: stored.shipment.shipmentId,
+            codes: unrecognised.map((event) => `${event.carrier}:${event.carrierCode}`),
+          });
           metrics.addMetric('UnrecognisedCarrierCodes', 'Count', unrecognised.length);
         }
         metrics.addMetric('TrackingEventsAdded', 'Count', added.length);
@@ -102,7 +113,13 @@ export function buildWriteShipment(deps: WriteShipmentDeps) {
           facts: facts.map((fact) => fact.kind),
           version: stored.version + 1,
         });
-        return { shipmentId: stored.shipment.shipmentId, written: true, newEvents: added.length, facts: facts.map((fact) => fact.kind), itemsWritten: saved.itemsWritten };
+        return {
+          shipmentId: stored.shipment.shipmentId,
+          written: true,
+          newEvents: added.length,
+          facts: facts.map((fact) => fact.kind),
+          itemsWritten: saved.itemsWritten,
+        };
       }
       metrics.addMetric('TrackingWriteConflicts', 'Count', 1);
       await backoff(attempt);

@@ -34,7 +34,8 @@ const UNAUTHORIZED_DETAIL: Record<Exclude<SignatureCheck, { valid: true }>['reas
   mismatch: 'The signature does not match the body with any of your current secrets.',
 };
 
-const unauthorized = (detail: string) => new HttpError(401, 'Unauthorized', detail, [], { 'WWW-Authenticate': 'Enlace-HMAC-SHA256 header="Enlace-Carrier-Signature"' });
+const unauthorized = (detail: string) =>
+  new HttpError(401, 'Unauthorized', detail, [], { 'WWW-Authenticate': 'Enlace-HMAC-SHA256 header="Enlace-Carrier-Signature"' });
 const unavailable = (detail: string) => new HttpError(503, 'Service Unavailable', detail, [], { 'Retry-After': '30' });
 
 /**
@@ -59,7 +60,12 @@ export function buildTrackingWebhook(deps: TrackingWebhookDeps): WebhookRoute {
       throw unavailable('Enlace cannot verify webhooks right now; retry shortly.');
     }
     const at = now();
-    const check = verifySignature({ header: header(event, CARRIER_SIGNATURE_HEADER), body: rawBody, secrets: secrets[carrier] ?? [], nowSeconds: Math.floor(at.getTime() / 1000) });
+    const check = verifySignature({
+      header: header(event, CARRIER_SIGNATURE_HEADER),
+      body: rawBody,
+      secrets: secrets[carrier] ?? [],
+      nowSeconds: Math.floor(at.getTime() / 1000),
+    });
     if (!check.valid) {
       logger.warn('tracking webhook refused', { carrier, reason: check.reason, sourceIp: event.requestContext.http.sourceIp });
       metrics.addMetric('TrackingWebhooksRefused', 'Count', 1);

@@ -110,7 +110,8 @@ export class CustomsDocuments extends Construct {
     const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as s3.CfnBucket);
     Validations.of(this).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${DOCUMENTS_PREFIX}]`,
-      reason: 'Each function may only put (or, the reader, get) document files under orders/ in this one bucket; their keys are per order and version, so no narrower ARN exists.',
+      reason:
+        'Each function may only put (or, the reader, get) document files under orders/ in this one bucket; their keys are per order and version, so no narrower ARN exists.',
     });
   }
 }

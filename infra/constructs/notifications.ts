@@ -124,7 +124,7 @@ export class Notifications extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     }).addAlarmAction(action);
     new cloudwatch.Alarm(this, 'DeliveriesDeadLettered', {
-      alarmDescription: 'notification-delivery: over 100 deliveries an hour end in sellers\' dead letters (receivers down, or a signing/sending bug)',
+      alarmDescription: "notification-delivery: over 100 deliveries an hour end in sellers' dead letters (receivers down, or a signing/sending bug)",
       metric: new cloudwatch.Metric({
         namespace: 'Enlace',
         metricName: 'NotificationsDeadLettered',
@@ -155,7 +155,8 @@ function allowPutEventsToSellerBuses(fn: EnlaceFunction): void {
   for (const partition of ['<AWS::Partition>', 'aws']) {
     Validations.of(fn).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:${partition}:events:*:*:event-bus/*]`,
-      reason: "Sellers subscribe buses in their own accounts at run time; only PutEvents is granted, and each seller's bus policy decides whether Enlace may write to it.",
+      reason:
+        "Sellers subscribe buses in their own accounts at run time; only PutEvents is granted, and each seller's bus policy decides whether Enlace may write to it.",
     });
   }
 }

@@ -64,7 +64,8 @@ export class Tracking extends Construct {
     });
     Validations.of(this.webhookSecret).acknowledge({
       id: 'AwsSolutions-SMG4',
-      reason: 'Shared with carriers, so rotated by hand with an overlap: a second secret is added, the carrier switches, the old one is removed (docs/tracking.md).',
+      reason:
+        'Shared with carriers, so rotated by hand with an overlap: a second secret is added, the carrier switches, the old one is removed (docs/tracking.md).',
     });
 
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
@@ -134,7 +135,8 @@ export class Tracking extends Construct {
     if (webhookRoute !== undefined) {
       Validations.of(webhookRoute).acknowledge({
         id: 'AwsSolutions-APIG4',
-        reason: 'Carriers do not hold API keys: each webhook is authenticated by its HMAC-SHA256 signature with a replay window, verified in the handler before anything is queued.',
+        reason:
+          'Carriers do not hold API keys: each webhook is authenticated by its HMAC-SHA256 signature with a replay window, verified in the handler before anything is queued.',
       });
     }
     const readIntegration = new HttpLambdaIntegration('GetTrackingIntegration', this.reader);

@@ -77,7 +77,13 @@ export class EnlaceStack extends Stack {
     tracking.ingestion.node.addDependency(relay);
     tracking.sweep.node.addDependency(relay);
     // Customs documents (README, "Customs documents"): shipment.routed → checks → JSON + PDF in S3; PATCH and GET documents.
-    new CustomsDocuments(this, 'Customs', { table: this.table, bus: this.bus, api: this.api, alarmTopic: this.alarmTopic, retainData: props.retainData ?? true });
+    new CustomsDocuments(this, 'Customs', {
+      table: this.table,
+      bus: this.bus,
+      api: this.api,
+      alarmTopic: this.alarmTopic,
+      retainData: props.retainData ?? true,
+    });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

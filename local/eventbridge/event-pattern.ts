@@ -20,9 +20,30 @@ const OR_KEY = '$or';
 
 /** Field names Event Ruler reserves, so they cannot be used as field names anywhere inside a `$or` branch. */
 const RESERVED_INSIDE_OR = new Set([
-  'exactly', 'equals-ignore-case', 'prefix', 'suffix', 'anything-but', 'exists', 'wildcard', 'numeric', 'cidr',
-  '=', '<', '<=', '>', '>=', 'regex', 'not-wildcard', 'not-equals-ignore-case', 'date-after', 'date-on-or-after',
-  'date-before', 'date-on-or-before', 'in-date-range', 'ip-address-in-range', 'ip-address-not-in-range',
+  'exactly',
+  'equals-ignore-case',
+  'prefix',
+  'suffix',
+  'anything-but',
+  'exists',
+  'wildcard',
+  'numeric',
+  'cidr',
+  '=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'regex',
+  'not-wildcard',
+  'not-equals-ignore-case',
+  'date-after',
+  'date-on-or-after',
+  'date-before',
+  'date-on-or-before',
+  'in-date-range',
+  'ip-address-in-range',
+  'ip-address-not-in-range',
 ]);
 
 type PatternObject = Record<string, unknown>;
@@ -303,7 +324,7 @@ function leafValues(value: unknown): Leaf[] {
 
 /** `exists` tests for the presence of leaf values; every other matcher must match one of them. */
 function matchesMatcher(matcher: unknown, leaves: readonly Leaf[]): boolean {
-  if (isPlainObject(matcher) && Object.hasOwn(matcher, 'exists')) return matcher.exists === (leaves.length > 0);
+  if (isPlainObject(matcher) && Object.hasOwn(matcher, 'exists')) return matcher.exists === leaves.length > 0;
   return leaves.some((leaf) => matchesValue(matcher, leaf));
 }
 

@@ -89,19 +89,30 @@ async function route(orderId: string, options: { trackingNumber: string; accepts
 }
 
 async function waitForStatus(orderId: string, statuses: readonly string[]): Promise<string> {
-  return eventually(async () => {
-    const status = await statusOf(orderId);
-    return statuses.includes(status) ? status : undefined;
-  }, 30_000, `order ${orderId} to be ${statuses.join(' or ')}`);
+  return eventually(
+    async () => {
+      const status = await statusOf(orderId);
+      return statuses.includes(status) ? status : undefined;
+    },
+    30_000,
+    `order ${orderId} to be ${statuses.join(' or ')}`,
+  );
 }
 
 /** The customs event published in answer to one shipment.routed (its causation id). */
 async function customsEventCausedBy(eventId: string): Promise<{ type: string; detail: unknown }> {
-  return eventually(async () => {
-    const events = (await (await fetch(`${localCloud().admin}/events`)).json()) as { 'detail-type': string; detail: { metadata: { causationId?: string } } }[];
-    const found = events.find((event) => event['detail-type'].startsWith('customs.') && event.detail.metadata.causationId === eventId);
-    return found === undefined ? undefined : { type: found['detail-type'], detail: found.detail };
-  }, 20_000, `the customs event caused by ${eventId}`);
+  return eventually(
+    async () => {
+      const events = (await (await fetch(`${localCloud().admin}/events`)).json()) as {
+        'detail-type': string;
+        detail: { metadata: { causationId?: string } };
+      }[];
+      const found = events.find((event) => event['detail-type'].startsWith('customs.') && event.detail.metadata.causationId === eventId);
+      return found === undefined ? undefined : { type: found['detail-type'], detail: found.detail };
+    },
+    20_000,
+    `the customs event caused by ${eventId}`,
+  );
 }
 
 interface ListedDocument {
@@ -138,7 +149,11 @@ describe('customs documents through the local cloud', () => {
     // An invalid CPF is taken (the request is well formed) and re-checked: still held, now for an invalid id.
     const invalid = await call('PATCH', `/v1/orders/${orderId}`, { body: { shipTo: { taxId: { type: 'CPF', value: '123.456.789-00' } } } });
     expect(invalid.status).toBe(200);
-    expect(invalid.json).toMatchObject({ version: 2, status: 'customs-held', customs: { outcome: 'held', problems: [expect.objectContaining({ code: 'RECIPIENT_TAX_ID_INVALID' })] } });
+    expect(invalid.json).toMatchObject({
+      version: 2,
+      status: 'customs-held',
+      customs: { outcome: 'held', problems: [expect.objectContaining({ code: 'RECIPIENT_TAX_ID_INVALID' })] },
+    });
 
     const fixed = await call('PATCH', `/v1/orders/${orderId}`, { body: { shipTo: { taxId: VALID_CPF } } });
     expect(fixed.status).toBe(200);
@@ -173,7 +188,13 @@ describe('customs documents through the local cloud', () => {
     expect(cn23.text).toContain('8471.30');
 
     const json = await call('GET', `/v1/orders/${orderId}/documents/commercial-invoice`, { accept: 'application/json' });
-    expect(json.json).toMatchObject({ incoterm: 'DDP', orderVersion: 3, trackingNumber, consignee: { taxId: { type: 'CPF' } }, contentHash: documents[0]!.contentHash });
+    expect(json.json).toMatchObject({
+      incoterm: 'DDP',
+      orderVersion: 3,
+      trackingNumber,
+      consignee: { taxId: { type: 'CPF' } },
+      contentHash: documents[0]!.contentHash,
+    });
     expect((json.json.lines as { hsCode: string }[]).map((line) => line.hsCode)).toEqual(['8518.30', '3926.90', '8471.30']);
     expect(json.json.batteryDeclarations).toEqual([
       expect.objectContaining({ sku: 'BT-EARBUDS-X2', unNumber: 'UN3481' }),
@@ -189,11 +210,22 @@ describe('customs documents through the local cloud', () => {
     expect(Buffer.from(await followed.arrayBuffer()).equals(Buffer.from(served.bytes))).toBe(true);
 
     // customs.documents-ready went out for version 3.
-    const ready = await eventually(async () => {
-      const events = (await (await fetch(`${localCloud().admin}/events`)).json()) as { 'detail-type': string; detail: EnlaceEvent<{ orderId: string; orderVersion: number }> }[];
-      return events.find((event) => event['detail-type'] === 'customs.documents-ready' && event.detail.data.orderId === orderId && event.detail.data.orderVersion === 3);
-    }, 20_000, 'customs.documents-ready');
-    expect(parseEvent(customsDocumentsReadyV1, ready.detail).data.documents.map((document) => document.contentHash)).toEqual(documents.map((document) => document.contentHash));
+    const ready = await eventually(
+      async () => {
+        const events = (await (await fetch(`${localCloud().admin}/events`)).json()) as {
+          'detail-type': string;
+          detail: EnlaceEvent<{ orderId: string; orderVersion: number }>;
+        }[];
+        return events.find(
+          (event) => event['detail-type'] === 'customs.documents-ready' && event.detail.data.orderId === orderId && event.detail.data.orderVersion === 3,
+        );
+      },
+      20_000,
+      'customs.documents-ready',
+    );
+    expect(parseEvent(customsDocumentsReadyV1, ready.detail).data.documents.map((document) => document.contentHash)).toEqual(
+      documents.map((document) => document.contentHash),
+    );
 
     // Past customs, the order can no longer be corrected.
     await table.send(
@@ -223,7 +255,8 @@ describe('customs documents through the local cloud', () => {
     await route(orderId, { trackingNumber, eventId: secondId });
     expect((await customsEventCausedBy(secondId)).type).toBe('customs.documents-ready');
     const second = await call('GET', `/v1/orders/${orderId}/documents`);
-    const pick = (list: unknown) => (list as ListedDocument[]).map(({ type, documentType, contentHash, pdf, json }) => ({ type, documentType, contentHash, pdf, json }));
+    const pick = (list: unknown) =>
+      (list as ListedDocument[]).map(({ type, documentType, contentHash, pdf, json }) => ({ type, documentType, contentHash, pdf, json }));
     expect(pick(second.json.documents)).toEqual(pick(first.json.documents));
     const secondPdf = await call('GET', `/v1/orders/${orderId}/documents/packing-list`, { accept: 'application/pdf' });
     expect(Buffer.from(secondPdf.bytes).equals(Buffer.from(firstPdf.bytes))).toBe(true);

@@ -100,12 +100,24 @@ async function injectPipelineEvents(orderId: string, sellerId: string, types: st
     const captured = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'events', `${type}.v1.json`), 'utf8')) as {
       metadata: { correlationId: string; sellerId: string; source: string };
     };
-    const detail = JSON.parse(JSON.stringify(captured).replaceAll(captured.metadata.correlationId, orderId).replaceAll(captured.metadata.sellerId, sellerId)) as {
+    const detail = JSON.parse(
+      JSON.stringify(captured).replaceAll(captured.metadata.correlationId, orderId).replaceAll(captured.metadata.sellerId, sellerId),
+    ) as {
       metadata: Record<string, unknown>;
     };
     const eventId = `evt_${randomUUID()}`;
     detail.metadata = { ...detail.metadata, eventId, occurredAt: new Date().toISOString() };
-    const event = { version: '0', id: randomUUID(), 'detail-type': type, source: captured.metadata.source, account: '000000000000', time: new Date().toISOString(), region: 'us-east-1', resources: [], detail };
+    const event = {
+      version: '0',
+      id: randomUUID(),
+      'detail-type': type,
+      source: captured.metadata.source,
+      account: '000000000000',
+      time: new Date().toISOString(),
+      region: 'us-east-1',
+      resources: [],
+      detail,
+    };
     await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: JSON.stringify(event) }));
     eventIds.push(eventId);
     // One at a time, so their sequence numbers follow this list.
@@ -183,7 +195,7 @@ describe('seller notifications through the local cloud', () => {
     expect(deliveriesFor(receiver, orderId).map((request) => request.json.type)).toEqual(['order.received']);
   });
 
-  it('parks deliveries to a receiver that stays down in the seller\'s dead letters, and replays them once it is back', async () => {
+  it("parks deliveries to a receiver that stays down in the seller's dead letters, and replays them once it is back", async () => {
     const seller = await newSeller('c');
     const receiver = await startReceiver();
     const subscription = await subscribe(seller, { endpoint: receiver.url }, ['order.received', 'order.rated']);
@@ -242,7 +254,11 @@ describe('seller notifications through the local cloud', () => {
       ['GET', '/dead-letters'],
       ['POST', '/replay'],
     ] as const) {
-      expect({ method, path, status: (await api(method, `/v1/subscriptions/${subscriptionB.id}${path}`, sellerA.key)).status }).toEqual({ method, path, status: 404 });
+      expect({ method, path, status: (await api(method, `/v1/subscriptions/${subscriptionB.id}${path}`, sellerA.key)).status }).toEqual({
+        method,
+        path,
+        status: 404,
+      });
     }
     const listedByA = await api('GET', '/v1/subscriptions', sellerA.key);
     expect((listedByA.body.subscriptions as { subscriptionId: string }[]).map((item) => item.subscriptionId)).toEqual([subscriptionA.id]);
@@ -301,7 +317,11 @@ describe('seller notifications through the local cloud', () => {
     const orderId = await postOrder(seller);
     const forwarded = await eventually(
       async () => {
-        const events = (await (await fetch(`${localCloud().admin}/events`)).json()) as { source: string; 'detail-type': string; detail: Record<string, unknown> }[];
+        const events = (await (await fetch(`${localCloud().admin}/events`)).json()) as {
+          source: string;
+          'detail-type': string;
+          detail: Record<string, unknown>;
+        }[];
         return events.find((event) => event.source === 'enlace.notifications' && event.detail.orderId === orderId);
       },
       30_000,
@@ -322,10 +342,16 @@ describe('seller notifications through the local cloud', () => {
     expect(bad.status).toBe(400);
     const paths = (bad.body.errors as { path: string }[]).map((error) => error.path);
     expect(paths).toEqual(expect.arrayContaining(['endpoint', 'eventTypes.1', 'filter.destinationCountries.0', '(body)']));
-    expect((await api('POST', '/v1/subscriptions', seller.key, { eventBusArn: 'arn:aws:events:us-east-1:000000000000:event-bus/enlace', eventTypes: ['*'] })).status).toBe(400);
+    expect(
+      (await api('POST', '/v1/subscriptions', seller.key, { eventBusArn: 'arn:aws:events:us-east-1:000000000000:event-bus/enlace', eventTypes: ['*'] })).status,
+    ).toBe(400);
     expect((await api('GET', '/v1/subscriptions/sub_missing/dead-letters?limit=1000', seller.key)).status).toBe(400);
     expect((await api('GET', '/v1/subscriptions/sub_missing', seller.key)).status).toBe(404);
-    const raw = await fetch(`${localCloud().api}/v1/subscriptions`, { method: 'POST', headers: { authorization: `Bearer ${seller.key}`, 'content-type': 'application/json' }, body: '{"endpoint":' });
+    const raw = await fetch(`${localCloud().api}/v1/subscriptions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${seller.key}`, 'content-type': 'application/json' },
+      body: '{"endpoint":',
+    });
     expect(raw.status).toBe(400);
   });
 });

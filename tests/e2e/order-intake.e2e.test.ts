@@ -49,10 +49,14 @@ describe('order intake through the local cloud (API Gateway → authorizer → L
     expect(fetched.status).toBe(200);
     expect(fetched.body.orderId).toBe(orderId);
 
-    const events = await eventually(async () => {
-      const found = await publishedFor(orderId);
-      return found.length > 0 ? found : undefined;
-    }, 15_000, 'order.received on the bus');
+    const events = await eventually(
+      async () => {
+        const found = await publishedFor(orderId);
+        return found.length > 0 ? found : undefined;
+      },
+      15_000,
+      'order.received on the bus',
+    );
     expect(events).toHaveLength(1);
     expect(events[0]!['detail-type']).toBe('order.received');
     // The consumer's contract check: the published detail satisfies the schema.

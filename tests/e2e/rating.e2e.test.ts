@@ -30,7 +30,12 @@ describe('rating through the local cloud', () => {
     const response = await fetch(`${localCloud().api}/v1/rates`, { method: 'POST', headers, body: JSON.stringify(proposal(destination)) });
     expect(response.status).toBe(200);
     const result = (await response.json()) as {
-      quotes: { lines: { amount: { amount: number } }[]; shippingTotal: { amount: number }; dutiesAndTaxes: { payer: string }; chargeableWeightGrams: number }[];
+      quotes: {
+        lines: { amount: { amount: number } }[];
+        shippingTotal: { amount: number };
+        dutiesAndTaxes: { payer: string };
+        chargeableWeightGrams: number;
+      }[];
     };
     expect(result.quotes.length).toBeGreaterThan(0);
     for (const quote of result.quotes) {
@@ -57,21 +62,32 @@ describe('rating through the local cloud', () => {
     expect(created.status).toBe(201);
     const { orderId } = (await created.json()) as { orderId: string };
 
-    const quotes = await eventually(async () => {
-      const response = await fetch(`${localCloud().api}/v1/orders/${orderId}/quotes`, { headers });
-      return response.status === 200 ? ((await response.json()) as { status: string; quotes: { serviceId: string }[] }) : undefined;
-    }, 20_000, 'quotes');
+    const quotes = await eventually(
+      async () => {
+        const response = await fetch(`${localCloud().api}/v1/orders/${orderId}/quotes`, { headers });
+        return response.status === 200 ? ((await response.json()) as { status: string; quotes: { serviceId: string }[] }) : undefined;
+      },
+      20_000,
+      'quotes',
+    );
     expect(quotes.status).toBe('rated');
     expect(quotes.quotes.length).toBeGreaterThan(0);
 
     const order = (await (await fetch(`${localCloud().api}/v1/orders/${orderId}`, { headers })).json()) as { status: string };
     expect(order.status).not.toBe('received');
 
-    const rated = await eventually(async () => {
-      const events = (await (await fetch(`${localCloud().admin}/events`)).json()) as { 'detail-type': string; detail: { metadata: { correlationId: string } } }[];
-      const found = events.filter((event) => event['detail-type'] === 'order.rated' && event.detail.metadata.correlationId === orderId);
-      return found.length > 0 ? found : undefined;
-    }, 10_000, 'order.rated');
+    const rated = await eventually(
+      async () => {
+        const events = (await (await fetch(`${localCloud().admin}/events`)).json()) as {
+          'detail-type': string;
+          detail: { metadata: { correlationId: string } };
+        }[];
+        const found = events.filter((event) => event['detail-type'] === 'order.rated' && event.detail.metadata.correlationId === orderId);
+        return found.length > 0 ? found : undefined;
+      },
+      10_000,
+      'order.rated',
+    );
     expect(rated).toHaveLength(1);
     expect(parseEvent(orderRatedV1, rated[0]!.detail).data.quotes.map((quote) => quote.serviceId)).toEqual(quotes.quotes.map((quote) => quote.serviceId));
   });

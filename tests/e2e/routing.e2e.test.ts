@@ -28,10 +28,14 @@ interface Decision {
 }
 
 async function routingOf(orderId: string, key: string = TEST_KEYS.integration.key): Promise<Decision> {
-  return eventually(async () => {
-    const response = await fetch(`${localCloud().api}/v1/orders/${orderId}/routing`, { headers: { authorization: `Bearer ${key}` } });
-    return response.status === 200 ? ((await response.json()) as Decision) : undefined;
-  }, 25_000, `routing of ${orderId}`);
+  return eventually(
+    async () => {
+      const response = await fetch(`${localCloud().api}/v1/orders/${orderId}/routing`, { headers: { authorization: `Bearer ${key}` } });
+      return response.status === 200 ? ((await response.json()) as Decision) : undefined;
+    },
+    25_000,
+    `routing of ${orderId}`,
+  );
 }
 
 const mexicoOrder = (postalCode: string, state: string) =>
@@ -88,7 +92,18 @@ describe('routing through the local cloud', () => {
 
   it('says exactly why an order no service can take is stuck (a loose power bank)', async () => {
     const powerBank = sampleOrderBody({
-      items: [{ sku: 'PB-20K', description: 'Power bank 20000 mAh', quantity: 1, unitDeclaredValue: '18.00', hsCode: '8507.60', originCountry: 'CN', unitWeightGrams: 420, batteryType: 'lithium-ion-standalone' }],
+      items: [
+        {
+          sku: 'PB-20K',
+          description: 'Power bank 20000 mAh',
+          quantity: 1,
+          unitDeclaredValue: '18.00',
+          hsCode: '8507.60',
+          originCountry: 'CN',
+          unitWeightGrams: 420,
+          batteryType: 'lithium-ion-standalone',
+        },
+      ],
     });
     const orderId = await postOrder(powerBank);
     const status = await eventually(async () => {

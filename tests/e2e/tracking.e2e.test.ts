@@ -4,7 +4,7 @@ import { signatureHeader } from '../../domain/shared/signature';
 import { parseEvent } from '../../events/envelope';
 import { shipmentDeliveredV1, shipmentStalledV1 } from '../../events/shipment-tracking';
 import { buildSaveShipment } from '../../functions/shared/store/shipment-store';
-import { saoPauloShipment } from '../fakes/tracking-store';
+import { saoPauloShipment } from '../fakes/tracking';
 import { eventually, localCloud, localDynamoDb } from '../setup/local-cloud-client';
 import { TEST_KEYS } from '../setup/test-keys';
 import { webhooks } from '../unit/domain/tracking/helpers';
@@ -100,10 +100,14 @@ describe('carrier tracking through the local cloud', () => {
     expect(view.events[0]).toMatchObject({ status: 'label-created', carrier: 'enlace-linehaul' });
     expect(view.events.at(-1)).toMatchObject({ status: 'delivered', carrier: 'correios', occurredAt: '2025-11-12T17:26:31.000Z' });
 
-    const delivered = await eventually(async () => {
-      const found = await busEvents('shipment.delivered', shipment.orderId);
-      return found.length > 0 ? found : undefined;
-    }, 15_000, 'shipment.delivered on the bus');
+    const delivered = await eventually(
+      async () => {
+        const found = await busEvents('shipment.delivered', shipment.orderId);
+        return found.length > 0 ? found : undefined;
+      },
+      15_000,
+      'shipment.delivered on the bus',
+    );
     // Give duplicates and retries time to publish a second one, if they ever would.
     await sleep(3_000);
     expect(await busEvents('shipment.delivered', shipment.orderId)).toHaveLength(1);
@@ -125,7 +129,11 @@ describe('carrier tracking through the local cloud', () => {
 
     const forged = await post('correios', body, signatureHeader('not-the-secret', now, body));
     const stale = await post('correios', body, signatureHeader(secrets.correios?.[0] ?? '', now - 600, body));
-    const unsigned = await fetch(`${localCloud().api}/v1/webhooks/tracking/correios`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const unsigned = await fetch(`${localCloud().api}/v1/webhooks/tracking/correios`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     const unknownCarrier = await post('pony-express', body, signatureHeader('x', now, body));
 
     expect([forged.status, stale.status, unsigned.status, unknownCarrier.status]).toEqual([401, 401, 401, 404]);
@@ -163,16 +171,28 @@ describe('carrier tracking through the local cloud', () => {
       .replaceAll('NX482157365BR', number)
       .replaceAll('lh-8c41f0a2', `lh-${run}`);
     expect((await post('enlace-linehaul', firstMile)).status).toBe(202);
-    await eventually(async () => {
-      const view = (await (await tracking(shipment.shipmentId)).json()) as TrackingView;
-      return view.status === 'in-transit' ? view : undefined;
-    }, 15_000, 'the first-mile events');
+    await eventually(
+      async () => {
+        const view = (await (await tracking(shipment.shipmentId)).json()) as TrackingView;
+        return view.status === 'in-transit' ? view : undefined;
+      },
+      15_000,
+      'the first-mile events',
+    );
 
     const sweep = async (hoursLater: number) => {
       const time = new Date(Date.now() + hoursLater * 3_600_000).toISOString();
       const response = await fetch(`${localCloud().admin}/invoke/stalled-sweep`, {
         method: 'POST',
-        body: JSON.stringify({ version: '0', id: `sweep-${hoursLater}`, 'detail-type': 'Scheduled Event', source: 'aws.events', time, resources: [], detail: {} }),
+        body: JSON.stringify({
+          version: '0',
+          id: `sweep-${hoursLater}`,
+          'detail-type': 'Scheduled Event',
+          source: 'aws.events',
+          time,
+          resources: [],
+          detail: {},
+        }),
       });
       expect(response.status).toBe(200);
       return (await response.json()) as { raised: string[] };
@@ -182,10 +202,14 @@ describe('carrier tracking through the local cloud', () => {
     expect((await sweep(49)).raised).toContain(shipment.shipmentId);
     expect((await sweep(49.5)).raised).not.toContain(shipment.shipmentId);
 
-    const stalled = await eventually(async () => {
-      const found = await busEvents('shipment.stalled', shipment.orderId);
-      return found.length > 0 ? found : undefined;
-    }, 15_000, 'shipment.stalled on the bus');
+    const stalled = await eventually(
+      async () => {
+        const found = await busEvents('shipment.stalled', shipment.orderId);
+        return found.length > 0 ? found : undefined;
+      },
+      15_000,
+      'shipment.stalled on the bus',
+    );
     await sleep(2_000);
     expect(await busEvents('shipment.stalled', shipment.orderId)).toHaveLength(1);
     expect(parseEvent(shipmentStalledV1, stalled[0]!.detail).data).toMatchObject({ shipmentId: shipment.shipmentId, leg: 'first-mile', thresholdHours: 48 });
@@ -194,16 +218,28 @@ describe('carrier tracking through the local cloud', () => {
 
   it("an order's status follows its parcel: a real order routed through the pipeline, then a signed line-haul webhook", async () => {
     const integration = { authorization: `Bearer ${TEST_KEYS.integration.key}` };
-    const body = { ...(JSON.parse(readFileSync(join(__dirname, '../../examples/order-mx.json'), 'utf8')) as Record<string, unknown>), sellerId: 'seller-a', externalOrderId: `TRACK-ORDER-${run}` };
-    const created = await fetch(`${localCloud().api}/v1/orders`, { method: 'POST', headers: { ...integration, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const body = {
+      ...(JSON.parse(readFileSync(join(__dirname, '../../examples/order-mx.json'), 'utf8')) as Record<string, unknown>),
+      sellerId: 'seller-a',
+      externalOrderId: `TRACK-ORDER-${run}`,
+    };
+    const created = await fetch(`${localCloud().api}/v1/orders`, {
+      method: 'POST',
+      headers: { ...integration, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(created.status).toBe(201);
     const { orderId } = (await created.json()) as { orderId: string };
     const order = async (headers: Record<string, string> = integration) => fetch(`${localCloud().api}/v1/orders/${orderId}`, { headers });
     // The pipeline books the parcel and its documents: from then on the order shows where the parcel stands.
-    const booked = await eventually(async () => {
-      const view = (await (await order()).json()) as { status: string; tracking?: { trackingNumber: string; status: string | null } };
-      return view.status === 'documents-ready' && view.tracking !== undefined ? view : undefined;
-    }, 30_000, 'the order booked and its documents ready');
+    const booked = await eventually(
+      async () => {
+        const view = (await (await order()).json()) as { status: string; tracking?: { trackingNumber: string; status: string | null } };
+        return view.status === 'documents-ready' && view.tracking !== undefined ? view : undefined;
+      },
+      30_000,
+      'the order booked and its documents ready',
+    );
     expect(booked.tracking?.status).toBeNull();
 
     const milestone = (code: string, hoursAgo: number) => ({
@@ -216,10 +252,14 @@ describe('carrier tracking through the local cloud', () => {
     const webhook = JSON.stringify({ schemaVersion: 1, milestones: [milestone('LABEL_CREATED', 3), milestone('PICKED_UP_FROM_SELLER', 2)] });
     expect((await post('enlace-linehaul', webhook)).status).toBe(202);
 
-    const moving = await eventually(async () => {
-      const view = (await (await order()).json()) as { status: string; tracking: { status: string | null }; links: { tracking: string } };
-      return view.tracking.status === 'picked-up' ? view : undefined;
-    }, 15_000, 'the order following its parcel');
+    const moving = await eventually(
+      async () => {
+        const view = (await (await order()).json()) as { status: string; tracking: { status: string | null }; links: { tracking: string } };
+        return view.tracking.status === 'picked-up' ? view : undefined;
+      },
+      15_000,
+      'the order following its parcel',
+    );
     expect(moving.status).toBe('in-transit');
     const timeline = await fetch(`${localCloud().api}${moving.links.tracking}`, { headers: integration });
     expect(((await timeline.json()) as TrackingView).events.map((event) => event.status)).toEqual(['label-created', 'picked-up']);

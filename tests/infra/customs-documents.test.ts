@@ -13,11 +13,16 @@ const bucketId = Object.keys(template.findResources('AWS::S3::Bucket'))[0]!;
 
 function policyStatementsOf(functionId: string): { Action: string | string[]; Resource: unknown }[] {
   const roleId = (template.toJSON() as CfnTemplate).Resources[functionId]?.Properties?.Role as { 'Fn::GetAtt': [string, string] };
-  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as { Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }[];
-  return policies.filter((policy) => policy.Properties.Roles.some((role) => role.Ref === roleId['Fn::GetAtt'][0])).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as {
+    Properties: { Roles: { Ref: string }[]; PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } };
+  }[];
+  return policies
+    .filter((policy) => policy.Properties.Roles.some((role) => role.Ref === roleId['Fn::GetAtt'][0]))
+    .flatMap((policy) => policy.Properties.PolicyDocument.Statement);
 }
 
-const s3Actions = (functionId: string) => policyStatementsOf(functionId).flatMap((statement) => [statement.Action].flat().filter((action) => action.startsWith('s3:')));
+const s3Actions = (functionId: string) =>
+  policyStatementsOf(functionId).flatMap((statement) => [statement.Action].flat().filter((action) => action.startsWith('s3:')));
 
 describe('customs documents in the stack', () => {
   it('keeps the documents in one private, encrypted, TLS-only bucket that outlives the stack', () => {
@@ -41,7 +46,17 @@ describe('customs documents in the stack', () => {
     const queueId = mapping!.source.kind === 'sqs' ? mapping!.source.queueId : '';
     expect(wiring.queues.find((queue) => queue.logicalId === queueId)?.redrive).toBeDefined();
     const rule = wiring.rules.find((candidate) => candidate.targets.some((target) => target.resourceId === queueId))!;
-    const event = (source: string, detailType: string) => ({ version: '0', id: '1', 'detail-type': detailType, source, account: '0', time: '2026-11-22T00:00:00Z', region: LOCAL_REGION, resources: [], detail: {} });
+    const event = (source: string, detailType: string) => ({
+      version: '0',
+      id: '1',
+      'detail-type': detailType,
+      source,
+      account: '0',
+      time: '2026-11-22T00:00:00Z',
+      region: LOCAL_REGION,
+      resources: [],
+      detail: {},
+    });
     expect(matchesEventPattern(rule.eventPattern!, event('enlace.routing', 'shipment.routed'))).toBe(true);
     expect(matchesEventPattern(rule.eventPattern!, event('enlace.routing', 'order.unroutable'))).toBe(false);
     expect(matchesEventPattern(rule.eventPattern!, event('enlace.customs', 'shipment.routed'))).toBe(false);
@@ -57,7 +72,11 @@ describe('customs documents in the stack', () => {
   });
 
   it('serves PATCH /v1/orders/{id} and both document routes behind the authorizer', () => {
-    const routes = wiring.routes.map((route) => [`${route.method} ${route.path}`, wiring.functions.find((fn) => fn.logicalId === route.functionId)?.entry, route.authorizer !== undefined]);
+    const routes = wiring.routes.map((route) => [
+      `${route.method} ${route.path}`,
+      wiring.functions.find((fn) => fn.logicalId === route.functionId)?.entry,
+      route.authorizer !== undefined,
+    ]);
     expect(routes).toEqual(
       expect.arrayContaining([
         ['PATCH /v1/orders/{id}', 'functions/correct-order/handler.ts', true],

@@ -28,7 +28,11 @@ describe('EnlaceStack', () => {
         { AttributeName: 'pk', KeyType: 'HASH' },
         { AttributeName: 'sk', KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: Match.arrayWith([Match.objectLike({ IndexName: 'gsi1' }), Match.objectLike({ IndexName: 'gsi2' }), Match.objectLike({ IndexName: 'gsi3' })]),
+      GlobalSecondaryIndexes: Match.arrayWith([
+        Match.objectLike({ IndexName: 'gsi1' }),
+        Match.objectLike({ IndexName: 'gsi2' }),
+        Match.objectLike({ IndexName: 'gsi3' }),
+      ]),
     });
     template.hasResource('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain' });
   });
@@ -60,9 +64,13 @@ describe('EnlaceStack', () => {
   });
 
   it('tracks carriers: signed webhooks queued with a DLQ, a 15-minute stalled sweep, a lean sweep index', () => {
-    const webhook = template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'tracking-webhook' } } } });
+    const webhook = template.findResources('AWS::Lambda::Function', {
+      Properties: { Environment: { Variables: { POWERTOOLS_SERVICE_NAME: 'tracking-webhook' } } },
+    });
     const [webhookProps] = Object.values(webhook) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
-    expect(Object.keys(webhookProps?.Properties.Environment.Variables ?? {})).toEqual(expect.arrayContaining(['TRACKING_QUEUE_URL', 'TRACKING_WEBHOOK_SECRET_ARN']));
+    expect(Object.keys(webhookProps?.Properties.Environment.Variables ?? {})).toEqual(
+      expect.arrayContaining(['TRACKING_QUEUE_URL', 'TRACKING_WEBHOOK_SECRET_ARN']),
+    );
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: Match.objectLike({ GenerateStringKey: 'enlace-linehaul', SecretStringTemplate: Match.stringLikeRegexp('"correios":\\[\\]') }),
     });
@@ -70,7 +78,10 @@ describe('EnlaceStack', () => {
     template.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'rate(15 minutes)' });
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       GlobalSecondaryIndexes: Match.arrayWith([
-        Match.objectLike({ IndexName: 'gsi3', Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: Match.arrayWith(['lane', 'current', 'lastCarrierUpdateAt']) } }),
+        Match.objectLike({
+          IndexName: 'gsi3',
+          Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: Match.arrayWith(['lane', 'current', 'lastCarrierUpdateAt']) },
+        }),
       ]),
     });
   });
@@ -96,7 +107,9 @@ describe('EnlaceStack', () => {
     const functions = template.findResources('AWS::Lambda::Function');
     for (const name of ['tracking-ingestion', 'stalled-sweep']) {
       const entry = Object.values(functions).find(
-        (resource) => (resource as { Properties: { Environment?: { Variables?: Record<string, unknown> } } }).Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME === name,
+        (resource) =>
+          (resource as { Properties: { Environment?: { Variables?: Record<string, unknown> } } }).Properties.Environment?.Variables?.POWERTOOLS_SERVICE_NAME ===
+          name,
       ) as { DependsOn?: string[] } | undefined;
       expect(entry?.DependsOn).toContain(mapping);
     }

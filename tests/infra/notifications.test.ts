@@ -16,11 +16,23 @@ const entryOf = (functionId: string) => wiring.functions.find((fn) => fn.logical
 const functionNamed = (name: string) => wiring.functions.find((fn) => fn.entry === `functions/${name}/handler.ts`)!;
 
 function busEvent(source: string, detailType: string, detail: Record<string, unknown>) {
-  return { version: '0', id: '1', 'detail-type': detailType, source, account: '000000000000', time: '2026-11-22T12:00:00Z', region: 'us-east-1', resources: [], detail };
+  return {
+    version: '0',
+    id: '1',
+    'detail-type': detailType,
+    source,
+    account: '000000000000',
+    time: '2026-11-22T12:00:00Z',
+    region: 'us-east-1',
+    resources: [],
+    detail,
+  };
 }
 
 describe('seller notifications in the stack', () => {
-  const fanoutRules = wiring.rules.filter((rule) => rule.targets.some((target) => target.kind === 'sqs' && /^NotificationsFanoutQueue/.test(target.resourceId)));
+  const fanoutRules = wiring.rules.filter((rule) =>
+    rule.targets.some((target) => target.kind === 'sqs' && /^NotificationsFanoutQueue/.test(target.resourceId)),
+  );
 
   it('forwards through ONE shared rule on the enlace bus, whatever the number of subscriptions', () => {
     expect(fanoutRules).toHaveLength(1);
@@ -50,7 +62,11 @@ describe('seller notifications in the stack', () => {
   it('feeds the delivery function from its own queue with partial batch failures, a DLQ and an alarm', () => {
     const delivery = functionNamed('notification-delivery');
     const mapping = wiring.eventSourceMappings.find((candidate) => candidate.functionId === delivery.logicalId);
-    expect(mapping).toMatchObject({ reportBatchItemFailures: true, batchSize: 10, source: { kind: 'sqs', queueId: expect.stringMatching(/^NotificationsDeliveryQueue/) } });
+    expect(mapping).toMatchObject({
+      reportBatchItemFailures: true,
+      batchSize: 10,
+      source: { kind: 'sqs', queueId: expect.stringMatching(/^NotificationsDeliveryQueue/) },
+    });
     const queue = wiring.queues.find((candidate) => mapping?.source.kind === 'sqs' && candidate.logicalId === mapping.source.queueId);
     expect(queue?.redrive).toMatchObject({ deadLetterQueueId: expect.stringMatching(/^NotificationsDeliveryDeadLetterQueue/), maxReceiveCount: 26 });
     expect(queue?.visibilityTimeoutSeconds).toBe(180);
@@ -61,7 +77,10 @@ describe('seller notifications in the stack', () => {
   });
 
   it('retries for 24 h from 30 s by default, and takes a shorter policy from CDK context', () => {
-    expect(functionNamed('notification-delivery').environment).toMatchObject({ NOTIFICATION_RETRY_WINDOW_SECONDS: '86400', NOTIFICATION_BACKOFF_BASE_SECONDS: '30' });
+    expect(functionNamed('notification-delivery').environment).toMatchObject({
+      NOTIFICATION_RETRY_WINDOW_SECONDS: '86400',
+      NOTIFICATION_BACKOFF_BASE_SECONDS: '30',
+    });
     const short = readWiring(synth({ notificationRetryWindowSeconds: '8', notificationBackoffBaseSeconds: 1 }).toJSON() as CfnTemplate);
     expect(short.functions.find((fn) => fn.entry === 'functions/notification-delivery/handler.ts')!.environment).toMatchObject({
       NOTIFICATION_RETRY_WINDOW_SECONDS: '8',
@@ -75,7 +94,9 @@ describe('seller notifications in the stack', () => {
       Properties: { PolicyDocument: { Statement: { Action: unknown; Resource: unknown }[] }; Roles: { Ref: string }[] };
     }[];
     const anyBus = policies.filter((policy) =>
-      policy.Properties.PolicyDocument.Statement.some((statement) => statement.Action === 'events:PutEvents' && JSON.stringify(statement.Resource).includes(':events:*:*:event-bus/*')),
+      policy.Properties.PolicyDocument.Statement.some(
+        (statement) => statement.Action === 'events:PutEvents' && JSON.stringify(statement.Resource).includes(':events:*:*:event-bus/*'),
+      ),
     );
     const roles = anyBus.flatMap((policy) => policy.Properties.Roles.map((role) => role.Ref));
     expect(roles).toHaveLength(2);

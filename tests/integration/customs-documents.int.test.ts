@@ -27,10 +27,24 @@ async function freshBucket(): Promise<string> {
 /** A table and a bucket of its own, an order stored as intake stores it and moved to `routed`. */
 async function setup(order: Order) {
   const [{ tableName }, bucket] = await Promise.all([createTestTable(client), freshBucket()]);
-  await buildSaveNewOrder(documents, tableName)({ ...order, status: 'received' }, 'hash', { eventId: `evt_${randomUUID()}`, detailType: 'order.received', source: 'enlace.orders', detail: {} });
-  await documents.send(new UpdateCommand({ TableName: tableName, Key: keys.order(order.orderId), UpdateExpression: 'SET #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': 'routed' } }));
+  await buildSaveNewOrder(documents, tableName)({ ...order, status: 'received' }, 'hash', {
+    eventId: `evt_${randomUUID()}`,
+    detailType: 'order.received',
+    source: 'enlace.orders',
+    detail: {},
+  });
+  await documents.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.order(order.orderId),
+      UpdateExpression: 'SET #s = :s',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':s': 'routed' },
+    }),
+  );
   let sequence = 0;
-  const customsStep = (now: string) => buildCustomsStep({ putFile: buildPutDocumentFile(s3, bucket), newEventId: () => `evt_${(sequence += 1)}`, now: () => new Date(now) });
+  const customsStep = (now: string) =>
+    buildCustomsStep({ putFile: buildPutDocumentFile(s3, bucket), newEventId: () => `evt_${(sequence += 1)}`, now: () => new Date(now) });
   const getOrder = buildGetOrder(documents, tableName);
   return {
     tableName,

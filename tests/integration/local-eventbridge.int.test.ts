@@ -25,11 +25,19 @@ describe('local EventBridge through @aws-sdk/client-eventbridge', () => {
       }),
     );
     expect(result.FailedEntryCount).toBe(4);
-    expect(result.Entries?.map((item) => item.ErrorCode ?? 'ok')).toEqual(['ok', 'InvalidArgument', 'MalformedDetail', 'MalformedDetail', 'ResourceNotFoundException']);
+    expect(result.Entries?.map((item) => item.ErrorCode ?? 'ok')).toEqual([
+      'ok',
+      'InvalidArgument',
+      'MalformedDetail',
+      'MalformedDetail',
+      'ResourceNotFoundException',
+    ]);
   });
 
   it('rejects more than 10 entries and requests over 256 KB as a whole', async () => {
-    await expect(eventBridge().send(new PutEventsCommand({ Entries: Array.from({ length: 11 }, () => entry()) }))).rejects.toMatchObject({ name: 'ValidationException' });
+    await expect(eventBridge().send(new PutEventsCommand({ Entries: Array.from({ length: 11 }, () => entry()) }))).rejects.toMatchObject({
+      name: 'ValidationException',
+    });
     const big = entry({ Detail: JSON.stringify({ pad: 'x'.repeat(256 * 1024) }) });
     await expect(eventBridge().send(new PutEventsCommand({ Entries: [big] }))).rejects.toMatchObject({ name: 'ValidationException' });
   });
@@ -46,12 +54,19 @@ describe('local EventBridge through @aws-sdk/client-eventbridge', () => {
       detail: { metadata: { sellerId: 'seller-a' }, data: { order: { shipTo: { country: 'BR' } } } },
     });
     const matching = await eventBridge().send(
-      new TestEventPatternCommand({ Event: event, EventPattern: JSON.stringify({ source: [{ prefix: 'enlace.' }], detail: { data: { order: { shipTo: { country: ['BR', 'MX'] } } } } }) }),
+      new TestEventPatternCommand({
+        Event: event,
+        EventPattern: JSON.stringify({ source: [{ prefix: 'enlace.' }], detail: { data: { order: { shipTo: { country: ['BR', 'MX'] } } } } }),
+      }),
     );
     expect(matching.Result).toBe(true);
-    const other = await eventBridge().send(new TestEventPatternCommand({ Event: event, EventPattern: JSON.stringify({ detail: { metadata: { sellerId: [{ 'anything-but': 'seller-a' }] } } }) }));
+    const other = await eventBridge().send(
+      new TestEventPatternCommand({ Event: event, EventPattern: JSON.stringify({ detail: { metadata: { sellerId: [{ 'anything-but': 'seller-a' }] } } }) }),
+    );
     expect(other.Result).toBe(false);
-    await expect(eventBridge().send(new TestEventPatternCommand({ Event: event, EventPattern: JSON.stringify({ source: 'enlace.orders' }) }))).rejects.toMatchObject({
+    await expect(
+      eventBridge().send(new TestEventPatternCommand({ Event: event, EventPattern: JSON.stringify({ source: 'enlace.orders' }) })),
+    ).rejects.toMatchObject({
       name: 'InvalidEventPatternException',
     });
   });

@@ -42,7 +42,10 @@ describe('notification sender', () => {
   it('POSTs the body as is with the Enlace headers, and reads the answer', async () => {
     const receiver = await server(() => ({ status: 200, body: 'thanks' }));
     try {
-      expect(await send(message({ kind: 'https', url: `${receiver.base}/hooks?source=enlace` }), { timeoutMs: 2_000 })).toEqual({ ok: true, responseBody: 'thanks' });
+      expect(await send(message({ kind: 'https', url: `${receiver.base}/hooks?source=enlace` }), { timeoutMs: 2_000 })).toEqual({
+        ok: true,
+        responseBody: 'thanks',
+      });
       const [request] = receiver.seen;
       expect(request).toMatchObject({ url: '/hooks?source=enlace', body: '{"type":"order.rated","sequence":1}' });
       expect(request!.headers).toMatchObject({
@@ -58,7 +61,11 @@ describe('notification sender', () => {
 
   it('reports non-2xx answers, redirects (not followed), timeouts and refused connections as failures', async () => {
     const receiver = await server((url) =>
-      url === '/error' ? { status: 500, body: 'boom' } : url === '/moved' ? { status: 302, headers: { location: '/elsewhere' } } : { status: 200, delayMs: 1_000 },
+      url === '/error'
+        ? { status: 500, body: 'boom' }
+        : url === '/moved'
+          ? { status: 302, headers: { location: '/elsewhere' } }
+          : { status: 200, delayMs: 1_000 },
     );
     try {
       expect(await send(message({ kind: 'https', url: `${receiver.base}/error` }), { timeoutMs: 2_000 })).toEqual({ ok: false, error: 'HTTP 500: boom' });
@@ -74,7 +81,10 @@ describe('notification sender', () => {
 
   it("puts the payload on a seller's bus as the detail, with the type as detail-type", async () => {
     const marker = `sequence-${Date.now()}`;
-    const onBus = { ...message({ kind: 'event-bus', arn: 'arn:aws:events:us-east-1:000000000000:event-bus/default' }), body: JSON.stringify({ type: 'order.rated', marker }) };
+    const onBus = {
+      ...message({ kind: 'event-bus', arn: 'arn:aws:events:us-east-1:000000000000:event-bus/default' }),
+      body: JSON.stringify({ type: 'order.rated', marker }),
+    };
     expect(await send(onBus, { timeoutMs: 2_000 })).toEqual({ ok: true, responseBody: '' });
     const event = await eventually(async () => {
       const events = (await (await fetch(`${localCloud().admin}/events`)).json()) as { source: string; 'detail-type': string; detail: { marker?: string } }[];
@@ -83,7 +93,10 @@ describe('notification sender', () => {
     expect(event).toMatchObject({ source: 'enlace.notifications', 'detail-type': 'Enlace Notification' });
     expect(regions).toEqual(['us-east-1']);
     const handshake = `challenge-${Date.now()}`;
-    await send({ ...onBus, eventType: 'enlace.verification', body: JSON.stringify({ type: 'enlace.verification', challenge: handshake }) }, { timeoutMs: 2_000 });
+    await send(
+      { ...onBus, eventType: 'enlace.verification', body: JSON.stringify({ type: 'enlace.verification', challenge: handshake }) },
+      { timeoutMs: 2_000 },
+    );
     const verification = await eventually(async () => {
       const events = (await (await fetch(`${localCloud().admin}/events`)).json()) as { 'detail-type': string; detail: { challenge?: string } }[];
       return events.find((candidate) => candidate.detail.challenge === handshake);

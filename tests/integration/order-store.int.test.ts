@@ -6,7 +6,7 @@ import { createOrder } from '../../domain/order/order';
 import { orderInputSchema } from '../../domain/order/order-input';
 import { createEvent } from '../../events/envelope';
 import { orderReceivedV1 } from '../../events/order-received';
-import { toPending } from "../../events/pending";
+import { toPending } from '../../events/pending';
 import { buildHandler as buildRelay } from '../../functions/outbox-publisher/relay';
 import { buildPublishEvents, type PublishEvents } from '../../functions/shared/bus/event-publisher';
 import { buildGetOrder, buildSaveNewOrder } from '../../functions/shared/store/order-store';
@@ -19,7 +19,11 @@ const context = { awsRequestId: 'test', functionName: 'outbox-publisher' } as Co
 
 function newOrder(orderId: string, externalOrderId: string) {
   const order = createOrder(orderInputSchema.parse(sampleOrderBody({ externalOrderId })), { orderId, receivedAt: new Date().toISOString() });
-  const event = createEvent(orderReceivedV1, { order }, { eventId: `evt_${orderId}`, occurredAt: order.receivedAt, correlationId: orderId, sellerId: order.sellerId });
+  const event = createEvent(
+    orderReceivedV1,
+    { order },
+    { eventId: `evt_${orderId}`, occurredAt: order.receivedAt, correlationId: orderId, sellerId: order.sellerId },
+  );
   return { order, pending: toPending(event) };
 }
 

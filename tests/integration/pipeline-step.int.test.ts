@@ -38,7 +38,14 @@ describe('pipeline step against DynamoDB Local', () => {
     const { tableName } = await createTestTable(client);
     const record = buildRecordPipelineStep(documents, tableName);
     await expect(
-      record({ orderId: 'ord_missing', fromStatuses: ['received'], toStatus: 'rated', items: [], event: { eventId: 'e', detailType: 't', source: 's', detail: {} }, at: '2026-11-22T10:00:00.000Z' }),
+      record({
+        orderId: 'ord_missing',
+        fromStatuses: ['received'],
+        toStatus: 'rated',
+        items: [],
+        event: { eventId: 'e', detailType: 't', source: 's', detail: {} },
+        at: '2026-11-22T10:00:00.000Z',
+      }),
     ).resolves.toBe(false);
   });
 });

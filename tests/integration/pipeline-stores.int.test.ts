@@ -29,11 +29,19 @@ describe('typed pipeline stores against DynamoDB Local', () => {
     if (rating.outcome !== 'rated') throw new Error('the sample order must rate');
     const record = buildRecordRating(documents, tableName);
 
-    await expect(record({ orderId: order.orderId, outcome: 'rated', result: rating.result, event: pending('evt_rated', 'order.rated'), at: '2026-11-22T10:00:01.000Z' })).resolves.toBe(true);
-    await expect(record({ orderId: order.orderId, outcome: 'rated', result: rating.result, event: pending('evt_again', 'order.rated'), at: '2026-11-22T10:00:02.000Z' })).resolves.toBe(false);
+    await expect(
+      record({ orderId: order.orderId, outcome: 'rated', result: rating.result, event: pending('evt_rated', 'order.rated'), at: '2026-11-22T10:00:01.000Z' }),
+    ).resolves.toBe(true);
+    await expect(
+      record({ orderId: order.orderId, outcome: 'rated', result: rating.result, event: pending('evt_again', 'order.rated'), at: '2026-11-22T10:00:02.000Z' }),
+    ).resolves.toBe(false);
 
     expect(await buildGetOrder(documents, tableName)(order.orderId)).toMatchObject({ status: 'rated', updatedAt: '2026-11-22T10:00:01.000Z' });
-    expect(await buildGetOrderQuotes(documents, tableName)(order.orderId)).toEqual({ orderId: order.orderId, ratedAt: '2026-11-22T10:00:01.000Z', result: rating.result });
+    expect(await buildGetOrderQuotes(documents, tableName)(order.orderId)).toEqual({
+      orderId: order.orderId,
+      ratedAt: '2026-11-22T10:00:01.000Z',
+      result: rating.result,
+    });
     expect((await relayedEvents(streamArn!)).map((event) => event.eventId)).toEqual(['evt_received', 'evt_rated']);
   });
 
@@ -42,20 +50,48 @@ describe('typed pipeline stores against DynamoDB Local', () => {
     const order = await storedOrder(tableName);
     const rating = rateOrder(order);
     if (rating.outcome !== 'rated') throw new Error('the sample order must rate');
-    await buildRecordRating(documents, tableName)({ orderId: order.orderId, outcome: 'rated', result: rating.result, event: pending('evt_rated', 'order.rated'), at: '2026-11-22T10:00:01.000Z' });
-    const routed = await routeOrder({ order: { ...order, status: 'rated' }, quotes: rating.result, kpiRows: [], book: sandboxBookShipment(), sleep: (ms) => (ms >= 1_000 ? new Promise<void>(() => undefined) : Promise.resolve()), now: new Date('2026-11-22T10:00:02.000Z'), newShipmentId: () => 'shp_PS1' });
+    await buildRecordRating(
+      documents,
+      tableName,
+    )({ orderId: order.orderId, outcome: 'rated', result: rating.result, event: pending('evt_rated', 'order.rated'), at: '2026-11-22T10:00:01.000Z' });
+    const routed = await routeOrder({
+      order: { ...order, status: 'rated' },
+      quotes: rating.result,
+      kpiRows: [],
+      book: sandboxBookShipment(),
+      sleep: (ms) => (ms >= 1_000 ? new Promise<void>(() => undefined) : Promise.resolve()),
+      now: new Date('2026-11-22T10:00:02.000Z'),
+      newShipmentId: () => 'shp_PS1',
+    });
     if (routed.outcome !== 'routed') throw new Error('the sample order must route');
     const increment = { carrier: routed.shipment.carrier as 'correios', lane: routed.shipment.lane, week: '2026-W47', add: { shipments: 1 } };
-    const write = { orderId: order.orderId, decision: routed.decision, shipment: routed.shipment, labelZpl: routed.confirmation.labelZpl, kpiIncrements: [increment], event: pending('evt_routed', 'shipment.routed'), at: '2026-11-22T10:00:02.000Z' };
+    const write = {
+      orderId: order.orderId,
+      decision: routed.decision,
+      shipment: routed.shipment,
+      labelZpl: routed.confirmation.labelZpl,
+      kpiIncrements: [increment],
+      event: pending('evt_routed', 'shipment.routed'),
+      at: '2026-11-22T10:00:02.000Z',
+    };
 
     await expect(buildRecordRouted(documents, tableName)(write)).resolves.toBe(true);
     await expect(buildRecordRouted(documents, tableName)({ ...write, event: pending('evt_twice', 'shipment.routed') })).resolves.toBe(false);
-    await expect(buildRecordUnroutable(documents, tableName)({ orderId: order.orderId, decision: routed.decision, event: pending('evt_no', 'order.unroutable'), at: write.at })).resolves.toBe(false);
+    await expect(
+      buildRecordUnroutable(
+        documents,
+        tableName,
+      )({ orderId: order.orderId, decision: routed.decision, event: pending('evt_no', 'order.unroutable'), at: write.at }),
+    ).resolves.toBe(false);
 
     expect((await buildGetOrder(documents, tableName)(order.orderId))?.status).toBe('routed');
     expect(await buildGetRoutingDecision(documents, tableName)(order.orderId)).toEqual(routed.decision);
     expect(await buildFindShipmentByTracking(documents, tableName)(routed.shipment.carrier, routed.shipment.trackingNumber)).toEqual(routed.shipment);
-    expect(await buildGetOrderLabel(documents, tableName)(order.orderId)).toEqual({ shipmentId: 'shp_PS1', trackingNumber: routed.shipment.trackingNumber, zpl: routed.confirmation.labelZpl });
+    expect(await buildGetOrderLabel(documents, tableName)(order.orderId)).toEqual({
+      shipmentId: 'shp_PS1',
+      trackingNumber: routed.shipment.trackingNumber,
+      zpl: routed.confirmation.labelZpl,
+    });
     expect(await buildGetKpiCounters(documents, tableName)(increment.carrier, increment.lane, increment.week)).toEqual({ shipments: 1 });
     expect((await relayedEvents(streamArn!)).map((event) => event.eventId)).toEqual(['evt_received', 'evt_rated', 'evt_routed']);
   });

@@ -6,16 +6,16 @@ import { parseDeliveryJob } from '../../functions/shared/notifications/delivery-
 import { buildDelayRetry, buildEnqueueDeliveries } from '../../functions/shared/notifications/delivery-queue';
 import { keys } from '../../functions/shared/store/keys';
 import {
-    buildDeleteDeadLetter,
-    buildDeleteSubscription,
-    buildFindSubscription,
-    buildGetDeadLetter,
-    buildGetSubscription,
-    buildListDeadLetters,
-    buildListSubscriptions,
-    buildNextSequence,
-    buildSaveDeadLetter,
-    buildSaveSubscription,
+  buildDeleteDeadLetter,
+  buildDeleteSubscription,
+  buildFindSubscription,
+  buildGetDeadLetter,
+  buildGetSubscription,
+  buildListDeadLetters,
+  buildListSubscriptions,
+  buildNextSequence,
+  buildSaveDeadLetter,
+  buildSaveSubscription,
 } from '../../functions/shared/store/subscription-store';
 import { createTestTable, localClientConfig, localCloud, localDynamoDb } from '../setup/local-cloud-client';
 

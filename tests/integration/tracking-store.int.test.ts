@@ -3,18 +3,23 @@ import { randomBytes } from 'node:crypto';
 import type { Shipment } from '../../domain/shared/shipment';
 import { applyUpdates } from '../../domain/tracking/timeline';
 import { parseEvent } from '../../events/envelope';
-import { type PendingEvent } from "../../events/pending";
+import { type PendingEvent } from '../../events/pending';
 import { shipmentDeliveredV1, shipmentStalledV1, shipmentStatusChangedV1 } from '../../events/shipment-tracking';
 import { INDEXES, keys } from '../../functions/shared/store/keys';
 import { buildGetKpiCounters } from '../../functions/shared/store/kpi-store';
 import { pendingEventsFromImage } from '../../functions/shared/store/outbox';
 import { buildFindShipmentByTracking, buildSaveShipment } from '../../functions/shared/store/shipment-store';
-import { buildFindShipmentForUpdate, buildFindShipmentsByTrackingNumber, buildFindStallCandidates, buildGetShipmentTracking } from '../../functions/shared/store/tracking-lookups';
+import {
+  buildFindShipmentForUpdate,
+  buildFindShipmentsByTrackingNumber,
+  buildFindStallCandidates,
+  buildGetShipmentTracking,
+} from '../../functions/shared/store/tracking-lookups';
 import { buildRaiseStall, buildSaveTracking, TrackingWriteTooLargeError } from '../../functions/shared/store/tracking-writes';
 import { buildKeepUnmatched } from '../../functions/shared/store/unmatched-store';
 import { buildStalledSweep } from '../../functions/stalled-sweep/stalled-sweep';
 import { buildTrackingIngestion } from '../../functions/tracking-ingestion/tracking-ingestion';
-import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../fakes/tracking-store';
+import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../fakes/tracking';
 import { createTestTable, localDynamoDb } from '../setup/local-cloud-client';
 import { relayedEvents } from '../setup/table-stream';
 import { saoPauloSingleUpdates, webhooks } from '../unit/domain/tracking/helpers';
@@ -55,7 +60,10 @@ async function setup(shipment: Shipment = saoPauloShipment()) {
     keepUnmatched: buildKeepUnmatched(recorder.documents, tableName),
     now: () => new Date((clock += 1000)),
   });
-  const sweep = buildStalledSweep({ findCandidates: buildFindStallCandidates(recorder.documents, tableName), raiseStall: buildRaiseStall(recorder.documents, tableName) });
+  const sweep = buildStalledSweep({
+    findCandidates: buildFindStallCandidates(recorder.documents, tableName),
+    raiseStall: buildRaiseStall(recorder.documents, tableName),
+  });
   // What the outbox relay publishes: the table stream's records that pass its filters, as it reads them.
   const outbox = async (type?: string) => relayedEvents(streamArn!, type);
   return { tableName, ingest, sweep, recorder, outbox, getTracking: buildGetShipmentTracking(documents, tableName) };
@@ -104,13 +112,17 @@ describe('tracking store against DynamoDB Local', () => {
     // Routing's own lookup finds the shipment under the line-haul number now.
     expect((await buildFindShipmentByTracking(documents, tableName)('enlace-linehaul', 'ENL2511030417BR'))?.shipmentId).toBe('shp_SP0001');
     expect((await buildFindShipmentsByTrackingNumber(documents, tableName)('NX482157365BR')).map((s) => s.shipmentId)).toEqual(['shp_SP0001']);
-    const { Item: unmatched } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.unmatchedTracking('enlace-linehaul', 'ENL2511030418BR') }));
+    const { Item: unmatched } = await documents.send(
+      new GetCommand({ TableName: tableName, Key: keys.unmatchedTracking('enlace-linehaul', 'ENL2511030418BR') }),
+    );
     expect(unmatched).toMatchObject({ receivedCount: 7, carrier: 'enlace-linehaul' });
 
     const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.shipmentTracking('shp_SP0001') }));
     const outboxBytes = String(Item?.outbox).length;
     const size = Buffer.byteLength(JSON.stringify({ ...Item, timeline: undefined, outbox: undefined })) + (Item?.timeline as Uint8Array).length;
-    console.log(`tracking item after the São Paulo journey: ~${size} bytes (timeline gzipped: ${(Item?.timeline as Uint8Array).length} bytes) + the outbox of its last write: ${outboxBytes} bytes for ${pendingEventsFromImage(Item!).length} events`);
+    console.log(
+      `tracking item after the São Paulo journey: ~${size} bytes (timeline gzipped: ${(Item?.timeline as Uint8Array).length} bytes) + the outbox of its last write: ${outboxBytes} bytes for ${pendingEventsFromImage(Item!).length} events`,
+    );
     expect(size).toBeLessThan(4096);
     expect(outboxBytes).toBeLessThan(4096);
     expect(Item?.gsi3pk).toBeUndefined();
@@ -162,8 +174,18 @@ describe('tracking store against DynamoDB Local', () => {
     const { tableName, getTracking } = await setup();
     const save = buildSaveTracking(documents, tableName);
     const stored = (await getTracking('shp_SP0001'))!;
-    const increments = (count: number) => Array.from({ length: count }, (_, index) => ({ carrier: 'correios' as const, lane: `CN-BR-T${index}`, week: '2025-W46', add: { shipments: 1 } }));
-    const base = { shipment: stored.shipment, state: stored.state, kpiMarks: [], expectedVersion: 0, stallDueAt: null, events: [], aliases: [], at: '2025-11-12T20:00:00.000Z' };
+    const increments = (count: number) =>
+      Array.from({ length: count }, (_, index) => ({ carrier: 'correios' as const, lane: `CN-BR-T${index}`, week: '2025-W46', add: { shipments: 1 } }));
+    const base = {
+      shipment: stored.shipment,
+      state: stored.state,
+      kpiMarks: [],
+      expectedVersion: 0,
+      stallDueAt: null,
+      events: [],
+      aliases: [],
+      at: '2025-11-12T20:00:00.000Z',
+    };
 
     await expect(save({ ...base, kpiIncrements: increments(100) })).rejects.toThrow(TrackingWriteTooLargeError);
     expect((await getTracking('shp_SP0001'))?.version).toBe(0);
@@ -181,7 +203,17 @@ describe('tracking store against DynamoDB Local', () => {
     const stored = (await getTracking('shp_SP0001'))!;
     const write = (webhookIndex: number) => {
       const { state } = applyUpdates(stored.state, [], { receivedAt: '2025-11-12T20:00:00.000Z' });
-      return { shipment: stored.shipment, state: { ...state, lastCarrierUpdateAt: `2025-11-12T20:00:0${webhookIndex}.000Z` }, kpiMarks: [], expectedVersion: 0, stallDueAt: null, events: [], kpiIncrements: [], aliases: [], at: '2025-11-12T20:00:00.000Z' };
+      return {
+        shipment: stored.shipment,
+        state: { ...state, lastCarrierUpdateAt: `2025-11-12T20:00:0${webhookIndex}.000Z` },
+        kpiMarks: [],
+        expectedVersion: 0,
+        stallDueAt: null,
+        events: [],
+        kpiIncrements: [],
+        aliases: [],
+        at: '2025-11-12T20:00:00.000Z',
+      };
     };
     expect(await save(write(1))).toEqual({ outcome: 'saved', itemsWritten: 1 });
     expect(await save(write(2))).toEqual({ outcome: 'conflict' });
@@ -216,7 +248,12 @@ describe('tracking store against DynamoDB Local', () => {
     ]);
     // The stall took it out of the index.
     const { Items: indexed = [] } = await documents.send(
-      new QueryCommand({ TableName: tableName, IndexName: INDEXES.inTransitByStallDue.name, KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': Item?.gsi3pk } }),
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: INDEXES.inTransitByStallDue.name,
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': Item?.gsi3pk },
+      }),
     );
     expect(indexed).toEqual([]);
 
@@ -240,7 +277,17 @@ describe('tracking store against DynamoDB Local', () => {
 
     expect((await sweep(scheduled('2025-11-06T03:00:00Z'))).raised).toEqual(['shp_SP0001']);
 
-    const stale = { shipment: read.shipment, state: read.state, kpiMarks: read.kpiMarks, expectedVersion: read.version, stallDueAt: null, events: [], kpiIncrements: [], aliases: [], at: '2025-11-06T03:00:01.000Z' };
+    const stale = {
+      shipment: read.shipment,
+      state: read.state,
+      kpiMarks: read.kpiMarks,
+      expectedVersion: read.version,
+      stallDueAt: null,
+      events: [],
+      kpiIncrements: [],
+      aliases: [],
+      at: '2025-11-06T03:00:01.000Z',
+    };
     const save = buildSaveTracking(documents, tableName);
     // Both shapes of the write: a lone conditional Put, and a transaction (here with an alias).
     expect(await save(stale)).toEqual({ outcome: 'conflict' });
@@ -269,7 +316,11 @@ describe('tracking store against DynamoDB Local', () => {
     await keep('correios', 'NX999999999BR', updates, '2025-11-10T02:00:00.000Z');
     await keep('correios', 'NX999999999BR', updates, '2025-11-10T03:00:00.000Z');
     const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.unmatchedTracking('correios', 'NX999999999BR') }));
-    expect(Item).toMatchObject({ receivedCount: 90, lastReceivedAt: '2025-11-10T03:00:00.000Z', expiresAt: Math.floor(Date.parse('2025-11-10T03:00:00.000Z') / 1000) + 30 * 86_400 });
+    expect(Item).toMatchObject({
+      receivedCount: 90,
+      lastReceivedAt: '2025-11-10T03:00:00.000Z',
+      expiresAt: Math.floor(Date.parse('2025-11-10T03:00:00.000Z') / 1000) + 30 * 86_400,
+    });
     expect(Item?.updates).toHaveLength(60);
     expect((Item?.updates as { raw?: unknown }[])[0]?.raw).toBeUndefined();
   });
@@ -285,7 +336,12 @@ describe('tracking store against DynamoDB Local', () => {
     expect(results.reduce((sum, result) => sum + result.lostRaces, 0)).toBe(2);
     expect(await outbox('shipment.stalled')).toHaveLength(1);
     const { Items = [] } = await documents.send(
-      new QueryCommand({ TableName: tableName, IndexName: INDEXES.inTransitByStallDue.name, KeyConditionExpression: 'gsi3pk = :pk', ExpressionAttributeValues: { ':pk': keys.inTransit('shp_SP0001', 'x').gsi3pk } }),
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: INDEXES.inTransitByStallDue.name,
+        KeyConditionExpression: 'gsi3pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.inTransit('shp_SP0001', 'x').gsi3pk },
+      }),
     );
     expect(Items).toEqual([]);
   });

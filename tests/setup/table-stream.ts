@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DescribeStreamCommand, DynamoDBStreamsClient, GetRecordsCommand, GetShardIteratorCommand, type _Record } from '@aws-sdk/client-dynamodb-streams';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { type PendingEvent } from "../../events/pending";
+import { type PendingEvent } from '../../events/pending';
 import { OUTBOX_RELAY_FILTERS } from '../../functions/outbox-publisher/filters';
 import { pendingEventsFromImage } from '../../functions/shared/store/outbox';
 import { matchesEventPattern } from '../../local/eventbridge/event-pattern';
@@ -15,7 +15,9 @@ async function streamRecords(streamArn: string): Promise<_Record[]> {
   const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
   const records: _Record[] = [];
   for (const shard of StreamDescription?.Shards ?? []) {
-    let { ShardIterator: iterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }));
+    let { ShardIterator: iterator } = await streams.send(
+      new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }),
+    );
     while (iterator !== undefined) {
       const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator }));
       records.push(...(page.Records ?? []));

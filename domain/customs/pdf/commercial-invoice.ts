@@ -1,10 +1,6 @@
 /** The commercial invoice, on A4. */
-import {
-    type PDFDocument
-} from 'pdf-lib';
-import {
-    type CommercialInvoice
-} from '../documents';
+import { type PDFDocument } from 'pdf-lib';
+import { type CommercialInvoice } from '../documents';
 import { type Code128Encoding } from './code128';
 import { A4, a4Header, day, describe, facts, finish, heading, kg, money, newPdf, parties, Sheet, signature, table } from './layout';
 
@@ -94,4 +90,3 @@ export async function renderInvoice(document: CommercialInvoice, barcode: Code12
   finish(sheet, document);
   return pdf;
 }
-

@@ -7,14 +7,8 @@
  * Deterministic: the PDF's dates come from the document's `issuedAt` (pdf-lib would otherwise stamp
  * the current time), so rendering the same document twice gives the same bytes.
  */
-import {
-    type PDFDocument
-} from 'pdf-lib';
-import {
-    type CustomsDocument,
-    type CustomsDocuments,
-    sha256
-} from '../documents';
+import { type PDFDocument } from 'pdf-lib';
+import { type CustomsDocument, type CustomsDocuments, sha256 } from '../documents';
 import { encodeCode128 } from './code128';
 import { renderInvoice } from './commercial-invoice';
 import { renderPackingList } from './packing-list';
@@ -65,4 +59,3 @@ export async function renderCustomsPdfs(
   ]);
   return { commercialInvoice, packingList, customsDeclaration };
 }
-

@@ -15,13 +15,7 @@ import {
     setFillingGrayscaleColor,
     StandardFonts,
 } from 'pdf-lib';
-import {
-    type Amount,
-    type CustomsDocument,
-    type DocumentTitle,
-    type LocalDescription,
-    type Party
-} from '../documents';
+import { type Amount, type CustomsDocument, type DocumentTitle, type LocalDescription, type Party } from '../documents';
 import { type Code128Encoding } from './code128';
 import { toWinAnsi } from './win-ansi';
 
@@ -124,7 +118,9 @@ export class Sheet {
   wrap(text: string, width: number, options: TextOptions = {}): string[] {
     const lines: string[] = [];
     let current = '';
-    for (const word of toWinAnsi(text).split(' ').filter((part) => part !== '')) {
+    for (const word of toWinAnsi(text)
+      .split(' ')
+      .filter((part) => part !== '')) {
       const candidate = current === '' ? word : `${current} ${word}`;
       if (this.widthOf(candidate, options) <= width) {
         current = candidate;
@@ -386,4 +382,3 @@ export function signature(sheet: Sheet, declaration: DocumentTitle, shipperName:
   sheet.down(4);
   sheet.paragraph(`Signed electronically for ${shipperName}, ${day(issuedAt)}`, { size, bold: true });
 }
-

@@ -1,10 +1,6 @@
 /** The packing list, on A4. */
-import {
-    type PDFDocument
-} from 'pdf-lib';
-import {
-    type PackingList
-} from '../documents';
+import { type PDFDocument } from 'pdf-lib';
+import { type PackingList } from '../documents';
 import { type Code128Encoding } from './code128';
 import { A4, a4Header, day, describe, facts, finish, heading, kg, newPdf, parties, Sheet, table } from './layout';
 
@@ -23,7 +19,8 @@ export async function renderPackingList(document: PackingList, barcode: Code128E
   parties(sheet, 'Shipper', document.shipper, 'Consignee', document.consignee);
   const x = sheet.left;
   for (const parcel of document.parcels) {
-    const size = parcel.dimensionsMm === null ? 'size to be measured' : `${parcel.dimensionsMm.length} x ${parcel.dimensionsMm.width} x ${parcel.dimensionsMm.height} mm`;
+    const size =
+      parcel.dimensionsMm === null ? 'size to be measured' : `${parcel.dimensionsMm.length} x ${parcel.dimensionsMm.width} x ${parcel.dimensionsMm.height} mm`;
     heading(sheet, `Parcel ${parcel.parcelNumber} of ${document.parcels.length}${parcel.reference === null ? '' : ` (ref. ${parcel.reference})`}`);
     sheet.paragraph(`Gross weight ${kg(parcel.grossWeightGrams)} kg, net weight ${kg(parcel.netWeightGrams)} kg, ${size}`, { size: 8.5 });
     for (const statement of parcel.batteryStatements) sheet.paragraph(`Battery mark: ${statement}`, { size: 8.5, bold: true });
@@ -54,4 +51,3 @@ export async function renderPackingList(document: PackingList, barcode: Code128E
   finish(sheet, document);
   return pdf;
 }
-

@@ -1,10 +1,6 @@
 /** The UPU postal declaration: CN 23 on A4, CN 22 on a 4×6 in label. */
-import {
-    type PDFDocument
-} from 'pdf-lib';
-import {
-    type PostalDeclaration
-} from '../documents';
+import { type PDFDocument } from 'pdf-lib';
+import { type PostalDeclaration } from '../documents';
 import { type Code128Encoding } from './code128';
 import { A4, a4Header, day, describe, facts, finish, heading, kg, LABEL_4X6, money, newPdf, parties, Sheet, signature, table } from './layout';
 
@@ -111,4 +107,3 @@ export async function renderCn22(document: PostalDeclaration, barcode: Code128En
   finish(sheet, document);
   return pdf;
 }
-

@@ -20,8 +20,7 @@ export const MX_CUSTOMS: CountryCustomsRules = {
       measure: 'declared-value-usd',
       max: usd(2500),
       severity: 'error',
-      advice:
-        'unless the value is overstated, the goods must be imported formally (pedimento) through a customs broker, which this service does not do',
+      advice: 'unless the value is overstated, the goods must be imported formally (pedimento) through a customs broker, which this service does not do',
       source: 'https://asnews.mx/noticias/procedimiento-simplificado-de-mensajeria-y-paqueteria-impacto-de-las-nuevas',
       effectiveFrom: '2025-08-15',
       uncertain: false,

@@ -100,7 +100,11 @@ const adjective = (ms: string, fs: string, mp: string, fp: string): Readonly<Rec
 export const MODIFIER_TERMS: readonly ModifierTerm[] = [
   { en: ['wireless'], es: adjective('inalámbrico', 'inalámbrica', 'inalámbricos', 'inalámbricas'), pt: 'sem fio' },
   { en: ['bluetooth'], es: 'Bluetooth', pt: 'Bluetooth' },
-  { en: ['rechargeable'], es: adjective('recargable', 'recargable', 'recargables', 'recargables'), pt: adjective('recarregável', 'recarregável', 'recarregáveis', 'recarregáveis') },
+  {
+    en: ['rechargeable'],
+    es: adjective('recargable', 'recargable', 'recargables', 'recargables'),
+    pt: adjective('recarregável', 'recarregável', 'recarregáveis', 'recarregáveis'),
+  },
   { en: ['with charging case'], es: 'con estuche de carga', pt: 'com estojo de carregamento' },
   { en: ['silicone'], es: 'de silicona', pt: 'de silicone' },
   { en: ['cotton'], es: 'de algodón', pt: 'de algodão' },

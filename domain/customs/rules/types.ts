@@ -47,7 +47,6 @@ export interface RegimeLimitRule extends RuleProvenance {
   readonly recipientTaxIdKinds?: readonly TaxIdKind[];
 }
 
-
 /**
  * Which items a rule applies to. An item matches when its HS code starts with one of `hsPrefixes`,
  * or when both hold: its category is one of `categories` (if given) and its description contains

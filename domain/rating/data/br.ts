@@ -1,18 +1,5 @@
 import type { RateCard } from '../rate-card';
-import {
-    chargeableRule,
-    flat,
-    lastMile,
-    LEVEL_DEFAULTS,
-    lineHaul,
-    money,
-    onLine,
-    perKg,
-    REFERENCE,
-    sandbox,
-    sourced,
-    VERSION_2026_07,
-} from './common';
+import { chargeableRule, flat, lastMile, LEVEL_DEFAULTS, lineHaul, money, onLine, perKg, REFERENCE, sandbox, sourced, VERSION_2026_07 } from './common';
 
 /** China → Brazil: air into GRU (São Paulo), last mile by Correios, Jadlog, Loggi or Total Express. */
 
@@ -63,7 +50,11 @@ const STANDARD_2026_07: RateCard = {
   carriers: { lineHaul: 'Enlace direct air line, PVG→GRU', lastMile: 'Jadlog' },
   provenance: sandbox('Previous version, kept so quotes dated before 2026-11-01 reproduce.'),
   ...LEVEL_DEFAULTS.standard,
-  limits: { maxWeightGrams: 30_000, maxLongestSideMm: 1000, provenance: sandbox('Line limit 30 kg (reference §4); Jadlog side limit not found, 100 cm assumed.') },
+  limits: {
+    maxWeightGrams: 30_000,
+    maxLongestSideMm: 1000,
+    provenance: sandbox('Line limit 30 kg (reference §4); Jadlog side limit not found, 100 cm assumed.'),
+  },
   lineHaul: lineHaul([perKg(500, '98.00', '22.00'), perKg(2000, '92.00', '22.00'), perKg(50_000, '86.00', '22.00')]),
   lastMile: lastMile('BRL', [flat(1000, '15.90'), flat(3000, '19.50'), perKg(10_000, '2.90', '11.50'), perKg(50_000, '2.60', '14.50')]),
   remoteArea: { ranges: REMOTE_RANGES, perParcel: money('15.00', 'BRL'), extraTransitDays: { min: 2, max: 6 }, provenance: REMOTE_NOTE },
@@ -81,7 +72,11 @@ const STANDARD: RateCard = {
   carriers: { lineHaul: 'Enlace direct air line, PVG→GRU', lastMile: 'Jadlog' },
   provenance: sandbox('Sandbox service built from the reference facts; prices invented.'),
   ...LEVEL_DEFAULTS.standard,
-  limits: { maxWeightGrams: 30_000, maxLongestSideMm: 1000, provenance: sandbox('Line limit 30 kg (reference §4); Jadlog side limit not found, 100 cm assumed.') },
+  limits: {
+    maxWeightGrams: 30_000,
+    maxLongestSideMm: 1000,
+    provenance: sandbox('Line limit 30 kg (reference §4); Jadlog side limit not found, 100 cm assumed.'),
+  },
   lineHaul: lineHaul([perKg(500, '102.00', '22.00'), perKg(2000, '96.00', '22.00'), perKg(50_000, '89.00', '22.00')]),
   lastMile: lastMile('BRL', [flat(1000, '16.50'), flat(3000, '19.90'), perKg(10_000, '2.90', '12.00'), perKg(50_000, '2.60', '15.00')]),
   remoteArea: { ranges: REMOTE_RANGES, perParcel: money('15.00', 'BRL'), extraTransitDays: { min: 2, max: 6 }, provenance: REMOTE_NOTE },
@@ -113,7 +108,11 @@ const BR_BASE_CARDS: readonly RateCard[] = [ECONOMY, STANDARD_2026_07, STANDARD,
 const NORTH = REMOTE_RANGES.slice(0, 2);
 const NORONHA = REMOTE_RANGES.slice(2);
 const ASSUMED_LIMITS = (carrier: string) =>
-  ({ maxWeightGrams: 30_000, maxLongestSideMm: 1000, provenance: sandbox(`Line limit 30 kg (reference §4); ${carrier} side limit not found, 100 cm assumed.`) }) as const;
+  ({
+    maxWeightGrams: 30_000,
+    maxLongestSideMm: 1000,
+    provenance: sandbox(`Line limit 30 kg (reference §4); ${carrier} side limit not found, 100 cm assumed.`),
+  }) as const;
 const CORREIOS_DIVISOR_STANDARD = chargeableRule(
   6000,
   100,
@@ -172,4 +171,3 @@ export const BR_CARDS: readonly RateCard[] = [...BR_BASE_CARDS, ...VARIANTS];
 
 /** Brazil's remote ranges, shared with the carrier profiles of routing. */
 export { REMOTE_RANGES as BR_REMOTE_RANGES };
-

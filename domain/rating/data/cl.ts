@@ -83,7 +83,11 @@ const VARIANTS: readonly RateCard[] = [
     name: 'Enlace Standard Chile (Starken)',
     lastMileCarrier: 'Starken',
     note: 'Starken on the standard line; it does not reach Isla de Pascua.',
-    limits: { maxWeightGrams: 30_000, maxLongestSideMm: 1000, provenance: sandbox('Starken parcel limits not found (reference §4 gives only its envelope format); 30 kg / 100 cm assumed.') },
+    limits: {
+      maxWeightGrams: 30_000,
+      maxLongestSideMm: 1000,
+      provenance: sandbox('Starken parcel limits not found (reference §4 gives only its envelope format); 30 kg / 100 cm assumed.'),
+    },
     lastMile: lastMile('CLP', [flat(1000, '3790'), flat(5000, '5290'), perKg(50_000, '620', '2400')]),
     remoteArea: { ranges: REMOTE_RANGES.slice(0, 1), perParcel: money('2500', 'CLP'), extraTransitDays: { min: 3, max: 7 }, provenance: REMOTE_NOTE },
     unservedPostalRanges: REMOTE_RANGES.slice(1),
@@ -115,4 +119,3 @@ export const CL_CARDS: readonly RateCard[] = [...CL_BASE_CARDS, ...VARIANTS];
 
 /** Chile's remote ranges, shared with the carrier profiles of routing. */
 export { REMOTE_RANGES as CL_REMOTE_RANGES };
-

@@ -58,7 +58,10 @@ const EXPRESS: RateCard = {
   limits: {
     maxWeightGrams: 50_000,
     maxLongestSideMm: 1500,
-    provenance: sourced(`${REFERENCE} §4 (Coordinadora: over 50 kg or any side over 150 cm is "Mercancía XL")`, 'XL freight is a different product, so it is the limit here.'),
+    provenance: sourced(
+      `${REFERENCE} §4 (Coordinadora: over 50 kg or any side over 150 cm is "Mercancía XL")`,
+      'XL freight is a different product, so it is the limit here.',
+    ),
   },
   lineHaul: lineHaul([perKg(2000, '165.00', '220.00'), perKg(20_000, '143.00', '240.00'), perKg(100_000, '131.00', '240.00')]),
   lastMile: lastMile('COP', [flat(1000, '14900'), flat(5000, '19900'), perKg(100_000, '2400', '9000')]),
@@ -101,7 +104,11 @@ const VARIANTS: readonly RateCard[] = [
     name: 'Enlace Standard Colombia (Inter Rapidísimo)',
     lastMileCarrier: 'Inter Rapidísimo',
     note: 'Inter Rapidísimo on the standard line.',
-    limits: { maxWeightGrams: 30_000, maxLongestSideMm: 1000, provenance: sandbox('Inter Rapidísimo limits not found (reference §4); 30 kg / 100 cm assumed.') },
+    limits: {
+      maxWeightGrams: 30_000,
+      maxLongestSideMm: 1000,
+      provenance: sandbox('Inter Rapidísimo limits not found (reference §4); 30 kg / 100 cm assumed.'),
+    },
     lastMile: lastMile('COP', [flat(1000, '11500'), flat(5000, '16500'), perKg(50_000, '1900', '7500')]),
     remoteArea: { ranges: REMOTE_RANGES, perParcel: money('11000', 'COP'), extraTransitDays: { min: 2, max: 6 }, provenance: REMOTE_NOTE },
     transitDays: { min: 11, max: 20, provenance: TRANSIT },
@@ -122,4 +129,3 @@ export const CO_CARDS: readonly RateCard[] = [...CO_BASE_CARDS, ...VARIANTS];
 
 /** Colombia's remote ranges, shared with the carrier profiles of routing. */
 export { REMOTE_RANGES as CO_REMOTE_RANGES };
-

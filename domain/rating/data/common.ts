@@ -22,9 +22,7 @@ export function sourced(source: string, note: string): Provenance {
 export const SANDBOX_LINE_HAUL = sandbox(
   'Invented levels. Shape follows Chinese cross-border line quotes: a per-kg freight rate by weight break plus a per-parcel registration fee (运费/kg + 挂号费), pickup in Shenzhen/Guangzhou included.',
 );
-export const SANDBOX_LAST_MILE = sandbox(
-  "Invented levels. Shape follows carriers' public tables: a flat price per weight band, then per kg.",
-);
+export const SANDBOX_LAST_MILE = sandbox("Invented levels. Shape follows carriers' public tables: a flat price per weight band, then per kg.");
 
 export const money = (amount: string, currency: Currency): Money => fromMajor(amount, currency);
 
@@ -46,34 +44,19 @@ export function lastMile(currency: Currency, breaks: readonly WeightBreak[]): Pr
 }
 
 export const LITHIUM_STANDALONE: readonly BatteryType[] = ['lithium-ion-standalone', 'lithium-metal-standalone'];
-export const LITHIUM_METAL: readonly BatteryType[] = [
-  'lithium-metal-in-equipment',
-  'lithium-metal-with-equipment',
-  'lithium-metal-standalone',
-];
-export const ALL_LITHIUM: readonly BatteryType[] = [
-  'lithium-ion-in-equipment',
-  'lithium-ion-with-equipment',
-  'lithium-ion-standalone',
-  ...LITHIUM_METAL,
-];
+export const LITHIUM_METAL: readonly BatteryType[] = ['lithium-metal-in-equipment', 'lithium-metal-with-equipment', 'lithium-metal-standalone'];
+export const ALL_LITHIUM: readonly BatteryType[] = ['lithium-ion-in-equipment', 'lithium-ion-with-equipment', 'lithium-ion-standalone', ...LITHIUM_METAL];
 
 const STANDALONE_NOTE =
   'Standalone lithium batteries (UN3480/UN3090) are forbidden on passenger aircraft, which carry these parcel services (IATA DGR; reference §3).';
 
 export const BATTERY_POLICY = {
-  economy: sourced(
-    `${REFERENCE} §3`,
-    `${STANDALONE_NOTE} Economy lines are general-cargo (普货) lines: no batteries at all (policy choice, sandbox).`,
-  ),
+  economy: sourced(`${REFERENCE} §3`, `${STANDALONE_NOTE} Economy lines are general-cargo (普货) lines: no batteries at all (policy choice, sandbox).`),
   standard: sourced(
     `${REFERENCE} §3`,
     `${STANDALONE_NOTE} Standard lines accept lithium-ion in or with equipment (PI 966/967, Section II) and refuse lithium metal (policy choice, sandbox).`,
   ),
-  express: sourced(
-    `${REFERENCE} §3`,
-    `${STANDALONE_NOTE} Express accepts Section II lithium-ion and lithium-metal in or with equipment (PI 966/967/969/970).`,
-  ),
+  express: sourced(`${REFERENCE} §3`, `${STANDALONE_NOTE} Express accepts Section II lithium-ion and lithium-metal in or with equipment (PI 966/967/969/970).`),
 } as const;
 
 export const SENSITIVE: readonly GoodsCategory[] = ['liquid', 'powder', 'cosmetics', 'magnetic'];
@@ -90,7 +73,13 @@ const fuel = (entries: readonly (readonly [string, DecimalString])[]): RateCard[
   provenance: FUEL_NOTE,
 });
 
-export function chargeableRule(dimDivisor: number, incrementGrams: number, minimumGrams: number, provenance: Provenance, volumetricOnlyAbove?: ChargeableWeightRule['volumetricOnlyAbove']): ChargeableWeightRule {
+export function chargeableRule(
+  dimDivisor: number,
+  incrementGrams: number,
+  minimumGrams: number,
+  provenance: Provenance,
+  volumetricOnlyAbove?: ChargeableWeightRule['volumetricOnlyAbove'],
+): ChargeableWeightRule {
   return volumetricOnlyAbove === undefined
     ? { dimDivisor, incrementGrams, minimumGrams, provenance }
     : { dimDivisor, incrementGrams, minimumGrams, provenance, volumetricOnlyAbove };
@@ -127,12 +116,24 @@ export const LEVEL_DEFAULTS: Readonly<Record<'economy' | 'standard' | 'express',
       ['2026-10-01', '9'],
       ['2026-11-01', '9.5'],
     ]),
-    refused: { batteries: [...LITHIUM_STANDALONE, 'lithium-metal-in-equipment', 'lithium-metal-with-equipment'], categories: ['food'], provenance: BATTERY_POLICY.standard },
+    refused: {
+      batteries: [...LITHIUM_STANDALONE, 'lithium-metal-in-equipment', 'lithium-metal-with-equipment'],
+      categories: ['food'],
+      provenance: BATTERY_POLICY.standard,
+    },
     insurance: { percentOfDeclaredValue: '1', minimum: money('1.00', 'USD'), provenance: INSURANCE_NOTE },
     ddpService: { percentOfDutiesAndTaxes: '2', minimum: money('1.00', 'USD'), provenance: DDP_NOTE },
     batterySurcharge: { perParcel: money('8.00', 'CNY'), provenance: sandbox('Invented dangerous-goods handling fee per parcel (battery line).') },
-    sensitiveGoodsSurcharge: { categories: SENSITIVE, perParcel: money('6.00', 'CNY'), provenance: sandbox('Invented sensitive-goods (敏感货) fee per parcel.') },
-    oversize: { longestSideOverMm: 600, perParcel: money('50.00', 'CNY'), provenance: sandbox('Invented: parcels longer than 60 cm do not fit line-haul bags.') },
+    sensitiveGoodsSurcharge: {
+      categories: SENSITIVE,
+      perParcel: money('6.00', 'CNY'),
+      provenance: sandbox('Invented sensitive-goods (敏感货) fee per parcel.'),
+    },
+    oversize: {
+      longestSideOverMm: 600,
+      perParcel: money('50.00', 'CNY'),
+      provenance: sandbox('Invented: parcels longer than 60 cm do not fit line-haul bags.'),
+    },
   },
   express: {
     chargeableWeight: chargeableRule(5000, 500, 500, EXPRESS_DIVISOR),

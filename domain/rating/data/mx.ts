@@ -44,7 +44,13 @@ const ECONOMY: RateCard = {
   },
   // This line carries lithium-ion built into equipment (up to 10 kg), unlike the other economy lines.
   refused: {
-    batteries: ['lithium-ion-with-equipment', 'lithium-ion-standalone', 'lithium-metal-in-equipment', 'lithium-metal-with-equipment', 'lithium-metal-standalone'],
+    batteries: [
+      'lithium-ion-with-equipment',
+      'lithium-ion-standalone',
+      'lithium-metal-in-equipment',
+      'lithium-metal-with-equipment',
+      'lithium-metal-standalone',
+    ],
     categories: ['liquid', 'powder', 'magnetic', 'food'],
     provenance: sourced(LINE_SOURCE, 'The line takes batteries in equipment up to 10 kg; standalone lithium is forbidden on passenger aircraft.'),
   },
@@ -65,7 +71,12 @@ const STANDARD: RateCard = {
   carriers: { lineHaul: 'Enlace direct air line, PVG→MEX', lastMile: 'Estafeta' },
   provenance: sandbox('Sandbox service built from the reference facts; prices invented.'),
   ...LEVEL_DEFAULTS.standard,
-  chargeableWeight: chargeableRule(5000, 100, 100, sourced(`${REFERENCE} §4 (Estafeta /5000)`, 'The last mile bills /5000, so the service does; increment and minimum sandbox.')),
+  chargeableWeight: chargeableRule(
+    5000,
+    100,
+    100,
+    sourced(`${REFERENCE} §4 (Estafeta /5000)`, 'The last mile bills /5000, so the service does; increment and minimum sandbox.'),
+  ),
   limits: {
     maxWeightGrams: 30_000,
     maxWeightWithBatteryGrams: 10_000,
@@ -98,7 +109,11 @@ const EXPRESS: RateCard = {
   lastMile: lastMile('MXN', [flat(1000, '160.00'), flat(5000, '210.00'), perKg(100_000, '20.00', '120.00')]),
   remoteArea: { ranges: REMOTE_RANGES, perParcel: money('320.00', 'MXN'), extraTransitDays: { min: 1, max: 3 }, provenance: REMOTE_NOTE },
   customsClearance: { perShipment: money('80.00', 'MXN'), provenance: CLEARANCE_NOTE },
-  transitDays: { min: 3, max: 6, provenance: sourced(`${REFERENCE} §7 (express 1–3 business days)`, 'Calendar days door to door incl. pickup and clearance (sandbox widening).') },
+  transitDays: {
+    min: 3,
+    max: 6,
+    provenance: sourced(`${REFERENCE} §7 (express 1–3 business days)`, 'Calendar days door to door incl. pickup and clearance (sandbox widening).'),
+  },
 };
 
 const MX_BASE_CARDS: readonly RateCard[] = [ECONOMY, STANDARD, EXPRESS];
@@ -121,8 +136,16 @@ export const NINETY_NINE_MINUTOS_METROS: readonly PostalRange[] = [
 ];
 const OUTSIDE_99MINUTOS = complementRanges('01000', '99999', NINETY_NINE_MINUTOS_METROS, 'outside the 99minutos metro areas');
 
-const ESTAFETA_REMOTE = sourced(`${REFERENCE} §4 (Estafeta "cobertura extendida" MXN 249, reseller price, undated)`, 'Postal ranges are sandbox (see REMOTE_NOTE).');
-const ESTAFETA_DIVISOR = chargeableRule(5000, 100, 100, sourced(`${REFERENCE} §4 (Estafeta /5000)`, 'The last mile bills /5000, so the service does; increment and minimum sandbox.'));
+const ESTAFETA_REMOTE = sourced(
+  `${REFERENCE} §4 (Estafeta "cobertura extendida" MXN 249, reseller price, undated)`,
+  'Postal ranges are sandbox (see REMOTE_NOTE).',
+);
+const ESTAFETA_DIVISOR = chargeableRule(
+  5000,
+  100,
+  100,
+  sourced(`${REFERENCE} §4 (Estafeta /5000)`, 'The last mile bills /5000, so the service does; increment and minimum sandbox.'),
+);
 
 const VARIANTS: readonly RateCard[] = [
   onLine(ECONOMY, {
@@ -143,7 +166,10 @@ const VARIANTS: readonly RateCard[] = [
     limits: {
       maxWeightGrams: 25_000,
       maxLongestSideMm: 500,
-      provenance: sourced(`${REFERENCE} §4 (99minutos drop-off points accept up to 50×50×50 cm)`, 'Longest side 50 cm from the drop-off limit; 25 kg is sandbox.'),
+      provenance: sourced(
+        `${REFERENCE} §4 (99minutos drop-off points accept up to 50×50×50 cm)`,
+        'Longest side 50 cm from the drop-off limit; 25 kg is sandbox.',
+      ),
     },
     lastMile: lastMile('MXN', [flat(1000, '89.00'), flat(5000, '119.00'), perKg(25_000, '14.00', '70.00')]),
     remoteArea: null,
@@ -182,4 +208,3 @@ export const MX_CARDS: readonly RateCard[] = [...MX_BASE_CARDS, ...VARIANTS];
 
 /** Mexico's remote (extended-coverage) ranges, shared with the carrier profiles of routing. */
 export { REMOTE_RANGES as MX_REMOTE_RANGES };
-

@@ -104,4 +104,3 @@ export const PE_CARDS: readonly RateCard[] = [...PE_BASE_CARDS, ...VARIANTS];
 
 /** Peru's remote ranges, shared with the carrier profiles of routing. */
 export { REMOTE_RANGES as PE_REMOTE_RANGES };
-

@@ -15,10 +15,7 @@ const INCH = 25.4;
 /** 1 ft³ = 1728 in³ in mm³, rounded down to the mm³. */
 const CUBIC_FOOT_MM3 = Math.floor(1728 * INCH ** 3);
 
-const UPS_LIMITS = sourced(
-  `${REFERENCE} §4 (UPS: ≤150 lb, ≤108 in length, ≤165 in length + girth)`,
-  'Converted to metric and rounded down.',
-);
+const UPS_LIMITS = sourced(`${REFERENCE} §4 (UPS: ≤150 lb, ≤108 in length, ≤165 in length + girth)`, 'Converted to metric and rounded down.');
 
 const ECONOMY: RateCard = {
   serviceId: 'enlace-economy-us',
@@ -60,7 +57,12 @@ const STANDARD: RateCard = {
   provenance: sandbox('Sandbox service; prices invented.'),
   ...LEVEL_DEFAULTS.standard,
   chargeableWeight: chargeableRule(5000, 100, 100, sourced(`${REFERENCE} §4 (UPS metric divisor 5000)`, 'Increment and minimum are sandbox.')),
-  limits: { maxWeightGrams: Math.floor(150 * LB), maxLongestSideMm: Math.floor(108 * INCH), maxLengthPlusGirthMm: Math.floor(165 * INCH), provenance: UPS_LIMITS },
+  limits: {
+    maxWeightGrams: Math.floor(150 * LB),
+    maxLongestSideMm: Math.floor(108 * INCH),
+    maxLengthPlusGirthMm: Math.floor(165 * INCH),
+    provenance: UPS_LIMITS,
+  },
   oversize: { longestSideOverMm: 1200, perParcel: money('60.00', 'CNY'), provenance: sandbox('Invented: line-haul handling of pieces over 120 cm.') },
   lineHaul: lineHaul([perKg(500, '82.00', '20.00'), perKg(2000, '77.00', '20.00'), perKg(100_000, '72.00', '20.00')]),
   lastMile: lastMile('USD', [flat(454, '10.40'), flat(2268, '13.20'), perKg(100_000, '2.40', '9.00')]),
@@ -68,7 +70,10 @@ const STANDARD: RateCard = {
     ranges: REMOTE_RANGES,
     perParcel: money('14.00', 'USD'),
     extraTransitDays: { min: 1, max: 3 },
-    provenance: sourced(`${REFERENCE} §5 (UPS remote-area surcharge ≈ US$14.00, 2026, labelled illustrative)`, 'ZIP ranges are sandbox (UPS publishes quarterly lists).'),
+    provenance: sourced(
+      `${REFERENCE} §5 (UPS remote-area surcharge ≈ US$14.00, 2026, labelled illustrative)`,
+      'ZIP ranges are sandbox (UPS publishes quarterly lists).',
+    ),
   },
   customsClearance: { perShipment: money('2.50', 'USD'), provenance: CLEARANCE_NOTE },
   transitDays: { min: 6, max: 10, provenance: TRANSIT },
@@ -105,7 +110,10 @@ const US_BASE_CARDS: readonly RateCard[] = [ECONOMY, STANDARD, EXPRESS];
 
 // ------------------------------------------------------------------ more last-mile carriers (routing)
 
-const UPS_REMOTE = sourced(`${REFERENCE} §5 (UPS remote-area surcharge ≈ US$14.00, 2026, labelled illustrative)`, 'ZIP ranges are sandbox (UPS publishes quarterly lists).');
+const UPS_REMOTE = sourced(
+  `${REFERENCE} §5 (UPS remote-area surcharge ≈ US$14.00, 2026, labelled illustrative)`,
+  'ZIP ranges are sandbox (UPS publishes quarterly lists).',
+);
 const FEDEX_REMOTE = sourced(`${REFERENCE} §5 (FedEx remote-area surcharge ≈ US$13.95, 2026, labelled illustrative)`, 'ZIP ranges are sandbox.');
 const DOMESTIC_139 = sourced(`${REFERENCE} §4 (UPS/FedEx domestic divisor 139 in³/lb ≈ 5000 cm³/kg)`, 'Increment and minimum are sandbox.');
 
@@ -165,7 +173,12 @@ const VARIANTS: readonly RateCard[] = [
     lastMileCarrier: 'UPS',
     lineHaulName: 'Express air, PVG→SDF',
     note: 'Second express carrier.',
-    limits: { maxWeightGrams: Math.floor(150 * LB), maxLongestSideMm: Math.floor(108 * INCH), maxLengthPlusGirthMm: Math.floor(165 * INCH), provenance: UPS_LIMITS },
+    limits: {
+      maxWeightGrams: Math.floor(150 * LB),
+      maxLongestSideMm: Math.floor(108 * INCH),
+      maxLengthPlusGirthMm: Math.floor(165 * INCH),
+      provenance: UPS_LIMITS,
+    },
     lastMile: lastMile('USD', [flat(454, '19.90'), flat(2268, '25.50'), perKg(100_000, '4.40', '17.00')]),
     remoteArea: { ranges: REMOTE_RANGES, perParcel: money('14.00', 'USD'), extraTransitDays: { min: 1, max: 2 }, provenance: UPS_REMOTE },
     transitDays: { min: 3, max: 6, provenance: TRANSIT },
@@ -176,4 +189,3 @@ export const US_CARDS: readonly RateCard[] = [...US_BASE_CARDS, ...VARIANTS];
 
 /** Alaska and Hawaii, shared with the carrier profiles of routing. */
 export { REMOTE_RANGES as US_REMOTE_RANGES };
-

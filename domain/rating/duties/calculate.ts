@@ -3,19 +3,7 @@
  * and value, checks the regime's limits, and computes each component in USD minor units, each
  * rounded once by the money rounding rule (half away from zero to the cent).
  */
-import {
-    type Money,
-    type Ratio,
-    add,
-    formatMoney,
-    formatPercent,
-    inclusiveToExclusive,
-    multiply,
-    percentRatio,
-    subtract,
-    sum,
-    zero,
-} from '../../shared/money';
+import { type Money, type Ratio, add, formatMoney, formatPercent, inclusiveToExclusive, multiply, percentRatio, subtract, sum, zero } from '../../shared/money';
 import type { DestinationCountry } from '../../shared/shipping-terms';
 import type { SellerFlags } from '../types';
 import type { DutyRule, TaxComponent, TaxRate, ValueBasis } from './types';
@@ -115,7 +103,11 @@ function chapterOf(hsCode: string): string {
 }
 
 /** Rate and its label for a single-rate component (everything but by-hs-chapter). */
-function singleRate(rate: Exclude<TaxRate, { kind: 'by-hs-chapter' }>, base: Money, state: string | undefined): { percent: string; deduct?: Money; label: string } {
+function singleRate(
+  rate: Exclude<TaxRate, { kind: 'by-hs-chapter' }>,
+  base: Money,
+  state: string | undefined,
+): { percent: string; deduct?: Money; label: string } {
   switch (rate.kind) {
     case 'percent':
       return { percent: rate.percent, label: '' };
@@ -210,5 +202,15 @@ export function assessDuties(rules: readonly DutyRule[], declaration: CustomsDec
     if (component.kind === 'duty') duties = add(duties, amount);
     lines.push({ code: component.code, kind: component.kind, description: component.description, amount, basis });
   }
-  return { ok: true, rule, lines, total: sum('USD', lines.map((l) => l.amount)), fob: declaration.fob, cif };
+  return {
+    ok: true,
+    rule,
+    lines,
+    total: sum(
+      'USD',
+      lines.map((l) => l.amount),
+    ),
+    fob: declaration.fob,
+    cif,
+  };
 }

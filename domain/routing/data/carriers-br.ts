@@ -3,11 +3,17 @@ import type { CarrierProfile } from '../carriers';
 import { approximateFormat, s10Format } from '../tracking-numbers';
 import { REFERENCE, REFUSES_ALL_LITHIUM, REFUSES_METAL, REFUSES_STANDALONE, sandbox, sourced, STANDALONE_NOTE } from './common';
 
-const REMOTE = sandbox('CEP ranges by state are public (geobr); treating the North region and Fernando de Noronha as remote is assumed. Same ranges as the rate cards.');
+const REMOTE = sandbox(
+  'CEP ranges by state are public (geobr); treating the North region and Fernando de Noronha as remote is assumed. Same ranges as the rate cards.',
+);
 const NORTH = BR_REMOTE_RANGES.slice(0, 2);
 const NORONHA = BR_REMOTE_RANGES.slice(2);
 const ASSUMED = (name: string, sideMm: number) =>
-  ({ maxWeightGrams: 30_000, maxLongestSideMm: sideMm, provenance: sandbox(`${name} limits not found (${REFERENCE} §4); 30 kg / ${sideMm / 10} cm assumed.`) }) as const;
+  ({
+    maxWeightGrams: 30_000,
+    maxLongestSideMm: sideMm,
+    provenance: sandbox(`${name} limits not found (${REFERENCE} §4); 30 kg / ${sideMm / 10} cm assumed.`),
+  }) as const;
 
 /** Brazil: Correios, Jadlog, Loggi and Total Express. */
 export const BR_CARRIERS: readonly CarrierProfile[] = [
@@ -17,7 +23,12 @@ export const BR_CARRIERS: readonly CarrierProfile[] = [
     country: 'BR',
     services: [
       // Registered: every parcel Correios delivers for Enlace carries an S10 number scanned to the door.
-      { serviceId: 'enlace-economy-br', level: 'economy', tracked: true, tracking: s10Format('PB', 'BR', 'economy (PAC-like), domestic range: sandbox choice') },
+      {
+        serviceId: 'enlace-economy-br',
+        level: 'economy',
+        tracked: true,
+        tracking: s10Format('PB', 'BR', 'economy (PAC-like), domestic range: sandbox choice'),
+      },
       { serviceId: 'enlace-standard-br-correios', level: 'standard', tracked: true, tracking: s10Format('DB', 'BR', 'SEDEX, domestic range: sandbox choice') },
     ],
     coverage: { served: 'nationwide', notServed: [], remote: BR_REMOTE_RANGES, provenance: REMOTE },
@@ -30,7 +41,9 @@ export const BR_CARRIERS: readonly CarrierProfile[] = [
     refused: {
       batteries: REFUSES_ALL_LITHIUM,
       categories: [],
-      provenance: sandbox('Assumed: Correios moves SEDEX by air and its prohibited list is read here as refusing lithium batteries; not in the team reference — verify.'),
+      provenance: sandbox(
+        'Assumed: Correios moves SEDEX by air and its prohibited list is read here as refusing lithium batteries; not in the team reference — verify.',
+      ),
     },
     tracking: s10Format('PB', 'BR', 'domestic range: sandbox choice'),
     provenance: sourced(`${REFERENCE} §4`, 'Limits and divisor sourced; battery policy and the S10 service indicators sandbox.'),
@@ -42,8 +55,17 @@ export const BR_CARRIERS: readonly CarrierProfile[] = [
     services: [{ serviceId: 'enlace-standard-br', level: 'standard', tracked: true }],
     coverage: { served: 'nationwide', notServed: [], remote: BR_REMOTE_RANGES, provenance: REMOTE },
     limits: ASSUMED('Jadlog', 1000),
-    refused: { batteries: REFUSES_METAL, categories: [], provenance: sandbox('Assumed: road network; lithium-ion in or with equipment accepted, lithium metal refused.') },
-    tracking: approximateFormat({ id: 'jadlog-14', name: 'Jadlog (14 digits)', length: 14, note: 'Jadlog shipment numbers are 14 digits in public examples; no check digit known: sandbox approximation.' }),
+    refused: {
+      batteries: REFUSES_METAL,
+      categories: [],
+      provenance: sandbox('Assumed: road network; lithium-ion in or with equipment accepted, lithium metal refused.'),
+    },
+    tracking: approximateFormat({
+      id: 'jadlog-14',
+      name: 'Jadlog (14 digits)',
+      length: 14,
+      note: 'Jadlog shipment numbers are 14 digits in public examples; no check digit known: sandbox approximation.',
+    }),
     provenance: sourced(`${REFERENCE} §4 (Jadlog /6000)`, 'Divisor sourced; everything else assumed.'),
   },
   {
@@ -57,7 +79,13 @@ export const BR_CARRIERS: readonly CarrierProfile[] = [
     coverage: { served: 'nationwide', notServed: [], remote: BR_REMOTE_RANGES, provenance: REMOTE },
     limits: ASSUMED('Loggi', 1200),
     refused: { batteries: REFUSES_METAL, categories: [], provenance: sandbox('Assumed: lithium metal refused.') },
-    tracking: approximateFormat({ id: 'loggi', name: 'Loggi (12 characters)', length: 12, alphanumeric: true, note: 'Loggi tracking format not found: sandbox approximation.' }),
+    tracking: approximateFormat({
+      id: 'loggi',
+      name: 'Loggi (12 characters)',
+      length: 12,
+      alphanumeric: true,
+      note: 'Loggi tracking format not found: sandbox approximation.',
+    }),
     provenance: sandbox(`Nothing found on Loggi (${REFERENCE} §4); every figure assumed.`),
   },
   {
@@ -68,10 +96,21 @@ export const BR_CARRIERS: readonly CarrierProfile[] = [
       { serviceId: 'enlace-economy-br-total-express', level: 'economy', tracked: true },
       { serviceId: 'enlace-express-br-total-express', level: 'express', tracked: true },
     ],
-    coverage: { served: 'nationwide', notServed: NORONHA, remote: NORTH, provenance: sandbox('Assumed: no delivery to Fernando de Noronha; the North region is remote.') },
+    coverage: {
+      served: 'nationwide',
+      notServed: NORONHA,
+      remote: NORTH,
+      provenance: sandbox('Assumed: no delivery to Fernando de Noronha; the North region is remote.'),
+    },
     limits: ASSUMED('Total Express', 1200),
     refused: { batteries: REFUSES_STANDALONE, categories: [], provenance: STANDALONE_NOTE },
-    tracking: approximateFormat({ id: 'total-express', name: 'Total Express (TE + 11 digits)', prefix: 'TE', length: 13, note: 'Total Express tracking format not found: sandbox approximation.' }),
+    tracking: approximateFormat({
+      id: 'total-express',
+      name: 'Total Express (TE + 11 digits)',
+      prefix: 'TE',
+      length: 13,
+      note: 'Total Express tracking format not found: sandbox approximation.',
+    }),
     provenance: sandbox(`Nothing found on Total Express (${REFERENCE} §4); every figure assumed.`),
   },
 ];

@@ -18,7 +18,12 @@ export const CL_CARRIERS: readonly CarrierProfile[] = [
     coverage: { served: 'nationwide', notServed: [], remote: CL_REMOTE_RANGES, provenance: REMOTE },
     limits: { maxWeightGrams: 50_000, maxLongestSideMm: 1200, provenance: sandbox(`Chilexpress limits not found (${REFERENCE} §4); 50 kg / 120 cm assumed.`) },
     refused: { batteries: REFUSES_STANDALONE, categories: [], provenance: STANDALONE_NOTE },
-    tracking: approximateFormat({ id: 'chilexpress', name: 'Chilexpress OT (12 digits)', length: 12, note: 'Chilexpress transport-order numbers; length assumed: sandbox approximation.' }),
+    tracking: approximateFormat({
+      id: 'chilexpress',
+      name: 'Chilexpress OT (12 digits)',
+      length: 12,
+      note: 'Chilexpress transport-order numbers; length assumed: sandbox approximation.',
+    }),
     provenance: sandbox(`Nothing found on Chilexpress (${REFERENCE} §4); every figure assumed.`),
   },
   {
@@ -33,7 +38,12 @@ export const CL_CARRIERS: readonly CarrierProfile[] = [
     coverage: { served: 'nationwide', notServed: [], remote: CL_REMOTE_RANGES, provenance: REMOTE },
     limits: { maxWeightGrams: 50_000, maxLongestSideMm: 1200, provenance: sandbox(`Blue Express limits not found (${REFERENCE} §4); 50 kg / 120 cm assumed.`) },
     refused: { batteries: REFUSES_STANDALONE, categories: [], provenance: STANDALONE_NOTE },
-    tracking: approximateFormat({ id: 'blue-express', name: 'Blue Express (10 digits)', length: 10, note: 'Blue Express tracking format not found: sandbox approximation.' }),
+    tracking: approximateFormat({
+      id: 'blue-express',
+      name: 'Blue Express (10 digits)',
+      length: 10,
+      note: 'Blue Express tracking format not found: sandbox approximation.',
+    }),
     provenance: sandbox(`Blue Express status names are in ${REFERENCE} §4; limits and coverage assumed.`),
   },
   {
@@ -50,9 +60,18 @@ export const CL_CARRIERS: readonly CarrierProfile[] = [
       remote: CL_REMOTE_RANGES.slice(0, 1),
       provenance: sandbox('Assumed: Starken does not deliver to Isla de Pascua (as on the economy rate card).'),
     },
-    limits: { maxWeightGrams: 30_000, maxLongestSideMm: 1000, provenance: sandbox(`Starken parcel limits not found (${REFERENCE} §4 gives only its envelope format); 30 kg / 100 cm assumed.`) },
+    limits: {
+      maxWeightGrams: 30_000,
+      maxLongestSideMm: 1000,
+      provenance: sandbox(`Starken parcel limits not found (${REFERENCE} §4 gives only its envelope format); 30 kg / 100 cm assumed.`),
+    },
     refused: { batteries: REFUSES_METAL, categories: [], provenance: sandbox('Assumed: lithium metal refused.') },
-    tracking: approximateFormat({ id: 'starken', name: 'Starken orden de flete (10 digits)', length: 10, note: 'Starken freight-order numbers; length assumed: sandbox approximation.' }),
+    tracking: approximateFormat({
+      id: 'starken',
+      name: 'Starken orden de flete (10 digits)',
+      length: 10,
+      note: 'Starken freight-order numbers; length assumed: sandbox approximation.',
+    }),
     provenance: sandbox('Coverage and limits assumed.'),
   },
 ];

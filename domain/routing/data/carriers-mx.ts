@@ -3,7 +3,9 @@ import type { CarrierProfile } from '../carriers';
 import { approximateFormat, DHL_EXPRESS_10 } from '../tracking-numbers';
 import { REFERENCE, REFUSES_ALL_LITHIUM, REFUSES_METAL, REFUSES_STANDALONE, sandbox, sourced, STANDALONE_NOTE } from './common';
 
-const REMOTE = sandbox('State prefixes are public; which areas each carrier treats as extended coverage is assumed (carriers publish per-postcode lists). Same ranges as the rate cards.');
+const REMOTE = sandbox(
+  'State prefixes are public; which areas each carrier treats as extended coverage is assumed (carriers publish per-postcode lists). Same ranges as the rate cards.',
+);
 
 /** Mexico: Estafeta, J&T Express, 99minutos and DHL Express. */
 export const MX_CARRIERS: readonly CarrierProfile[] = [
@@ -20,7 +22,10 @@ export const MX_CARRIERS: readonly CarrierProfile[] = [
       served: 'nationwide',
       notServed: [],
       remote: MX_REMOTE_RANGES,
-      provenance: sourced(`${REFERENCE} §4 (Estafeta serves hard-to-reach towns on fixed days: "cobertura extendida")`, 'The remote postal ranges are sandbox.'),
+      provenance: sourced(
+        `${REFERENCE} §4 (Estafeta serves hard-to-reach towns on fixed days: "cobertura extendida")`,
+        'The remote postal ranges are sandbox.',
+      ),
     },
     limits: {
       maxWeightGrams: 70_000,
@@ -49,7 +54,13 @@ export const MX_CARRIERS: readonly CarrierProfile[] = [
     coverage: { served: 'nationwide', notServed: [], remote: MX_REMOTE_RANGES, provenance: REMOTE },
     limits: { maxWeightGrams: 30_000, maxLongestSideMm: 1200, provenance: sandbox(`J&T Mexico limits not found (${REFERENCE} §4); 30 kg / 120 cm assumed.`) },
     refused: { batteries: REFUSES_METAL, categories: [], provenance: sandbox('Assumed: lithium-ion in or with equipment accepted, lithium metal refused.') },
-    tracking: approximateFormat({ id: 'jt-mx', name: 'J&T Mexico (JMX + 12 digits)', prefix: 'JMX', length: 15, note: 'J&T Mexico numbers seen as JMX + digits; length assumed: sandbox approximation.' }),
+    tracking: approximateFormat({
+      id: 'jt-mx',
+      name: 'J&T Mexico (JMX + 12 digits)',
+      prefix: 'JMX',
+      length: 15,
+      note: 'J&T Mexico numbers seen as JMX + digits; length assumed: sandbox approximation.',
+    }),
     provenance: sandbox(`Nothing found on J&T Mexico (${REFERENCE} §4); every figure assumed.`),
   },
   {
@@ -69,8 +80,17 @@ export const MX_CARRIERS: readonly CarrierProfile[] = [
       maxLongestSideMm: 500,
       provenance: sourced(`${REFERENCE} §4 (99minutos drop-off points accept up to 50×50×50 cm)`, 'Longest side 50 cm; 25 kg is sandbox.'),
     },
-    refused: { batteries: REFUSES_ALL_LITHIUM, categories: ['food'], provenance: sandbox('Assumed: motorbike couriers, no dangerous goods and no perishables.') },
-    tracking: approximateFormat({ id: '99minutos', name: '99minutos (12 digits)', length: 12, note: '99minutos tracking format not found: sandbox approximation.' }),
+    refused: {
+      batteries: REFUSES_ALL_LITHIUM,
+      categories: ['food'],
+      provenance: sandbox('Assumed: motorbike couriers, no dangerous goods and no perishables.'),
+    },
+    tracking: approximateFormat({
+      id: '99minutos',
+      name: '99minutos (12 digits)',
+      length: 12,
+      note: '99minutos tracking format not found: sandbox approximation.',
+    }),
     provenance: sandbox('Coverage and refusals assumed; the size limit is sourced.'),
   },
   {
@@ -79,7 +99,11 @@ export const MX_CARRIERS: readonly CarrierProfile[] = [
     country: 'MX',
     services: [{ serviceId: 'enlace-express-mx', level: 'express', tracked: true }],
     coverage: { served: 'nationwide', notServed: [], remote: MX_REMOTE_RANGES, provenance: REMOTE },
-    limits: { maxWeightGrams: 70_000, maxLongestSideMm: 1200, provenance: sandbox('DHL Express piece limits (commonly 70 kg, 120 cm) are not in the team reference: verify.') },
+    limits: {
+      maxWeightGrams: 70_000,
+      maxLongestSideMm: 1200,
+      provenance: sandbox('DHL Express piece limits (commonly 70 kg, 120 cm) are not in the team reference: verify.'),
+    },
     refused: { batteries: REFUSES_STANDALONE, categories: [], provenance: STANDALONE_NOTE },
     tracking: DHL_EXPRESS_10,
     provenance: sandbox('Limits assumed; the tracking format is the real one.'),

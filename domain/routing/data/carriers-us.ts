@@ -21,7 +21,10 @@ export const US_CARRIERS: readonly CarrierProfile[] = [
     limits: {
       maxWeightGrams: Math.floor(70 * LB),
       maxLengthPlusGirthMm: Math.floor(130 * INCH),
-      provenance: sourced(`${REFERENCE} §4 (USPS 70 lb; Ground Advantage 130 in length + girth)`, 'Priority Mail allows 108 in; its rate card applies that limit.'),
+      provenance: sourced(
+        `${REFERENCE} §4 (USPS 70 lb; Ground Advantage 130 in length + girth)`,
+        'Priority Mail allows 108 in; its rate card applies that limit.',
+      ),
     },
     refused: { batteries: REFUSES_STANDALONE, categories: [], provenance: STANDALONE_NOTE },
     tracking: impbFormat('94', '001', '912345678'),
@@ -36,8 +39,18 @@ export const US_CARRIERS: readonly CarrierProfile[] = [
       { serviceId: 'enlace-standard-us', level: 'standard', tracked: true },
       { serviceId: 'enlace-express-us-ups', level: 'express', tracked: true, tracking: upsFormat(UPS_SHIPPER, '02') },
     ],
-    coverage: { served: 'nationwide', notServed: [], remote: US_REMOTE_RANGES, provenance: sourced(`${REFERENCE} §5 (UPS publishes remote ZIP lists quarterly)`, 'Alaska and Hawaii ZIP ranges stand in for the lists (sandbox).') },
-    limits: { maxWeightGrams: Math.floor(150 * LB), maxLongestSideMm: Math.floor(108 * INCH), maxLengthPlusGirthMm: Math.floor(165 * INCH), provenance: UPS_LIMITS },
+    coverage: {
+      served: 'nationwide',
+      notServed: [],
+      remote: US_REMOTE_RANGES,
+      provenance: sourced(`${REFERENCE} §5 (UPS publishes remote ZIP lists quarterly)`, 'Alaska and Hawaii ZIP ranges stand in for the lists (sandbox).'),
+    },
+    limits: {
+      maxWeightGrams: Math.floor(150 * LB),
+      maxLongestSideMm: Math.floor(108 * INCH),
+      maxLengthPlusGirthMm: Math.floor(165 * INCH),
+      provenance: UPS_LIMITS,
+    },
     refused: { batteries: REFUSES_STANDALONE, categories: [], provenance: STANDALONE_NOTE },
     tracking: upsFormat(UPS_SHIPPER, '03'),
     provenance: sourced(`${REFERENCE} §4`, 'Limits sourced; the shipper number in tracking numbers is sandbox.'),
@@ -50,7 +63,12 @@ export const US_CARRIERS: readonly CarrierProfile[] = [
       { serviceId: 'enlace-standard-us-fedex', level: 'standard', tracked: true },
       { serviceId: 'enlace-express-us', level: 'express', tracked: true },
     ],
-    coverage: { served: 'nationwide', notServed: [], remote: US_REMOTE_RANGES, provenance: sourced(`${REFERENCE} §5 (FedEx publishes remote ZIP lists)`, 'Alaska and Hawaii stand in for the lists (sandbox).') },
+    coverage: {
+      served: 'nationwide',
+      notServed: [],
+      remote: US_REMOTE_RANGES,
+      provenance: sourced(`${REFERENCE} §5 (FedEx publishes remote ZIP lists)`, 'Alaska and Hawaii stand in for the lists (sandbox).'),
+    },
     limits: {
       maxWeightGrams: Math.floor(150 * LB),
       maxLongestSideMm: Math.floor(108 * INCH),

@@ -17,7 +17,9 @@ export const REFUSES_STANDALONE: readonly BatteryType[] = LITHIUM_STANDALONE;
 export const REFUSES_METAL: readonly BatteryType[] = [...LITHIUM_METAL, 'lithium-ion-standalone'];
 export const REFUSES_ALL_LITHIUM: readonly BatteryType[] = ALL_LITHIUM;
 
-export const STANDALONE_NOTE = sandbox('Loose lithium batteries are refused everywhere (reference §3: not on passenger aircraft); the carrier may carry them as fully regulated dangerous goods, which Enlace does not sell.');
+export const STANDALONE_NOTE = sandbox(
+  'Loose lithium batteries are refused everywhere (reference §3: not on passenger aircraft); the carrier may carry them as fully regulated dangerous goods, which Enlace does not sell.',
+);
 
 export const LB = 453.59237;
 export const INCH = 25.4;

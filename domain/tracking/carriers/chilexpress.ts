@@ -75,10 +75,13 @@ const eventSchema = z
     description: nonEmpty,
   })
   // Only the calendar check is left here (2025-02-30); malformed fields are reported on their own.
-  .refine((event) => !DATE.test(event.eventDate) || parseHour(event.eventHour) === undefined || parseEventTime(event.eventDate, event.eventHour) !== undefined, {
-    message: 'eventDate is not a calendar date',
-    path: ['eventDate'],
-  });
+  .refine(
+    (event) => !DATE.test(event.eventDate) || parseHour(event.eventHour) === undefined || parseEventTime(event.eventDate, event.eventHour) !== undefined,
+    {
+      message: 'eventDate is not a calendar date',
+      path: ['eventDate'],
+    },
+  );
 
 export const chilexpressPayloadSchema = z.object({
   data: z.object({

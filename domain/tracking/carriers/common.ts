@@ -77,9 +77,7 @@ export function present(value: string | null | undefined): string | undefined {
 /** Looks a code up; an unknown code keeps the status (see UNRECOGNISED_SUB_STATUS in update.ts). */
 export function mapCode(table: CodeTable, code: string): CodeMapping & { recognised: boolean } {
   const mapping = table[code];
-  return mapping === undefined
-    ? { status: 'in-transit', subStatus: UNRECOGNISED_SUB_STATUS, recognised: false }
-    : { ...mapping, recognised: true };
+  return mapping === undefined ? { status: 'in-transit', subStatus: UNRECOGNISED_SUB_STATUS, recognised: false } : { ...mapping, recognised: true };
 }
 
 /** "Pieza Dañada " → "PIEZA DANADA": for carriers that only send text, matched without accents or case. */
@@ -107,7 +105,7 @@ export function location(fields: { [K in keyof TrackingLocation]: string | null 
   const entries = Object.entries(fields)
     .map(([key, value]) => [key, present(value)] as const)
     .filter((entry): entry is readonly [string, string] => entry[1] !== undefined);
-  return entries.length === 0 ? undefined : (Object.fromEntries(entries));
+  return entries.length === 0 ? undefined : Object.fromEntries(entries);
 }
 
 // ---------------------------------------------------------------------------------------------

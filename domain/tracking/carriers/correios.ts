@@ -69,9 +69,7 @@ export const CORREIOS_CODES: CodeTable = {
   'LDI 01': { status: 'available-for-pickup', subStatus: 'held-at-post-office', description: 'Objeto aguardando retirada no endereço indicado' },
   'FC 01': { status: 'returning-to-sender', subStatus: 'sender-requested', description: 'Objeto será devolvido por solicitação do remetente' },
   'BLQ 01': { status: 'exception', subStatus: 'blocked', description: 'Objeto bloqueado' },
-  ...Object.fromEntries(
-    ['BDE', 'BDI', 'BDR'].flatMap((family) => Object.entries(DELIVERY_OUTCOMES).map(([tipo, mapping]) => [`${family} ${tipo}`, mapping])),
-  ),
+  ...Object.fromEntries(['BDE', 'BDI', 'BDR'].flatMap((family) => Object.entries(DELIVERY_OUTCOMES).map(([tipo, mapping]) => [`${family} ${tipo}`, mapping]))),
 };
 
 const TIME_ZONE = assertTimeZone('America/Sao_Paulo');

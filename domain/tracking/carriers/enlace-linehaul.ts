@@ -28,8 +28,16 @@ export const LINEHAUL_CODES: CodeTable = {
   HANDED_TO_AIRLINE: { status: 'in-transit-international', subStatus: 'handed-to-airline', description: 'Tendered to the airline' },
   DEPARTED_ORIGIN_AIRPORT: { status: 'in-transit-international', subStatus: 'departed-origin-airport', description: 'Flight departed the origin airport' },
   ARRIVED_TRANSIT_AIRPORT: { status: 'in-transit-international', subStatus: 'at-transit-airport', description: 'Arrived at the transit airport' },
-  ARRIVED_DESTINATION_AIRPORT: { status: 'arrived-destination-country', subStatus: 'arrived-destination-airport', description: 'Arrived at the destination airport' },
-  HANDED_TO_POSTAL_OPERATOR: { status: 'arrived-destination-country', subStatus: 'handed-to-destination-post', description: 'Handed to the destination postal operator for clearance and delivery' },
+  ARRIVED_DESTINATION_AIRPORT: {
+    status: 'arrived-destination-country',
+    subStatus: 'arrived-destination-airport',
+    description: 'Arrived at the destination airport',
+  },
+  HANDED_TO_POSTAL_OPERATOR: {
+    status: 'arrived-destination-country',
+    subStatus: 'handed-to-destination-post',
+    description: 'Handed to the destination postal operator for clearance and delivery',
+  },
   HANDED_TO_CUSTOMS: { status: 'import-customs', subStatus: 'submitted', description: 'Presented to import customs' },
   IMPORT_CUSTOMS_HELD: { status: 'customs-held', subStatus: 'held', description: 'Held by import customs' },
   DUTIES_DUE: { status: 'duties-due', subStatus: 'duties-due', description: 'Import duties and taxes to be paid' },
@@ -57,14 +65,23 @@ const milestoneSchema = z.looseObject({
     message: 'must be an ISO 8601 date-time with its UTC offset, such as "2025-11-06T01:35:00+08:00"',
   }),
   masterAirWaybill: z.string().refine(isValidMasterAirWaybill, 'must be an air waybill such as "784-12345675" (check digit = serial mod 7)').optional(),
-  flightNumber: z.string().regex(/^[A-Z0-9]{2}\d{1,4}[A-Z]?$/, 'must be a flight number such as "QR8871"').optional(),
+  flightNumber: z
+    .string()
+    .regex(/^[A-Z0-9]{2}\d{1,4}[A-Z]?$/, 'must be a flight number such as "QR8871"')
+    .optional(),
   holdReason: z.enum(CUSTOMS_HOLD_REASONS).optional(),
   location: z
     .object({
-      airport: z.string().regex(/^[A-Z]{3}$/, 'must be an IATA airport code such as "GRU"').optional(),
+      airport: z
+        .string()
+        .regex(/^[A-Z]{3}$/, 'must be an IATA airport code such as "GRU"')
+        .optional(),
       facility: z.string().optional(),
       city: z.string().optional(),
-      country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code').optional(),
+      country: z
+        .string()
+        .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code')
+        .optional(),
     })
     .optional(),
   remark: z.string().max(500).optional(),
@@ -87,8 +104,7 @@ export type LinehaulPayload = z.infer<typeof linehaulPayloadSchema>;
 function toUpdates(payload: LinehaulPayload): TrackingUpdate[] {
   return payload.milestones.flatMap((milestone) => {
     const mapping = mapCode(LINEHAUL_CODES, milestone.code);
-    const subStatus =
-      milestone.code === 'IMPORT_CUSTOMS_HELD' && milestone.holdReason !== undefined ? `held-${milestone.holdReason}` : mapping.subStatus;
+    const subStatus = milestone.code === 'IMPORT_CUSTOMS_HELD' && milestone.holdReason !== undefined ? `held-${milestone.holdReason}` : mapping.subStatus;
     const occurredAt = mustParse(parseOffsetDateTime(milestone.occurredAt), 'occurredAt');
     const where = location({
       airport: milestone.location?.airport,
@@ -96,23 +112,21 @@ function toUpdates(payload: LinehaulPayload): TrackingUpdate[] {
       city: milestone.location?.city,
       country: milestone.location?.country,
     });
-    return milestone.parcels.map(
-      (parcel): TrackingUpdate => ({
-        carrier: 'enlace-linehaul',
-        trackingNumber: parcel.trackingNumber,
-        // A milestone is one event per parcel it lists.
-        carrierEventId: `${milestone.milestoneId}:${parcel.trackingNumber}`,
-        occurredAt,
-        status: mapping.status,
-        subStatus,
-        recognised: mapping.recognised,
-        ...(where === undefined ? {} : { location: where }),
-        carrierCode: milestone.code,
-        carrierDescription: present(milestone.remark) ?? mapping.description ?? milestone.code,
-        raw: milestone,
-        ...(present(parcel.lastMileTrackingNumber) === undefined ? {} : { lastMileTrackingNumber: present(parcel.lastMileTrackingNumber) }),
-      }),
-    );
+    return milestone.parcels.map((parcel): TrackingUpdate => ({
+      carrier: 'enlace-linehaul',
+      trackingNumber: parcel.trackingNumber,
+      // A milestone is one event per parcel it lists.
+      carrierEventId: `${milestone.milestoneId}:${parcel.trackingNumber}`,
+      occurredAt,
+      status: mapping.status,
+      subStatus,
+      recognised: mapping.recognised,
+      ...(where === undefined ? {} : { location: where }),
+      carrierCode: milestone.code,
+      carrierDescription: present(milestone.remark) ?? mapping.description ?? milestone.code,
+      raw: milestone,
+      ...(present(parcel.lastMileTrackingNumber) === undefined ? {} : { lastMileTrackingNumber: present(parcel.lastMileTrackingNumber) }),
+    }));
   });
 }
 

@@ -68,7 +68,10 @@ const eventSchema = z.looseObject({
 
 export const estafetaPayloadSchema = z.object({
   waybill: z.string().regex(/^[0-9A-Z]{22}$/, 'must be the 22-character Estafeta waybill'),
-  trackingCode: z.string().regex(/^\d{10}$/, 'must be the 10-digit Estafeta tracking code').optional(),
+  trackingCode: z
+    .string()
+    .regex(/^\d{10}$/, 'must be the 10-digit Estafeta tracking code')
+    .optional(),
   history: z.array(eventSchema).min(1, 'send at least one event'),
 });
 export type EstafetaPayload = z.infer<typeof estafetaPayloadSchema>;
@@ -77,8 +80,7 @@ function toUpdates(payload: EstafetaPayload): TrackingUpdate[] {
   return payload.history.map((event) => {
     const mapping = mapCode(ESTAFETA_CODES, event.eventCode);
     const exception = present(event.exceptionCode);
-    const subStatus =
-      event.eventCode === 'VSE' && exception !== undefined ? (ESTAFETA_VISIT_EXCEPTIONS[exception] ?? mapping.subStatus) : mapping.subStatus;
+    const subStatus = event.eventCode === 'VSE' && exception !== undefined ? (ESTAFETA_VISIT_EXCEPTIONS[exception] ?? mapping.subStatus) : mapping.subStatus;
     const exceptionText = present(event.exceptionCodeDescriptionSPA);
     const where = location({ facility: present(event.eventPlaceName) ?? event.eventPlaceAcronym, country: 'MX' });
     return {

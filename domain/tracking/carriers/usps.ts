@@ -75,8 +75,14 @@ const eventSchema = z
     eventTimestamp: z.string().refine((text) => parseIsoLocal(text) !== undefined || parseOffsetDateTime(text) !== undefined, {
       message: 'must be a date-time such as "2025-11-20T14:02:00"',
     }),
-    GMTTimestamp: z.string().refine((text) => parseOffsetDateTime(text) !== undefined, 'must be a UTC date-time such as "2025-11-20T19:02:00Z"').nullish(),
-    GMTOffset: z.string().refine((text) => parseUtcOffset(text) !== undefined, 'must be a UTC offset such as "-05:00"').nullish(),
+    GMTTimestamp: z
+      .string()
+      .refine((text) => parseOffsetDateTime(text) !== undefined, 'must be a UTC date-time such as "2025-11-20T19:02:00Z"')
+      .nullish(),
+    GMTOffset: z
+      .string()
+      .refine((text) => parseUtcOffset(text) !== undefined, 'must be a UTC offset such as "-05:00"')
+      .nullish(),
     eventCity: z.string().nullish(),
     eventState: z.string().nullish(),
     eventZIP: z.string().nullish(),

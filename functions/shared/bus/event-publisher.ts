@@ -1,5 +1,5 @@
 import { type EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
-import { type PendingEvent } from "../../../events/pending";
+import { type PendingEvent } from '../../../events/pending';
 
 /** Port: publishes events to the bus; rejects when any entry was not accepted. */
 export type PublishEvents = (events: readonly PendingEvent[]) => Promise<void>;
@@ -26,9 +26,7 @@ export function buildPublishEvents(client: EventBridgeClient, busName: string): 
       const result = await client.send(new PutEventsCommand({ Entries: entries }));
       if ((result.FailedEntryCount ?? 0) > 0) {
         const failures = (result.Entries ?? []).flatMap((entry, index) =>
-          entry.ErrorCode === undefined
-            ? []
-            : [{ eventId: chunk[index]?.eventId ?? '?', code: entry.ErrorCode, message: entry.ErrorMessage ?? '' }],
+          entry.ErrorCode === undefined ? [] : [{ eventId: chunk[index]?.eventId ?? '?', code: entry.ErrorCode, message: entry.ErrorMessage ?? '' }],
         );
         throw new PublishFailedError(failures);
       }

@@ -160,6 +160,8 @@ export function pathParameter(event: APIGatewayProxyEventV2, name: string): stri
   try {
     return decodeURIComponent(value);
   } catch {
-    throw badRequest(`The path parameter "${name}" is not valid percent-encoding.`, [{ path: name, code: 'invalid_format', message: 'malformed percent-encoding' }]);
+    throw badRequest(`The path parameter "${name}" is not valid percent-encoding.`, [
+      { path: name, code: 'invalid_format', message: 'malformed percent-encoding' },
+    ]);
   }
 }

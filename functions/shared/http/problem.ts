@@ -29,8 +29,7 @@ export const badRequest = (detail: string, problems: readonly FieldProblem[] = [
 export const notFound = (detail: string) => new HttpError(404, 'Not Found', detail);
 export const conflict = (detail: string) => new HttpError(409, 'Conflict', detail);
 export const forbidden = (detail: string) => new HttpError(403, 'Forbidden', detail);
-export const unauthorized = (detail: string) =>
-  new HttpError(401, 'Unauthorized', detail, [], { 'WWW-Authenticate': 'Bearer realm="enlace"' });
+export const unauthorized = (detail: string) => new HttpError(401, 'Unauthorized', detail, [], { 'WWW-Authenticate': 'Bearer realm="enlace"' });
 
 export function validationError(issues: readonly z.core.$ZodIssue[]): HttpError {
   const problems = issues.map((issue) => ({

@@ -19,12 +19,18 @@ export function buildEnqueueDeliveries(sqs: SQSClient, queueUrl: string): Enqueu
       const result = await sqs.send(
         new SendMessageBatchCommand({
           QueueUrl: queueUrl,
-          Entries: batch.map(({ job, body }, index) => ({ Id: String(index), MessageBody: body, MessageAttributes: { deliveryId: { DataType: 'String', StringValue: job.deliveryId } } })),
+          Entries: batch.map(({ job, body }, index) => ({
+            Id: String(index),
+            MessageBody: body,
+            MessageAttributes: { deliveryId: { DataType: 'String', StringValue: job.deliveryId } },
+          })),
         }),
       );
       const failed = result.Failed ?? [];
       if (failed.length > 0) {
-        throw new EnqueueFailedError(failed.map((failure) => ({ deliveryId: batch[Number(failure.Id)]?.job.deliveryId ?? '?', code: failure.Code ?? 'unknown' })));
+        throw new EnqueueFailedError(
+          failed.map((failure) => ({ deliveryId: batch[Number(failure.Id)]?.job.deliveryId ?? '?', code: failure.Code ?? 'unknown' })),
+        );
       }
     }
   };

@@ -40,7 +40,9 @@ const MAX_RESPONSE_CHARS = 4_096;
  */
 export function buildSendMessage(eventsIn: (region: string) => EventBridgeClient, fetchImpl: typeof fetch = fetch): SendMessage {
   return async (message, options) =>
-    message.target.kind === 'https' ? post(fetchImpl, message.target.url, message, options.timeoutMs) : put(eventsIn(regionOf(message.target.arn)), message.target.arn, message);
+    message.target.kind === 'https'
+      ? post(fetchImpl, message.target.url, message, options.timeoutMs)
+      : put(eventsIn(regionOf(message.target.arn)), message.target.arn, message);
 }
 
 /** PutEvents goes to the region of the bus (`arn:aws:events:<region>:…`). */

@@ -30,11 +30,7 @@ export function buildSaveApiKey(documents: DynamoDBDocumentClient, tableName: st
 }
 
 /** Creates a key for a tenant and stores its hash; returns the key, which is shown once and never stored. */
-export async function issueApiKey(
-  save: SaveApiKey,
-  tenant: Tenant,
-  options: { name: string; now: Date; key?: string },
-): Promise<string> {
+export async function issueApiKey(save: SaveApiKey, tenant: Tenant, options: { name: string; now: Date; key?: string }): Promise<string> {
   const key = options.key ?? generateApiKey();
   await save({ keyHash: hashApiKey(key), keyPrefix: key.slice(0, 12), name: options.name, tenant, createdAt: options.now.toISOString() });
   return key;

@@ -5,7 +5,7 @@ import type { CustomsProblem } from '../../../domain/customs';
 import type { Order, OrderStatus } from '../../../domain/order';
 import type { BatteryType } from '../../../domain/shared/shipping-terms';
 import type { customsDocumentSchema } from '../../../events/customs';
-import { type PendingEvent } from "../../../events/pending";
+import { type PendingEvent } from '../../../events/pending';
 import { keys, type ItemKey } from './keys';
 import { outboxItem } from './outbox';
 
@@ -133,7 +133,15 @@ function orderUpdate(write: CustomsWrite) {
     for (const field of ['revisedAt', 'shipTo', 'items', 'declaredValue', 'warnings', 'certificates']) {
       names[`#${field}`] = field;
     }
-    set.push('#status = :to', '#version = :version', '#revisedAt = :revisedAt', '#shipTo = :shipTo', '#items = :items', '#declaredValue = :declaredValue', '#warnings = :warnings');
+    set.push(
+      '#status = :to',
+      '#version = :version',
+      '#revisedAt = :revisedAt',
+      '#shipTo = :shipTo',
+      '#items = :items',
+      '#declaredValue = :declaredValue',
+      '#warnings = :warnings',
+    );
     if (order.certificates === undefined) {
       remove.push('#certificates');
     } else {

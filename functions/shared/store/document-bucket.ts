@@ -23,7 +23,10 @@ export type PutDocumentFile = (key: string, bytes: Uint8Array, format: FileForma
 /** Port: one file's bytes, or undefined when there is none. */
 export type GetDocumentFile = (key: string) => Promise<Uint8Array | undefined>;
 /** Port: a URL anyone holding it can GET the file with, until it expires. */
-export type LinkToDocumentFile = (key: string, options: { readonly expiresInSeconds: number; readonly fileName: string; readonly now?: Date }) => Promise<string>;
+export type LinkToDocumentFile = (
+  key: string,
+  options: { readonly expiresInSeconds: number; readonly fileName: string; readonly now?: Date },
+) => Promise<string>;
 
 /** Adapter: PutObject in the documents bucket (AWS_ENDPOINT_URL_S3 points the client at fauxqs locally). */
 export function buildPutDocumentFile(s3: S3Client, bucket: string): PutDocumentFile {

@@ -40,7 +40,18 @@ export const INDEXES = {
     name: 'gsi3',
     partitionKey: 'gsi3pk',
     sortKey: 'gsi3sk',
-    nonKeyAttributes: ['shipmentId', 'orderId', 'sellerId', 'carrier', 'trackingNumber', 'lane', 'current', 'lastCarrierUpdateAt', 'lastEventAt', 'stallAlertRaised'],
+    nonKeyAttributes: [
+      'shipmentId',
+      'orderId',
+      'sellerId',
+      'carrier',
+      'trackingNumber',
+      'lane',
+      'current',
+      'lastCarrierUpdateAt',
+      'lastEventAt',
+      'stallAlertRaised',
+    ],
   },
 } as const;
 

@@ -1,6 +1,6 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { COUNTER_NAMES, emptyCounters, TRANSIT_BUCKET_NAMES, type KpiCounters, type KpiWeek } from '../../../domain/performance';
-import { type LastMileCarrier } from "../../../domain/shared/carriers";
+import { type LastMileCarrier } from '../../../domain/shared/carriers';
 import { keys } from './keys';
 
 /** Port: the KPI rows of some carriers on one lane over some ISO weeks (missing rows are simply absent). */

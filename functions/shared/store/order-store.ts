@@ -16,13 +16,10 @@ export interface IdempotencyRecord {
   readonly requestHash: string;
 }
 
-export type SaveOrderOutcome =
-  | { readonly kind: 'created' }
-  | { readonly kind: 'duplicate'; readonly existing: IdempotencyRecord };
+export type SaveOrderOutcome = { readonly kind: 'created' } | { readonly kind: 'duplicate'; readonly existing: IdempotencyRecord };
 
 /** Port: stores a new order, its idempotency record and its event in one atomic write. */
 export type SaveNewOrder = (order: Order, requestHash: string, event: PendingEvent) => Promise<SaveOrderOutcome>;
-
 
 /**
  * Adapter for the order ports. A new order is one transaction of three puts: the order, its

@@ -1,6 +1,6 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CurrentStatus } from '../../../domain/tracking';
-import { type GetOrderTracking } from "../../../domain/tracking";
+import { type GetOrderTracking } from '../../../domain/tracking';
 import { keys } from './keys';
 
 /**

@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { type PendingEvent } from "../../../events/pending";
+import { type PendingEvent } from '../../../events/pending';
 import { keys, TTL_ATTRIBUTE } from './keys';
 
 /**

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OrderStatus } from '../../../domain/order';
 import type { KpiIncrement } from '../../../domain/performance';
-import { type PendingEvent } from "../../../events/pending";
+import { type PendingEvent } from '../../../events/pending';
 import { keys } from './keys';
 import { kpiIncrementUpdate } from './kpi-store';
 import { outboxItem } from './outbox';

@@ -122,7 +122,11 @@ export function buildDeleteSubscription(documents: DynamoDBDocumentClient, table
     do {
       const page = await listDeadLetters(sellerId, subscriptionId, { limit: 25, ...(cursor === undefined ? {} : { cursor }) });
       if (page.items.length > 0) {
-        await writeAll(documents, tableName, page.items.map((item) => ({ DeleteRequest: { Key: keys.deadLetter(sellerId, subscriptionId, item.deliveryId) } })));
+        await writeAll(
+          documents,
+          tableName,
+          page.items.map((item) => ({ DeleteRequest: { Key: keys.deadLetter(sellerId, subscriptionId, item.deliveryId) } })),
+        );
       }
       cursor = page.cursor;
     } while (cursor !== undefined);
@@ -133,7 +137,7 @@ async function writeAll(documents: DynamoDBDocumentClient, tableName: string, re
   let pending = requests;
   for (let attempt = 0; pending.length > 0; attempt += 1) {
     const result = await documents.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-    pending = (result.UnprocessedItems?.[tableName] ?? []);
+    pending = result.UnprocessedItems?.[tableName] ?? [];
     if (pending.length > 0) {
       if (attempt >= 5) {
         throw new Error(`BatchWrite left ${pending.length} item(s) unprocessed after retries`);
@@ -229,7 +233,9 @@ export function buildListDeadLetters(documents: DynamoDBDocumentClient, tableNam
 
 export function buildGetDeadLetter(documents: DynamoDBDocumentClient, tableName: string): GetDeadLetter {
   return async (sellerId, subscriptionId, deliveryId) => {
-    const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.deadLetter(sellerId, subscriptionId, deliveryId), ConsistentRead: true }));
+    const { Item } = await documents.send(
+      new GetCommand({ TableName: tableName, Key: keys.deadLetter(sellerId, subscriptionId, deliveryId), ConsistentRead: true }),
+    );
     return Item === undefined ? undefined : deadLetterFromItem(Item);
   };
 }

@@ -37,7 +37,6 @@ export interface TrackingWrite {
   readonly at: string;
 }
 
-
 export type Item = Record<string, unknown>;
 
 export function encodeTimeline(timeline: readonly TimelineEvent[]): Uint8Array {

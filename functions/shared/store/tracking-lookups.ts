@@ -74,7 +74,10 @@ export function buildFindShipmentForUpdate(documents: DynamoDBDocumentClient, ta
     if (update.lastMileTrackingNumber === undefined) {
       return undefined;
     }
-    const candidates = await findAll(update.lastMileTrackingNumber, ALL_CARRIERS.filter((carrier) => carrier !== update.carrier));
+    const candidates = await findAll(
+      update.lastMileTrackingNumber,
+      ALL_CARRIERS.filter((carrier) => carrier !== update.carrier),
+    );
     return candidates.length === 1 && candidates[0] !== undefined
       ? { shipment: candidates[0], newAlias: { carrier: update.carrier, trackingNumber: update.trackingNumber } }
       : undefined;

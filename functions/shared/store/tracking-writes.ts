@@ -69,12 +69,18 @@ export function buildSaveTracking(documents: DynamoDBDocumentClient, tableName: 
     }
     const item = trackingItem(write);
     if (growingBytes(item) > MAX_TRACKING_ITEM_BYTES) {
-      throw new TrackingWriteTooLargeError(`shipment ${write.shipment.shipmentId}: its timeline and ${write.events.length} events exceed ${MAX_TRACKING_ITEM_BYTES} bytes; send fewer updates per webhook`);
+      throw new TrackingWriteTooLargeError(
+        `shipment ${write.shipment.shipmentId}: its timeline and ${write.events.length} events exceed ${MAX_TRACKING_ITEM_BYTES} bytes; send fewer updates per webhook`,
+      );
     }
     const condition =
       write.expectedVersion === 0
         ? { ConditionExpression: 'attribute_not_exists(pk)' }
-        : { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': write.expectedVersion } };
+        : {
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: { '#version': 'version' },
+            ExpressionAttributeValues: { ':expected': write.expectedVersion },
+          };
     const put = { TableName: tableName, Item: item, ...condition };
     try {
       const count = itemsWritten(write);

@@ -21,10 +21,14 @@ interface Cruised {
 function cruise(cwd: string, paths: readonly string[]): Cruised {
   let output: string;
   try {
-    output = execFileSync(join(root, 'node_modules', '.bin', 'depcruise'), [...paths, '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'json'], {
-      cwd,
-      encoding: 'utf8',
-    });
+    output = execFileSync(
+      join(root, 'node_modules', '.bin', 'depcruise'),
+      [...paths, '--config', join(root, '.dependency-cruiser.cjs'), '--output-type', 'json'],
+      {
+        cwd,
+        encoding: 'utf8',
+      },
+    );
   } catch (error) {
     // depcruise exits non-zero when it finds violations; its report is still on stdout.
     const { stdout } = error as { stdout?: string | Buffer };

@@ -2,13 +2,17 @@ import { applyCorrection, orderCorrectionSchema } from '../../../domain/order/or
 import { ANATEL, brOrderBody, orderFrom, VALID_CPF } from '../../fixtures/customs';
 
 const AT = '2026-11-23T09:00:00.000Z';
-const pathsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => (result.error?.issues ?? []).map((issue) => issue.path.join('.'));
+const pathsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) =>
+  (result.error?.issues ?? []).map((issue) => issue.path.join('.'));
 
 describe('order correction (PATCH body)', () => {
   it('names every invalid field at once, unknown fields included', () => {
     const result = orderCorrectionSchema.safeParse({
       shipTo: { taxId: { type: 'SSN', value: '' }, name: 'Someone else' },
-      items: [{ sku: 'A', hsCode: '12', unitDeclaredValue: '-1' }, { sku: 'A', batteryType: 'nuclear' }],
+      items: [
+        { sku: 'A', hsCode: '12', unitDeclaredValue: '-1' },
+        { sku: 'A', batteryType: 'nuclear' },
+      ],
       certificates: [{ agency: 'NASA', reference: 'x' }],
       parcels: [],
     });
@@ -38,13 +42,19 @@ describe('order correction (PATCH body)', () => {
     const order = orderFrom(brOrderBody({ withoutTaxId: true }));
     expect(order.warnings.map((warning) => warning.code)).toContain('RECIPIENT_TAX_ID_MISSING');
     const result = applyCorrection(order, orderCorrectionSchema.parse({ shipTo: { taxId: VALID_CPF } }), { at: AT });
-    expect(result).toMatchObject({ ok: true, changed: true, order: { version: 2, revisedAt: AT, updatedAt: AT, shipTo: { taxId: VALID_CPF, city: 'São Paulo' } } });
+    expect(result).toMatchObject({
+      ok: true,
+      changed: true,
+      order: { version: 2, revisedAt: AT, updatedAt: AT, shipTo: { taxId: VALID_CPF, city: 'São Paulo' } },
+    });
     expect(result.ok && result.order.warnings).toEqual([]);
   });
 
   it('changes only the named items, by sku, and recomputes the declared value', () => {
     const order = orderFrom(brOrderBody());
-    const correction = orderCorrectionSchema.parse({ items: [{ sku: 'PHONE-CASE-14', unitDeclaredValue: '6.00', hsCode: '3926.90.90', category: null, description: 'Silicone phone case' }] });
+    const correction = orderCorrectionSchema.parse({
+      items: [{ sku: 'PHONE-CASE-14', unitDeclaredValue: '6.00', hsCode: '3926.90.90', category: null, description: 'Silicone phone case' }],
+    });
     const result = applyCorrection(order, correction, { at: AT });
     if (!result.ok) throw new Error('expected a corrected order');
     expect(result.order.items[0]).toEqual(order.items[0]);
@@ -79,10 +89,18 @@ describe('order correction (PATCH body)', () => {
   });
 
   it('reports skus the order does not hold and amounts its currency cannot carry, all together', () => {
-    const order = orderFrom(brOrderBody({ body: { currency: 'CLP', items: [{ ...(brOrderBody().items as Record<string, unknown>[])[1], unitDeclaredValue: '4500' }] }, shipTo: { country: 'CL', state: 'RM', postalCode: '8320000', city: 'Santiago', taxId: undefined } }));
+    const order = orderFrom(
+      brOrderBody({
+        body: { currency: 'CLP', items: [{ ...(brOrderBody().items as Record<string, unknown>[])[1], unitDeclaredValue: '4500' }] },
+        shipTo: { country: 'CL', state: 'RM', postalCode: '8320000', city: 'Santiago', taxId: undefined },
+      }),
+    );
     const result = applyCorrection(
       order,
-      orderCorrectionSchema.parse({ items: [{ sku: 'NOPE' }, { sku: 'PHONE-CASE-14', unitDeclaredValue: '4500.50' }], certificates: [{ agency: 'ANATEL', reference: 'x', skus: ['GHOST'] }] }),
+      orderCorrectionSchema.parse({
+        items: [{ sku: 'NOPE' }, { sku: 'PHONE-CASE-14', unitDeclaredValue: '4500.50' }],
+        certificates: [{ agency: 'ANATEL', reference: 'x', skus: ['GHOST'] }],
+      }),
       { at: AT },
     );
     expect(result).toEqual({
@@ -97,7 +115,11 @@ describe('order correction (PATCH body)', () => {
 
   it('makes no new version when nothing changes (a retried PATCH)', () => {
     const order = orderFrom(brOrderBody());
-    const result = applyCorrection(order, orderCorrectionSchema.parse({ shipTo: { taxId: order.shipTo.taxId }, items: [{ sku: 'BT-EARBUDS-X2', hsCode: '8518.30' }] }), { at: AT });
+    const result = applyCorrection(
+      order,
+      orderCorrectionSchema.parse({ shipTo: { taxId: order.shipTo.taxId }, items: [{ sku: 'BT-EARBUDS-X2', hsCode: '8518.30' }] }),
+      { at: AT },
+    );
     expect(result).toEqual({ ok: true, changed: false, order });
   });
 });

@@ -51,7 +51,14 @@ describe('order input schema', () => {
   it('requires parcels to hold exactly the ordered units', () => {
     const body = sampleOrderBody({
       parcels: [
-        { weightGrams: 200, dimensions: { lengthMm: 100, widthMm: 100, heightMm: 50 }, items: [{ sku: 'BT-EARBUDS-X2', quantity: 1 }, { sku: 'UNKNOWN', quantity: 1 }] },
+        {
+          weightGrams: 200,
+          dimensions: { lengthMm: 100, widthMm: 100, heightMm: 50 },
+          items: [
+            { sku: 'BT-EARBUDS-X2', quantity: 1 },
+            { sku: 'UNKNOWN', quantity: 1 },
+          ],
+        },
         { weightGrams: 100, dimensions: { lengthMm: 100, widthMm: 100, heightMm: 50 }, items: [{ sku: 'PHONE-CASE-14', quantity: 1 }] },
       ],
     });
@@ -67,7 +74,9 @@ describe('order input schema', () => {
 
   it('rejects amounts with more decimals than the currency has, and converts the others to minor units once', () => {
     expect(problemsOf(sampleOrderBody({ currency: 'CLP' }))).toEqual(['items.0.unitDeclaredValue', 'items.1.unitDeclaredValue']);
-    const whole = orderInputSchema.parse(sampleOrderBody({ currency: 'CLP', items: (sampleOrderBody().items as object[]).map((item) => ({ ...item, unitDeclaredValue: '24990' })) }));
+    const whole = orderInputSchema.parse(
+      sampleOrderBody({ currency: 'CLP', items: (sampleOrderBody().items as object[]).map((item) => ({ ...item, unitDeclaredValue: '24990' })) }),
+    );
     expect(whole.items.map((item) => item.unitDeclaredValue)).toEqual([
       { amount: 24990, currency: 'CLP' },
       { amount: 24990, currency: 'CLP' },
@@ -97,7 +106,10 @@ describe('createOrder', () => {
   });
 
   it('normalises the postal code', () => {
-    const order = createOrder(orderInputSchema.parse(withShipTo(sampleOrderBody(), { postalCode: '01310200' })), { orderId: 'o', receivedAt: '2026-01-01T00:00:00.000Z' });
+    const order = createOrder(orderInputSchema.parse(withShipTo(sampleOrderBody(), { postalCode: '01310200' })), {
+      orderId: 'o',
+      receivedAt: '2026-01-01T00:00:00.000Z',
+    });
     expect(order.shipTo.postalCode).toBe('01310-200');
   });
 

@@ -1,21 +1,21 @@
 import fc from 'fast-check';
 import {
-    taxIdRequirement,
-    validateCedula,
-    validateCnpj,
-    validateCpf,
-    validateCurp,
-    validateDni,
-    validateNit,
-    validateRecipientTaxId,
-    validateRfc,
-    validateRuc,
-    validateRut,
-    validateTaxId,
-    type RecipientTaxIdResult,
-    type TaxIdCountry,
-    type TaxIdErrorCode,
-    type TaxIdKind,
+  taxIdRequirement,
+  validateCedula,
+  validateCnpj,
+  validateCpf,
+  validateCurp,
+  validateDni,
+  validateNit,
+  validateRecipientTaxId,
+  validateRfc,
+  validateRuc,
+  validateRut,
+  validateTaxId,
+  type RecipientTaxIdResult,
+  type TaxIdCountry,
+  type TaxIdErrorCode,
+  type TaxIdKind,
 } from '../../../domain/shared/tax-ids';
 
 // Published examples come from python-stdnum (https://github.com/arthurdejong/python-stdnum):
@@ -80,23 +80,18 @@ describe('validateCpf', () => {
     expectInvalid(validateCpf('390.533.447=0'), 'TAX_ID_FORMAT', 'CPF');
   });
 
-  it.each(['111.111.111-11', '00000000000', '99999999999'])(
-    'rejects the repeated-digit placeholder %p even though its check digits compute',
-    (input) => {
-      const digits = input.replace(/\D/g, '');
-      expect(cpfOracle(Array.from(digits.slice(0, 9), Number))).toBe(digits.slice(9)); // arithmetic passes
-      expectInvalid(validateCpf(input), 'TAX_ID_REPEATED_DIGITS', 'CPF');
-    },
-  );
+  it.each(['111.111.111-11', '00000000000', '99999999999'])('rejects the repeated-digit placeholder %p even though its check digits compute', (input) => {
+    const digits = input.replace(/\D/g, '');
+    expect(cpfOracle(Array.from(digits.slice(0, 9), Number))).toBe(digits.slice(9)); // arithmetic passes
+    expectInvalid(validateCpf(input), 'TAX_ID_REPEATED_DIGITS', 'CPF');
+  });
 
   it('rejects the wrong length and the empty string', () => {
     expectInvalid(validateCpf('390.533.447-0'), 'TAX_ID_LENGTH', 'CPF');
     expectInvalid(validateCpf(' . - '), 'TAX_ID_MISSING', 'CPF');
   });
 
-  const cpfBody = fc
-    .array(fc.integer({ min: 0, max: 9 }), { minLength: 9, maxLength: 9 })
-    .filter((b) => new Set(b).size > 1);
+  const cpfBody = fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 9, maxLength: 9 }).filter((b) => new Set(b).size > 1);
 
   it('property: any 9-digit body with its computed check digits validates, in any formatting', () => {
     fc.assert(
@@ -204,13 +199,10 @@ describe('validateRfc', () => {
     expect(warnings[0]).toMatch(/check-digit/);
   });
 
-  it.each(['XAXX010101000', 'XEXX010101000'])(
-    'accepts the generic RFC %p with a warning (siemprealdia.co, domain-facts.md §2)',
-    (generic) => {
-      const warnings = expectValid(validateRfc(generic.toLowerCase()), 'RFC', generic);
-      expect(warnings).toEqual([expect.stringMatching(/generic RFC/)]);
-    },
-  );
+  it.each(['XAXX010101000', 'XEXX010101000'])('accepts the generic RFC %p with a warning (siemprealdia.co, domain-facts.md §2)', (generic) => {
+    const warnings = expectValid(validateRfc(generic.toLowerCase()), 'RFC', generic);
+    expect(warnings).toEqual([expect.stringMatching(/generic RFC/)]);
+  });
 
   it('rejects an RFC without its homoclave (tests/test_mx_rfc.doctest: AKJ970902 -> InvalidLength)', () => {
     expectInvalid(validateRfc('AKJ970902'), 'TAX_ID_LENGTH', 'RFC');

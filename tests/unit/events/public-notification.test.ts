@@ -35,7 +35,9 @@ describe('the public notification contract', () => {
   });
 
   it('is what the fan-out produces from an internal event', () => {
-    const captured = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'events', 'order.rated.v1.json'), 'utf8')) as Parameters<typeof toPublicNotification>[0];
+    const captured = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'events', 'order.rated.v1.json'), 'utf8')) as Parameters<
+      typeof toPublicNotification
+    >[0];
     expect(publicNotificationV1.safeParse(toPublicNotification(captured, 1)).success).toBe(true);
   });
 });

@@ -5,7 +5,8 @@ import { parseEvent } from '../../../events/envelope';
 import { buildCorrectOrderRoute, MAX_CORRECTION_BYTES } from '../../../functions/correct-order/correct-order';
 import { buildCustomsStep } from '../../../functions/shared/customs-step';
 import { httpHandler } from '../../../functions/shared/http/http-handler';
-import { ANATEL, brOrderBody, contextFor, fakeBucket, fakeCustomsTable, orderFrom, VALID_CPF } from '../../fixtures/customs';
+import { fakeBucket, fakeCustomsTable } from '../../fakes/customs';
+import { ANATEL, brOrderBody, contextFor, orderFrom, VALID_CPF } from '../../fixtures/customs';
 import { httpEvent, lambdaContext } from './http-fixtures';
 
 const seller: Tenant = { tenantId: 'seller-sz-001', kind: 'seller', sellerIds: ['seller-sz-001'] };
@@ -42,7 +43,13 @@ function setup(order: Order, options: { checked?: boolean } = {}) {
       }),
       lambdaContext,
     );
-    return { ...response, json: JSON.parse(response.body ?? '{}') as Record<string, unknown> & { customs: { outcome: string; problems: { code: string }[] }; errors?: { path: string }[] } };
+    return {
+      ...response,
+      json: JSON.parse(response.body ?? '{}') as Record<string, unknown> & {
+        customs: { outcome: string; problems: { code: string }[] };
+        errors?: { path: string }[];
+      },
+    };
   };
   return { table, bucket, patch };
 }
@@ -56,7 +63,13 @@ describe('PATCH /v1/orders/{id}', () => {
 
     expect(response.statusCode).toBe(200);
     expect(response.headers?.etag).toBe('"2"');
-    expect(response.json).toMatchObject({ orderId: 'ord_C1', version: 2, status: 'documents-ready', revisedAt: NOW.toISOString(), customs: { outcome: 'documents-ready', orderVersion: 2, problems: [] } });
+    expect(response.json).toMatchObject({
+      orderId: 'ord_C1',
+      version: 2,
+      status: 'documents-ready',
+      revisedAt: NOW.toISOString(),
+      customs: { outcome: 'documents-ready', orderVersion: 2, problems: [] },
+    });
     expect(table.order).toMatchObject({ version: 2, status: 'documents-ready' });
     expect(table.writes[0]).toMatchObject({ expectedVersion: 1, fromStatuses: ['customs-held'], change: { kind: 'correction' } });
     const ready = parseEvent(customsDocumentsReadyV1, table.outbox[0]);

@@ -6,7 +6,8 @@ import { customsDocumentsReadyV1, customsHeldV1 } from '../../../events/customs'
 import { parseEvent } from '../../../events/envelope';
 import { buildCustomsDocuments } from '../../../functions/customs-documents/customs-documents';
 import { buildCustomsStep } from '../../../functions/shared/customs-step';
-import { ANATEL, brOrderBody, fakeBucket, fakeCustomsTable, orderFrom, routedEvent, TABLET, VALID_CPF } from '../../fixtures/customs';
+import { fakeBucket, fakeCustomsTable } from '../../fakes/customs';
+import { ANATEL, brOrderBody, orderFrom, routedEvent, TABLET, VALID_CPF } from '../../fixtures/customs';
 
 const log = new Logger({ logLevel: 'SILENT' });
 
@@ -14,7 +15,11 @@ function setup(order: Order) {
   const table = fakeCustomsTable(order);
   const bucket = fakeBucket();
   let sequence = 0;
-  const customsStep = buildCustomsStep({ putFile: bucket.putFile, newEventId: () => `evt_out_${(sequence += 1)}`, now: () => new Date('2026-11-22T10:06:00.000Z') });
+  const customsStep = buildCustomsStep({
+    putFile: bucket.putFile,
+    newEventId: () => `evt_out_${(sequence += 1)}`,
+    now: () => new Date('2026-11-22T10:06:00.000Z'),
+  });
   const consume = buildCustomsDocuments({ getOrder: table.getOrder, customsStep, save: table.save });
   return { table, bucket, consume };
 }
@@ -42,7 +47,12 @@ describe('customs-documents (shipment.routed consumer)', () => {
     expect(held.data.shipment).toEqual({ shipmentId: 'shp_C1', carrier: 'jadlog', serviceId: 'enlace-standard-br', trackingNumber: 'EN100842213BR' });
     expect(bucket.files.size).toBe(0);
     // What a correction needs to re-run the checks later, stored with the step.
-    expect(table.stored.context).toMatchObject({ orderId: 'ord_C1', shipmentId: 'shp_C1', trackingNumber: 'EN100842213BR', acceptsBatteries: expect.arrayContaining(['lithium-ion-in-equipment']) });
+    expect(table.stored.context).toMatchObject({
+      orderId: 'ord_C1',
+      shipmentId: 'shp_C1',
+      trackingNumber: 'EN100842213BR',
+      acceptsBatteries: expect.arrayContaining(['lithium-ion-in-equipment']),
+    });
     expect(table.stored.check).toMatchObject({ outcome: 'held', orderVersion: 1 });
     expect(table.writes[0]).toMatchObject({ expectedVersion: 1, fromStatuses: ['routed'], change: { kind: 'status', toStatus: 'customs-held' } });
   });
@@ -72,8 +82,16 @@ describe('customs-documents (shipment.routed consumer)', () => {
       expect((await PDFDocument.load(pdf)).getPageCount()).toBeGreaterThan(0);
     }
     const invoice = JSON.parse(Buffer.from(bucket.files.get('orders/ord_C1/v1/commercial-invoice.json')!.bytes).toString('utf8')) as Record<string, unknown>;
-    expect(invoice).toMatchObject({ incoterm: 'DDP', trackingNumber: 'EN100842213BR', issuedAt: '2026-11-22T10:00:00.000Z', consignee: { taxId: { type: 'CPF' } } });
-    expect(invoice.lines).toEqual([expect.objectContaining({ sku: 'BT-EARBUDS-X2', hsCode: '8518.30' }), expect.objectContaining({ sku: 'PHONE-CASE-14', hsCode: '3926.90' })]);
+    expect(invoice).toMatchObject({
+      incoterm: 'DDP',
+      trackingNumber: 'EN100842213BR',
+      issuedAt: '2026-11-22T10:00:00.000Z',
+      consignee: { taxId: { type: 'CPF' } },
+    });
+    expect(invoice.lines).toEqual([
+      expect.objectContaining({ sku: 'BT-EARBUDS-X2', hsCode: '8518.30' }),
+      expect.objectContaining({ sku: 'PHONE-CASE-14', hsCode: '3926.90' }),
+    ]);
     expect(invoice.batteryDeclarations).toEqual([expect.objectContaining({ sku: 'BT-EARBUDS-X2', unNumber: 'UN3481' })]);
     expect(invoice.certificates).toEqual([{ agency: 'ANATEL', reference: 'ANATEL 12345-20-01234', skus: ['BT-EARBUDS-X2'] }]);
     expect(table.stored.documents).toMatchObject({ orderVersion: 1, documents: ready.data.documents });

@@ -1,7 +1,7 @@
 import { createOrder, type Order, type OrderStatus } from '../../../domain/order/order';
 import { orderInputSchema } from '../../../domain/order/order-input';
 import type { Tenant } from '../../../domain/shared/tenant';
-import { type OrderTracking } from "../../../domain/tracking/order-progress";
+import { type OrderTracking } from '../../../domain/tracking/order-progress';
 import { buildGetOrderRoute } from '../../../functions/get-order/get-order';
 import { httpHandler } from '../../../functions/shared/http/http-handler';
 import { sampleOrderBody } from '../../fixtures/orders';
@@ -36,21 +36,31 @@ function setup(order: Order, tracking: OrderTracking | undefined) {
     }),
   );
   const get = async (tenant: Tenant) => {
-    const result = await handler(httpEvent({ method: 'GET', path: `/v1/orders/${order.orderId}`, pathParameters: { id: order.orderId }, tenant }), lambdaContext);
+    const result = await handler(
+      httpEvent({ method: 'GET', path: `/v1/orders/${order.orderId}`, pathParameters: { id: order.orderId }, tenant }),
+      lambdaContext,
+    );
     return { status: result.statusCode, body: JSON.parse(result.body ?? 'null') as Record<string, unknown> };
   };
   return { get, reads };
 }
 
 describe('GET /v1/orders/{id}', () => {
-  it("follows the parcel once it is with the carriers: status, where it stands, a link to its timeline", async () => {
+  it('follows the parcel once it is with the carriers: status, where it stands, a link to its timeline', async () => {
     const { get } = setup(orderIn('documents-ready'), parcel('delivered'));
     const response = await get(seller);
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       orderId: 'ord_1',
       status: 'delivered',
-      tracking: { shipmentId: 'shp_1', carrier: 'correios', trackingNumber: 'NX482157365BR', status: 'delivered', since: '2026-11-21T10:00:00.000Z', stalled: false },
+      tracking: {
+        shipmentId: 'shp_1',
+        carrier: 'correios',
+        trackingNumber: 'NX482157365BR',
+        status: 'delivered',
+        since: '2026-11-21T10:00:00.000Z',
+        stalled: false,
+      },
       links: { tracking: '/v1/shipments/shp_1/tracking' },
     });
   });

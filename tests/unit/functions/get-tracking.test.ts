@@ -2,7 +2,7 @@ import type { Tenant } from '../../../domain/shared/tenant';
 import { buildGetTrackingRoute } from '../../../functions/get-tracking/get-tracking';
 import { httpHandler } from '../../../functions/shared/http/http-handler';
 import { buildTrackingIngestion } from '../../../functions/tracking-ingestion/tracking-ingestion';
-import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../../fakes/tracking-store';
+import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../../fakes/tracking';
 import { webhooks } from '../domain/tracking/helpers';
 import { httpEvent, lambdaContext } from './http-fixtures';
 
@@ -14,9 +14,13 @@ async function setup() {
   store.addShipment(saoPauloShipment());
   store.addShipment(saoPauloShipment({ shipmentId: 'shp_QUIET', orderId: 'ord_QUIET', trackingNumber: 'NX000000019BR' }));
   const ingest = buildTrackingIngestion({ ...store, backoff: async () => undefined, now: () => new Date('2025-11-12T20:00:00.000Z') });
-  await ingest(sqsEvent(webhooks('correios', 'sao-paulo-journey.json').map((body) => trackingRecord(webhookMessage('correios', body, '2025-11-12T20:00:00.000Z')))));
+  await ingest(
+    sqsEvent(webhooks('correios', 'sao-paulo-journey.json').map((body) => trackingRecord(webhookMessage('correios', body, '2025-11-12T20:00:00.000Z')))),
+  );
   const findByNumber = async (number: string, carriers?: readonly string[]) =>
-    [...store.rows.values()].map((row) => row.shipment).filter((shipment) => shipment.trackingNumber === number && (carriers === undefined || carriers.includes(shipment.carrier)));
+    [...store.rows.values()]
+      .map((row) => row.shipment)
+      .filter((shipment) => shipment.trackingNumber === number && (carriers === undefined || carriers.includes(shipment.carrier)));
   const handler = httpHandler(buildGetTrackingRoute({ getTracking: store.getTracking, findByNumber, carriers: ['correios', 'estafeta'] }));
   const get = async (path: string, pathParameters: Record<string, string>, tenant: Tenant, query?: Record<string, string>) => {
     const event = { ...httpEvent({ method: 'GET', path, pathParameters, tenant }), ...(query === undefined ? {} : { queryStringParameters: query }) };
@@ -31,7 +35,13 @@ describe('GET tracking', () => {
     const { get } = await setup();
     const response = await get('/v1/shipments/shp_SP0001/tracking', { id: 'shp_SP0001' }, sellerA);
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ shipmentId: 'shp_SP0001', status: 'delivered', statusSince: '2025-11-12T17:26:31.000Z', delivered: true, stalled: false });
+    expect(response.body).toMatchObject({
+      shipmentId: 'shp_SP0001',
+      status: 'delivered',
+      statusSince: '2025-11-12T17:26:31.000Z',
+      delivered: true,
+      stalled: false,
+    });
     const events = response.body.events as { occurredAt: string; status: string; carrierCode: string; location?: unknown }[];
     expect(events).toHaveLength(12);
     expect(events.map((event) => event.occurredAt)).toEqual([...events.map((event) => event.occurredAt)].sort());

@@ -14,7 +14,12 @@ describe('httpHandler', () => {
 
   it('accepts JSON with a charset and base64-encoded bodies', async () => {
     const response = await echo(
-      httpEvent({ body: Buffer.from('{"b":2}').toString('base64'), isBase64Encoded: true, headers: { 'Content-Type': 'application/json; charset=utf-8' }, tenant }),
+      httpEvent({
+        body: Buffer.from('{"b":2}').toString('base64'),
+        isBase64Encoded: true,
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+        tenant,
+      }),
       lambdaContext,
     );
     expect(JSON.parse(response.body!)).toMatchObject({ body: { b: 2 } });

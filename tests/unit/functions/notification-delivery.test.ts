@@ -4,7 +4,7 @@ import { rotateSecret } from '../../../domain/notifications/subscription';
 import { verifySignature } from '../../../domain/shared/signature';
 import { buildDeliverNotification, DeliveryFailedError } from '../../../functions/notification-delivery/notification-delivery';
 import { parseDeliveryJob } from '../../../functions/shared/notifications/delivery-job';
-import { activeSubscription, fakeSend, memoryStore, silentLog } from './notification-fakes';
+import { activeSubscription, fakeSend, memoryStore, silentLog } from '../../fakes/notifications';
 
 const firstAttemptAt = new Date('2026-11-22T12:00:00.000Z');
 
@@ -58,7 +58,11 @@ describe('notification delivery', () => {
     const [message] = sent;
     expect(message).toMatchObject({ target: { kind: 'https', url: 'https://erp.example.com/hooks' }, deliveryId: job.deliveryId, eventType: 'order.rated' });
     expect(JSON.parse(message!.body)).toEqual(job.payload);
-    expect(verifySignature({ header: message!.signature, secrets: ['whsec_1'], body: message!.body, nowSeconds: now.getTime() / 1000 })).toEqual({ valid: true, timestamp: Math.floor(now.getTime() / 1000), secretIndex: 0 });
+    expect(verifySignature({ header: message!.signature, secrets: ['whsec_1'], body: message!.body, nowSeconds: now.getTime() / 1000 })).toEqual({
+      valid: true,
+      timestamp: Math.floor(now.getTime() / 1000),
+      secretIndex: 0,
+    });
   });
 
   it('signs with the current secrets, so a rotation applies to retries already queued', async () => {
@@ -89,9 +93,7 @@ describe('notification delivery', () => {
     const { delays, deliver, store } = setup({ now: dayLater, results: [{ ok: false, error: 'fetch failed (ECONNREFUSED)' }] });
     expect(await deliver(job, { receiveCount: 13, receiptHandle: 'rh' }, silentLog)).toBe('dead-lettered');
     expect(delays).toEqual([]);
-    expect([...store.deadLetters.values()]).toEqual([
-      { ...job, deadAt: dayLater.toISOString(), attempts: 13, lastError: 'fetch failed (ECONNREFUSED)' },
-    ]);
+    expect([...store.deadLetters.values()]).toEqual([{ ...job, deadAt: dayLater.toISOString(), attempts: 13, lastError: 'fetch failed (ECONNREFUSED)' }]);
   });
 
   it('drops a delivery whose subscription was deleted or is not active', async () => {

@@ -6,8 +6,8 @@ import { orderInputSchema } from '../../../domain/order/order-input';
 import { InvalidEventError } from '../../../events/envelope';
 import { publicNotificationV1 } from '../../../events/public/notification';
 import { buildNotificationFanout, parseAnyEvent } from '../../../functions/notification-fanout/notification-fanout';
+import { activeSubscription, fakeQueue, memoryStore, silentLog } from '../../fakes/notifications';
 import { sampleOrderBody } from '../../fixtures/orders';
-import { activeSubscription, fakeQueue, memoryStore, silentLog } from './notification-fakes';
 
 const fixture = (type: string): Record<string, unknown> =>
   JSON.parse(readFileSync(join(__dirname, '..', '..', 'fixtures', 'events', `${type}.v1.json`), 'utf8')) as Record<string, unknown>;
@@ -55,7 +55,13 @@ describe('notification fan-out', () => {
     expect(queue.jobs.map((job) => job.subscriptionId).sort()).toEqual(['sub_a1', 'sub_a2']);
     for (const job of queue.jobs) {
       expect(job).toMatchObject({ sellerId: 'seller-a', firstAttemptAt: '2026-11-22T12:00:05.000Z', deliveryId: expect.stringMatching(/^dlv_/) });
-      expect(publicNotificationV1.parse(job.payload)).toMatchObject({ type: 'order.rated', orderId: 'ord_1', sellerId: 'seller-a', sequence: 1, eventId: 'evt_order.rated' });
+      expect(publicNotificationV1.parse(job.payload)).toMatchObject({
+        type: 'order.rated',
+        orderId: 'ord_1',
+        sellerId: 'seller-a',
+        sequence: 1,
+        eventId: 'evt_order.rated',
+      });
     }
     expect(new Set(queue.jobs.map((job) => job.deliveryId)).size).toBe(2);
   });

@@ -4,7 +4,8 @@ import type { Tenant } from '../../../domain/shared/tenant';
 import { buildOrderDocumentsRoute, negotiateFormat } from '../../../functions/order-documents/order-documents';
 import { buildCustomsStep } from '../../../functions/shared/customs-step';
 import { httpHandler } from '../../../functions/shared/http/http-handler';
-import { ANATEL, brOrderBody, contextFor, fakeBucket, fakeCustomsTable, orderFrom } from '../../fixtures/customs';
+import { fakeBucket, fakeCustomsTable } from '../../fakes/customs';
+import { ANATEL, brOrderBody, contextFor, orderFrom } from '../../fixtures/customs';
 import { httpEvent, lambdaContext } from './http-fixtures';
 
 const seller: Tenant = { tenantId: 'seller-sz-001', kind: 'seller', sellerIds: ['seller-sz-001'] };
@@ -18,7 +19,17 @@ async function setup(order: Order) {
   const links: { key: string; expiresInSeconds: number; fileName: string }[] = [];
   const context = contextFor(order);
   const result = await buildCustomsStep({ putFile: bucket.putFile, newEventId: () => 'evt_1', now: () => NOW })(order, context);
-  await table.save({ orderId: order.orderId, expectedVersion: order.version, fromStatuses: ['routed'], change: { kind: 'status', toStatus: result.toStatus }, context, check: result.check, ...(result.documents === undefined ? {} : { documents: result.documents }), event: result.event, at: NOW.toISOString() });
+  await table.save({
+    orderId: order.orderId,
+    expectedVersion: order.version,
+    fromStatuses: ['routed'],
+    change: { kind: 'status', toStatus: result.toStatus },
+    context,
+    check: result.check,
+    ...(result.documents === undefined ? {} : { documents: result.documents }),
+    event: result.event,
+    at: NOW.toISOString(),
+  });
   const handler = httpHandler(
     buildOrderDocumentsRoute({
       getOrder: table.getOrder,
@@ -112,7 +123,11 @@ describe('GET /v1/orders/{id}/documents/{type}', () => {
   it('serves the PDF, base64-encoded for API Gateway, byte for byte as stored', async () => {
     const { get, bucket } = await setup(ready());
     const response = await get('/v1/orders/ord_C1/documents/commercial-invoice', { accept: 'application/pdf' });
-    expect(response).toMatchObject({ statusCode: 200, isBase64Encoded: true, headers: { 'content-type': 'application/pdf', 'content-disposition': 'inline; filename="CI-ord_C1-V1.pdf"' } });
+    expect(response).toMatchObject({
+      statusCode: 200,
+      isBase64Encoded: true,
+      headers: { 'content-type': 'application/pdf', 'content-disposition': 'inline; filename="CI-ord_C1-V1.pdf"' },
+    });
     const bytes = Buffer.from(response.body!, 'base64');
     expect(bytes.equals(Buffer.from(bucket.files.get('orders/ord_C1/v1/commercial-invoice.pdf')!.bytes))).toBe(true);
     expect((await PDFDocument.load(bytes)).getPageCount()).toBeGreaterThan(0);

@@ -1,37 +1,16 @@
-import type { Order } from '../../../domain/order/order';
 import type { Tenant } from '../../../domain/shared/tenant';
 import { parseEvent } from '../../../events/envelope';
 import { orderReceivedV1 } from '../../../events/order-received';
-import { type PendingEvent } from "../../../events/pending";
 import { buildOrderIntake, MAX_ORDER_BYTES } from '../../../functions/order-intake/order-intake';
 import { httpHandler } from '../../../functions/shared/http/http-handler';
-import { type IdempotencyRecord, type SaveNewOrder } from "../../../functions/shared/store/order-store";
+import { fakeOrderStore } from '../../fakes/orders';
 import { sampleOrderBody } from '../../fixtures/orders';
 import { httpEvent, lambdaContext } from './http-fixtures';
 
 const integration: Tenant = { tenantId: 'mx-integration', kind: 'integration', sellerIds: ['seller-sz-001'] };
 
-/** An in-memory store with the same contract as the DynamoDB adapter: first writer of a key wins. */
-function fakeStore() {
-  const orders = new Map<string, Order>();
-  const keys = new Map<string, IdempotencyRecord>();
-  const events: PendingEvent[] = [];
-  const saveNewOrder: SaveNewOrder = async (order, requestHash, event) => {
-    const key = `${order.marketplace}#${order.externalOrderId}`;
-    const existing = keys.get(key);
-    if (existing !== undefined) {
-      return { kind: 'duplicate', existing };
-    }
-    keys.set(key, { orderId: order.orderId, sellerId: order.sellerId, requestHash });
-    orders.set(order.orderId, order);
-    events.push(event);
-    return { kind: 'created' };
-  };
-  return { orders, events, saveNewOrder, getOrder: async (id: string) => orders.get(id) };
-}
-
 function setup() {
-  const store = fakeStore();
+  const store = fakeOrderStore();
   let sequence = 0;
   const handler = httpHandler(
     buildOrderIntake({

@@ -12,7 +12,10 @@ const eventBridge = mockClient(EventBridgeClient);
 const context = { awsRequestId: 'r', functionName: 'outbox-publisher' } as Context;
 
 function streamRecord(eventId: string, sequence: string) {
-  const item = outboxItem({ eventId, detailType: 'order.received', source: 'enlace.orders', detail: { metadata: { eventId }, data: {} } }, '2026-11-22T00:00:00.000Z');
+  const item = outboxItem(
+    { eventId, detailType: 'order.received', source: 'enlace.orders', detail: { metadata: { eventId }, data: {} } },
+    '2026-11-22T00:00:00.000Z',
+  );
   return {
     eventID: sequence,
     eventName: 'INSERT',
@@ -30,7 +33,9 @@ describe('outbox relay', () => {
     const result = await relay({ Records: [streamRecord('evt_1', '100')] } as DynamoDBStreamEvent, context);
     expect(result.batchItemFailures).toEqual([]);
     const input = eventBridge.commandCalls(PutEventsCommand)[0]!.args[0].input;
-    expect(input.Entries).toEqual([{ EventBusName: 'enlace', Source: 'enlace.orders', DetailType: 'order.received', Detail: JSON.stringify({ metadata: { eventId: 'evt_1' }, data: {} }) }]);
+    expect(input.Entries).toEqual([
+      { EventBusName: 'enlace', Source: 'enlace.orders', DetailType: 'order.received', Detail: JSON.stringify({ metadata: { eventId: 'evt_1' }, data: {} }) },
+    ]);
   });
 
   it('publishes the events a write carries on the item it changed (the outbox attribute), in the order written', async () => {
@@ -44,7 +49,12 @@ describe('outbox relay', () => {
     // As Lambda delivers it: the tracking item's new image, its binary timeline in base64.
     const image = { pk: 'SHIPMENT#shp_1', sk: 'TRACKING', version: 4, ...outboxAttribute(events) };
     const newImage = { ...marshall(image), timeline: { B: Buffer.from([0x1f, 0x8b, 8, 0]).toString('base64') } };
-    const record = { eventID: '300', eventName: 'MODIFY', eventSource: 'aws:dynamodb', dynamodb: { SequenceNumber: '300', Keys: marshall({ pk: image.pk, sk: image.sk }), NewImage: newImage } };
+    const record = {
+      eventID: '300',
+      eventName: 'MODIFY',
+      eventSource: 'aws:dynamodb',
+      dynamodb: { SequenceNumber: '300', Keys: marshall({ pk: image.pk, sk: image.sk }), NewImage: newImage },
+    };
     const relay = buildHandler(buildPublishEvents(new EventBridgeClient({}), 'enlace'));
 
     const result = await relay({ Records: [record] } as DynamoDBStreamEvent, context);
@@ -52,13 +62,20 @@ describe('outbox relay', () => {
     expect(result.batchItemFailures).toEqual([]);
     const calls = eventBridge.commandCalls(PutEventsCommand);
     expect(calls).toHaveLength(1);
-    expect(calls[0]!.args[0].input.Entries?.map((entry) => [entry.DetailType, JSON.parse(entry.Detail!) as unknown])).toEqual(events.map((event) => [event.detailType, event.detail]));
+    expect(calls[0]!.args[0].input.Entries?.map((entry) => [entry.DetailType, JSON.parse(entry.Detail!) as unknown])).toEqual(
+      events.map((event) => [event.detailType, event.detail]),
+    );
   });
 
   it('publishes nothing for a record whose write carried no events', async () => {
     const image = { pk: 'SHIPMENT#shp_1', sk: 'TRACKING', version: 5, ...outboxAttribute([]) };
     expect(pendingEventsFromImage(image)).toEqual([]);
-    const record = { eventID: '400', eventName: 'MODIFY', eventSource: 'aws:dynamodb', dynamodb: { SequenceNumber: '400', Keys: marshall({ pk: image.pk, sk: image.sk }), NewImage: marshall(image) } };
+    const record = {
+      eventID: '400',
+      eventName: 'MODIFY',
+      eventSource: 'aws:dynamodb',
+      dynamodb: { SequenceNumber: '400', Keys: marshall({ pk: image.pk, sk: image.sk }), NewImage: marshall(image) },
+    };
 
     const result = await buildHandler(buildPublishEvents(new EventBridgeClient({}), 'enlace'))({ Records: [record] } as DynamoDBStreamEvent, context);
 
@@ -78,14 +95,19 @@ describe('outbox relay', () => {
     expect(['100', '200']).toContain(result.batchItemFailures[0]!.itemIdentifier);
   });
 
-  it("logs the whole events of a record it could not publish (a parked stream record is only a position)", async () => {
+  it('logs the whole events of a record it could not publish (a parked stream record is only a position)', async () => {
     eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 1, Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'boom' }] });
     const errors = jest.spyOn(logger, 'error').mockImplementation(() => undefined);
     try {
       // A whole batch failing makes the invocation fail, so the stream retries it.
-      await expect(buildHandler(buildPublishEvents(new EventBridgeClient({}), 'enlace'))({ Records: [streamRecord('evt_7', '700')] } as DynamoDBStreamEvent, context)).rejects.toThrow(FullBatchFailureError);
+      await expect(
+        buildHandler(buildPublishEvents(new EventBridgeClient({}), 'enlace'))({ Records: [streamRecord('evt_7', '700')] } as DynamoDBStreamEvent, context),
+      ).rejects.toThrow(FullBatchFailureError);
       const logged = errors.mock.calls.find(([message]) => message === 'could not publish; the stream will retry the record');
-      expect(logged?.[1]).toMatchObject({ sequenceNumber: '700', events: [{ eventId: 'evt_7', detailType: 'order.received', detail: { metadata: { eventId: 'evt_7' }, data: {} } }] });
+      expect(logged?.[1]).toMatchObject({
+        sequenceNumber: '700',
+        events: [{ eventId: 'evt_7', detailType: 'order.received', detail: { metadata: { eventId: 'evt_7' }, data: {} } }],
+      });
     } finally {
       errors.mockRestore();
     }

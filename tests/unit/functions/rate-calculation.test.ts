@@ -50,7 +50,18 @@ describe('rate-calculation', () => {
   it('makes an order no service can carry unrateable, with every service and why', async () => {
     const order = orderOf(
       sampleOrderBody({
-        items: [{ sku: 'PB', description: 'Power bank 20000 mAh', quantity: 1, unitDeclaredValue: '18.00', hsCode: '850760', originCountry: 'CN', unitWeightGrams: 420, batteryType: 'lithium-ion-standalone' }],
+        items: [
+          {
+            sku: 'PB',
+            description: 'Power bank 20000 mAh',
+            quantity: 1,
+            unitDeclaredValue: '18.00',
+            hsCode: '850760',
+            originCountry: 'CN',
+            unitWeightGrams: 420,
+            batteryType: 'lithium-ion-standalone',
+          },
+        ],
       }),
     );
     const { steps, rate } = setup(order);

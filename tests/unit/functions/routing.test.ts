@@ -14,7 +14,10 @@ import { sampleOrderBody } from '../../fixtures/orders';
 const log = new Logger({ logLevel: 'SILENT' });
 
 function setup(book: BookShipment = sandboxBookShipment()) {
-  const order: Order = { ...createOrder(orderInputSchema.parse(sampleOrderBody()), { orderId: 'ord_RT1', receivedAt: '2026-11-22T12:00:00.000Z' }), status: 'rated' };
+  const order: Order = {
+    ...createOrder(orderInputSchema.parse(sampleOrderBody()), { orderId: 'ord_RT1', receivedAt: '2026-11-22T12:00:00.000Z' }),
+    status: 'rated',
+  };
   const rating = rateOrder(order);
   if (rating.outcome !== 'rated') throw new Error('sample order must rate');
   const steps: ((OrderRouted & { readonly outcome: 'routed' }) | (OrderUnroutable & { readonly outcome: 'unroutable' }))[] = [];
@@ -40,7 +43,14 @@ function setup(book: BookShipment = sandboxBookShipment()) {
   });
   const rated = createEvent(
     orderRatedV1,
-    { orderId: order.orderId, quotedOn: rating.result.quotedOn, currency: rating.result.currency, serviceLevel: order.serviceLevel, quotes: rating.result.quotes.map(summariseQuote), ineligible: [] },
+    {
+      orderId: order.orderId,
+      quotedOn: rating.result.quotedOn,
+      currency: rating.result.currency,
+      serviceLevel: order.serviceLevel,
+      quotes: rating.result.quotes.map(summariseQuote),
+      ineligible: [],
+    },
     { eventId: 'evt_rated', occurredAt: '2026-11-22T12:00:01.000Z', correlationId: order.orderId, sellerId: order.sellerId },
   );
   return { route, rated, steps };

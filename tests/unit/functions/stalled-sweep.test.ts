@@ -2,7 +2,7 @@ import { parseEvent } from '../../../events/envelope';
 import { shipmentStalledV1 } from '../../../events/shipment-tracking';
 import { buildStalledSweep } from '../../../functions/stalled-sweep/stalled-sweep';
 import { buildTrackingIngestion } from '../../../functions/tracking-ingestion/tracking-ingestion';
-import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../../fakes/tracking-store';
+import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../../fakes/tracking';
 import { webhooks } from '../domain/tracking/helpers';
 
 const [labelAndPickup] = webhooks('enlace-linehaul', 'sao-paulo-journey.json');
@@ -57,7 +57,10 @@ describe('stalled sweep', () => {
   it('never raises for a delivered parcel', async () => {
     const { store, sweep } = setup();
     const ingest = buildTrackingIngestion({ ...store, backoff: async () => undefined, now: () => new Date(receivedAt) });
-    const journey = [...webhooks('enlace-linehaul', 'sao-paulo-journey.json').map((body) => ['enlace-linehaul', body] as const), ...webhooks('correios', 'sao-paulo-journey.json').map((body) => ['correios', body] as const)];
+    const journey = [
+      ...webhooks('enlace-linehaul', 'sao-paulo-journey.json').map((body) => ['enlace-linehaul', body] as const),
+      ...webhooks('correios', 'sao-paulo-journey.json').map((body) => ['correios', body] as const),
+    ];
     await ingest(sqsEvent(journey.map(([carrier, body]) => trackingRecord(webhookMessage(carrier, body, receivedAt), 3))));
     expect((await store.getTracking('shp_SP0001'))?.state.current?.status).toBe('delivered');
 

@@ -4,8 +4,8 @@ import { httpHandler } from '../../../functions/shared/http/http-handler';
 import { SUBSCRIPTION_ROUTES } from '../../../functions/subscriptions/route-keys';
 import { buildSubscriptionRoutes, buildSubscriptionsRouter } from '../../../functions/subscriptions/subscriptions';
 import { buildVerifyTarget } from '../../../functions/subscriptions/verification';
+import { activeSubscription, fakeQueue, fakeSend, memoryStore } from '../../fakes/notifications';
 import { httpEvent, lambdaContext } from './http-fixtures';
-import { activeSubscription, fakeQueue, fakeSend, memoryStore } from './notification-fakes';
 
 const sellerA: Tenant = { tenantId: 'seller-a', kind: 'seller', sellerIds: ['seller-a'] };
 const sellerB: Tenant = { tenantId: 'seller-b', kind: 'seller', sellerIds: ['seller-b'] };
@@ -152,7 +152,10 @@ describe('/v1/subscriptions', () => {
       },
     });
     for (const id of ['x'.repeat(2_000), 'sub_../../etc', 'ord_123']) {
-      const response = await httpHandler(router)(httpEvent({ method: 'GET', path: '/v1/subscriptions/{id}', tenant: sellerA, pathParameters: { id } }), lambdaContext);
+      const response = await httpHandler(router)(
+        httpEvent({ method: 'GET', path: '/v1/subscriptions/{id}', tenant: sellerA, pathParameters: { id } }),
+        lambdaContext,
+      );
       expect(response.statusCode).toBe(404);
     }
   });
@@ -175,7 +178,12 @@ describe('/v1/subscriptions', () => {
     expect(rotated.body.signingSecrets[1]!.expiresAt).toBe('2026-11-23T12:00:00.000Z');
     const immediate = await call('POST', '/v1/subscriptions/sub_1/rotate-secret', sellerA, { overlapSeconds: 0 });
     expect(immediate.body.signingSecrets).toHaveLength(3);
-    expect(store.subscriptions.get('seller-a/sub_1')!.secrets.slice(1).every((secret) => secret.expiresAt === now.toISOString())).toBe(true);
+    expect(
+      store.subscriptions
+        .get('seller-a/sub_1')!
+        .secrets.slice(1)
+        .every((secret) => secret.expiresAt === now.toISOString()),
+    ).toBe(true);
     expect((await call('POST', '/v1/subscriptions/sub_1/rotate-secret', sellerA, { overlapSeconds: -1 })).status).toBe(400);
   });
 
@@ -220,7 +228,17 @@ describe('dead letters and replay', () => {
         deadAt: '2026-11-22T11:00:00.000Z',
         attempts: 13,
         lastError: 'HTTP 500',
-        payload: { formatVersion: 1, eventId: `evt_${i}`, type: 'order.rated', version: 1, occurredAt: '2026-11-21T11:00:00.000Z', orderId: 'ord_1', sellerId: 'seller-a', sequence: i + 1, data: {} },
+        payload: {
+          formatVersion: 1,
+          eventId: `evt_${i}`,
+          type: 'order.rated',
+          version: 1,
+          occurredAt: '2026-11-21T11:00:00.000Z',
+          orderId: 'ord_1',
+          sellerId: 'seller-a',
+          sequence: i + 1,
+          data: {},
+        },
       });
     }
     return context;

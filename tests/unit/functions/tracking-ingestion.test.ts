@@ -3,7 +3,7 @@ import { parseEvent } from '../../../events/envelope';
 import { shipmentDeliveredV1, shipmentExceptionV1, shipmentStatusChangedV1 } from '../../../events/shipment-tracking';
 import { type TrackingMessage } from '../../../events/tracking-message';
 import { buildTrackingIngestion, UNMATCHED_ATTEMPTS } from '../../../functions/tracking-ingestion/tracking-ingestion';
-import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../../fakes/tracking-store';
+import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../../fakes/tracking';
 import { SAO_PAULO_STATUS_CHANGES, saoPauloSingleUpdates, webhooks } from '../domain/tracking/helpers';
 
 const linehaul = webhooks('enlace-linehaul', 'sao-paulo-journey.json');
@@ -86,7 +86,10 @@ describe('tracking-ingestion', () => {
     );
     const changes = store.eventsOf('shipment.status-changed').map((event) => parseEvent(shipmentStatusChangedV1, event.detail).data);
     expect(changes.map((change) => change.to)).toEqual(SAO_PAULO_STATUS_CHANGES);
-    expect(changes.at(-1)).toMatchObject({ from: 'out-for-delivery', reportedBy: { carrier: 'correios', carrierDescription: 'Objeto entregue ao destinatário' } });
+    expect(changes.at(-1)).toMatchObject({
+      from: 'out-for-delivery',
+      reportedBy: { carrier: 'correios', carrierDescription: 'Objeto entregue ao destinatário' },
+    });
     const exceptions = store.eventsOf('shipment.exception').map((event) => parseEvent(shipmentExceptionV1, event.detail).data);
     expect(exceptions.map((exception) => [exception.status, exception.reportedBy.carrier])).toEqual([
       ['duties-due', 'correios'],
@@ -96,7 +99,10 @@ describe('tracking-ingestion', () => {
 
   it('reaches the same timeline, status and single delivery whatever the order, duplicates and batch sizes (fast-check)', async () => {
     const reference = setup();
-    await drain(reference.ingest, journey.map(({ carrier, body }) => webhookMessage(carrier, body, '2025-11-12T18:00:00.000Z')));
+    await drain(
+      reference.ingest,
+      journey.map(({ carrier, body }) => webhookMessage(carrier, body, '2025-11-12T18:00:00.000Z')),
+    );
     const expected = (await reference.store.getTracking('shp_SP0001'))!.state;
 
     await fc.assert(
@@ -108,7 +114,9 @@ describe('tracking-ingestion', () => {
           const withRepeats = [...journey, ...repeats.map((index) => journey[index]!)];
           const order = withRepeats.map((entry) => ({ entry, key: randomness.next().value as number })).sort((a, b) => a.key - b.key);
           const { store, ingest } = setup();
-          const messages = order.map(({ entry }, index) => webhookMessage(entry.carrier, entry.body, new Date(Date.UTC(2025, 10, 12, 18) + index * 60_000).toISOString()));
+          const messages = order.map(({ entry }, index) =>
+            webhookMessage(entry.carrier, entry.body, new Date(Date.UTC(2025, 10, 12, 18) + index * 60_000).toISOString()),
+          );
 
           await drain(ingest, messages, sizes);
 
@@ -116,7 +124,9 @@ describe('tracking-ingestion', () => {
           expect(state.current).toEqual(expected.current);
           expect(state.timeline.map(({ receivedAt: _r, ...event }) => event)).toEqual(expected.timeline.map(({ receivedAt: _r, ...event }) => event));
           expect(store.eventsOf('shipment.delivered')).toHaveLength(1);
-          expect(store.eventsOf('shipment.status-changed').filter((event) => parseEvent(shipmentStatusChangedV1, event.detail).data.to === 'delivered')).toHaveLength(1);
+          expect(
+            store.eventsOf('shipment.status-changed').filter((event) => parseEvent(shipmentStatusChangedV1, event.detail).data.to === 'delivered'),
+          ).toHaveLength(1);
           // KPIs: delivered once, its exceptions once (routing counts the shipment at booking).
           const counted = store.kpis.flatMap((increment) => Object.entries(increment.add));
           expect(counted.filter(([name]) => name === 'shipments')).toEqual([]);
@@ -132,7 +142,10 @@ describe('tracking-ingestion', () => {
 
   it('costs at most two items per tracking update: each update alone, in any order, is one Put or a transaction of two', async () => {
     const reference = setup();
-    await drain(reference.ingest, journey.map(({ carrier, body }) => webhookMessage(carrier, body, '2025-11-12T18:00:00.000Z')));
+    await drain(
+      reference.ingest,
+      journey.map(({ carrier, body }) => webhookMessage(carrier, body, '2025-11-12T18:00:00.000Z')),
+    );
     const expected = (await reference.store.getTracking('shp_SP0001'))!.state;
     const updates = saoPauloSingleUpdates();
     expect(updates.length).toBeGreaterThan(expected.timeline.length);
@@ -141,7 +154,9 @@ describe('tracking-ingestion', () => {
       fc.asyncProperty(fc.infiniteStream(fc.nat()), async (randomness) => {
         const order = updates.map((entry) => ({ entry, key: randomness.next().value as number })).sort((a, b) => a.key - b.key);
         const { store, ingest } = setup();
-        const messages = order.map(({ entry }, index) => webhookMessage(entry.carrier, entry.body, new Date(Date.UTC(2025, 10, 12, 18) + index * 60_000).toISOString()));
+        const messages = order.map(({ entry }, index) =>
+          webhookMessage(entry.carrier, entry.body, new Date(Date.UTC(2025, 10, 12, 18) + index * 60_000).toISOString()),
+        );
 
         // One update per webhook, one webhook per invocation: each write is one update's cost.
         await drain(ingest, messages, [1]);
@@ -153,7 +168,10 @@ describe('tracking-ingestion', () => {
         expect(store.eventsOf('shipment.delivered')).toHaveLength(1);
         // The KPIs do not depend on the order either: delivered once, Correios's exception once.
         const counted = store.kpis.flatMap((increment) => Object.entries(increment.add)).filter(([name]) => name === 'delivered' || name === 'exceptions');
-        expect(counted.sort()).toEqual([['delivered', 1], ['exceptions', 1]]);
+        expect(counted.sort()).toEqual([
+          ['delivered', 1],
+          ['exceptions', 1],
+        ]);
       }),
       { numRuns: 25 },
     );
@@ -164,7 +182,10 @@ describe('tracking-ingestion', () => {
     const updates = saoPauloSingleUpdates();
     const delivery = updates.find((entry) => JSON.stringify(entry.body).includes('"codigo":"BDE","tipo":"01"'));
     expect(delivery).toBeDefined();
-    await drain(ingest, updates.filter((entry) => entry !== delivery).map(({ carrier, body }) => webhookMessage(carrier, body, '2025-11-12T18:00:00.000Z')));
+    await drain(
+      ingest,
+      updates.filter((entry) => entry !== delivery).map(({ carrier, body }) => webhookMessage(carrier, body, '2025-11-12T18:00:00.000Z')),
+    );
     const before = { writes: store.writes.length, events: store.events.length, kpis: store.kpis.length };
 
     const { outcomes } = await ingest(sqsEvent([trackingRecord(webhookMessage('correios', delivery!.body, '2025-11-12T19:00:00.000Z'))]));
@@ -172,7 +193,9 @@ describe('tracking-ingestion', () => {
     expect(outcomes).toEqual([expect.objectContaining({ newEvents: 1, itemsWritten: 2, facts: ['status-changed', 'delivered'] })]);
     expect(store.writes.slice(before.writes)).toEqual([2]);
     expect(store.events.slice(before.events).map((event) => event.detailType)).toEqual(['shipment.status-changed', 'shipment.delivered']);
-    expect(store.kpis.slice(before.kpis)).toEqual([expect.objectContaining({ carrier: 'correios', add: expect.objectContaining({ delivered: 1 }) as unknown })]);
+    expect(store.kpis.slice(before.kpis)).toEqual([
+      expect.objectContaining({ carrier: 'correios', add: expect.objectContaining({ delivered: 1 }) as unknown }),
+    ]);
   });
 
   it('writes nothing for a webhook whose updates are all duplicates', async () => {

@@ -73,7 +73,9 @@ describe('POST /v1/webhooks/tracking/{carrier}', () => {
   it('verifies the bytes API Gateway base64-encoded', async () => {
     const { post, queued } = setup();
     const text = JSON.stringify({ guia: 'São Paulo — ñandú' });
-    const response = await post(webhookEvent({ body: Buffer.from(text).toString('base64'), isBase64Encoded: true, headers: signed('correios-current-secret', text) }));
+    const response = await post(
+      webhookEvent({ body: Buffer.from(text).toString('base64'), isBase64Encoded: true, headers: signed('correios-current-secret', text) }),
+    );
     expect(response.status).toBe(202);
     expect(queued[0]?.body).toBe(text);
   });

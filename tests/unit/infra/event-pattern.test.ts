@@ -17,12 +17,7 @@
  *  - RULER:     Event Ruler README, AWS's open-source engine behind EventBridge, for behaviour the guide leaves
  *               implicit: https://github.com/aws/event-ruler
  */
-import {
-    InvalidEventPatternError,
-    matchesEventPattern,
-    MAX_EVENT_PATTERN_LENGTH,
-    validateEventPattern,
-} from '../../../local/eventbridge/event-pattern';
+import { InvalidEventPatternError, matchesEventPattern, MAX_EVENT_PATTERN_LENGTH, validateEventPattern } from '../../../local/eventbridge/event-pattern';
 
 type Json = Record<string, unknown>;
 
@@ -165,9 +160,7 @@ describe('event pattern basics (CREATING)', () => {
   });
 
   it('uses the last occurrence when a pattern repeats a key (OPERATORS note; JSON.parse keeps the last)', () => {
-    const pattern = JSON.parse(
-      '{ "detail": { "location": [ { "prefix": "us-" } ], "location": [ { "anything-but": "us-east" } ] } }',
-    ) as Json;
+    const pattern = JSON.parse('{ "detail": { "location": [ { "prefix": "us-" } ], "location": [ { "anything-but": "us-east" } ] } }') as Json;
     expect(matches(pattern, { detail: { location: 'eu-west' } })).toBe(true);
     expect(matches(pattern, { detail: { location: 'us-east' } })).toBe(false);
   });
@@ -623,11 +616,7 @@ describe('$or (OPERATORS)', () => {
   it('works inside a nested object, with operators in the branches', () => {
     const pattern = {
       detail: {
-        $or: [
-          { 'c-count': [{ numeric: ['>', 0, '<=', 5] }] },
-          { 'd-count': [{ numeric: ['<', 10] }] },
-          { 'x-limit': [{ numeric: ['=', 3.018e2] }] },
-        ],
+        $or: [{ 'c-count': [{ numeric: ['>', 0, '<=', 5] }] }, { 'd-count': [{ numeric: ['<', 10] }] }, { 'x-limit': [{ numeric: ['=', 3.018e2] }] }],
       },
     };
     expect(matches(pattern, withDetail({ 'c-count': 50, 'd-count': 50, 'x-limit': 301.8 }))).toBe(true);
@@ -751,7 +740,11 @@ describe('validateEventPattern rejects invalid patterns', () => {
     ['a numeric bound beyond 5.0e9', { n: [{ numeric: ['<', 6e9] }] }, 'Value must be between -5.0E9 and 5.0E9, inclusive'],
     ['anything-but null', { s: [{ 'anything-but': null }] }, 'Value of anything-but must be an array or single string/number value.'],
     ['anything-but with a boolean in its list', { s: [{ 'anything-but': ['a', true] }] }, 'Inside anything but list, start|null|boolean is not supported.'],
-    ['anything-but with a list of prefixes', { s: [{ 'anything-but': [{ prefix: 'a' }, { prefix: 'b' }] }] }, 'Inside anything but list, start|null|boolean is not supported.'],
+    [
+      'anything-but with a list of prefixes',
+      { s: [{ 'anything-but': [{ prefix: 'a' }, { prefix: 'b' }] }] },
+      'Inside anything but list, start|null|boolean is not supported.',
+    ],
     ['anything-but with mixed types', { s: [{ 'anything-but': ['a', 1] }] }, 'mixed type is not supported'],
     ['anything-but with an empty list', { s: [{ 'anything-but': [] }] }, 'mixed type is not supported'],
     ['anything-but with an unsupported operator', { s: [{ 'anything-but': { numeric: ['>', 1] } }] }, 'Unsupported anything-but pattern: numeric'],
@@ -771,7 +764,11 @@ describe('validateEventPattern rejects invalid patterns', () => {
     ['$or with a non-object branch', { $or: [{ a: ['x'] }, ['b']] }, 'Only JSON object is allowed in array of $or relationship.'],
     ['$or with an empty branch', { $or: [{ a: ['x'] }, {}] }, 'Empty objects are not allowed'],
     ['$or with an invalid branch', { $or: [{ a: ['x'] }, { b: 'y' }] }, '"b" must be an object or an array'],
-    ['an operator name used as a field inside $or', { $or: [{ numeric: [123] }, { prefix: ['abc'] }] }, 'numeric is Ruler reserved fieldName which cannot be used inside $or.'],
+    [
+      'an operator name used as a field inside $or',
+      { $or: [{ numeric: [123] }, { prefix: ['abc'] }] },
+      'numeric is Ruler reserved fieldName which cannot be used inside $or.',
+    ],
   ];
 
   it.each(invalid)('rejects %s', (_label, pattern, reason) => {

@@ -3,7 +3,11 @@ import { generatedPassword, localSecret, localSecretValue } from '../../../local
 describe('the local Secrets Manager values', () => {
   const spec = {
     logicalId: 'TrackingWebhookSecretsA1B2C3D4',
-    generateSecretString: { secretStringTemplate: JSON.stringify({ correios: [], estafeta: [], note: 'kept' }), generateStringKey: 'enlace-linehaul', passwordLength: 48 },
+    generateSecretString: {
+      secretStringTemplate: JSON.stringify({ correios: [], estafeta: [], note: 'kept' }),
+      generateStringKey: 'enlace-linehaul',
+      passwordLength: 48,
+    },
   };
 
   it('generates like Secrets Manager (template + generated key) and fills each empty slot with one secret, locally', () => {

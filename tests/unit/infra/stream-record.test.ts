@@ -24,9 +24,17 @@ describe('local stream records as Lambda delivers them', () => {
 
   it('survives JSON as Lambda hands it to the function (a Uint8Array would become an object of indexes)', () => {
     const record = lambdaStreamRecord(
-      { eventID: '1', eventName: 'MODIFY', dynamodb: { SequenceNumber: '100', Keys: { pk: { S: 'a' } }, NewImage: { pk: { S: 'a' }, timeline: { B: Uint8Array.from([1, 2, 3]) } } } },
+      {
+        eventID: '1',
+        eventName: 'MODIFY',
+        dynamodb: { SequenceNumber: '100', Keys: { pk: { S: 'a' } }, NewImage: { pk: { S: 'a' }, timeline: { B: Uint8Array.from([1, 2, 3]) } } },
+      },
       'arn:stream',
     );
-    expect(JSON.parse(JSON.stringify(record))).toMatchObject({ eventName: 'MODIFY', dynamodb: { NewImage: { timeline: { B: 'AQID' } } }, eventSourceARN: 'arn:stream' });
+    expect(JSON.parse(JSON.stringify(record))).toMatchObject({
+      eventName: 'MODIFY',
+      dynamodb: { NewImage: { timeline: { B: 'AQID' } } },
+      eventSourceARN: 'arn:stream',
+    });
   });
 });

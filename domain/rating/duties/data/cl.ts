@@ -53,7 +53,10 @@ export const CL_DUTY_RULES: readonly DutyRule[] = [
     ],
     sources: LEY_21713,
     note: 'Up to US$41 no duty and no IVA; above it, 6% duty and 19% IVA.',
-    uncertain: ['Whether the US$41 threshold was on CIF or FOB value is not confirmed (CIF assumed).', 'Duty on CIF and IVA on CIF + duty are assumed, not sourced.'],
+    uncertain: [
+      'Whether the US$41 threshold was on CIF or FOB value is not confirmed (CIF assumed).',
+      'Duty on CIF and IVA on CIF + duty are assumed, not sourced.',
+    ],
   },
   {
     id: 'cl-registered-platform-2025-10-25',
@@ -72,10 +75,7 @@ export const CL_DUTY_RULES: readonly DutyRule[] = [
     ],
     sources: LEY_21713,
     note: 'IVA 19% on product plus shipping; no customs duty or import IVA on top.',
-    uncertain: [
-      'The US$500 ceiling is taken on the goods (FOB) value.',
-      'Insurance, when bought, is treated as part of shipping in the IVA base.',
-    ],
+    uncertain: ['The US$500 ceiling is taken on the goods (FOB) value.', 'Insurance, when bought, is treated as part of shipping in the IVA base.'],
   },
   {
     id: 'cl-customs-2025-10-25',

@@ -28,10 +28,26 @@ export const CO_DUTY_RULES: readonly DutyRule[] = [
       },
     ],
     sources: [
-      { url: 'http://www.excelsio.net/2017/11/si-va-realizar-compras-en-linea-en-el.html', published: '2017-11', says: 'Eligibility: up to US$2,000, 50 kg and 6 units of the same item.' },
-      { url: 'https://world-today-news.com/learn-about-the-new-provisions-on-postal-traffic-and-express-shipments', published: 'undated', says: 'Up to US$200 FOB (delivery costs excluded): no duty (Decreto 1090/2020).' },
-      { url: 'https://www.decconsultores.com/enviosusd200/', published: 'undated', says: 'Above US$200: 10% under 9807.10/9807.20 or the specific subheading; IVA 19% on customs value + duty (ET art. 459).' },
-      { url: 'https://gda.com/detalle-de-la-noticia/?article=5916732', published: 'undated', says: 'The US$200 IVA exemption covers only FTA partners whose agreement includes it; China-origin parcels pay 19% IVA on product + freight + insurance.' },
+      {
+        url: 'http://www.excelsio.net/2017/11/si-va-realizar-compras-en-linea-en-el.html',
+        published: '2017-11',
+        says: 'Eligibility: up to US$2,000, 50 kg and 6 units of the same item.',
+      },
+      {
+        url: 'https://world-today-news.com/learn-about-the-new-provisions-on-postal-traffic-and-express-shipments',
+        published: 'undated',
+        says: 'Up to US$200 FOB (delivery costs excluded): no duty (Decreto 1090/2020).',
+      },
+      {
+        url: 'https://www.decconsultores.com/enviosusd200/',
+        published: 'undated',
+        says: 'Above US$200: 10% under 9807.10/9807.20 or the specific subheading; IVA 19% on customs value + duty (ET art. 459).',
+      },
+      {
+        url: 'https://gda.com/detalle-de-la-noticia/?article=5916732',
+        published: 'undated',
+        says: 'The US$200 IVA exemption covers only FTA partners whose agreement includes it; China-origin parcels pay 19% IVA on product + freight + insurance.',
+      },
     ],
     note: 'Up to US$200 FOB: no duty, IVA 19% on CIF. Above: 10% duty on CIF, IVA 19% on CIF + duty.',
     uncertain: [

@@ -7,11 +7,4 @@ import { PE_DUTY_RULES } from './pe';
 import { US_DUTY_RULES } from './us';
 
 /** Every landed-cost rule, by country; within a country, data order decides which rule matches first. */
-export const DUTY_RULES: readonly DutyRule[] = [
-  ...BR_DUTY_RULES,
-  ...MX_DUTY_RULES,
-  ...CL_DUTY_RULES,
-  ...CO_DUTY_RULES,
-  ...PE_DUTY_RULES,
-  ...US_DUTY_RULES,
-];
+export const DUTY_RULES: readonly DutyRule[] = [...BR_DUTY_RULES, ...MX_DUTY_RULES, ...CL_DUTY_RULES, ...CO_DUTY_RULES, ...PE_DUTY_RULES, ...US_DUTY_RULES];

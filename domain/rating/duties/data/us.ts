@@ -67,7 +67,13 @@ export const US_DUTY_RULES: readonly DutyRule[] = [
     components: [
       MFN_BY_CHAPTER,
       SECTION_301_BY_CHAPTER,
-      { code: 'US.IEEPA', kind: 'duty', description: 'IEEPA duties on China (10% fentanyl + 10% reciprocal)', base: 'FOB', rate: { kind: 'percent', percent: '20' } },
+      {
+        code: 'US.IEEPA',
+        kind: 'duty',
+        description: 'IEEPA duties on China (10% fentanyl + 10% reciprocal)',
+        base: 'FOB',
+        rate: { kind: 'percent', percent: '20' },
+      },
     ],
     sources: [
       NO_DE_MINIMIS,
@@ -91,7 +97,13 @@ export const US_DUTY_RULES: readonly DutyRule[] = [
     components: [
       MFN_BY_CHAPTER,
       SECTION_301_BY_CHAPTER,
-      { code: 'US.S122', kind: 'duty', description: 'Section 122 temporary import surcharge (HTS 9903.03.01)', base: 'FOB', rate: { kind: 'percent', percent: '10' } },
+      {
+        code: 'US.S122',
+        kind: 'duty',
+        description: 'Section 122 temporary import surcharge (HTS 9903.03.01)',
+        base: 'FOB',
+        rate: { kind: 'percent', percent: '10' },
+      },
     ],
     sources: [
       NO_DE_MINIMIS,
@@ -120,10 +132,19 @@ export const US_DUTY_RULES: readonly DutyRule[] = [
     components: [
       MFN_BY_CHAPTER,
       SECTION_301_BY_CHAPTER,
-      { code: 'US.SURCHARGE', kind: 'duty', description: 'Surcharge assumed to continue at the Section 122 rate (unverified)', base: 'FOB', rate: { kind: 'percent', percent: '10' } },
+      {
+        code: 'US.SURCHARGE',
+        kind: 'duty',
+        description: 'Surcharge assumed to continue at the Section 122 rate (unverified)',
+        base: 'FOB',
+        rate: { kind: 'percent', percent: '10' },
+      },
     ],
     sources: [NO_DE_MINIMIS, INFORMAL_ENTRY],
     note: 'No source covers the rules after the Section 122 period ended on 2026-07-24. The previous terms are carried forward so quotes do not silently drop the surcharge; commercial de minimis is repealed by statute from 2027-07-01 (OBBBA) in any case.',
-    uncertain: [...COMMON_UNCERTAIN, 'What applies after 2026-07-24 (extension, Section 301/232 replacements) is unknown; verify before relying on US duty figures.'],
+    uncertain: [
+      ...COMMON_UNCERTAIN,
+      'What applies after 2026-07-24 (extension, Section 301/232 replacements) is unknown; verify before relying on US duty figures.',
+    ],
   },
 ];

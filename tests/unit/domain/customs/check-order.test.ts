@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import {
-    checkCustoms,
-    declareBatteries,
-    isVagueDescription,
-    type CustomsCheckContext,
-    type CustomsProblem,
-    type CustomsProblemCode,
-    type CustomsShipment,
+  checkCustoms,
+  declareBatteries,
+  type CustomsCheckContext,
+  type CustomsProblem,
+  type CustomsProblemCode,
+  type CustomsShipment,
 } from '../../../../domain/customs/check-order';
+import { isVagueDescription } from '../../../../domain/customs/goods-matching';
 import { FILLER_WORDS, NOUN_TERMS, VAGUE_WORDS } from '../../../../domain/customs/rules';
 import type { Order } from '../../../../domain/order/order';
 import { BATTERY_TYPES, type BatteryType, type DestinationCountry } from '../../../../domain/shared/shipping-terms';
@@ -186,12 +186,15 @@ describe('descriptions', () => {
     expect(result.passed).toBe(false);
   });
 
-  it.each(['Silicone phone case for iPhone 14', "Men's cotton T-shirt, short sleeve", 'Gift box made of cardboard', 'Camiseta de algodão', 'Spare parts for bicycle: brake pads'])(
-    'accepts "%s"',
-    (description) => {
-      expect(check(orderTo('BR', [item({ description })])).problems).toEqual([]);
-    },
-  );
+  it.each([
+    'Silicone phone case for iPhone 14',
+    "Men's cotton T-shirt, short sleeve",
+    'Gift box made of cardboard',
+    'Camiseta de algodão',
+    'Spare parts for bicycle: brake pads',
+  ])('accepts "%s"', (description) => {
+    expect(check(orderTo('BR', [item({ description })])).problems).toEqual([]);
+  });
 
   it('any mix of vague and filler words is vague; adding a product noun makes it specific', () => {
     const vague = fc.array(fc.constantFrom(...VAGUE_WORDS, ...FILLER_WORDS, '12', '3'), { minLength: 1, maxLength: 5 });
@@ -208,9 +211,7 @@ describe('descriptions', () => {
 describe('declared values', () => {
   it('rejects a unit value of zero', () => {
     const result = check(orderTo('MX', [item({ unitDeclaredValue: '0.00' })]));
-    expect(only(result.problems, 'DECLARED_VALUE_NOT_POSITIVE')).toEqual([
-      expect.objectContaining({ path: 'items[0].unitDeclaredValue', severity: 'error' }),
-    ]);
+    expect(only(result.problems, 'DECLARED_VALUE_NOT_POSITIVE')).toEqual([expect.objectContaining({ path: 'items[0].unitDeclaredValue', severity: 'error' })]);
     expect(result.passed).toBe(false);
   });
 
@@ -218,15 +219,24 @@ describe('declared values', () => {
     const order = orderTo('MX');
     expect(codes(check({ ...order, declaredValue: { amount: 500, currency: 'USD' } }).problems)).toEqual(['DECLARED_TOTAL_MISMATCH']);
     const mixed = withItem(order, 0, { unitDeclaredValue: { amount: 450, currency: 'CNY' } });
-    expect(check(mixed).problems).toEqual([
-      expect.objectContaining({ code: 'DECLARED_VALUE_CURRENCY_MISMATCH', path: 'items[0].unitDeclaredValue' }),
-    ]);
+    expect(check(mixed).problems).toEqual([expect.objectContaining({ code: 'DECLARED_VALUE_CURRENCY_MISMATCH', path: 'items[0].unitDeclaredValue' })]);
   });
 
   it('rejects parcels that do not hold exactly the ordered units', () => {
     const order = orderTo('PE');
     const parcel = order.parcels[0]!;
-    const short = { ...order, parcels: [{ ...parcel, items: [{ sku: 'PHONE-CASE-14', quantity: 1 }, { sku: 'GHOST', quantity: 1 }] }] };
+    const short = {
+      ...order,
+      parcels: [
+        {
+          ...parcel,
+          items: [
+            { sku: 'PHONE-CASE-14', quantity: 1 },
+            { sku: 'GHOST', quantity: 1 },
+          ],
+        },
+      ],
+    };
     const problems = check(short).problems;
     expect(problems).toEqual([
       expect.objectContaining({ code: 'PARCEL_CONTENTS_MISMATCH', path: 'parcels[0].items[1].sku' }),
@@ -269,7 +279,9 @@ describe('restricted goods and certificates', () => {
   it('a certificate on file for the agency clears the item; one for another SKU does not', () => {
     const order = orderTo('BR', [TOY, item()]);
     expect(check(order, SHIPMENT, { certificates: [{ agency: 'INMETRO', reference: 'OCP-0001/2025' }] }).problems).toEqual([]);
-    expect(codes(check(order, SHIPMENT, { certificates: [{ agency: 'INMETRO', reference: 'X', skus: ['OTHER'] }] }).problems)).toEqual(['CERTIFICATE_REQUIRED']);
+    expect(codes(check(order, SHIPMENT, { certificates: [{ agency: 'INMETRO', reference: 'X', skus: ['OTHER'] }] }).problems)).toEqual([
+      'CERTIFICATE_REQUIRED',
+    ]);
     expect(codes(check(order, SHIPMENT, { certificates: [{ agency: 'ANATEL', reference: 'X' }] }).problems)).toEqual(['CERTIFICATE_REQUIRED']);
   });
 
@@ -301,8 +313,7 @@ describe('lithium batteries', () => {
     'lithium-ion-standalone': ['UN3480', 'PI 965', true],
     'lithium-metal-standalone': ['UN3090', 'PI 968', true],
   };
-  const gadget = (batteryType: BatteryType) =>
-    item({ sku: 'GAD-1', description: 'Digital kitchen scale', hsCode: '8423.10', category: 'home', batteryType });
+  const gadget = (batteryType: BatteryType) => item({ sku: 'GAD-1', description: 'Digital kitchen scale', hsCode: '8423.10', category: 'home', batteryType });
 
   it.each(Object.entries(EXPECTED))('declares %s as %j', (batteryType, [unNumber, packingInstruction, cargoAircraftOnly]) => {
     const result = check(orderTo('CL', [gadget(batteryType as BatteryType)]), { ...SHIPMENT, acceptsBatteries: BATTERY_TYPES });
@@ -315,7 +326,14 @@ describe('lithium batteries', () => {
 
   it('refuses batteries the booked service cannot fly, saying why standalone ones need cargo aircraft', () => {
     const parcelService: CustomsShipment = { ...SHIPMENT, serviceId: 'enlace-economy-cl', carrier: 'Starken', acceptsBatteries: ['lithium-ion-in-equipment'] };
-    const order = orderTo('CL', [gadget('lithium-ion-standalone'), item({ sku: 'W-1', description: 'Wrist watch', hsCode: '9102.11', batteryType: 'lithium-metal-in-equipment' }), gadget('none')].map((entry, index) => ({ ...entry, sku: `SKU-${index}` })));
+    const order = orderTo(
+      'CL',
+      [
+        gadget('lithium-ion-standalone'),
+        item({ sku: 'W-1', description: 'Wrist watch', hsCode: '9102.11', batteryType: 'lithium-metal-in-equipment' }),
+        gadget('none'),
+      ].map((entry, index) => ({ ...entry, sku: `SKU-${index}` })),
+    );
     const result = check(order, parcelService);
     const refused = only(result.problems, 'BATTERY_NOT_ACCEPTED_BY_SERVICE');
     expect(refused.map((problem) => problem.path)).toEqual(['items[0].batteryType', 'items[1].batteryType']);
@@ -397,7 +415,15 @@ describe('every problem at once', () => {
       [
         item({ sku: 'A', description: 'Gift', hsCode: '6109.10', category: 'electronics' }),
         item({ sku: 'B', description: 'Die-cast toy car', hsCode: '9503.00', category: 'toys', unitDeclaredValue: '0.00' }),
-        item({ sku: 'C', description: 'Power bank 20000 mAh', hsCode: '8507.60', category: 'electronics', batteryType: 'lithium-ion-standalone', unitDeclaredValue: '3100.00', quantity: 1 }),
+        item({
+          sku: 'C',
+          description: 'Power bank 20000 mAh',
+          hsCode: '8507.60',
+          category: 'electronics',
+          batteryType: 'lithium-ion-standalone',
+          unitDeclaredValue: '3100.00',
+          quantity: 1,
+        }),
       ],
       { shipTo: { taxId: { type: 'CPF', value: '231.002.999-00' } } },
     );

@@ -1,10 +1,10 @@
 import {
-    type DocumentsContext,
-    buildCustomsDocuments,
-    serializeCustomsDocument,
-    sha256,
-    translateDescription,
-    verifyContentHash,
+  type DocumentsContext,
+  buildCustomsDocuments,
+  serializeCustomsDocument,
+  sha256,
+  translateDescription,
+  verifyContentHash,
 } from '../../../../domain/customs/documents';
 import type { Order } from '../../../../domain/order/order';
 import { sampleOrderBody } from '../../../fixtures/orders';
@@ -78,7 +78,9 @@ describe('buildCustomsDocuments', () => {
         parcelCount: 1,
       },
     });
-    expect(invoice.lines.map((line) => [line.hsCode, line.originCountry, line.quantity, line.unitValue.text, line.totalValue.text, line.netWeightGrams])).toEqual([
+    expect(
+      invoice.lines.map((line) => [line.hsCode, line.originCountry, line.quantity, line.unitValue.text, line.totalValue.text, line.netWeightGrams]),
+    ).toEqual([
       ['8518.30', 'CN', 1, '24.90', '24.90', 180],
       ['3926.90', 'CN', 2, '4.50', '9.00', 80],
     ]);
@@ -88,14 +90,24 @@ describe('buildCustomsDocuments', () => {
   it('the packing list lists every parcel with its contents, weights and battery marks', () => {
     const body = sampleOrderBody({
       parcels: [
-        { reference: 'BOX-A', weightGrams: 260, dimensions: { lengthMm: 200, widthMm: 150, heightMm: 80 }, items: [{ sku: 'BT-EARBUDS-X2', quantity: 1 }, { sku: 'PHONE-CASE-14', quantity: 1 }] },
+        {
+          reference: 'BOX-A',
+          weightGrams: 260,
+          dimensions: { lengthMm: 200, widthMm: 150, heightMm: 80 },
+          items: [
+            { sku: 'BT-EARBUDS-X2', quantity: 1 },
+            { sku: 'PHONE-CASE-14', quantity: 1 },
+          ],
+        },
         { weightGrams: 70, dimensions: { lengthMm: 180, widthMm: 100, heightMm: 30 }, items: [{ sku: 'PHONE-CASE-14', quantity: 1 }] },
       ],
     });
     const { packingList, commercialInvoice } = build(toOrder(body));
     expect(packingList.invoiceNumber).toBe(commercialInvoice.documentNumber);
     expect(packingList.totals).toEqual({ parcelCount: 2, unitCount: 3, netWeightGrams: 260, grossWeightGrams: 330 });
-    expect(packingList.parcels.map((parcel) => [parcel.parcelNumber, parcel.reference, parcel.grossWeightGrams, parcel.netWeightGrams, parcel.batteryStatements])).toEqual([
+    expect(
+      packingList.parcels.map((parcel) => [parcel.parcelNumber, parcel.reference, parcel.grossWeightGrams, parcel.netWeightGrams, parcel.batteryStatements]),
+    ).toEqual([
       [1, 'BOX-A', 260, 220, ['Lithium ion batteries in compliance with Section II of PI967']],
       [2, null, 70, 40, []],
     ]);
@@ -104,7 +116,8 @@ describe('buildCustomsDocuments', () => {
   });
 
   it('chooses CN 22 up to 300 SDR and CN 23 above (300 SDR = US$408.00 at the sandbox rate of 1.36)', () => {
-    const worth = (unitValue: string, currency = 'USD') => build(orderTo('BR', [item({ quantity: 1, unitDeclaredValue: unitValue })], { body: { currency } })).customsDeclaration;
+    const worth = (unitValue: string, currency = 'USD') =>
+      build(orderTo('BR', [item({ quantity: 1, unitDeclaredValue: unitValue })], { body: { currency } })).customsDeclaration;
     const at = worth('408.00');
     expect(at).toMatchObject({ documentType: 'CN22', documentNumber: 'CN22-ord_01JCUSTOMS-V1', formChoice: { valueSdr: '300.00', maxSdrForCn22: 300 } });
     const above = worth('408.01');
@@ -146,7 +159,9 @@ describe('descriptions beside English', () => {
     expect(br.declaration.local).toMatch(/^Declaro que as informações/);
 
     for (const country of ['MX', 'CL', 'CO', 'PE'] as const) {
-      const invoice = build(orderTo(country, [item(), item({ sku: 'EB', description: 'Wireless Bluetooth earbuds', hsCode: '8518.30', category: 'electronics' })])).commercialInvoice;
+      const invoice = build(
+        orderTo(country, [item(), item({ sku: 'EB', description: 'Wireless Bluetooth earbuds', hsCode: '8518.30', category: 'electronics' })]),
+      ).commercialInvoice;
       expect(invoice.language).toBe('es');
       expect(invoice.title.local).toBe('Factura comercial');
       expect(invoice.lines.map((line) => line.localDescription?.text)).toEqual(['Funda para teléfono de silicona', 'Audífonos inalámbricos Bluetooth']);
@@ -177,7 +192,11 @@ describe('descriptions beside English', () => {
     });
     expect(translateDescription('Quantum flux capacitor', undefined, 'es')).toEqual({ language: 'es', text: 'Quantum flux capacitor', method: 'untranslated' });
     const invoice = build(
-      orderTo('MX', [item(), item({ sku: 'Q1', description: 'Quantum flux capacitor', category: 'electronics', hsCode: '8543.70' }), item({ sku: 'Q2', description: 'Zorb', category: undefined })]),
+      orderTo('MX', [
+        item(),
+        item({ sku: 'Q1', description: 'Quantum flux capacitor', category: 'electronics', hsCode: '8543.70' }),
+        item({ sku: 'Q2', description: 'Zorb', category: undefined }),
+      ]),
     ).commercialInvoice;
     expect(invoice.notes).toEqual([
       'Line 2: only the category is given in Spanish; the English description is authoritative.',

@@ -3,17 +3,17 @@ import { inflateSync } from 'node:zlib';
 import { PDFArray, PDFDocument, PDFName, PDFRawStream, StandardFonts } from 'pdf-lib';
 import { type CustomsDocument, type DocumentsContext, buildCustomsDocuments } from '../../../../domain/customs/documents';
 import {
-    type Code128Encoding,
-    CODE128_START_B,
-    CODE128_START_C,
-    CODE128_STOP,
-    CODE128_WIDTHS,
-    Code128Error,
-    encodeCode128,
-    encodeCode128B,
-    renderCustomsPdf,
-    renderCustomsPdfs,
-    toWinAnsi,
+  type Code128Encoding,
+  CODE128_START_B,
+  CODE128_START_C,
+  CODE128_STOP,
+  CODE128_WIDTHS,
+  Code128Error,
+  encodeCode128,
+  encodeCode128B,
+  renderCustomsPdf,
+  renderCustomsPdfs,
+  toWinAnsi,
 } from '../../../../domain/customs/pdf';
 import type { Order } from '../../../../domain/order/order';
 import { item, orderTo, RECEIVED_AT, sampleOrder, SHIPMENT, SHIPPER, toUsd } from './helpers';
@@ -162,7 +162,10 @@ describe('Code 128 with code set C for digits', () => {
   });
 
   it('round-trips any printable ASCII and is never wider than code set B alone', () => {
-    const character = fc.oneof(fc.constantFrom(...'0123456789'), fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)));
+    const character = fc.oneof(
+      fc.constantFrom(...'0123456789'),
+      fc.integer({ min: 0x20, max: 0x7e }).map((code) => String.fromCharCode(code)),
+    );
     fc.assert(
       fc.property(fc.array(character, { minLength: 1, maxLength: 40 }), (characters) => {
         const text = characters.join('');
@@ -261,7 +264,14 @@ describe('rendered PDFs', () => {
 
   it('the packing list shows each parcel with its contents and battery mark', async () => {
     const { text } = await readPdf((await renderCustomsPdf(documentsOf(sampleOrder()).packingList)).bytes);
-    for (const expected of ['PACKING LIST', 'Parcel 1 of 1', 'BT-EARBUDS-X2', 'PHONE-CASE-14', 'Battery mark: Lithium ion batteries in compliance with Section II of PI967', 'EN123456789BR']) {
+    for (const expected of [
+      'PACKING LIST',
+      'Parcel 1 of 1',
+      'BT-EARBUDS-X2',
+      'PHONE-CASE-14',
+      'Battery mark: Lithium ion batteries in compliance with Section II of PI967',
+      'EN123456789BR',
+    ]) {
       expect(text).toContain(expected);
     }
   });
@@ -269,14 +279,25 @@ describe('rendered PDFs', () => {
   it('a low-value order gets a CN 22 on a 4×6 in label; a high-value one a CN 23 on A4', async () => {
     const low = await readPdf((await renderCustomsPdf(documentsOf(sampleOrder()).customsDeclaration)).bytes);
     expect(low.pages[0]).toMatchObject(LABEL_4X6);
-    for (const expected of ['CN 22 CUSTOMS DECLARATION', '[X] Sale of goods', 'HS 8518.30, CN', 'USD 33.90', '24.93 SDR', 'EN123456789BR']) expect(low.text).toContain(expected);
+    for (const expected of ['CN 22 CUSTOMS DECLARATION', '[X] Sale of goods', 'HS 8518.30, CN', 'USD 33.90', '24.93 SDR', 'EN123456789BR'])
+      expect(low.text).toContain(expected);
     expect(barcodeModules(low.pages[0]?.rectangles ?? [])).toBe(encodeCode128('EN123456789BR').modules);
 
-    const high = documentsOf(orderTo('MX', [item({ quantity: 1, unitDeclaredValue: '450.00' })], { shipTo: { name: 'José Peña Núñez', city: 'Ciudad de México' } }));
+    const high = documentsOf(
+      orderTo('MX', [item({ quantity: 1, unitDeclaredValue: '450.00' })], { shipTo: { name: 'José Peña Núñez', city: 'Ciudad de México' } }),
+    );
     expect(high.customsDeclaration.documentType).toBe('CN23');
     const cn23 = await readPdf((await renderCustomsPdf(high.customsDeclaration)).bytes);
     expect(cn23.pages[0]).toMatchObject(A4);
-    for (const expected of ['CN 23 CUSTOMS DECLARATION', 'Declaración de aduana CN 23', 'José Peña Núñez', 'Ciudad de México', '3926.90', '450.00', 'RFC GODE561231GR8']) {
+    for (const expected of [
+      'CN 23 CUSTOMS DECLARATION',
+      'Declaración de aduana CN 23',
+      'José Peña Núñez',
+      'Ciudad de México',
+      '3926.90',
+      '450.00',
+      'RFC GODE561231GR8',
+    ]) {
       expect(cn23.text).toContain(expected);
     }
   });
@@ -290,7 +311,12 @@ describe('rendered PDFs', () => {
 
   it('continues a long invoice on further pages, repeating the header and numbering the pages', async () => {
     const items = Array.from({ length: 60 }, (_, index) =>
-      item({ sku: `SKU-${String(index + 1).padStart(3, '0')}`, description: `Silicone phone case model ${index + 1} with a long description that wraps onto a second line`, quantity: 1, unitDeclaredValue: '1.00' }),
+      item({
+        sku: `SKU-${String(index + 1).padStart(3, '0')}`,
+        description: `Silicone phone case model ${index + 1} with a long description that wraps onto a second line`,
+        quantity: 1,
+        unitDeclaredValue: '1.00',
+      }),
     );
     const document: CustomsDocument = documentsOf(orderTo('PE', items)).commercialInvoice;
     const { pages, text } = await readPdf((await renderCustomsPdf(document)).bytes);

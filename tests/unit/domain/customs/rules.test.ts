@@ -1,19 +1,19 @@
-import { normalizeText } from '../../../../domain/customs/check-order';
+import { normalizeText } from '../../../../domain/customs/goods-matching';
 import {
-    BATTERY_RULES,
-    CN22_LIMIT,
-    CUSTOMS_RULES,
-    GLOSSARY_PROVENANCE,
-    HS_CATEGORY_CHAPTERS,
-    HS_CHAPTERS,
-    MODIFIER_TERMS,
-    NOUN_TERMS,
-    type RuleProvenance,
-    SDR_RATE,
-    VAGUE_DESCRIPTION_RULE,
-    VAGUE_WORDS,
+  BATTERY_RULES,
+  CN22_LIMIT,
+  CUSTOMS_RULES,
+  GLOSSARY_PROVENANCE,
+  HS_CATEGORY_CHAPTERS,
+  HS_CHAPTERS,
+  MODIFIER_TERMS,
+  NOUN_TERMS,
+  type RuleProvenance,
+  SDR_RATE,
+  VAGUE_DESCRIPTION_RULE,
+  VAGUE_WORDS,
 } from '../../../../domain/customs/rules';
-import { CERTIFICATE_AGENCIES } from "../../../../domain/shared/certificates";
+import { CERTIFICATE_AGENCIES } from '../../../../domain/shared/certificates';
 import { GOODS_CATEGORIES } from '../../../../domain/shared/goods';
 import { DESTINATION_COUNTRIES } from '../../../../domain/shared/shipping-terms';
 import { taxIdRequirement } from '../../../../domain/shared/tax-ids';
@@ -27,7 +27,13 @@ function allRules(): [string, RuleProvenance][] {
   }
   for (const rule of Object.values(BATTERY_RULES)) rules.push([rule.unNumber + ' ' + rule.batteryType, rule]);
   for (const rule of HS_CATEGORY_CHAPTERS) rules.push([`HS ${rule.category}`, rule]);
-  rules.push(['HS chapters', HS_CHAPTERS], ['CN22 limit', CN22_LIMIT], ['SDR rate', SDR_RATE], ['vague words', VAGUE_DESCRIPTION_RULE], ['glossary', GLOSSARY_PROVENANCE]);
+  rules.push(
+    ['HS chapters', HS_CHAPTERS],
+    ['CN22 limit', CN22_LIMIT],
+    ['SDR rate', SDR_RATE],
+    ['vague words', VAGUE_DESCRIPTION_RULE],
+    ['glossary', GLOSSARY_PROVENANCE],
+  );
   return rules;
 }
 
@@ -108,7 +114,9 @@ describe('customs rules data', () => {
   it('vague words and glossary keywords are stored in the normalized form they are compared in', () => {
     for (const word of VAGUE_WORDS) expect(normalizeText(word)).toBe(word);
     for (const keyword of [...NOUN_TERMS, ...MODIFIER_TERMS].flatMap((term) => term.en)) expect(normalizeText(keyword)).toBe(keyword);
-    expect(VAGUE_WORDS).toEqual(expect.arrayContaining(['gift', 'sample', 'parts', 'accessories', 'goods', 'item', 'regalo', 'muestra', 'presente', 'amostra', 'pecas']));
+    expect(VAGUE_WORDS).toEqual(
+      expect.arrayContaining(['gift', 'sample', 'parts', 'accessories', 'goods', 'item', 'regalo', 'muestra', 'presente', 'amostra', 'pecas']),
+    );
   });
 
   it('CN 22 up to 300 SDR, with the SDR rate marked as sandbox data', () => {

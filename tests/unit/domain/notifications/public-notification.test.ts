@@ -31,7 +31,9 @@ describe('public notification format', () => {
   it('gives each (event, subscription) one stable delivery id', () => {
     expect(deliveryIdFor('evt_1', 'sub_1')).toMatch(/^dlv_[0-9a-f]{32}$/);
     expect(deliveryIdFor('evt_1', 'sub_1')).toBe(deliveryIdFor('evt_1', 'sub_1'));
-    expect(new Set([deliveryIdFor('evt_1', 'sub_1'), deliveryIdFor('evt_1', 'sub_2'), deliveryIdFor('evt_2', 'sub_1'), deliveryIdFor('evt_1s', 'ub_1')]).size).toBe(4);
+    expect(
+      new Set([deliveryIdFor('evt_1', 'sub_1'), deliveryIdFor('evt_1', 'sub_2'), deliveryIdFor('evt_2', 'sub_1'), deliveryIdFor('evt_1s', 'ub_1')]).size,
+    ).toBe(4);
   });
 
   it('builds the handshake and recognises an echoed challenge, raw or as JSON', () => {

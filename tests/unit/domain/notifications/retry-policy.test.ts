@@ -15,8 +15,14 @@ describe('notification retry policy', () => {
   });
 
   it('dead-letters once the window has passed, not before', () => {
-    expect(nextRetry({ attempt: 13, firstAttemptAt: start, now: after(86_400), policy: DEFAULT_RETRY_POLICY, jitter: 0.5 })).toEqual({ kind: 'dead-letter', elapsedSeconds: 86_400 });
-    expect(nextRetry({ attempt: 12, firstAttemptAt: start, now: after(86_399), policy: DEFAULT_RETRY_POLICY, jitter: 0.5 })).toEqual({ kind: 'retry', delaySeconds: 1 });
+    expect(nextRetry({ attempt: 13, firstAttemptAt: start, now: after(86_400), policy: DEFAULT_RETRY_POLICY, jitter: 0.5 })).toEqual({
+      kind: 'dead-letter',
+      elapsedSeconds: 86_400,
+    });
+    expect(nextRetry({ attempt: 12, firstAttemptAt: start, now: after(86_399), policy: DEFAULT_RETRY_POLICY, jitter: 0.5 })).toEqual({
+      kind: 'retry',
+      delaySeconds: 1,
+    });
   });
 
   it('spreads retries by ±20 % jitter', () => {
@@ -32,15 +38,20 @@ describe('notification retry policy', () => {
 
   it('never waits less than a second, longer than SQS allows, or past the window (property)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 86_399 }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (attempt, elapsed, jitter) => {
-        const decision = nextRetry({ attempt, firstAttemptAt: start, now: after(elapsed), policy: DEFAULT_RETRY_POLICY, jitter });
-        expect(decision.kind).toBe('retry');
-        if (decision.kind === 'retry') {
-          expect(decision.delaySeconds).toBeGreaterThanOrEqual(1);
-          expect(decision.delaySeconds).toBeLessThanOrEqual(MAX_SQS_DELAY_SECONDS);
-          expect(elapsed + decision.delaySeconds).toBeLessThanOrEqual(86_400);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 86_399 }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (attempt, elapsed, jitter) => {
+          const decision = nextRetry({ attempt, firstAttemptAt: start, now: after(elapsed), policy: DEFAULT_RETRY_POLICY, jitter });
+          expect(decision.kind).toBe('retry');
+          if (decision.kind === 'retry') {
+            expect(decision.delaySeconds).toBeGreaterThanOrEqual(1);
+            expect(decision.delaySeconds).toBeLessThanOrEqual(MAX_SQS_DELAY_SECONDS);
+            expect(elapsed + decision.delaySeconds).toBeLessThanOrEqual(86_400);
+          }
+        },
+      ),
     );
   });
 });

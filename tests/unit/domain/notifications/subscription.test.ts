@@ -1,15 +1,15 @@
 import {
-    createSubscription,
-    endpointProblems,
-    eventBusArnProblems,
-    needsDestinationCountry,
-    recordVerification,
-    rotateSecret,
-    signingSecrets,
-    subscriptionInputSchema,
-    wantsEvent,
-    type Subscription,
-    type TargetPolicy,
+  createSubscription,
+  endpointProblems,
+  eventBusArnProblems,
+  needsDestinationCountry,
+  recordVerification,
+  rotateSecret,
+  signingSecrets,
+  subscriptionInputSchema,
+  wantsEvent,
+  type Subscription,
+  type TargetPolicy,
 } from '../../../../domain/notifications/subscription';
 
 const production: TargetPolicy = { allowLocalHttp: false, reservedBusNames: ['enlace'] };
@@ -50,7 +50,10 @@ describe('subscription input', () => {
   });
 
   it('accepts an event bus ARN instead of an endpoint', () => {
-    expect(subscriptionInputSchema(production).parse({ eventBusArn: 'arn:aws:events:sa-east-1:123456789012:event-bus/erp', eventTypes: ['shipment.delivered'] }).target).toEqual({
+    expect(
+      subscriptionInputSchema(production).parse({ eventBusArn: 'arn:aws:events:sa-east-1:123456789012:event-bus/erp', eventTypes: ['shipment.delivered'] })
+        .target,
+    ).toEqual({
       kind: 'event-bus',
       arn: 'arn:aws:events:sa-east-1:123456789012:event-bus/erp',
     });
@@ -79,14 +82,18 @@ describe('subscription input', () => {
 
   it('wants exactly one target', () => {
     expect(problemsOf(production, { eventTypes: ['*'] })).toEqual(['endpoint: give exactly one of "endpoint" (an HTTPS URL) and "eventBusArn"']);
-    expect(problemsOf(production, { eventTypes: ['*'], endpoint: 'https://a.example.com', eventBusArn: 'arn:aws:events:us-east-1:123456789012:event-bus/b' })).toEqual([
-      'endpoint: give exactly one of "endpoint" (an HTTPS URL) and "eventBusArn"',
-    ]);
+    expect(
+      problemsOf(production, { eventTypes: ['*'], endpoint: 'https://a.example.com', eventBusArn: 'arn:aws:events:us-east-1:123456789012:event-bus/b' }),
+    ).toEqual(['endpoint: give exactly one of "endpoint" (an HTTPS URL) and "eventBusArn"']);
   });
 
   it('flags a type listed twice and an empty list', () => {
-    expect(problemsOf(production, { endpoint: 'https://a.example.com', eventTypes: ['order.rated', 'order.rated'] })).toEqual(['eventTypes.1: "order.rated" is listed twice']);
-    expect(problemsOf(production, { endpoint: 'https://a.example.com', eventTypes: [] })).toEqual(['eventTypes: subscribe to at least one event type (or "*")']);
+    expect(problemsOf(production, { endpoint: 'https://a.example.com', eventTypes: ['order.rated', 'order.rated'] })).toEqual([
+      'eventTypes.1: "order.rated" is listed twice',
+    ]);
+    expect(problemsOf(production, { endpoint: 'https://a.example.com', eventTypes: [] })).toEqual([
+      'eventTypes: subscribe to at least one event type (or "*")',
+    ]);
   });
 
   it('survives bodies that are not objects', () => {
@@ -115,7 +122,7 @@ describe('endpoints and buses', () => {
     expect(endpointProblems(url, policy)).toEqual(expected);
   });
 
-  it('takes event bus ARNs of any account and region, except Enlace\'s own bus', () => {
+  it("takes event bus ARNs of any account and region, except Enlace's own bus", () => {
     expect(eventBusArnProblems('arn:aws:events:us-east-1:123456789012:event-bus/default', production)).toEqual([]);
     expect(eventBusArnProblems('arn:aws:events:us-east-1:123456789012:event-bus/enlace', production)).toEqual([expect.stringContaining('reserved')]);
     expect(eventBusArnProblems('arn:aws:sqs:us-east-1:123456789012:queue', production)).toEqual([expect.stringContaining('event bus ARN')]);
@@ -171,7 +178,10 @@ describe('secrets and verification', () => {
 
   it('activates on a passed handshake and stays active when a later one fails', () => {
     const pending = subscription({ status: 'pending_verification' });
-    expect(recordVerification(pending, { ok: false, reason: 'HTTP 404' }, now)).toMatchObject({ status: 'pending_verification', lastVerification: { ok: false, reason: 'HTTP 404' } });
+    expect(recordVerification(pending, { ok: false, reason: 'HTTP 404' }, now)).toMatchObject({
+      status: 'pending_verification',
+      lastVerification: { ok: false, reason: 'HTTP 404' },
+    });
     const active = recordVerification(pending, { ok: true }, now);
     expect(active).toMatchObject({ status: 'active', revision: pending.revision + 1 });
     expect(recordVerification(active, { ok: false, reason: 'timeout' }, hours(1)).status).toBe('active');

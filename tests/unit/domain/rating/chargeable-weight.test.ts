@@ -24,15 +24,24 @@ describe('chargeable weight', () => {
 
   it('takes the actual weight when it is heavier, and never charges less than the minimum', () => {
     expect(chargeableWeight({ weightGrams: 2010, lengthMm: 100, widthMm: 100, heightMm: 100 }, rule()).chargeableGrams).toBe(2100);
-    expect(chargeableWeight({ weightGrams: 20, lengthMm: 50, widthMm: 50, heightMm: 10 }, rule({ incrementGrams: 10, minimumGrams: 50 })).chargeableGrams).toBe(50);
+    expect(chargeableWeight({ weightGrams: 20, lengthMm: 50, widthMm: 50, heightMm: 10 }, rule({ incrementGrams: 10, minimumGrams: 50 })).chargeableGrams).toBe(
+      50,
+    );
   });
 
   it("ignores volumetric weight below Correios' 5 kg threshold and counts it above", () => {
     const correios = rule({ incrementGrams: 10, minimumGrams: 50, volumetricOnlyAbove: { grams: 5000 } });
     // 400 × 300 × 200 = 24,000,000 mm³ → 4,000 g volumetric: ignored, 1 kg actual charged.
-    expect(chargeableWeight({ weightGrams: 1000, lengthMm: 400, widthMm: 300, heightMm: 200 }, correios)).toMatchObject({ volumetricGrams: 4000, volumetricCounts: false, chargeableGrams: 1000 });
+    expect(chargeableWeight({ weightGrams: 1000, lengthMm: 400, widthMm: 300, heightMm: 200 }, correios)).toMatchObject({
+      volumetricGrams: 4000,
+      volumetricCounts: false,
+      chargeableGrams: 1000,
+    });
     // 500 × 400 × 300 = 60,000,000 mm³ → 10,000 g volumetric: counts.
-    expect(chargeableWeight({ weightGrams: 1000, lengthMm: 500, widthMm: 400, heightMm: 300 }, correios)).toMatchObject({ volumetricCounts: true, chargeableGrams: 10_000 });
+    expect(chargeableWeight({ weightGrams: 1000, lengthMm: 500, widthMm: 400, heightMm: 300 }, correios)).toMatchObject({
+      volumetricCounts: true,
+      chargeableGrams: 10_000,
+    });
   });
 
   it("ignores volumetric weight up to USPS's one cubic foot", () => {

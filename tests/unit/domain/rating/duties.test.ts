@@ -25,8 +25,7 @@ function ok(assessment: DutyAssessment): Extract<DutyAssessment, { ok: true }> {
   return assessment;
 }
 
-const amountOf = (assessment: Extract<DutyAssessment, { ok: true }>, code: string): Money | undefined =>
-  assessment.lines.find((l) => l.code === code)?.amount;
+const amountOf = (assessment: Extract<DutyAssessment, { ok: true }>, code: string): Money | undefined => assessment.lines.find((l) => l.code === code)?.amount;
 
 describe('Brazil — RTS with ICMS "por dentro" (Portaria MF 1.086/2024; Convênio ICMS 81/2023)', () => {
   const conforme = { remessaConforme: true };
@@ -172,7 +171,10 @@ describe('Colombia — tráfico postal y envíos urgentes', () => {
 
   it('enforces the regime limits: US$2,000, 50 kg, 6 units of one item', () => {
     expect(assessDuties(DUTY_RULES, declaration('CO', '2026-11-22', 200_001))).toMatchObject({ ok: false, code: 'CUSTOMS_REGIME_LIMIT' });
-    expect(assessDuties(DUTY_RULES, declaration('CO', '2026-11-22', 1000, { totalWeightGrams: 50_001 }))).toMatchObject({ ok: false, code: 'CUSTOMS_REGIME_LIMIT' });
+    expect(assessDuties(DUTY_RULES, declaration('CO', '2026-11-22', 1000, { totalWeightGrams: 50_001 }))).toMatchObject({
+      ok: false,
+      code: 'CUSTOMS_REGIME_LIMIT',
+    });
     const sevenUnits = declaration('CO', '2026-11-22', 1000, { items: [{ value: usd(1000), hsCode: '61091000', quantity: 7 }] });
     expect(assessDuties(DUTY_RULES, sevenUnits)).toMatchObject({ ok: false, code: 'CUSTOMS_REGIME_LIMIT' });
   });

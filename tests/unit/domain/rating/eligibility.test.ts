@@ -14,9 +14,18 @@ describe('ineligibility, with every reason', () => {
   it('overweight: 2.5 kg is over the 2 kg small-packet economy to Chile (every economy carrier); the others take it', () => {
     const result = rateShipment(request('CL', { parcels: [{ ...PARCEL_1200G, weightGrams: 2500 }] }), { at });
     for (const id of ['enlace-economy-cl', 'enlace-economy-cl-blue-express']) expect(codes(result, id)).toEqual(['OVERWEIGHT']);
-    expect(result.ineligible.find((i) => i.serviceId === 'enlace-economy-cl')?.reasons[0]).toMatchObject({ parcelIndex: 0, message: expect.stringMatching(/2\.500 kg.*2\.000 kg/) });
+    expect(result.ineligible.find((i) => i.serviceId === 'enlace-economy-cl')?.reasons[0]).toMatchObject({
+      parcelIndex: 0,
+      message: expect.stringMatching(/2\.500 kg.*2\.000 kg/),
+    });
     expect(result.ineligible.map((i) => i.serviceId).sort()).toEqual(['enlace-economy-cl', 'enlace-economy-cl-blue-express']);
-    expect(eligibleIds(result)).toEqual(['enlace-express-cl', 'enlace-express-cl-blue-express', 'enlace-standard-cl', 'enlace-standard-cl-chilexpress', 'enlace-standard-cl-starken']);
+    expect(eligibleIds(result)).toEqual([
+      'enlace-express-cl',
+      'enlace-express-cl-blue-express',
+      'enlace-standard-cl',
+      'enlace-standard-cl-chilexpress',
+      'enlace-standard-cl-starken',
+    ]);
   });
 
   it('overweight by volume: a light 1.2 m cube is over what the express card prices', () => {
@@ -110,7 +119,14 @@ describe('ineligibility, with every reason', () => {
   });
 
   it('no rate card in effect before the first version', () => {
-    const early: FxTable = { id: 'early', effectiveFrom: '2026-01-01', perUsd: { USD: '1', CNY: '7.10', MXN: '18.50', BRL: '5.40', CLP: '940', COP: '3900', PEN: '3.60' }, source: 't', note: 't', sandbox: true };
+    const early: FxTable = {
+      id: 'early',
+      effectiveFrom: '2026-01-01',
+      perUsd: { USD: '1', CNY: '7.10', MXN: '18.50', BRL: '5.40', CLP: '940', COP: '3900', PEN: '3.60' },
+      source: 't',
+      note: 't',
+      sandbox: true,
+    };
     const result = rateShipment(request('MX'), { at: new Date('2026-06-15T00:00:00Z'), fxTables: [early] });
     expect(result.quotes).toEqual([]);
     const mexicoServices = new Set(RATE_CARDS.filter((c) => c.destination === 'MX').map((c) => c.serviceId));

@@ -68,22 +68,17 @@ export const itemArb: fc.Arbitrary<RatingItem> = fc.record({
   unitValue: fc.record({ amount: fc.integer({ min: 0, max: 150_000 }), currency: fc.constantFrom(...CURRENCIES) }),
   hsCode: fc.constantFrom('610910', '6204.62', '8518.30.00', '950300', '420222', '330499', '640299'),
   category: fc.constantFrom(...GOODS_CATEGORIES),
-  battery: fc.oneof(
-    { weight: 6, arbitrary: fc.constant<RatingItem['battery']>('none') },
-    { weight: 1, arbitrary: fc.constantFrom(...BATTERY_TYPES) },
-  ),
+  battery: fc.oneof({ weight: 6, arbitrary: fc.constant<RatingItem['battery']>('none') }, { weight: 1, arbitrary: fc.constantFrom(...BATTERY_TYPES) }),
 });
 
-export const requestArb: fc.Arbitrary<RatingRequest> = fc
-  .constantFrom(...DESTINATION_COUNTRIES)
-  .chain((country) =>
-    fc.record({
-      destination: fc.constantFrom(...POSTAL_BY_COUNTRY[country]).map((code) => postalCodeOf(country, code)),
-      parcels: fc.array(parcelArb(), { minLength: 1, maxLength: 3 }),
-      items: fc.array(itemArb, { minLength: 1, maxLength: 3 }),
-      incoterm: fc.constantFrom('DDP' as const, 'DDU' as const),
-      insured: fc.boolean(),
-      quoteCurrency: fc.constantFrom(...CURRENCIES),
-      seller: fc.record({ remessaConforme: fc.boolean(), chileVatRegistered: fc.boolean() }),
-    }),
-  );
+export const requestArb: fc.Arbitrary<RatingRequest> = fc.constantFrom(...DESTINATION_COUNTRIES).chain((country) =>
+  fc.record({
+    destination: fc.constantFrom(...POSTAL_BY_COUNTRY[country]).map((code) => postalCodeOf(country, code)),
+    parcels: fc.array(parcelArb(), { minLength: 1, maxLength: 3 }),
+    items: fc.array(itemArb, { minLength: 1, maxLength: 3 }),
+    incoterm: fc.constantFrom('DDP' as const, 'DDU' as const),
+    insured: fc.boolean(),
+    quoteCurrency: fc.constantFrom(...CURRENCIES),
+    seller: fc.record({ remessaConforme: fc.boolean(), chileVatRegistered: fc.boolean() }),
+  }),
+);

@@ -30,7 +30,10 @@ describe('rate cards as data', () => {
     for (const country of DESTINATION_COUNTRIES) {
       for (const level of SERVICE_LEVELS) {
         const id = `enlace-${level}-${country.toLowerCase()}`;
-        const card = cardInEffect(RATE_CARDS.filter((c) => c.serviceId === id), DAY);
+        const card = cardInEffect(
+          RATE_CARDS.filter((c) => c.serviceId === id),
+          DAY,
+        );
         expect(card).toMatchObject({ destination: country, serviceLevel: level });
       }
     }
@@ -61,7 +64,11 @@ describe('rate cards as data', () => {
   });
 
   it('uses the reference divisors: Correios /6000 (over 5 kg), Estafeta /5000, UPS /5000, lines /6000', () => {
-    const at = (id: string) => cardInEffect(RATE_CARDS.filter((c) => c.serviceId === id), DAY)?.chargeableWeight;
+    const at = (id: string) =>
+      cardInEffect(
+        RATE_CARDS.filter((c) => c.serviceId === id),
+        DAY,
+      )?.chargeableWeight;
     expect(at('enlace-economy-br')).toMatchObject({ dimDivisor: 6000, volumetricOnlyAbove: { grams: 5000 } });
     expect(at('enlace-standard-mx')?.dimDivisor).toBe(5000);
     expect(at('enlace-standard-us')?.dimDivisor).toBe(5000);

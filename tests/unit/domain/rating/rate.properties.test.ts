@@ -87,24 +87,18 @@ describe('rating invariants (fast-check)', () => {
 
   it('more weight never costs less on the same card (shipping and total charges)', () => {
     fc.assert(
-      fc.property(
-        requestArb,
-        fc.constantFrom(...serviceIds),
-        parcelArb(30_000),
-        fc.integer({ min: 0, max: 10_000 }),
-        (base, serviceId, parcel, extra) => {
-          const country = countryOf(serviceId);
-          const postal = { BR: '01310-100', MX: '06600', CL: '8320000', CO: '110111', PE: '15001', US: '10001' }[country];
-          const req: RatingRequest = { ...base, destination: postalCodeOf(country, postal), parcels: [parcel] };
-          const heavier: RatingRequest = { ...req, parcels: [{ ...parcel, weightGrams: parcel.weightGrams + extra }] };
-          const light = rateShipment(req, { at, serviceIds: [serviceId] }).quotes[0];
-          const heavy = rateShipment(heavier, { at, serviceIds: [serviceId] }).quotes[0];
-          fc.pre(light !== undefined && heavy !== undefined);
-          if (!light || !heavy) return;
-          expect(heavy.shippingTotal.amount).toBeGreaterThanOrEqual(light.shippingTotal.amount);
-          expect(heavy.totalCharges.amount).toBeGreaterThanOrEqual(light.totalCharges.amount);
-        },
-      ),
+      fc.property(requestArb, fc.constantFrom(...serviceIds), parcelArb(30_000), fc.integer({ min: 0, max: 10_000 }), (base, serviceId, parcel, extra) => {
+        const country = countryOf(serviceId);
+        const postal = { BR: '01310-100', MX: '06600', CL: '8320000', CO: '110111', PE: '15001', US: '10001' }[country];
+        const req: RatingRequest = { ...base, destination: postalCodeOf(country, postal), parcels: [parcel] };
+        const heavier: RatingRequest = { ...req, parcels: [{ ...parcel, weightGrams: parcel.weightGrams + extra }] };
+        const light = rateShipment(req, { at, serviceIds: [serviceId] }).quotes[0];
+        const heavy = rateShipment(heavier, { at, serviceIds: [serviceId] }).quotes[0];
+        fc.pre(light !== undefined && heavy !== undefined);
+        if (!light || !heavy) return;
+        expect(heavy.shippingTotal.amount).toBeGreaterThanOrEqual(light.shippingTotal.amount);
+        expect(heavy.totalCharges.amount).toBeGreaterThanOrEqual(light.totalCharges.amount);
+      }),
       { numRuns: 500 },
     );
   });

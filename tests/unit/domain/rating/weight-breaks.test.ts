@@ -47,7 +47,17 @@ describe('weight-break pricing', () => {
     expect(() => priceByWeight(table, 50_001)).toThrow(InvalidRateCardError);
     expect(() => compilePriceTable({ currency: 'USD', provenance, breaks: [] }, 't')).toThrow(InvalidRateCardError);
     expect(() =>
-      compilePriceTable({ currency: 'USD', provenance, breaks: [{ upToGrams: 500, kind: 'flat', price: '1.00' }, { upToGrams: 400, kind: 'flat', price: '2.00' }] }, 't'),
+      compilePriceTable(
+        {
+          currency: 'USD',
+          provenance,
+          breaks: [
+            { upToGrams: 500, kind: 'flat', price: '1.00' },
+            { upToGrams: 400, kind: 'flat', price: '2.00' },
+          ],
+        },
+        't',
+      ),
     ).toThrow(InvalidRateCardError);
   });
 
@@ -60,16 +70,14 @@ describe('weight-break pricing', () => {
     }),
   );
 
-  const tableArb: fc.Arbitrary<PriceTable> = fc
-    .array(fc.tuple(fc.integer({ min: 1, max: 20_000 }), breakArb), { minLength: 1, maxLength: 6 })
-    .map((parts) => {
-      let upTo = 0;
-      const breaks = parts.map(([step, b]) => {
-        upTo += step;
-        return { ...b, upToGrams: upTo } as WeightBreak;
-      });
-      return { currency: 'BRL', provenance, breaks };
+  const tableArb: fc.Arbitrary<PriceTable> = fc.array(fc.tuple(fc.integer({ min: 1, max: 20_000 }), breakArb), { minLength: 1, maxLength: 6 }).map((parts) => {
+    let upTo = 0;
+    const breaks = parts.map(([step, b]) => {
+      upTo += step;
+      return { ...b, upToGrams: upTo } as WeightBreak;
     });
+    return { currency: 'BRL', provenance, breaks };
+  });
 
   it('property: on ANY table, whatever its figures, more weight never costs less', () => {
     fc.assert(

@@ -1,16 +1,16 @@
 import {
-    bookWithFallback,
-    CarrierRejectedError,
-    recordBooking,
-    sandboxBookShipment,
-    timeoutFromSleep,
-    type BookingOptions,
-    type BookingRequest,
-    type BookingShipment,
-    type BookingTarget,
-    type BookShipment
+  bookWithFallback,
+  CarrierRejectedError,
+  recordBooking,
+  sandboxBookShipment,
+  timeoutFromSleep,
+  type BookingOptions,
+  type BookingRequest,
+  type BookingShipment,
+  type BookingTarget,
+  type BookShipment,
 } from '../../../../domain/routing';
-import { type LastMileCarrier } from "../../../../domain/shared/carriers";
+import { type LastMileCarrier } from '../../../../domain/shared/carriers';
 import { route } from './fixtures';
 
 /** Lets `n` microtasks run: a deterministic stand-in for time (no real timers). */
@@ -47,7 +47,13 @@ function scripted(script: Partial<Record<LastMileCarrier, Step[]>>): { book: Boo
 
 const targets: BookingTarget[] = [
   { carrier: 'jadlog', carrierName: 'Jadlog', serviceId: 'enlace-standard-br', serviceName: 'Enlace Standard Brazil (Jadlog)', serviceLevel: 'standard' },
-  { carrier: 'correios', carrierName: 'Correios', serviceId: 'enlace-standard-br-correios', serviceName: 'Enlace Standard Brazil (Correios SEDEX)', serviceLevel: 'standard' },
+  {
+    carrier: 'correios',
+    carrierName: 'Correios',
+    serviceId: 'enlace-standard-br-correios',
+    serviceName: 'Enlace Standard Brazil (Correios SEDEX)',
+    serviceLevel: 'standard',
+  },
 ];
 
 const shipment: BookingShipment = {
@@ -57,7 +63,12 @@ const shipment: BookingShipment = {
   shipTo: { name: 'Ana Souza', streetLines: ['Av. Paulista, 1578'], city: 'São Paulo', state: 'SP', postalCode: '01310-200', country: 'BR' },
 };
 
-const options = (extra: Partial<BookingOptions> = {}): BookingOptions => ({ retries: 2, timeoutMs: 8000, withTimeout: timeoutFromSleep(() => microtasks(50)), ...extra });
+const options = (extra: Partial<BookingOptions> = {}): BookingOptions => ({
+  retries: 2,
+  timeoutMs: 8000,
+  withTimeout: timeoutFromSleep(() => microtasks(50)),
+  ...extra,
+});
 
 describe('bookWithFallback', () => {
   it('books with the best carrier on the first attempt', async () => {
@@ -66,7 +77,13 @@ describe('bookWithFallback', () => {
     expect(outcome.status).toBe('booked');
     expect(outcome.attempts).toEqual([{ carrier: 'jadlog', serviceId: 'enlace-standard-br', attempt: 1, outcome: 'booked' }]);
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ carrier: 'jadlog', attempt: 1, trackingSeed: 'ord-42/enlace-standard-br', idempotencyKey: 'ord-42/enlace-standard-br', shipTo: shipment.shipTo });
+    expect(calls[0]).toMatchObject({
+      carrier: 'jadlog',
+      attempt: 1,
+      trackingSeed: 'ord-42/enlace-standard-br',
+      idempotencyKey: 'ord-42/enlace-standard-br',
+      shipTo: shipment.shipTo,
+    });
   });
 
   it('retries a failing carrier with the same idempotency key, backing off, and books on the retry', async () => {
@@ -92,7 +109,12 @@ describe('bookWithFallback', () => {
     if (outcome.status !== 'booked') return;
     expect(outcome.target.carrier).toBe('correios');
     expect(outcome.confirmation.trackingNumber).toMatch(/^[A-Z]{2}\d{9}BR$/);
-    expect(outcome.attempts.map((a) => `${a.carrier}#${a.attempt}:${a.outcome}`)).toEqual(['jadlog#1:timeout', 'jadlog#2:timeout', 'jadlog#3:timeout', 'correios#1:booked']);
+    expect(outcome.attempts.map((a) => `${a.carrier}#${a.attempt}:${a.outcome}`)).toEqual([
+      'jadlog#1:timeout',
+      'jadlog#2:timeout',
+      'jadlog#3:timeout',
+      'correios#1:booked',
+    ]);
   });
 
   it('does not retry a permanent refusal, nor a carrier that returns a malformed tracking number', async () => {
@@ -100,7 +122,11 @@ describe('bookWithFallback', () => {
     expect(rejected.attempts.map((a) => `${a.carrier}#${a.attempt}:${a.outcome}`)).toEqual(['jadlog#1:failed', 'correios#1:booked']);
     expect(rejected.attempts[0]).toMatchObject({ retryable: false, error: 'CarrierRejectedError: address not deliverable' });
     const malformed = await bookWithFallback(targets, shipment, scripted({ jadlog: ['bad-number'] }).book, options());
-    expect(malformed.attempts[0]).toMatchObject({ outcome: 'failed', retryable: false, error: 'returned tracking number "NOT-A-NUMBER", which is not a valid Jadlog (14 digits)' });
+    expect(malformed.attempts[0]).toMatchObject({
+      outcome: 'failed',
+      retryable: false,
+      error: 'returned tracking number "NOT-A-NUMBER", which is not a valid Jadlog (14 digits)',
+    });
     expect(malformed.status === 'booked' && malformed.target.carrier).toBe('correios');
   });
 
@@ -157,7 +183,9 @@ describe('recordBooking: the decision records what happened', () => {
     const recorded = recordBooking(decision, outcome);
     expect(recorded.booking?.carrier).toBe(decision.ranking[1]?.carrier);
     expect(recorded.explanation.at(-1)).toMatch(
-      new RegExp(`^${decision.chosen?.carrierName ?? '?'}: attempt 1 no answer in time, attempt 2 no answer in time, attempt 3 no answer in time\\. So we booked with ${decision.ranking[1]?.carrierName ?? '?'}, the next best carrier: tracking number \\S+ \\(sandbox\\)\\.$`),
+      new RegExp(
+        `^${decision.chosen?.carrierName ?? '?'}: attempt 1 no answer in time, attempt 2 no answer in time, attempt 3 no answer in time\\. So we booked with ${decision.ranking[1]?.carrierName ?? '?'}, the next best carrier: tracking number \\S+ \\(sandbox\\)\\.$`,
+      ),
     );
   });
 
@@ -166,6 +194,8 @@ describe('recordBooking: the decision records what happened', () => {
     const outcome = await bookWithFallback(decision.ranking, shipment, scripted({ jadlog: ['reject'], correios: ['reject'] }).book, options());
     const recorded = recordBooking(decision, outcome);
     expect(recorded.booking?.status).toBe('failed-all');
-    expect(recorded.explanation.at(-1)).toMatch(/^No carrier could book the shipment \(.*failed \(CarrierRejectedError: address not deliverable\).*\); it is waiting to be booked again\.$/);
+    expect(recorded.explanation.at(-1)).toMatch(
+      /^No carrier could book the shipment \(.*failed \(CarrierRejectedError: address not deliverable\).*\); it is waiting to be booked again\.$/,
+    );
   });
 });

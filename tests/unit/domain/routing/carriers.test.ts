@@ -1,13 +1,6 @@
 import { cardInEffect, RATE_CARDS, type PostalRange } from '../../../../domain/rating';
-import {
-    carrierOfService,
-    carrierRestrictions,
-    CARRIERS,
-    coverageAt,
-    laneOf,
-    type CarrierProfile,
-} from '../../../../domain/routing';
-import { LAST_MILE_CARRIERS } from "../../../../domain/shared/carriers";
+import { carrierOfService, carrierRestrictions, CARRIERS, coverageAt, laneOf, type CarrierProfile } from '../../../../domain/routing';
+import { LAST_MILE_CARRIERS } from '../../../../domain/shared/carriers';
 import { InvalidPostalCodeError, postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { DESTINATION_COUNTRIES, SERVICE_LEVELS } from '../../../../domain/shared/shipping-terms';
 
@@ -18,7 +11,11 @@ const carrier = (slug: string): CarrierProfile => {
   return found;
 };
 const serviceIds = [...new Set(RATE_CARDS.map((c) => c.serviceId))];
-const cardOf = (serviceId: string) => cardInEffect(RATE_CARDS.filter((c) => c.serviceId === serviceId), DAY);
+const cardOf = (serviceId: string) =>
+  cardInEffect(
+    RATE_CARDS.filter((c) => c.serviceId === serviceId),
+    DAY,
+  );
 
 /** Coverage of a code written as data writes it, in the carrier's country. */
 const coverageAtCode = (profile: CarrierProfile, code: string) => coverageAt(profile, postalCodeOf(profile.country, code));
@@ -34,7 +31,11 @@ describe('carrier profiles as data', () => {
       US: ['usps', 'ups', 'fedex'],
     };
     for (const [country, slugs] of Object.entries(expected)) {
-      expect(CARRIERS.filter((c) => c.country === country).map((c) => c.slug).sort()).toEqual([...slugs].sort());
+      expect(
+        CARRIERS.filter((c) => c.country === country)
+          .map((c) => c.slug)
+          .sort(),
+      ).toEqual([...slugs].sort());
       for (const slug of slugs) expect(carrier(slug).services.length).toBeGreaterThan(0);
     }
     expect(CARRIERS.map((c) => c.slug).sort()).toEqual([...LAST_MILE_CARRIERS].sort());
@@ -128,7 +129,12 @@ describe('coverage agrees with the rate cards', () => {
 });
 
 describe("a carrier's own restrictions", () => {
-  const facts = { destination: postalCodeOf('MX', '06600'), parcels: [{ weightGrams: 1000, lengthMm: 300, widthMm: 200, heightMm: 100 }], batteries: [], categories: [] };
+  const facts = {
+    destination: postalCodeOf('MX', '06600'),
+    parcels: [{ weightGrams: 1000, lengthMm: 300, widthMm: 200, heightMm: 100 }],
+    batteries: [],
+    categories: [],
+  };
 
   it('none for an ordinary parcel it serves', () => {
     expect(carrierRestrictions(carrier('99minutos'), facts)).toEqual([]);
@@ -136,7 +142,10 @@ describe("a carrier's own restrictions", () => {
 
   it('coverage: says where the carrier does deliver', () => {
     const [r] = carrierRestrictions(carrier('99minutos'), { ...facts, destination: postalCodeOf('MX', '29000') });
-    expect(r).toMatchObject({ code: 'NOT_COVERED', message: '99minutos delivers only in the Mexico City, Guadalajara, Monterrey, Puebla and Querétaro metro areas, and 29000 is outside them' });
+    expect(r).toMatchObject({
+      code: 'NOT_COVERED',
+      message: '99minutos delivers only in the Mexico City, Guadalajara, Monterrey, Puebla and Querétaro metro areas, and 29000 is outside them',
+    });
   });
 
   it('weight and size, per parcel, with the limit and the measure', () => {
@@ -152,19 +161,36 @@ describe("a carrier's own restrictions", () => {
 
   it('girth and sum of sides limits (Estafeta 5 m girth, Correios 200 cm sum)', () => {
     const wide = { weightGrams: 5000, lengthMm: 1500, widthMm: 1300, heightMm: 1300 };
-    expect(carrierRestrictions(carrier('estafeta'), { ...facts, parcels: [wide] }).map((r) => r.message)).toEqual(['Estafeta takes parcels up to 500 cm in girth and parcel 1 measures 520 cm']);
+    expect(carrierRestrictions(carrier('estafeta'), { ...facts, parcels: [wide] }).map((r) => r.message)).toEqual([
+      'Estafeta takes parcels up to 500 cm in girth and parcel 1 measures 520 cm',
+    ]);
     const boxy = { weightGrams: 1000, lengthMm: 1000, widthMm: 600, heightMm: 500 };
-    expect(carrierRestrictions(carrier('correios'), { ...facts, destination: postalCodeOf('BR', '01310-200'), parcels: [boxy] }).map((r) => r.code)).toEqual(['OVERSIZE']);
+    expect(carrierRestrictions(carrier('correios'), { ...facts, destination: postalCodeOf('BR', '01310-200'), parcels: [boxy] }).map((r) => r.code)).toEqual([
+      'OVERSIZE',
+    ]);
   });
 
   it('unknown dimensions skip the size checks but not the weight check', () => {
     const unmeasured = { weightGrams: 31_000 };
-    expect(carrierRestrictions(carrier('jadlog'), { ...facts, destination: postalCodeOf('BR', '01310-200'), parcels: [unmeasured] }).map((r) => r.code)).toEqual(['OVERWEIGHT']);
+    expect(
+      carrierRestrictions(carrier('jadlog'), { ...facts, destination: postalCodeOf('BR', '01310-200'), parcels: [unmeasured] }).map((r) => r.code),
+    ).toEqual(['OVERWEIGHT']);
   });
 
   it('batteries and goods, in words a seller understands', () => {
-    const rs = carrierRestrictions(carrier('correios'), { ...facts, destination: postalCodeOf('BR', '01310-200'), batteries: ['lithium-ion-in-equipment'], categories: [] });
-    expect(rs).toEqual([{ code: 'BATTERY_REFUSED', clause: 'does not carry lithium-ion batteries inside a device', message: 'Correios does not carry lithium-ion batteries inside a device' }]);
+    const rs = carrierRestrictions(carrier('correios'), {
+      ...facts,
+      destination: postalCodeOf('BR', '01310-200'),
+      batteries: ['lithium-ion-in-equipment'],
+      categories: [],
+    });
+    expect(rs).toEqual([
+      {
+        code: 'BATTERY_REFUSED',
+        clause: 'does not carry lithium-ion batteries inside a device',
+        message: 'Correios does not carry lithium-ion batteries inside a device',
+      },
+    ]);
     const goods = carrierRestrictions(carrier('serpost'), { ...facts, destination: postalCodeOf('PE', '15001'), categories: ['liquid'] });
     expect(goods.map((r) => r.message)).toEqual(['Serpost does not carry liquids']);
   });

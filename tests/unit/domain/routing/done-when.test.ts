@@ -9,16 +9,16 @@ import { orderInputSchema } from '../../../../domain/order/order-input';
 import { rateShipment } from '../../../../domain/rating';
 import { ratingRequestFromOrder } from '../../../../domain/rating/from-order';
 import {
-    bookingShipmentFromOrder,
-    bookWithFallback,
-    CARRIERS,
-    recordBooking,
-    routeShipment,
-    routingInputFromOrder,
-    sandboxBookShipment,
-    timeoutFromSleep,
-    trackingFormatFor,
-    type RoutingDecision,
+  bookingShipmentFromOrder,
+  bookWithFallback,
+  CARRIERS,
+  recordBooking,
+  routeShipment,
+  routingInputFromOrder,
+  sandboxBookShipment,
+  timeoutFromSleep,
+  trackingFormatFor,
+  type RoutingDecision,
 } from '../../../../domain/routing';
 import { AT, BEST_VALUE, seededKpis } from './fixtures';
 
@@ -33,7 +33,9 @@ function order(id: string, shipTo: Record<string, unknown>, items: Record<string
     incoterm: 'DDP',
     currency: 'USD',
     items,
-    parcels: [{ weightGrams: 1300, dimensions: { lengthMm: 300, widthMm: 250, heightMm: 120 }, items: items.map((i) => ({ sku: i.sku, quantity: i.quantity })) }],
+    parcels: [
+      { weightGrams: 1300, dimensions: { lengthMm: 300, widthMm: 250, heightMm: 120 }, items: items.map((i) => ({ sku: i.sku, quantity: i.quantity })) },
+    ],
   });
   return createOrder(input, { orderId: id, receivedAt: '2026-11-22T10:00:00Z' });
 }
@@ -69,7 +71,9 @@ async function ship(o: Order): Promise<Result> {
     }),
   });
   const recorded = recordBooking(decision, outcome);
-  return outcome.status === 'booked' ? { decision: recorded, trackingNumber: outcome.confirmation.trackingNumber, labelZpl: outcome.confirmation.labelZpl } : { decision: recorded };
+  return outcome.status === 'booked'
+    ? { decision: recorded, trackingNumber: outcome.confirmation.trackingNumber, labelZpl: outcome.confirmation.labelZpl }
+    : { decision: recorded };
 }
 
 function expectBookedWithLabel(result: Result): void {
@@ -89,32 +93,74 @@ function expectBookedWithLabel(result: Result): void {
 
 describe('done when', () => {
   it('São Paulo: a carrier, a tracking number, a label, and why — including the volume shifted away from Loggi', async () => {
-    const o = order('ord-sp-1', { name: 'Ana Souza', streetLines: ['Av. Paulista, 1578'], neighborhood: 'Bela Vista', city: 'São Paulo', state: 'SP', postalCode: '01310-200', country: 'BR', taxId: { type: 'CPF', value: '390.533.447-05' } }, [item('TS-1')]);
+    const o = order(
+      'ord-sp-1',
+      {
+        name: 'Ana Souza',
+        streetLines: ['Av. Paulista, 1578'],
+        neighborhood: 'Bela Vista',
+        city: 'São Paulo',
+        state: 'SP',
+        postalCode: '01310-200',
+        country: 'BR',
+        taxId: { type: 'CPF', value: '390.533.447-05' },
+      },
+      [item('TS-1')],
+    );
     const result = await ship(o);
     expectBookedWithLabel(result);
     const { decision } = result;
     expect(decision.lane.id).toBe('CN-BR-SP');
     expect(decision.explanation[0]).toMatch(/ of the 2 carriers that can deliver this standard parcel to 01310-200 \(São Paulo\)\.$/);
-    expect(decision.explanation.some((l) => /^Loggi was not used: its exception rate on CN→BR-SP over the last 4 weeks is 9\.\d% .*above the 5% limit; volume shifted to /.test(l))).toBe(true);
+    expect(
+      decision.explanation.some((l) =>
+        /^Loggi was not used: its exception rate on CN→BR-SP over the last 4 weeks is 9\.\d% .*above the 5% limit; volume shifted to /.test(l),
+      ),
+    ).toBe(true);
     expect(result.labelZpl).toContain('^FDAna Souza^FS');
   });
 
   it('a remote Chiapas postal code: routed with the remote surcharge priced in, 99minutos explained away', async () => {
-    const o = order('ord-chp-1', { name: 'María López', streetLines: ['Av. Central Oriente 12'], city: 'Tuxtla Gutiérrez', state: 'Chiapas', postalCode: '29000', country: 'MX' }, [item('TS-2')]);
+    const o = order(
+      'ord-chp-1',
+      { name: 'María López', streetLines: ['Av. Central Oriente 12'], city: 'Tuxtla Gutiérrez', state: 'Chiapas', postalCode: '29000', country: 'MX' },
+      [item('TS-2')],
+    );
     const result = await ship(o);
     expectBookedWithLabel(result);
     const { decision } = result;
     expect(decision.lane).toMatchObject({ id: 'CN-MX-CHP', regionName: 'Chiapas' });
     expect(decision.chosen?.coverage).toBe('remote');
-    expect(decision.explanation).toContain('99minutos was not used: it delivers only in the Mexico City, Guadalajara, Monterrey, Puebla and Querétaro metro areas, and 29000 is outside them.');
+    expect(decision.explanation).toContain(
+      '99minutos was not used: it delivers only in the Mexico City, Guadalajara, Monterrey, Puebla and Querétaro metro areas, and 29000 is outside them.',
+    );
     const rating = rateShipment(ratingRequestFromOrder(o, 'USD'), { at: AT });
     const quote = rating.quotes.find((q) => q.serviceId === decision.chosen?.serviceId);
     expect(quote?.lines.map((l) => l.code)).toContain('REMOTE_AREA');
   });
 
   it('an order with a lithium battery: routed to a carrier that takes it, the refusing ones explained', async () => {
-    const headphones = item('BT-HEADPHONES', { description: 'Bluetooth headphones', quantity: 1, unitDeclaredValue: '60.00', hsCode: '8518.30', category: 'electronics', batteryType: 'lithium-ion-in-equipment' });
-    const o = order('ord-bat-1', { name: 'João Lima', streetLines: ['Rua Augusta, 900'], city: 'São Paulo', state: 'SP', postalCode: '01305-100', country: 'BR', taxId: { type: 'CPF', value: '390.533.447-05' } }, [headphones]);
+    const headphones = item('BT-HEADPHONES', {
+      description: 'Bluetooth headphones',
+      quantity: 1,
+      unitDeclaredValue: '60.00',
+      hsCode: '8518.30',
+      category: 'electronics',
+      batteryType: 'lithium-ion-in-equipment',
+    });
+    const o = order(
+      'ord-bat-1',
+      {
+        name: 'João Lima',
+        streetLines: ['Rua Augusta, 900'],
+        city: 'São Paulo',
+        state: 'SP',
+        postalCode: '01305-100',
+        country: 'BR',
+        taxId: { type: 'CPF', value: '390.533.447-05' },
+      },
+      [headphones],
+    );
     const result = await ship(o);
     expectBookedWithLabel(result);
     const { decision } = result;
@@ -123,15 +169,27 @@ describe('done when', () => {
   });
 
   it('an order no carrier can take says exactly why, for every carrier and level', async () => {
-    const powerBank = item('PB-20000', { description: 'Power bank 20000 mAh', quantity: 1, unitDeclaredValue: '25.00', hsCode: '8507.60', category: 'electronics', batteryType: 'lithium-ion-standalone' });
-    const o = order('ord-none-1', { name: 'Camila Rojas', streetLines: ['Av. Providencia 1234'], city: 'Santiago', state: 'RM', postalCode: '7500000', country: 'CL' }, [powerBank]);
+    const powerBank = item('PB-20000', {
+      description: 'Power bank 20000 mAh',
+      quantity: 1,
+      unitDeclaredValue: '25.00',
+      hsCode: '8507.60',
+      category: 'electronics',
+      batteryType: 'lithium-ion-standalone',
+    });
+    const o = order(
+      'ord-none-1',
+      { name: 'Camila Rojas', streetLines: ['Av. Providencia 1234'], city: 'Santiago', state: 'RM', postalCode: '7500000', country: 'CL' },
+      [powerBank],
+    );
     const { decision, trackingNumber } = await ship(o);
     expect(decision.status).toBe('unroutable');
     expect(trackingNumber).toBeUndefined();
     expect(decision.explanation[0]).toBe('We could not route order ord-none-1: no carrier can deliver this standard parcel to 7500000 (postal zone 75).');
     const reasons = decision.unroutable?.reasons ?? [];
     expect(reasons).toHaveLength(decision.candidates.length);
-    for (const carrier of ['Blue Express', 'Chilexpress', 'Starken']) expect(reasons.some((r) => r.startsWith(`${carrier} (standard) was not used`))).toBe(true);
+    for (const carrier of ['Blue Express', 'Chilexpress', 'Starken'])
+      expect(reasons.some((r) => r.startsWith(`${carrier} (standard) was not used`))).toBe(true);
     for (const reason of reasons) expect(reason).toContain('does not carry loose lithium-ion batteries (such as power banks)');
     expect(decision.explanation.slice(1)).toEqual(reasons);
   });

@@ -1,14 +1,7 @@
-import { emptyCounters, KPI_SEED, laneKpis, type KpiCounters, type KpiWeek, type LaneKpis } from "../../../../domain/performance";
+import { emptyCounters, KPI_SEED, laneKpis, type KpiCounters, type KpiWeek, type LaneKpis } from '../../../../domain/performance';
 import { rateShipment, type RatingItem, type RatingParcel, type RatingRequest, type RatingResult } from '../../../../domain/rating';
-import {
-    laneOf,
-    routeShipment,
-    type RoutingDecision,
-    type RoutingInput,
-    type RoutingOptions,
-    type SellerPolicy,
-} from '../../../../domain/routing';
-import { type LastMileCarrier } from "../../../../domain/shared/carriers";
+import { laneOf, routeShipment, type RoutingDecision, type RoutingInput, type RoutingOptions, type SellerPolicy } from '../../../../domain/routing';
+import { type LastMileCarrier } from '../../../../domain/shared/carriers';
 import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import type { DestinationCountry, ServiceLevel } from '../../../../domain/shared/shipping-terms';
 
@@ -17,8 +10,20 @@ export const AT = new Date('2026-11-22T12:00:00Z');
 
 export const PARCEL: RatingParcel = { weightGrams: 1200, lengthMm: 300, widthMm: 250, heightMm: 100 };
 export const TSHIRTS: RatingItem = { quantity: 2, unitValue: { amount: 2000, currency: 'USD' }, hsCode: '6109.10', category: 'apparel', battery: 'none' };
-export const HEADPHONES: RatingItem = { quantity: 1, unitValue: { amount: 6000, currency: 'USD' }, hsCode: '8518.30', category: 'electronics', battery: 'lithium-ion-in-equipment' };
-export const POWER_BANK: RatingItem = { quantity: 1, unitValue: { amount: 2500, currency: 'USD' }, hsCode: '8507.60', category: 'electronics', battery: 'lithium-ion-standalone' };
+export const HEADPHONES: RatingItem = {
+  quantity: 1,
+  unitValue: { amount: 6000, currency: 'USD' },
+  hsCode: '8518.30',
+  category: 'electronics',
+  battery: 'lithium-ion-in-equipment',
+};
+export const POWER_BANK: RatingItem = {
+  quantity: 1,
+  unitValue: { amount: 2500, currency: 'USD' },
+  hsCode: '8507.60',
+  category: 'electronics',
+  battery: 'lithium-ion-standalone',
+};
 
 export const BEST_VALUE: SellerPolicy = { profile: 'best-value', rules: [] };
 
@@ -55,7 +60,8 @@ export function routingInput(s: Scenario, request: RatingRequest = ratingRequest
   };
 }
 
-export const seededKpis = (country: DestinationCountry, postalCode: string): LaneKpis => laneKpis(KPI_SEED, AT, { lane: laneOf(postalCodeOf(country, postalCode)).id });
+export const seededKpis = (country: DestinationCountry, postalCode: string): LaneKpis =>
+  laneKpis(KPI_SEED, AT, { lane: laneOf(postalCodeOf(country, postalCode)).id });
 
 export interface Routed {
   readonly rating: RatingResult;
@@ -84,8 +90,6 @@ export function kpisOf(lane: string, totals: Partial<Record<LastMileCarrier, Par
 }
 
 export const codesOf = (decision: RoutingDecision, carrier: LastMileCarrier, level?: ServiceLevel): string[] =>
-  decision.candidates
-    .filter((c) => c.carrier === carrier && (level === undefined || c.serviceLevel === level))
-    .flatMap((c) => c.exclusions.map((e) => e.code));
+  decision.candidates.filter((c) => c.carrier === carrier && (level === undefined || c.serviceLevel === level)).flatMap((c) => c.exclusions.map((e) => e.code));
 
 export const rankedCarriers = (decision: RoutingDecision): string[] => decision.ranking.map((c) => c.carrier);

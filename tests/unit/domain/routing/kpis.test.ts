@@ -1,5 +1,21 @@
 import fc from 'fast-check';
-import { applyIncrement, emptyCounters, InvalidIsoWeekError, isoWeek, isoWeekStart, KPI_SEED, kpiIncrementsFor, laneKpis, percentile, TRANSIT_BUCKET_MAX_DAYS, TRANSIT_BUCKET_NAMES, transitBucketIndex, weeksEndingWith, type KpiCounters, type KpiFact } from "../../../../domain/performance";
+import {
+  applyIncrement,
+  emptyCounters,
+  InvalidIsoWeekError,
+  isoWeek,
+  isoWeekStart,
+  KPI_SEED,
+  kpiIncrementsFor,
+  laneKpis,
+  percentile,
+  TRANSIT_BUCKET_MAX_DAYS,
+  TRANSIT_BUCKET_NAMES,
+  transitBucketIndex,
+  weeksEndingWith,
+  type KpiCounters,
+  type KpiFact,
+} from '../../../../domain/performance';
 
 const histogram = (entries: Record<number, number>): number[] => {
   const h = TRANSIT_BUCKET_MAX_DAYS.map(() => 0);
@@ -158,13 +174,36 @@ describe('lane KPIs over a window', () => {
   it('sums the 4 weeks ending with the current one and derives the rates', () => {
     const rows = [
       { carrier: 'ups' as const, lane: 'L', week: '2026-W43', counters: { ...emptyCounters(), shipments: 1000, exceptions: 1000 } },
-      { carrier: 'ups' as const, lane: 'L', week: '2026-W44', counters: { ...emptyCounters(), shipments: 100, delivered: 90, onTime: 81, exceptions: 5, lost: 1, transit: histogram({ 7: 45, 9: 45 }) } },
-      { carrier: 'ups' as const, lane: 'L', week: '2026-W47', counters: { ...emptyCounters(), shipments: 100, delivered: 110, onTime: 99, exceptions: 3, returned: 2, transit: histogram({ 8: 110 }) } },
+      {
+        carrier: 'ups' as const,
+        lane: 'L',
+        week: '2026-W44',
+        counters: { ...emptyCounters(), shipments: 100, delivered: 90, onTime: 81, exceptions: 5, lost: 1, transit: histogram({ 7: 45, 9: 45 }) },
+      },
+      {
+        carrier: 'ups' as const,
+        lane: 'L',
+        week: '2026-W47',
+        counters: { ...emptyCounters(), shipments: 100, delivered: 110, onTime: 99, exceptions: 3, returned: 2, transit: histogram({ 8: 110 }) },
+      },
       { carrier: 'ups' as const, lane: 'OTHER', week: '2026-W47', counters: { ...emptyCounters(), shipments: 500 } },
     ];
     const kpis = laneKpis(rows, now, { lane: 'L' });
     expect(kpis.window).toEqual({ weeks: ['2026-W44', '2026-W45', '2026-W46', '2026-W47'], label: 'the last 4 weeks' });
-    expect(kpis.carriers.ups).toMatchObject({ shipments: 200, delivered: 200, onTime: 180, exceptions: 8, lost: 1, returned: 2, onTimeRate: 0.9, exceptionRate: 0.04, lossRate: 0.005, transitDaysP50: 8, transitDaysP90: 9, sandbox: false });
+    expect(kpis.carriers.ups).toMatchObject({
+      shipments: 200,
+      delivered: 200,
+      onTime: 180,
+      exceptions: 8,
+      lost: 1,
+      returned: 2,
+      onTimeRate: 0.9,
+      exceptionRate: 0.04,
+      lossRate: 0.005,
+      transitDaysP50: 8,
+      transitDaysP90: 9,
+      sandbox: false,
+    });
     expect(laneKpis(rows, now, { lane: 'L', windowWeeks: 5 }).carriers.ups?.exceptions).toBe(1008);
   });
 

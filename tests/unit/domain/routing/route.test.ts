@@ -1,13 +1,6 @@
-import { emptyLaneKpis } from "../../../../domain/performance";
+import { emptyLaneKpis } from '../../../../domain/performance';
 import { rateShipment } from '../../../../domain/rating';
-import {
-    describeRule,
-    InvalidSellerPolicyError,
-    routeShipment,
-    RoutingInputError,
-    sellerPolicyIssues,
-    type SellerPolicy,
-} from '../../../../domain/routing';
+import { describeRule, InvalidSellerPolicyError, routeShipment, RoutingInputError, sellerPolicyIssues, type SellerPolicy } from '../../../../domain/routing';
 import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { AT, BEST_VALUE, codesOf, HEADPHONES, kpisOf, PARCEL, rankedCarriers, ratingRequest, route, routingInput, seededKpis, TSHIRTS } from './fixtures';
 
@@ -21,7 +14,11 @@ describe('hard constraints, each reported with a code and a sentence', () => {
     const { decision } = route(CHIAPAS);
     expect(codesOf(decision, '99minutos', 'standard')).toEqual(['NOT_COVERED']);
     const flat = decision.exclusions.find((e) => e.carrier === '99minutos');
-    expect(flat).toMatchObject({ code: 'NOT_COVERED', source: 'carrier', message: '99minutos delivers only in the Mexico City, Guadalajara, Monterrey, Puebla and Querétaro metro areas, and 29000 is outside them.' });
+    expect(flat).toMatchObject({
+      code: 'NOT_COVERED',
+      source: 'carrier',
+      message: '99minutos delivers only in the Mexico City, Guadalajara, Monterrey, Puebla and Querétaro metro areas, and 29000 is outside them.',
+    });
     expect(rankedCarriers(decision)).not.toContain('99minutos');
   });
 
@@ -53,7 +50,13 @@ describe('hard constraints, each reported with a code and a sentence', () => {
   });
 
   it('GOODS_REFUSED: Serpost refuses liquids; Olva takes them', () => {
-    const perfume = { quantity: 1, unitValue: { amount: 3000, currency: 'USD' as const }, hsCode: '3303.00', category: 'liquid' as const, battery: 'none' as const };
+    const perfume = {
+      quantity: 1,
+      unitValue: { amount: 3000, currency: 'USD' as const },
+      hsCode: '3303.00',
+      category: 'liquid' as const,
+      battery: 'none' as const,
+    };
     const { decision } = route({ ...LIMA, items: [perfume] });
     expect(codesOf(decision, 'serpost', 'standard')).toEqual(['GOODS_REFUSED']);
     expect(decision.chosen?.carrier).toBe('olva');
@@ -87,7 +90,12 @@ describe('hard constraints, each reported with a code and a sentence', () => {
     const request = ratingRequest(SAO_PAULO);
     const rating = rateShipment(request, { at: AT, serviceIds: ['enlace-standard-br'] });
     const decision = routeShipment(routingInput(SAO_PAULO, request), rating, seededKpis('BR', '01310-200'), BEST_VALUE);
-    expect(decision.candidates.filter((c) => c.exclusions.some((e) => e.code === 'NO_SERVICE')).map((c) => c.carrier).sort()).toEqual(['correios', 'loggi', 'total-express']);
+    expect(
+      decision.candidates
+        .filter((c) => c.exclusions.some((e) => e.code === 'NO_SERVICE'))
+        .map((c) => c.carrier)
+        .sort(),
+    ).toEqual(['correios', 'loggi', 'total-express']);
     expect(decision.chosen?.carrier).toBe('jadlog');
   });
 });
@@ -127,12 +135,16 @@ describe('seller rules', () => {
     const { decision } = route(SAO_PAULO, fast);
     // Jadlog quotes 10–18 days; Correios SEDEX 11–17.
     expect(codesOf(decision, 'jadlog', 'standard')).toEqual(['SELLER_RULE']);
-    expect(decision.exclusions.find((e) => e.carrier === 'jadlog')?.reason).toBe('it can take up to 18 days, and your rule “at most 17 days in transit” allows 17');
+    expect(decision.exclusions.find((e) => e.carrier === 'jadlog')?.reason).toBe(
+      'it can take up to 18 days, and your rule “at most 17 days in transit” allows 17',
+    );
     expect(decision.chosen?.carrier).toBe('correios');
   });
 
   it('rules are described as a seller would say them; malformed policies are refused', () => {
-    expect(describeRule({ kind: 'only-carriers', carriers: ['jadlog', 'correios', 'loggi'], countries: ['BR', 'MX'] })).toBe('only use Jadlog, Correios and Loggi in Brazil and Mexico');
+    expect(describeRule({ kind: 'only-carriers', carriers: ['jadlog', 'correios', 'loggi'], countries: ['BR', 'MX'] })).toBe(
+      'only use Jadlog, Correios and Loggi in Brazil and Mexico',
+    );
     const bad = { profile: 'best-value', rules: [{ kind: 'never-carrier', carrier: 'pony-express' }] } as unknown as SellerPolicy;
     expect(sellerPolicyIssues(bad)).toEqual(['rule 0: unknown carrier "pony-express"']);
     expect(() => route(SAO_PAULO, bad)).toThrow(InvalidSellerPolicyError);
@@ -146,7 +158,9 @@ describe('volume shift on a high exception rate ("keep two carriers per market")
     expect(decision.volumeShift.shiftedAway.map((s) => s.carrier)).toEqual(['loggi']);
     expect(codesOf(decision, 'loggi', 'standard')).toEqual(['EXCEPTION_RATE_TOO_HIGH']);
     const sentence = decision.explanation.find((l) => l.startsWith('Loggi was not used'));
-    expect(sentence).toMatch(/^Loggi was not used: its exception rate on CN→BR-SP over the last 4 weeks is 9\.\d% \([\d,]+ of [\d,]+ shipments\), above the 5% limit; volume shifted to (Jadlog|Correios)\.$/);
+    expect(sentence).toMatch(
+      /^Loggi was not used: its exception rate on CN→BR-SP over the last 4 weeks is 9\.\d% \([\d,]+ of [\d,]+ shipments\), above the 5% limit; volume shifted to (Jadlog|Correios)\.$/,
+    );
     expect(sentence).toContain(`volume shifted to ${decision.chosen?.carrierName ?? '?'}`);
     expect(rankedCarriers(decision).sort()).toEqual(['correios', 'jadlog']);
   });
@@ -157,7 +171,11 @@ describe('volume shift on a high exception rate ("keep two carriers per market")
     expect(decision.volumeShift.shiftedAway).toEqual([]);
     expect(decision.volumeShift.keptDespiteThreshold.map((k) => k.carrier)).toEqual(['loggi']);
     expect(rankedCarriers(decision)).toEqual(['jadlog', 'loggi']);
-    expect(decision.explanation.some((l) => /^Loggi's exception rate .* above the 5% limit, but it stays available: removing it would leave fewer than 2 carriers/.test(l))).toBe(true);
+    expect(
+      decision.explanation.some((l) =>
+        /^Loggi's exception rate .* above the 5% limit, but it stays available: removing it would leave fewer than 2 carriers/.test(l),
+      ),
+    ).toBe(true);
   });
 
   it('with minimumCarriersPerMarket 1 it shifts down to one carrier, but never to none', () => {
@@ -259,7 +277,11 @@ describe('the decision', () => {
     const second = decision.ranking[1];
     const line = decision.explanation.find((l) => l.startsWith(`${second?.carrierName ?? '?'} came second`));
     expect(line).toMatch(/came second \(score 0\.\d\d against [01]\.\d\d\): /);
-    expect(decision.explanation.some((l) => l.startsWith('Scores out of 1 (your “best value” setting weighs cost 40%, speed 20%, on-time delivery 20% and reliability 20%)'))).toBe(true);
+    expect(
+      decision.explanation.some((l) =>
+        l.startsWith('Scores out of 1 (your “best value” setting weighs cost 40%, speed 20%, on-time delivery 20% and reliability 20%)'),
+      ),
+    ).toBe(true);
   });
 
   it('explains a tie by the rule that broke it', () => {
@@ -267,11 +289,16 @@ describe('the decision', () => {
     const rating = rateShipment(request, { at: AT, serviceIds: ['enlace-standard-br', 'enlace-standard-br-correios'] });
     const same = (q: (typeof rating.quotes)[number]) => ({ ...q, totalCharges: { ...q.totalCharges, amount: 5000 }, transitDays: { min: 10, max: 15 } });
     const tied = { ...rating, quotes: rating.quotes.map(same) };
-    const kpis = kpisOf('CN-BR-SP', { jadlog: { shipments: 100, delivered: 100, onTime: 90, exceptions: 3 }, correios: { shipments: 100, delivered: 100, onTime: 90, exceptions: 3 } });
+    const kpis = kpisOf('CN-BR-SP', {
+      jadlog: { shipments: 100, delivered: 100, onTime: 90, exceptions: 3 },
+      correios: { shipments: 100, delivered: 100, onTime: 90, exceptions: 3 },
+    });
     const decision = routeShipment(routingInput(SAO_PAULO, request), tied, kpis, BEST_VALUE);
     expect(decision.ranking[0]?.score.total).toBe(decision.ranking[1]?.score.total);
     expect(rankedCarriers(decision)).toEqual(['correios', 'jadlog']);
-    expect(decision.explanation).toContain('Jadlog scored the same as Correios (1.00); Correios was picked because everything else being equal, carriers are taken in alphabetical order.');
+    expect(decision.explanation).toContain(
+      'Jadlog scored the same as Correios (1.00); Correios was picked because everything else being equal, carriers are taken in alphabetical order.',
+    );
   });
 });
 
@@ -292,6 +319,8 @@ describe('unroutable', () => {
     const heavy = { weightGrams: 40_000, lengthMm: 500, widthMm: 400, heightMm: 300 };
     const { decision } = route({ ...MEXICO_CITY, parcels: [heavy] });
     expect(decision.status).toBe('unroutable');
-    expect(decision.explanation.at(-1)).toMatch(/^It could go at another service level: .*DHL Express \(express\).* can take it if the buyer's service level is changed\.$/);
+    expect(decision.explanation.at(-1)).toMatch(
+      /^It could go at another service level: .*DHL Express \(express\).* can take it if the buyer's service level is changed\.$/,
+    );
   });
 });

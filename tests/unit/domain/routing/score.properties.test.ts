@@ -1,20 +1,25 @@
 import fc from 'fast-check';
 import { rateShipment, type EligibleQuote, type RatingResult } from '../../../../domain/rating';
 import {
-    DEFAULT_SPANS,
-    InvalidSellerPolicyError,
-    PROFILE_WEIGHTS,
-    rankCandidates,
-    resolveWeights,
-    routeShipment,
-    scoreCandidates,
-    type ScoreWeights,
-    type ScoringInput,
+  DEFAULT_SPANS,
+  InvalidSellerPolicyError,
+  PROFILE_WEIGHTS,
+  rankCandidates,
+  resolveWeights,
+  routeShipment,
+  scoreCandidates,
+  type ScoreWeights,
+  type ScoringInput,
 } from '../../../../domain/routing';
 import { AT, kpisOf, ratingRequest, routingInput } from './fixtures';
 
 const weightsArb: fc.Arbitrary<ScoreWeights> = fc
-  .record({ cost: fc.double({ min: 0, max: 1, noNaN: true }), transit: fc.double({ min: 0, max: 1, noNaN: true }), onTime: fc.double({ min: 0, max: 1, noNaN: true }), reliability: fc.double({ min: 0, max: 1, noNaN: true }) })
+  .record({
+    cost: fc.double({ min: 0, max: 1, noNaN: true }),
+    transit: fc.double({ min: 0, max: 1, noNaN: true }),
+    onTime: fc.double({ min: 0, max: 1, noNaN: true }),
+    reliability: fc.double({ min: 0, max: 1, noNaN: true }),
+  })
   .filter((w) => w.cost + w.transit + w.onTime + w.reliability > 0.01)
   .map(resolveWeights);
 
@@ -83,7 +88,14 @@ describe('scoring monotonicity (fast-check)', () => {
   it('also when it is only no worse on every axis and better on one (weak dominance)', () => {
     fc.assert(
       fc.property(
-        dominatedPair.filter(({ a, b }) => b.cost !== a.cost || b.transitMax !== a.transitMax || b.transitMin !== a.transitMin || b.onTimeRate !== a.onTimeRate || b.problemRate !== a.problemRate),
+        dominatedPair.filter(
+          ({ a, b }) =>
+            b.cost !== a.cost ||
+            b.transitMax !== a.transitMax ||
+            b.transitMin !== a.transitMin ||
+            b.onTimeRate !== a.onTimeRate ||
+            b.problemRate !== a.problemRate,
+        ),
         weightsArb,
         (pair, weights) => {
           const order = rankCandidates([pair.b, pair.a], weights).map((r) => r.index);
@@ -155,7 +167,8 @@ describe('weights', () => {
   it('cheapest picks the cheapest and fastest the fastest when they differ', () => {
     const cheapSlow: ScoringInput = { carrier: 'cheap-slow', serviceId: 'a', cost: 1000, transitMin: 15, transitMax: 25, onTimeRate: 0.9, problemRate: 0.03 };
     const dearFast: ScoringInput = { carrier: 'dear-fast', serviceId: 'b', cost: 1500, transitMin: 5, transitMax: 9, onTimeRate: 0.9, problemRate: 0.03 };
-    const first = (profile: 'cheapest' | 'fastest') => [cheapSlow, dearFast][rankCandidates([cheapSlow, dearFast], PROFILE_WEIGHTS[profile], DEFAULT_SPANS)[0]?.index ?? -1]?.carrier;
+    const first = (profile: 'cheapest' | 'fastest') =>
+      [cheapSlow, dearFast][rankCandidates([cheapSlow, dearFast], PROFILE_WEIGHTS[profile], DEFAULT_SPANS)[0]?.index ?? -1]?.carrier;
     expect(first('cheapest')).toBe('cheap-slow');
     expect(first('fastest')).toBe('dear-fast');
   });
@@ -183,24 +196,32 @@ describe('monotonicity through routeShipment (real quotes, overridden figures)',
       problems: fc.integer({ min: 0, max: 200 }),
     });
     fc.assert(
-      fc.property(carrierArb, carrierArb, fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 20 }), fc.constantFrom('cheapest', 'fastest', 'best-value' as const), (better, other, dCost, dDays, dRate, profile) => {
-        // Jadlog dominates Correios: cheaper, faster, more punctual, fewer problems, on the same volume.
-        const figures = {
-          'enlace-standard-br': { cost: better.cost, min: better.min, max: better.min + better.extra },
-          'enlace-standard-br-correios': { cost: better.cost + dCost, min: better.min + dDays, max: better.min + better.extra + dDays },
-          'enlace-standard-br-loggi': { cost: other.cost, min: other.min, max: other.min + other.extra },
-        };
-        const onTimeA = Math.min(200, better.onTime + dRate);
-        const kpis = kpisOf('CN-BR-SP', {
-          jadlog: { shipments: 200, delivered: 200, onTime: onTimeA, exceptions: Math.max(0, better.problems - dRate) },
-          correios: { shipments: 200, delivered: 200, onTime: better.onTime, exceptions: better.problems },
-          loggi: { shipments: 200, delivered: 200, onTime: other.onTime, exceptions: other.problems },
-        });
-        const decision = routeShipment(input, withFigures(rating, figures), kpis, { profile, rules: [] }, { exceptionRateThreshold: 1 });
-        const order = decision.ranking.map((c) => c.carrier);
-        expect(order).toHaveLength(3);
-        expect(order.indexOf('jadlog')).toBeLessThan(order.indexOf('correios'));
-      }),
+      fc.property(
+        carrierArb,
+        carrierArb,
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 1, max: 20 }),
+        fc.constantFrom('cheapest', 'fastest', 'best-value' as const),
+        (better, other, dCost, dDays, dRate, profile) => {
+          // Jadlog dominates Correios: cheaper, faster, more punctual, fewer problems, on the same volume.
+          const figures = {
+            'enlace-standard-br': { cost: better.cost, min: better.min, max: better.min + better.extra },
+            'enlace-standard-br-correios': { cost: better.cost + dCost, min: better.min + dDays, max: better.min + better.extra + dDays },
+            'enlace-standard-br-loggi': { cost: other.cost, min: other.min, max: other.min + other.extra },
+          };
+          const onTimeA = Math.min(200, better.onTime + dRate);
+          const kpis = kpisOf('CN-BR-SP', {
+            jadlog: { shipments: 200, delivered: 200, onTime: onTimeA, exceptions: Math.max(0, better.problems - dRate) },
+            correios: { shipments: 200, delivered: 200, onTime: better.onTime, exceptions: better.problems },
+            loggi: { shipments: 200, delivered: 200, onTime: other.onTime, exceptions: other.problems },
+          });
+          const decision = routeShipment(input, withFigures(rating, figures), kpis, { profile, rules: [] }, { exceptionRateThreshold: 1 });
+          const order = decision.ranking.map((c) => c.carrier);
+          expect(order).toHaveLength(3);
+          expect(order.indexOf('jadlog')).toBeLessThan(order.indexOf('correios'));
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -1,23 +1,23 @@
 import fc from 'fast-check';
 import {
-    approximateFormat,
-    CARRIERS,
-    DHL_EXPRESS_10,
-    FEDEX_EXPRESS_12,
-    fedexCheckDigit,
-    impbFormat,
-    isValidDhlExpress,
-    isValidFedex12,
-    isValidImpb,
-    isValidS10,
-    isValidUps,
-    s10CheckDigit,
-    s10Format,
-    seededCharacters,
-    trackingFormatFor,
-    upsCheckDigit,
-    upsFormat,
-    uspsMod10,
+  approximateFormat,
+  CARRIERS,
+  DHL_EXPRESS_10,
+  FEDEX_EXPRESS_12,
+  fedexCheckDigit,
+  impbFormat,
+  isValidDhlExpress,
+  isValidFedex12,
+  isValidImpb,
+  isValidS10,
+  isValidUps,
+  s10CheckDigit,
+  s10Format,
+  seededCharacters,
+  trackingFormatFor,
+  upsCheckDigit,
+  upsFormat,
+  uspsMod10,
 } from '../../../../domain/routing';
 
 const squash = (value: string): string => value.replace(/\s/g, '');
@@ -64,7 +64,13 @@ describe('UPU S10 (Correios, Serpost)', () => {
 
 describe('USPS IMpb, UPS 1Z, FedEx 12, DHL Express 10', () => {
   it('USPS: published IMpb numbers pass the mod 10, a changed digit fails (USPS Pub. 199 algorithm)', () => {
-    for (const valid of ['9400 1112 0108 0805 4830 16', '9361 2898 7870 0317 6337 95', '9405803699300124287899', '9505 5110 6960 5048 6006 24', '9261292700768711948021']) {
+    for (const valid of [
+      '9400 1112 0108 0805 4830 16',
+      '9361 2898 7870 0317 6337 95',
+      '9405803699300124287899',
+      '9505 5110 6960 5048 6006 24',
+      '9261292700768711948021',
+    ]) {
       expect(isValidImpb(squash(valid))).toBe(true);
     }
     expect(isValidImpb('9261292700768711948020')).toBe(false);
@@ -73,7 +79,8 @@ describe('USPS IMpb, UPS 1Z, FedEx 12, DHL Express 10', () => {
   });
 
   it('UPS: published 1Z numbers pass, letters count as (code − 63) mod 10', () => {
-    for (const valid of ['1Z5R89390357567127', '1Z879E930346834440', '1Z410E7W0392751591', '1Z8V92A70367203024', '1Z999AA10123456784']) expect(isValidUps(valid)).toBe(true);
+    for (const valid of ['1Z5R89390357567127', '1Z879E930346834440', '1Z410E7W0392751591', '1Z8V92A70367203024', '1Z999AA10123456784'])
+      expect(isValidUps(valid)).toBe(true);
     expect(isValidUps('1Z1111111111111111')).toBe(false);
     expect(isValidUps('2Z5R89390357567127')).toBe(false);
     expect(upsCheckDigit('999AA1012345678')).toBe(4);

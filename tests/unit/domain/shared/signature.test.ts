@@ -12,7 +12,9 @@ describe('webhook signatures (carriers to Enlace, Enlace to sellers)', () => {
     // A fixed vector receivers in any language can check against:
     // printf '1795435200.{"hello":"world"}' | openssl dgst -sha256 -hmac whsec_test
     expect(computeSignature('whsec_test', 1795435200, '{"hello":"world"}')).toBe('45e5ebada8991900b85bef1bb17c80a8b5c238ca9e0d4b0eb34ed4a36224b09d');
-    const expected = createHmac('sha256', 'secret').update(`${now}.${body.toString('utf8')}`).digest('hex');
+    const expected = createHmac('sha256', 'secret')
+      .update(`${now}.${body.toString('utf8')}`)
+      .digest('hex');
     expect(computeSignature('secret', now, body)).toBe(expected);
     expect(computeSignature('secret', now, body.toString('utf8'))).toBe(expected);
     expect(signatureHeader('secret', now, body)).toBe(`t=${now},v1=${expected}`);
@@ -39,19 +41,28 @@ describe('webhook signatures (carriers to Enlace, Enlace to sellers)', () => {
 
   it('rotation: either of two secrets verifies, and a request signed with both carries two v1 values, newest first', () => {
     const secrets = ['old-secret', 'new-secret'];
-    expect(verifySignature({ header: signatureHeader('new-secret', now, body), body, secrets, nowSeconds: now })).toMatchObject({ valid: true, secretIndex: 1 });
+    expect(verifySignature({ header: signatureHeader('new-secret', now, body), body, secrets, nowSeconds: now })).toMatchObject({
+      valid: true,
+      secretIndex: 1,
+    });
     const both = signatureHeader(['new-secret', 'old-secret'], now, body);
     expect(parseSignatureHeader(both)?.signatures.map((signature) => signature.toString('hex'))).toEqual([
       computeSignature('new-secret', now, body),
       computeSignature('old-secret', now, body),
     ]);
     expect(verifySignature({ header: both, body, secrets: ['old-secret'], nowSeconds: now })).toMatchObject({ valid: true, secretIndex: 0 });
-    expect(verifySignature({ header: signatureHeader('retired-secret', now, body), body, secrets, nowSeconds: now })).toEqual({ valid: false, reason: 'mismatch' });
+    expect(verifySignature({ header: signatureHeader('retired-secret', now, body), body, secrets, nowSeconds: now })).toEqual({
+      valid: false,
+      reason: 'mismatch',
+    });
   });
 
   it('refuses a body changed by one byte, a timestamp changed after signing, a missing header and no secret', () => {
     const header = signatureHeader('secret', now, body);
-    expect(verifySignature({ header, body: Buffer.from(`${body.toString()} `), secrets: ['secret'], nowSeconds: now })).toEqual({ valid: false, reason: 'mismatch' });
+    expect(verifySignature({ header, body: Buffer.from(`${body.toString()} `), secrets: ['secret'], nowSeconds: now })).toEqual({
+      valid: false,
+      reason: 'mismatch',
+    });
     const moved = header.replace(`t=${now}`, `t=${now + 1}`);
     expect(verifySignature({ header: moved, body, secrets: ['secret'], nowSeconds: now })).toEqual({ valid: false, reason: 'mismatch' });
     expect(verifySignature({ header: undefined, body, secrets: ['secret'], nowSeconds: now })).toEqual({ valid: false, reason: 'missing' });
@@ -77,7 +88,9 @@ describe('webhook signatures (carriers to Enlace, Enlace to sellers)', () => {
 
   it('accepts upper-case hex, and ignores schemes it does not know, so a future v2 may be sent beside v1', () => {
     const header = signatureHeader('secret', now, body);
-    expect(verifySignature({ header: header.toUpperCase().replace('T=', 't=').replace('V1=', 'v1='), body, secrets: ['secret'], nowSeconds: now }).valid).toBe(true);
+    expect(verifySignature({ header: header.toUpperCase().replace('T=', 't=').replace('V1=', 'v1='), body, secrets: ['secret'], nowSeconds: now }).valid).toBe(
+      true,
+    );
     const withV2 = `${header},v2=whatever,v0=${'f'.repeat(128)}`;
     expect(parseSignatureHeader(withV2)?.signatures).toHaveLength(1);
     expect(verifySignature({ header: withV2, body, secrets: ['secret'], nowSeconds: now }).valid).toBe(true);

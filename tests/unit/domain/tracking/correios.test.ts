@@ -35,7 +35,9 @@ describe('Correios adapter (BR)', () => {
   });
 
   it('treats a transit scan at a unit abroad as the international leg', () => {
-    const abroad = parseOk(correios, lastPoll).filter((u) => u.carrierCode === 'RO 01').sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
+    const abroad = parseOk(correios, lastPoll)
+      .filter((u) => u.carrierCode === 'RO 01')
+      .sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
 
     expect(abroad.map((u) => u.status)).toEqual(['in-transit-international', 'in-transit-destination']);
     expect(abroad[0]?.location).toEqual({ facility: 'CHINA' });

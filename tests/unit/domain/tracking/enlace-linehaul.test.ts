@@ -10,11 +10,7 @@ describe('Enlace line-haul adapter (cross-border milestones)', () => {
 
     expect(updates).toHaveLength(12); // 4 milestones × 3 parcels
     expect(cleared.map((u) => u.trackingNumber)).toEqual(['ENL2511030417BR', 'ENL2511030418BR', 'ENL2511030422BR']);
-    expect(cleared.map((u) => u.carrierEventId)).toEqual([
-      'lh-b7e2-0005:ENL2511030417BR',
-      'lh-b7e2-0005:ENL2511030418BR',
-      'lh-b7e2-0005:ENL2511030422BR',
-    ]);
+    expect(cleared.map((u) => u.carrierEventId)).toEqual(['lh-b7e2-0005:ENL2511030417BR', 'lh-b7e2-0005:ENL2511030418BR', 'lh-b7e2-0005:ENL2511030422BR']);
   });
 
   it('maps every milestone of the São Paulo journey and converts each offset to UTC', () => {
@@ -49,7 +45,11 @@ describe('Enlace line-haul adapter (cross-border milestones)', () => {
   it('uses the remark as the text when there is one, else the standard text', () => {
     const updates = parseOk(enlaceLinehaul, pickup);
 
-    expect(updates.map((u) => u.carrierDescription)).toEqual(['Parcel manifested, label issued', 'Collected 1 carton, 1.240 kg', 'Weighed 1.260 kg, 32x24x12 cm']);
+    expect(updates.map((u) => u.carrierDescription)).toEqual([
+      'Parcel manifested, label issued',
+      'Collected 1 carton, 1.240 kg',
+      'Weighed 1.260 kg, 32x24x12 cm',
+    ]);
     expect(updates[0]?.location).toEqual({ facility: 'Enlace Shenzhen Longhua Hub', city: 'Shenzhen', country: 'CN' });
   });
 

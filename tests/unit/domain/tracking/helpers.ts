@@ -83,7 +83,10 @@ export function saoPauloArrivals(): TrackingUpdate[][] {
  */
 export function saoPauloSingleUpdates(): { carrier: string; body: unknown }[] {
   const single: { carrier: string; body: unknown }[] = [];
-  for (const body of webhooks('enlace-linehaul', 'sao-paulo-journey.json') as { schemaVersion: number; milestones: { parcels: { trackingNumber: string }[] }[] }[]) {
+  for (const body of webhooks('enlace-linehaul', 'sao-paulo-journey.json') as {
+    schemaVersion: number;
+    milestones: { parcels: { trackingNumber: string }[] }[];
+  }[]) {
     for (const milestone of body.milestones) {
       const parcels = milestone.parcels.filter((parcel) => parcel.trackingNumber === 'ENL2511030417BR');
       if (parcels.length > 0) single.push({ carrier: 'enlace-linehaul', body: { ...body, milestones: [{ ...milestone, parcels }] } });

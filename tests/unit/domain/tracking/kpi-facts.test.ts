@@ -35,7 +35,11 @@ describe('tracking facts → carrier KPIs', () => {
     const problems = updates.filter((update) => update.carrier === 'correios' && ['duties-due', 'delivery-attempt-failed'].includes(update.status));
     expect(new Set(problems.map((update) => update.carrierEventId)).size).toBe(2);
     const dutiesDue = problems.find((update) => update.status === 'duties-due')!;
-    const before = applyUpdates(undefined, updates.filter((update) => !problems.includes(update)), { receivedAt: '2025-11-13T00:00:00.000Z' });
+    const before = applyUpdates(
+      undefined,
+      updates.filter((update) => !problems.includes(update)),
+      { receivedAt: '2025-11-13T00:00:00.000Z' },
+    );
     const late = applyUpdates(before.state, [dutiesDue], { receivedAt: '2025-11-13T01:00:00.000Z' });
     expect(late.facts).toEqual([]);
     const counted = kpiOutcome(shipment, before, []);
@@ -56,7 +60,11 @@ describe('tracking facts → carrier KPIs', () => {
   it("does not hold the line-haul's exceptions against the last-mile carrier", () => {
     const held = parseOk(enlaceLinehaul, fixture('enlace-linehaul', 'customs-held-mx.json'));
     const trackingNumber = held.find((update) => update.status === 'customs-held')!.trackingNumber;
-    const result = applyUpdates(undefined, held.filter((update) => update.trackingNumber === trackingNumber), { receivedAt: '2025-11-10T00:00:00.000Z' });
+    const result = applyUpdates(
+      undefined,
+      held.filter((update) => update.trackingNumber === trackingNumber),
+      { receivedAt: '2025-11-10T00:00:00.000Z' },
+    );
     expect(result.facts.some((fact) => fact.kind === 'exception')).toBe(true);
     const outcome = kpiOutcome({ ...shipment, carrier: 'estafeta', lane: 'CN-MX-CMX' }, result, []);
     expect(outcome.increments.flatMap((increment) => Object.keys(increment.add))).not.toContain('exceptions');

@@ -1,11 +1,11 @@
 import {
-    hashedEventId,
-    normaliseText,
-    parseDayFirstLocal,
-    parseIsoLocal,
-    parseOffsetDateTime,
-    parseUtcOffset,
-    zonedTimeToUtc,
+  hashedEventId,
+  normaliseText,
+  parseDayFirstLocal,
+  parseIsoLocal,
+  parseOffsetDateTime,
+  parseUtcOffset,
+  zonedTimeToUtc,
 } from '../../../../domain/tracking/carriers/common';
 
 const local = (text: string) => {

@@ -1,5 +1,12 @@
 import { DEFAULT_STALL_POLICY } from '../../../../domain/tracking/stalls';
-import { canLeaveTerminal, STATUS_DEFINITIONS, TERMINAL_EXITS, TRACKING_LEGS, TRACKING_STATUSES, type TrackingStatus } from '../../../../domain/tracking/statuses';
+import {
+  canLeaveTerminal,
+  STATUS_DEFINITIONS,
+  TERMINAL_EXITS,
+  TRACKING_LEGS,
+  TRACKING_STATUSES,
+  type TrackingStatus,
+} from '../../../../domain/tracking/statuses';
 
 describe('canonical statuses', () => {
   it('defines every status once, with a leg the stall policy knows', () => {

@@ -8,7 +8,12 @@ import { SAO_PAULO_STATUS_CHANGES, saoPauloArrivals } from './helpers';
 const comparable = (timeline: readonly TimelineEvent[]) => timeline.map(({ receivedAt: _receivedAt, ...event }) => event);
 
 /** Applies batches one after the other, as webhooks arriving at different times. */
-function replay(batches: readonly TrackingUpdate[][]): { state: ShipmentTrackingState | undefined; facts: TrackingFact[]; history: ShipmentTrackingState[]; added: number } {
+function replay(batches: readonly TrackingUpdate[][]): {
+  state: ShipmentTrackingState | undefined;
+  facts: TrackingFact[];
+  history: ShipmentTrackingState[];
+  added: number;
+} {
   let state: ShipmentTrackingState | undefined;
   const facts: TrackingFact[] = [];
   const history: ShipmentTrackingState[] = [];

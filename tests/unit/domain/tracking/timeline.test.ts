@@ -1,5 +1,11 @@
 import type { TrackingStatus } from '../../../../domain/tracking/statuses';
-import { applyUpdates, emptyTrackingState, InvalidTrackingTimeError, type ShipmentTrackingState, type TrackingFact } from '../../../../domain/tracking/timeline';
+import {
+  applyUpdates,
+  emptyTrackingState,
+  InvalidTrackingTimeError,
+  type ShipmentTrackingState,
+  type TrackingFact,
+} from '../../../../domain/tracking/timeline';
 import { UNRECOGNISED_SUB_STATUS, type TrackingUpdate } from '../../../../domain/tracking/update';
 
 let counter = 0;
@@ -58,7 +64,12 @@ describe('tracking timeline: order', () => {
     const first = apply(undefined, [ofd]);
     const second = apply(first.state, [transit, tieA, tieB]);
 
-    expect(second.state.timeline.map((e) => e.eventKey)).toEqual(['correios:a', 'correios:b', transit.carrier + ':' + transit.carrierEventId, 'correios:' + ofd.carrierEventId]);
+    expect(second.state.timeline.map((e) => e.eventKey)).toEqual([
+      'correios:a',
+      'correios:b',
+      transit.carrier + ':' + transit.carrierEventId,
+      'correios:' + ofd.carrierEventId,
+    ]);
     expect(second.newEvents.map((e) => e.eventKey)).toEqual(['correios:a', 'correios:b', 'correios:' + transit.carrierEventId]);
     expect(second.state.lastEventAt).toBe(ofd.occurredAt);
   });

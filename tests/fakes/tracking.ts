@@ -2,16 +2,10 @@ import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import type { KpiIncrement } from '../../domain/performance/kpis';
 import type { Shipment } from '../../domain/shared/shipment';
 import type { KpiMark } from '../../domain/tracking/kpi-facts';
-import type {
-    FindShipmentForUpdate,
-    FindStallCandidates,
-    GetShipmentTracking,
-    KeepUnmatched,
-    StallCandidate,
-} from '../../domain/tracking/ports';
+import type { FindShipmentForUpdate, FindStallCandidates, GetShipmentTracking, KeepUnmatched, StallCandidate } from '../../domain/tracking/ports';
 import { emptyTrackingState, type ShipmentTrackingState } from '../../domain/tracking/timeline';
 import type { TrackingUpdate } from '../../domain/tracking/update';
-import { type PendingEvent } from "../../events/pending";
+import { type PendingEvent } from '../../events/pending';
 import { type TrackingMessage } from '../../events/tracking-message';
 import { itemsWritten, type RaiseStall, type SaveTracking } from '../../functions/shared/store/tracking-writes';
 
@@ -74,7 +68,9 @@ export class InMemoryTrackingStore {
     if (own !== undefined) return { shipment: this.rows.get(own)!.shipment };
     if (update.lastMileTrackingNumber === undefined) return undefined;
     const byLastMile = [...this.rows.values()].filter((row) => row.shipment.trackingNumber === update.lastMileTrackingNumber);
-    return byLastMile.length === 1 ? { shipment: byLastMile[0]!.shipment, newAlias: { carrier: update.carrier, trackingNumber: update.trackingNumber } } : undefined;
+    return byLastMile.length === 1
+      ? { shipment: byLastMile[0]!.shipment, newAlias: { carrier: update.carrier, trackingNumber: update.trackingNumber } }
+      : undefined;
   };
 
   readonly keepUnmatched: KeepUnmatched = async (carrier, trackingNumber, updates) => {
@@ -84,19 +80,17 @@ export class InMemoryTrackingStore {
   readonly findCandidates: FindStallCandidates = async (dueBefore) =>
     [...this.rows.values()]
       .filter((row) => row.stallDueAt !== null && row.stallDueAt < dueBefore)
-      .map(
-        (row): StallCandidate => ({
-          shipmentId: row.shipment.shipmentId,
-          orderId: row.shipment.orderId,
-          sellerId: row.shipment.sellerId,
-          carrier: row.shipment.carrier,
-          trackingNumber: row.shipment.trackingNumber,
-          lane: row.shipment.lane,
-          current: row.state.current,
-          lastCarrierUpdateAt: row.state.lastCarrierUpdateAt!,
-          lastEventAt: row.state.lastEventAt,
-        }),
-      );
+      .map((row): StallCandidate => ({
+        shipmentId: row.shipment.shipmentId,
+        orderId: row.shipment.orderId,
+        sellerId: row.shipment.sellerId,
+        carrier: row.shipment.carrier,
+        trackingNumber: row.shipment.trackingNumber,
+        lane: row.shipment.lane,
+        current: row.state.current,
+        lastCarrierUpdateAt: row.state.lastCarrierUpdateAt!,
+        lastEventAt: row.state.lastEventAt,
+      }));
 
   readonly raiseStall: RaiseStall = async (candidate, stallKey, event) => {
     const row = this.rows.get(candidate.shipmentId)!;

@@ -1,7 +1,7 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { SubscriptionChangedError, type DeadLetter, type DeliveryJob } from '../../../domain/notifications/ports';
-import { createSubscription, type Subscription } from '../../../domain/notifications/subscription';
-import type { OutgoingMessage, SendResult } from '../../../functions/shared/notifications/sender';
+import { SubscriptionChangedError, type DeadLetter, type DeliveryJob } from '../../domain/notifications/ports';
+import { createSubscription, type Subscription } from '../../domain/notifications/subscription';
+import type { OutgoingMessage, SendResult } from '../../functions/shared/notifications/sender';
 
 export const silentLog = new Logger({ logLevel: 'SILENT' });
 
