@@ -63,6 +63,14 @@ module.exports = {
       to: { path: '^(infra|local|scripts|bench|tests)/' },
     },
     {
+      name: 'use-cases-write-through-ports',
+      comment:
+        "A use case says what happened through a store's typed port; only the stores (functions/shared/store) and the wiring in a handler.ts touch DynamoDB, items and keys.",
+      severity: 'error',
+      from: { path: '^functions/(?!shared/)[^/]+/', pathNot: ['/handler\\.ts$', '^functions/outbox-publisher/filters\\.ts$'] },
+      to: { path: ['^functions/shared/store/keys\\.ts$', '@aws-sdk/(lib|client)-dynamodb'] },
+    },
+    {
       name: 'functions-share-through-shared',
       comment: 'One function never imports another: what two need lives in functions/shared (or events/ for a message between them).',
       severity: 'error',

@@ -54,6 +54,7 @@ describe('the walls of the house', () => {
         'functions-share-through-shared: functions/beta/handler.ts → functions/alpha/handler.ts',
         'no-circular: domain/order/internal.ts → domain/rating/index.ts',
         'shared-kernel-is-a-leaf: domain/shared/money.ts → domain/rating/index.ts',
+        'use-cases-write-through-ports: functions/gamma/use-case.ts → functions/shared/store/keys.ts',
       ].sort(),
     );
   });
