@@ -7,13 +7,13 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { randomBytes } from 'node:crypto';
 import {
-    createSubscription,
-    deliveryIdFor,
-    NOTIFIABLE_EVENT_TYPES,
-    signingSecrets,
-    toPublicNotification,
-    wantsEvent,
-    type Subscription,
+  createSubscription,
+  deliveryIdFor,
+  NOTIFIABLE_EVENT_TYPES,
+  signingSecrets,
+  toPublicNotification,
+  wantsEvent,
+  type Subscription,
 } from '../domain/notifications';
 import { signatureHeader } from '../domain/shared/signature';
 import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';

@@ -12,15 +12,15 @@ import { EventBusServer, type BusEvent } from './eventbridge/event-bus-server';
 import { LocalFunction } from './lambda-runtime';
 import { pollQueue, pollStream, type Poller } from './pollers';
 import {
-    LOCAL_ACCOUNT,
-    LOCAL_CREDENTIALS,
-    LOCAL_REGION,
-    provisionBuckets,
-    provisionQueues,
-    provisionTable,
-    resolveIntrinsic,
-    type LocalQueue,
-    type LocalResources,
+  LOCAL_ACCOUNT,
+  LOCAL_CREDENTIALS,
+  LOCAL_REGION,
+  provisionBuckets,
+  provisionQueues,
+  provisionTable,
+  resolveIntrinsic,
+  type LocalQueue,
+  type LocalResources,
 } from './resources';
 import { nextCronFire, rateIntervalMs } from './schedule';
 import { localSecret, SecretsManagerServer } from './secrets-manager-server';

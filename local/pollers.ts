@@ -1,9 +1,9 @@
 import {
-    DescribeStreamCommand,
-    type DynamoDBStreamsClient,
-    GetRecordsCommand,
-    GetShardIteratorCommand,
-    type _Record as StreamRecord,
+  DescribeStreamCommand,
+  type DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import { DeleteMessageBatchCommand, type Message, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { matchesEventPattern } from './eventbridge/event-pattern';

@@ -1,10 +1,10 @@
 import {
-    CreateTableCommand,
-    DescribeTableCommand,
-    ResourceInUseException,
-    UpdateTimeToLiveCommand,
-    type CreateTableCommandInput,
-    type DynamoDBClient,
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceInUseException,
+  UpdateTimeToLiveCommand,
+  type CreateTableCommandInput,
+  type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';

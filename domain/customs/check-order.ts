@@ -12,18 +12,18 @@ import type { BatteryType, DestinationCountry } from '../shared/shipping-terms';
 import { type TaxIdKind, validateRecipientTaxId } from '../shared/tax-ids';
 import { compactHsCode, containsPhrase, formatHsCode, isVagueDescription, matchesGoods, normalizeText } from './goods-matching';
 import {
-    BATTERY_KEYWORDS,
-    BATTERY_RULES,
-    type BatteryRule,
-    type CertificateRule,
-    type CountryCustomsRules,
-    customsRulesFor,
-    HS_CATEGORY_CHAPTERS,
-    HS_CHAPTERS,
-    HS_CODE_PATTERN,
-    type ProblemSeverity,
-    type RegimeLimitRule,
-    type RuleProvenance,
+  BATTERY_KEYWORDS,
+  BATTERY_RULES,
+  type BatteryRule,
+  type CertificateRule,
+  type CountryCustomsRules,
+  customsRulesFor,
+  HS_CATEGORY_CHAPTERS,
+  HS_CHAPTERS,
+  HS_CODE_PATTERN,
+  type ProblemSeverity,
+  type RegimeLimitRule,
+  type RuleProvenance,
 } from './rules';
 
 export type CustomsProblemCode =

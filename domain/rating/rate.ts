@@ -24,15 +24,15 @@ import type { DutyRule } from './duties/types';
 import { ineligibilityReasons, longestSideMm } from './eligibility';
 import { type RateCard, cardInEffect } from './rate-card';
 import type {
-    DutiesAndTaxes,
-    EligibleQuote,
-    FeeLine,
-    IneligibleQuote,
-    ParcelQuote,
-    RatingOptions,
-    RatingRequest,
-    RatingResult,
-    ShippingFeeCode,
+  DutiesAndTaxes,
+  EligibleQuote,
+  FeeLine,
+  IneligibleQuote,
+  ParcelQuote,
+  RatingOptions,
+  RatingRequest,
+  RatingResult,
+  ShippingFeeCode,
 } from './types';
 import { assertValidRatingRequest, normaliseHsCode } from './validate';
 import { priceByWeight } from './weight-breaks';

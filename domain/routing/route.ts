@@ -27,19 +27,19 @@ import { count, explain, listWords, percent, percentAgainst } from './explain';
 import { type Lane, laneOf } from './lanes';
 import { DEFAULT_SPANS, InvalidSellerPolicyError, rankCandidates, resolveWeights, type ScoringInput } from './score';
 import type {
-    Candidate,
-    CandidateKpi,
-    Exclusion,
-    ExclusionCode,
-    FlatExclusion,
-    RankedCandidate,
-    RoutingDecision,
-    RoutingInput,
-    RoutingOptions,
-    SellerPolicy,
-    SellerRule,
-    ShiftedCarrier,
-    VolumeShift,
+  Candidate,
+  CandidateKpi,
+  Exclusion,
+  ExclusionCode,
+  FlatExclusion,
+  RankedCandidate,
+  RoutingDecision,
+  RoutingInput,
+  RoutingOptions,
+  SellerPolicy,
+  SellerRule,
+  ShiftedCarrier,
+  VolumeShift,
 } from './types';
 
 export class RoutingInputError extends Error {

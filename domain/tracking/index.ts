@@ -3,15 +3,15 @@ export { isTrackedCarrier, parseCarrierPayload, TRACKED_CARRIERS } from './carri
 export { kpiMarksFrom, kpiOutcome, promisedMaxDays, type KpiMark } from './kpi-facts';
 export { hasBookedShipment, orderStatusWithTracking, type GetOrderTracking, type OrderTracking } from './order-progress';
 export type {
-    FindShipmentForUpdate,
-    FindShipmentsByTrackingNumber,
-    FindStallCandidates,
-    GetShipmentTracking,
-    KeepUnmatched,
-    ShipmentMatch,
-    StallCandidate,
-    StoredTracking,
-    TrackingAlias
+  FindShipmentForUpdate,
+  FindShipmentsByTrackingNumber,
+  FindStallCandidates,
+  GetShipmentTracking,
+  KeepUnmatched,
+  ShipmentMatch,
+  StallCandidate,
+  StoredTracking,
+  TrackingAlias,
 } from './ports';
 export { stallDueAt, stallThresholdsForLane } from './stall-schedule';
 export { DEFAULT_STALL_POLICY, stallDecision, type StallDecision, type StallPolicy } from './stalls';

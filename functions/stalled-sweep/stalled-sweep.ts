@@ -2,12 +2,12 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
 import type { FindStallCandidates, StallCandidate } from '../../domain/tracking';
 import {
-    DEFAULT_STALL_POLICY,
-    emptyTrackingState,
-    stallDecision,
-    stallThresholdsForLane,
-    type ShipmentTrackingState,
-    type StallPolicy,
+  DEFAULT_STALL_POLICY,
+  emptyTrackingState,
+  stallDecision,
+  stallThresholdsForLane,
+  type ShipmentTrackingState,
+  type StallPolicy,
 } from '../../domain/tracking';
 import { newId } from '../shared/ids';
 import { logger as defaultLogger, metrics } from '../shared/observability';

@@ -9,13 +9,13 @@ import { buildEnqueueDeliveries } from '../shared/notifications/delivery-queue';
 import { buildSendMessage, eventBridgeClients } from '../shared/notifications/sender';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import {
-    buildDeleteDeadLetter,
-    buildDeleteSubscription,
-    buildFindSubscription,
-    buildGetDeadLetter,
-    buildListDeadLetters,
-    buildListSubscriptions,
-    buildSaveSubscription,
+  buildDeleteDeadLetter,
+  buildDeleteSubscription,
+  buildFindSubscription,
+  buildGetDeadLetter,
+  buildListDeadLetters,
+  buildListSubscriptions,
+  buildSaveSubscription,
 } from '../shared/store/subscription-store';
 import { buildSubscriptionsRouter } from './subscriptions';
 import { buildVerifyTarget } from './verification';

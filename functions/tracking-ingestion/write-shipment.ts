@@ -2,13 +2,13 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Shipment } from '../../domain/shared/shipment';
 import type { GetShipmentTracking, TrackingAlias, TrackingUpdate } from '../../domain/tracking';
 import {
-    applyUpdates,
-    kpiOutcome,
-    stallDueAt,
-    stallThresholdsForLane,
-    type ShipmentTrackingState,
-    type TimelineEvent,
-    type TrackingFact,
+  applyUpdates,
+  kpiOutcome,
+  stallDueAt,
+  stallThresholdsForLane,
+  type ShipmentTrackingState,
+  type TimelineEvent,
+  type TrackingFact,
 } from '../../domain/tracking';
 import { metrics } from '../shared/observability';
 import type { SaveTracking } from '../shared/store/tracking-writes';

@@ -4,16 +4,16 @@
  * with the barcode, the signature) and the document's metadata, dated by the document, never "now".
  */
 import {
-    type PDFFont,
-    type PDFPage,
-    fill,
-    PDFDocument,
-    popGraphicsState,
-    pushGraphicsState,
-    rectangle,
-    rgb,
-    setFillingGrayscaleColor,
-    StandardFonts,
+  type PDFFont,
+  type PDFPage,
+  fill,
+  PDFDocument,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  rgb,
+  setFillingGrayscaleColor,
+  StandardFonts,
 } from 'pdf-lib';
 import { type Amount, type CustomsDocument, type DocumentTitle, type LocalDescription, type Party } from '../documents';
 import { type Code128Encoding } from './code128';

@@ -1,18 +1,18 @@
 import type { PostalRange, RateCard } from '../rate-card';
 import {
-    chargeableRule,
-    complementRanges,
-    flat,
-    lastMile,
-    LEVEL_DEFAULTS,
-    lineHaul,
-    money,
-    onLine,
-    perKg,
-    REFERENCE,
-    sandbox,
-    sourced,
-    VERSION_2026_07,
+  chargeableRule,
+  complementRanges,
+  flat,
+  lastMile,
+  LEVEL_DEFAULTS,
+  lineHaul,
+  money,
+  onLine,
+  perKg,
+  REFERENCE,
+  sandbox,
+  sourced,
+  VERSION_2026_07,
 } from './common';
 
 /** China → Mexico: air into MEX, last mile by J&T, Estafeta, 99minutos or DHL. */

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import type { TrackingUpdate } from '../update';
 import {
-    assertTimeZone,
-    hashedEventId,
-    mapCode,
-    mustParse,
-    nonEmpty,
-    normaliseText,
-    parseIsoLocal,
-    parseWith,
-    zonedTimeToUtc,
-    type CarrierAdapter,
-    type CodeTable,
-    type LocalDateTime,
+  assertTimeZone,
+  hashedEventId,
+  mapCode,
+  mustParse,
+  nonEmpty,
+  normaliseText,
+  parseIsoLocal,
+  parseWith,
+  zonedTimeToUtc,
+  type CarrierAdapter,
+  type CodeTable,
+  type LocalDateTime,
 } from './common';
 
 /**

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import type { TrackingUpdate } from '../update';
 import {
-    assertTimeZone,
-    localDateTimeString,
-    location,
-    mapCode,
-    mustParse,
-    nonEmpty,
-    parseIsoLocal,
-    parseWith,
-    present,
-    zonedTimeToUtc,
-    type CarrierAdapter,
-    type CodeTable,
+  assertTimeZone,
+  localDateTimeString,
+  location,
+  mapCode,
+  mustParse,
+  nonEmpty,
+  parseIsoLocal,
+  parseWith,
+  present,
+  zonedTimeToUtc,
+  type CarrierAdapter,
+  type CodeTable,
 } from './common';
 
 /**

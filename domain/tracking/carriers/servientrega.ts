@@ -1,20 +1,20 @@
 import { z } from 'zod';
 import type { TrackingUpdate } from '../update';
 import {
-    assertTimeZone,
-    hashedEventId,
-    localDateTimeString,
-    location,
-    mapCode,
-    mustParse,
-    nonEmpty,
-    normaliseText,
-    parseDayFirstLocal,
-    parseWith,
-    present,
-    zonedTimeToUtc,
-    type CarrierAdapter,
-    type CodeTable,
+  assertTimeZone,
+  hashedEventId,
+  localDateTimeString,
+  location,
+  mapCode,
+  mustParse,
+  nonEmpty,
+  normaliseText,
+  parseDayFirstLocal,
+  parseWith,
+  present,
+  zonedTimeToUtc,
+  type CarrierAdapter,
+  type CodeTable,
 } from './common';
 
 /**

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import type { TrackingUpdate } from '../update';
 import {
-    hashedEventId,
-    localWithOffsetToUtc,
-    location,
-    mapCode,
-    nonEmpty,
-    parseIsoLocal,
-    parseOffsetDateTime,
-    parseUtcOffset,
-    parseWith,
-    present,
-    type CarrierAdapter,
-    type CodeTable,
+  hashedEventId,
+  localWithOffsetToUtc,
+  location,
+  mapCode,
+  nonEmpty,
+  parseIsoLocal,
+  parseOffsetDateTime,
+  parseUtcOffset,
+  parseWith,
+  present,
+  type CarrierAdapter,
+  type CodeTable,
 } from './common';
 
 /**
