@@ -37,7 +37,8 @@ const cartonSchema = z.strictObject({
 export const inboundInputSchema = z
   .strictObject({
     sellerId: z.string().regex(/^[A-Za-z0-9_-]{3,64}$/, 'must be 3 to 64 letters, digits, "_" or "-"'),
-    reference: text(64).optional(),
+    /** The seller's own number for it (purchase order or ASN): unique per seller, so a retried booking is recognised. */
+    reference: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:#/-]{0,63}$/, 'must be 1 to 64 letters, digits or . _ : # / -'),
     warehouseCode: z.string().regex(/^[A-Z0-9-]{2,16}$/, 'must be a warehouse code such as "MX-CTT-01"'),
     mode: z.enum(INBOUND_MODES, { error: `must be one of ${INBOUND_MODES.join(', ')}` }),
     origin: z.strictObject({

@@ -46,7 +46,7 @@ export interface HistoryEntry {
 export interface InboundShipment {
   readonly inboundShipmentId: string;
   readonly sellerId: string;
-  readonly reference?: string;
+  readonly reference: string;
   readonly warehouseCode: string;
   readonly country: DestinationCountry;
   readonly mode: InboundMode;
@@ -128,7 +128,7 @@ export function bookInbound(
     shipment: {
       inboundShipmentId: context.id,
       sellerId: input.sellerId,
-      ...(input.reference === undefined ? {} : { reference: input.reference }),
+      reference: input.reference,
       warehouseCode: context.warehouse.code,
       country: context.warehouse.country,
       mode: input.mode,

@@ -1,5 +1,6 @@
 /** Public surface of inbound: advance shipping notices, the compliance gate, the China → warehouse journey, landed cost and receiving. */
 export { checkCompliance, type ComplianceProblem } from './compliance';
+export { FORWARDERS, isForwarder, parseForwarderPayload, type Forwarder, type ForwarderUpdate } from './forwarders';
 export {
   bookInbound,
   cancelInbound,
@@ -29,6 +30,7 @@ export { applyMilestone, InvalidMilestoneError, milestoneSchema, WAREHOUSE_MILES
 export {
   discrepanciesOf,
   InvalidReceiptError,
+  lotIdFor,
   receiptSchema,
   recordReceipt,
   resolveDiscrepancy,

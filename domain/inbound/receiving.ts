@@ -71,6 +71,9 @@ export class InvalidReceiptError extends Error {
   }
 }
 
+/** The lot a SKU's units from one inbound shipment join: one per shipment and SKU, whatever the number of receipts. */
+export const lotIdFor = (inboundShipmentId: string, sku: string): string => `lot_${inboundShipmentId}_${sku}`;
+
 /** What one SKU's units did in this receipt. */
 export interface ReceivedSku {
   readonly sku: string;
@@ -123,7 +126,7 @@ function movementsFor(shipment: InboundShipment, receipt: Receipt, received: rea
     at,
     reference: { type: 'inbound-shipment' as const, id: shipment.inboundShipmentId },
   };
-  const lotId = (sku: string) => `lot_${shipment.inboundShipmentId}_${sku}`;
+  const lotId = (sku: string) => lotIdFor(shipment.inboundShipmentId, sku);
   return received.flatMap(({ sku, good, damaged }) => {
     const id = (kind: string) => `mov_${shipment.inboundShipmentId}_${receipt.receiptId}_${sku}_${kind}`;
     return [
@@ -232,6 +235,11 @@ export function resolveDiscrepancy(
   resolution: { readonly sku: string; readonly kind: Discrepancy['kind']; readonly decision: 'accepted' | 'disputed'; readonly note?: string },
   at: string,
 ): InboundShipment {
+  const existing = shipment.discrepancies.find((discrepancy) => discrepancy.sku === resolution.sku && discrepancy.kind === resolution.kind);
+  if (existing?.resolution?.decision === resolution.decision) {
+    // The same decision again (a retried request): nothing changes.
+    return shipment;
+  }
   if (shipment.status !== 'received') {
     throw new InboundTransitionError(
       shipment.status,

@@ -63,9 +63,4 @@ export type ListDeadLetters = (sellerId: string, subscriptionId: string, page: {
 export type GetDeadLetter = (sellerId: string, subscriptionId: string, deliveryId: string) => Promise<DeadLetter | undefined>;
 export type DeleteDeadLetter = (sellerId: string, subscriptionId: string, deliveryId: string) => Promise<void>;
 
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('the cursor is not one this list returned');
-    this.name = 'InvalidCursorError';
-  }
-}
+export { InvalidCursorError } from '../shared/page';

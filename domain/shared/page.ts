@@ -3,3 +3,11 @@ export interface Page<T> {
   readonly items: readonly T[];
   readonly nextCursor?: string;
 }
+
+/** A cursor this listing did not hand out (or one for another listing): the client's mistake, a 400. */
+export class InvalidCursorError extends Error {
+  constructor() {
+    super('the cursor is not one this list returned');
+    this.name = 'InvalidCursorError';
+  }
+}

@@ -43,7 +43,13 @@ export function buildAuthorizer(findTenant: FindTenantByKeyHash, options: { cach
     }
     return {
       isAuthorized: true,
-      context: { authenticated: 'true', tenantId: tenant.tenantId, tenantKind: tenant.kind, sellerIds: tenant.sellerIds.join(',') },
+      context: {
+        authenticated: 'true',
+        tenantId: tenant.tenantId,
+        tenantKind: tenant.kind,
+        sellerIds: tenant.sellerIds.join(','),
+        ...(tenant.warehouseCode === undefined ? {} : { warehouseCode: tenant.warehouseCode }),
+      },
     };
   };
 }

@@ -25,6 +25,16 @@
  * | API key by its hash (the authorizer)                 | table | APIKEY#<sha256 of the key>          | APIKEY                             |
  * | events waiting to be published (the outbox)          | table | OUTBOX#<eventId>                    | OUTBOX   (streamed, then expires)  |
  * | tracking's events (on the write that causes them)    | table | SHIPMENT#<shipmentId>               | TRACKING, attribute `outbox` (streamed with that write) |
+ * | a seller's product by SKU; its products in SKU order | table | SELLER#<sellerId>                   | PRODUCT#<sku>                      |
+ * | stock of (seller, warehouse, SKU) and its lots       | table | STOCK#<sellerId>#<warehouse>#<sku>  | BALANCE / LOT#<receivedAt>#<lotId> |
+ * | a seller's SKUs with stock in a warehouse            | table | STOCKDIR#<sellerId>#<warehouse>     | SKU#<sku>                          |
+ * | a SKU's movements in time order (the ledger)         | table | STOCKMOVES#<sellerId>#<warehouse>#<sku> | <iso time>#<movementId>        |
+ * | a stock operation by its cause (applied once)        | table | STOCKOP#<referenceType>#<id>        | <sellerId>#<warehouse>#<sku>       |
+ * | inbound shipment by id (its events in `outbox`)      | table | INBOUND#<inboundShipmentId>         | INBOUND                            |
+ * | inbound shipment by (seller, reference): idempotency | table | INBOUNDREF#<sellerId>#<reference>   | INBOUNDREF (points at the shipment) |
+ * | a seller's inbound shipments, open ones first        | gsi1  | SELLER#<sellerId>                   | INBOUND#<O open, C closed>#<createdAt>#<id> |
+ * | a warehouse's expected inbound shipments (open)      | gsi2  | INBOUNDWH#<warehouse>               | <createdAt>#<id> (sparse: open only) |
+ * | inbound shipments due a stall check                  | gsi3  | INBOUNDDUE#<shard 0..7>             | <iso stall due time>#<id> (sparse) |
  */
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 export const TTL_ATTRIBUTE = 'expiresAt';
@@ -77,6 +87,10 @@ export const OUTBOX_PREFIX = 'OUTBOX#';
 /** Sort-key prefixes under SELLER#<sellerId>: a seller's subscriptions, and one subscription's dead letters (`DEADLETTER#<subscriptionId>#`). */
 export const SUBSCRIPTION_PREFIX = 'SUBSCRIPTION#';
 export const DEAD_LETTER_PREFIX = 'DEADLETTER#';
+/** Sort-key prefixes: a seller's products (under SELLER#), a SKU's lots (under STOCK#), a seller's inbound listing (gsi1). */
+export const PRODUCT_PREFIX = 'PRODUCT#';
+export const LOT_PREFIX = 'LOT#';
+export const INBOUND_LISTING_PREFIX = 'INBOUND#';
 
 export const keys = {
   order: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
@@ -131,4 +145,35 @@ export const keys = {
   orderCustomsCheck: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'CUSTOMS_CHECK' }),
   /** The order's current customs documents (the files are in S3; this lists their keys and hashes). */
   orderDocuments: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'DOCUMENTS' }),
+  product: (sellerId: string, sku: string): ItemKey => ({ pk: `SELLER#${sellerId}`, sk: `${PRODUCT_PREFIX}${sku}` }),
+  stockBalance: (sellerId: string, warehouseCode: string, sku: string): ItemKey => ({ pk: `STOCK#${sellerId}#${warehouseCode}#${sku}`, sk: 'BALANCE' }),
+  stockLot: (sellerId: string, warehouseCode: string, sku: string, receivedAt: string, lotId: string): ItemKey => ({
+    pk: `STOCK#${sellerId}#${warehouseCode}#${sku}`,
+    sk: `${LOT_PREFIX}${receivedAt}#${lotId}`,
+  }),
+  stockDirectory: (sellerId: string, warehouseCode: string, sku: string): ItemKey => ({ pk: `STOCKDIR#${sellerId}#${warehouseCode}`, sk: `SKU#${sku}` }),
+  stockDirectoryKey: (sellerId: string, warehouseCode: string): string => `STOCKDIR#${sellerId}#${warehouseCode}`,
+  stockMovement: (sellerId: string, warehouseCode: string, sku: string, at: string, movementId: string): ItemKey => ({
+    pk: `STOCKMOVES#${sellerId}#${warehouseCode}#${sku}`,
+    sk: `${at}#${movementId}`,
+  }),
+  stockOperation: (referenceType: string, referenceId: string, sellerId: string, warehouseCode: string, sku: string): ItemKey => ({
+    pk: `STOCKOP#${referenceType}#${referenceId}`,
+    sk: `${sellerId}#${warehouseCode}#${sku}`,
+  }),
+  inbound: (inboundShipmentId: string): ItemKey => ({ pk: `INBOUND#${inboundShipmentId}`, sk: 'INBOUND' }),
+  inboundReference: (sellerId: string, reference: string): ItemKey => ({ pk: `INBOUNDREF#${sellerId}#${reference}`, sk: 'INBOUNDREF' }),
+  sellerInbound: (sellerId: string, open: boolean, createdAt: string, inboundShipmentId: string) => ({
+    gsi1pk: `SELLER#${sellerId}`,
+    gsi1sk: `${INBOUND_LISTING_PREFIX}${open ? 'O' : 'C'}#${createdAt}#${inboundShipmentId}`,
+  }),
+  warehouseInbound: (warehouseCode: string, createdAt: string, inboundShipmentId: string) => ({
+    gsi2pk: `INBOUNDWH#${warehouseCode}`,
+    gsi2sk: `${createdAt}#${inboundShipmentId}`,
+  }),
+  inboundDue: (inboundShipmentId: string, dueAt: string) => ({
+    gsi3pk: `INBOUNDDUE#${inTransitShard(inboundShipmentId)}`,
+    gsi3sk: `${dueAt}#${inboundShipmentId}`,
+  }),
+  inboundDueShardKey: (shard: number): string => `INBOUNDDUE#${shard}`,
 } as const;
