@@ -1,6 +1,8 @@
 /**
  * `npm run demo`: drives sample orders for every destination through the backend and prints what
- * happened to each, step by step, then shows a poison message landing in a dead-letter queue.
+ * happened to each, step by step; then an inbound shipment from Shenzhen to the Mexico City
+ * warehouse through a customs hold and a receipt with a damaged carton; then a poison message
+ * landing in a dead-letter queue.
  * Uses the local cloud `npm start` is running, or starts one of its own.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -10,10 +12,11 @@ import { join } from 'node:path';
 import { signatureHeader } from '../domain/shared/signature';
 import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';
 import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
-import { DEMO_TENANT } from '../local/demo-tenant';
+import { DEMO_TENANT, DEMO_WAREHOUSE_OPERATOR } from '../local/demo-tenant';
 import { LocalCloud } from '../local/local-cloud';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/resources';
 import { seedSandboxKpis } from '../local/seed';
+import { warehouseDemo } from './demo-warehouse';
 import { runningLocalCloud } from './local-cloud-state';
 
 interface BusEvent {
@@ -127,7 +130,8 @@ async function main(): Promise<void> {
     const documents = buildDocumentClient(new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: endpoints.dynamodb }));
     await seedSandboxKpis(documents, tableName, new Date());
     const apiKey = await issueApiKey(buildSaveApiKey(documents, tableName), DEMO_TENANT, { name: 'demo', now: new Date() });
-    cloud = { ...endpoints, tableName, apiKey, pid: process.pid };
+    const warehouseKey = await issueApiKey(buildSaveApiKey(documents, tableName), DEMO_WAREHOUSE_OPERATOR, { name: 'demo warehouse', now: new Date() });
+    cloud = { ...endpoints, tableName, apiKey, warehouseKey, pid: process.pid };
   }
   const headers = { authorization: `Bearer ${cloud.apiKey}`, 'content-type': 'application/json' };
   const examples = join(__dirname, '..', 'examples');
@@ -165,6 +169,8 @@ async function main(): Promise<void> {
     const current = (await (await fetch(`${cloud.api}/v1/orders/${order.orderId}`, { headers })).json()) as { status: string };
     console.log(`  now: ${current.status}`);
   }
+
+  await warehouseDemo(cloud, DEMO_TENANT.sellerIds[0]!, run);
 
   console.log('\nA poison message: a consumer queue receives something that is not an event it accepts…');
   const queues = (await (await fetch(`${cloud.admin}/queues`)).json()) as {

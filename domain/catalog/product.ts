@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CERTIFICATE_AGENCIES, type CertificateAgency } from '../shared/certificates';
 import { GOODS_CATEGORIES, type GoodsCategory } from '../shared/goods';
+import { whenValid } from '../shared/refine';
 import { BATTERY_TYPES, DESTINATION_COUNTRIES, type BatteryType, type DestinationCountry } from '../shared/shipping-terms';
 
 /**
@@ -93,10 +94,8 @@ const productFields = {
 /** `POST /v1/products`: a new SKU for a seller (unknown fields are refused, so a typo is never silently dropped). */
 export const productInputSchema = z
   .strictObject({ sellerId: z.string().regex(/^[A-Za-z0-9_-]{3,64}$/, 'must be 3 to 64 letters, digits, "_" or "-"'), sku: skuSchema, ...productFields })
-  .superRefine((input, context) => {
-    checkCarton(input, context);
-    checkCertificates(input.certificates, context);
-  });
+  .superRefine((input, context) => checkCarton(input, context), whenValid('unitWeightGrams', 'carton'))
+  .superRefine((input, context) => checkCertificates(input.certificates, context), whenValid('certificates'));
 
 /** `PATCH /v1/products/{sku}` (JSON merge patch): any product field but the seller and the SKU; certificates replace the list. */
 export const productPatchSchema = z
@@ -146,7 +145,7 @@ function certificateIssues(certificates: readonly ProductCertificate[]): Issue[]
   return issues;
 }
 
-function checkCarton(input: Pick<ProductInput, 'unitWeightGrams' | 'carton'>, context: z.RefinementCtx): void {
+function checkCarton(input: Pick<Product, 'unitWeightGrams' | 'carton'>, context: z.RefinementCtx): void {
   for (const issue of cartonIssues(input)) context.addIssue({ code: 'custom', ...issue });
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { skuSchema } from '../catalog';
 import { CURRENCIES, parseMajor } from '../shared/money';
+import { whenValid } from '../shared/refine';
 import { INBOUND_MODES } from './lifecycle';
 
 /**
@@ -60,10 +61,8 @@ export const inboundInputSchema = z
     insurance: amount.optional(),
     cartons: z.array(cartonSchema).min(1, 'an inbound shipment holds at least one carton').max(MAX_CARTON_LINES),
   })
-  .superRefine((input, context) => {
-    checkCartons(input.cartons, context);
-    checkValues(input, context);
-  })
+  .superRefine((input, context) => checkCartons(input.cartons, context), whenValid('cartons'))
+  .superRefine((input, context) => checkValues(input, context), whenValid('cartons', 'values'))
   // Once the currency is known: amounts to minor units, once, here.
   .transform(({ values: rawValues, freight: rawFreight, insurance: rawInsurance, ...input }, context) => {
     let valid = true;

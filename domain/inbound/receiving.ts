@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { skuSchema } from '../catalog';
+import { whenValid } from '../shared/refine';
 import type { StockMovement } from '../stock';
 import { InboundTransitionError, moved, type Discrepancy, type InboundShipment } from './inbound';
 import { cartonLabels } from './inbound-input';
@@ -40,27 +41,30 @@ export const receiptSchema = z
     /** This receipt ends the count: discrepancies are worked out now. */
     complete: z.boolean().default(false),
   })
-  .superRefine((receipt, context) => {
-    const seen = new Set<string>();
-    receipt.cartons.forEach((carton, index) => {
-      if (seen.has(carton.cartonId))
-        context.addIssue({ code: 'custom', path: ['cartons', index, 'cartonId'], message: `carton "${carton.cartonId}" appears twice` });
-      seen.add(carton.cartonId);
-      carton.lines.forEach((line, lineIndex) => {
-        if (line.good + (line.damaged ?? 0) === 0)
-          context.addIssue({ code: 'custom', path: ['cartons', index, 'lines', lineIndex], message: 'count at least one unit, good or damaged' });
+  .superRefine(
+    (receipt, context) => {
+      const seen = new Set<string>();
+      receipt.cartons.forEach((carton, index) => {
+        if (seen.has(carton.cartonId))
+          context.addIssue({ code: 'custom', path: ['cartons', index, 'cartonId'], message: `carton "${carton.cartonId}" appears twice` });
+        seen.add(carton.cartonId);
+        carton.lines.forEach((line, lineIndex) => {
+          if (line.good + (line.damaged ?? 0) === 0)
+            context.addIssue({ code: 'custom', path: ['cartons', index, 'lines', lineIndex], message: 'count at least one unit, good or damaged' });
+        });
       });
-    });
-    const skus = new Set(receipt.cartons.flatMap((carton) => carton.lines.map((line) => line.sku)));
-    if (skus.size > MAX_SKUS_PER_RECEIPT)
-      context.addIssue({
-        code: 'custom',
-        path: ['cartons'],
-        message: `${skus.size} SKUs; at most ${MAX_SKUS_PER_RECEIPT} per receipt (post the rest in another)`,
-      });
-    if (receipt.cartons.length === 0 && !receipt.complete)
-      context.addIssue({ code: 'custom', path: ['cartons'], message: 'count at least one carton, or send "complete": true' });
-  });
+      const skus = new Set(receipt.cartons.flatMap((carton) => carton.lines.map((line) => line.sku)));
+      if (skus.size > MAX_SKUS_PER_RECEIPT)
+        context.addIssue({
+          code: 'custom',
+          path: ['cartons'],
+          message: `${skus.size} SKUs; at most ${MAX_SKUS_PER_RECEIPT} per receipt (post the rest in another)`,
+        });
+      if (receipt.cartons.length === 0 && !receipt.complete)
+        context.addIssue({ code: 'custom', path: ['cartons'], message: 'count at least one carton, or send "complete": true' });
+    },
+    whenValid('cartons', 'complete'),
+  );
 
 export type Receipt = z.output<typeof receiptSchema>;
 

@@ -1,4 +1,4 @@
-import { isForwarder } from '../../domain/inbound';
+import { isForwarder, parseForwarderPayload } from '../../domain/inbound';
 import { verifySignature, type SignatureCheck } from '../../domain/shared/signature';
 import type { ForwarderMessage } from '../../events/forwarder-message';
 import { header, type WebhookRoute } from '../shared/http/http-handler';
@@ -29,8 +29,10 @@ const unavailable = (detail: string) => new HttpError(503, 'Service Unavailable'
 
 /**
  * POST /v1/webhooks/forwarders/{forwarder}: verify → queue → 202, the carrier webhook's path for
- * sea and air forwarders (the same signature scheme and secret rotation). The body is queued as
- * received, in base64, and parsed by inbound-milestones, which parks what it cannot read in a DLQ.
+ * sea and air forwarders (the same signature scheme and secret rotation). A body that does not
+ * parse is refused (400, every problem named); a valid one is queued as received, in base64, and
+ * inbound-milestones applies it (a milestone the shipment cannot take is retried, then parked in the
+ * DLQ, visible).
  */
 export function buildForwarderWebhook(deps: {
   readonly loadSecrets: LoadForwarderSecrets;
@@ -62,6 +64,24 @@ export function buildForwarderWebhook(deps: {
       logger.warn('forwarder webhook refused', { forwarder, reason: check.reason });
       metrics.addMetric('ForwarderWebhooksRefused', 'Count', 1);
       throw unauthorized(UNAUTHORIZED_DETAIL[check.reason]);
+    }
+    // What the forwarder sent is read now, so a payload Enlace cannot use is a 400 naming every
+    // problem (the forwarder fixes it) rather than a message parked in a DLQ later.
+    let payload: unknown;
+    try {
+      payload = JSON.parse(rawBody.toString('utf8')) as unknown;
+    } catch {
+      throw new HttpError(400, 'Bad Request', 'The body is not JSON.', [{ path: '$', code: 'invalid_json', message: 'not JSON' }]);
+    }
+    const update = parseForwarderPayload(forwarder, payload);
+    if (!update.ok) {
+      metrics.addMetric('ForwarderWebhooksInvalid', 'Count', 1);
+      throw new HttpError(
+        400,
+        'Bad Request',
+        `The webhook has ${update.problems.length} problem(s).`,
+        update.problems.map((problem) => ({ ...problem, code: 'invalid' })),
+      );
     }
     const message: ForwarderMessage = { receiptId: newReceiptId(), forwarder, receivedAt: at.toISOString(), bodyBase64: rawBody.toString('base64') };
     try {

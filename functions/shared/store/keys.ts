@@ -20,6 +20,7 @@
  * | seller notification subscriptions                    | table | SELLER#<sellerId>                   | SUBSCRIPTION#<subscriptionId>      |
  * | a subscription's dead deliveries (list, replay)      | table | SELLER#<sellerId>                   | DEADLETTER#<subscriptionId>#<deliveryId> |
  * | per-order notification sequence (atomic counter)     | table | ORDER#<orderId>                     | NOTIFICATION_SEQUENCE              |
+ * | per-subject sequence of inventory notifications      | table | NOTIFYSEQ#<sellerId>#<kind>#<id>    | NOTIFICATION_SEQUENCE              |
  * | customs context (booked shipment), latest check      | table | ORDER#<orderId>                     | CUSTOMS_CONTEXT / CUSTOMS_CHECK    |
  * | an order's customs documents (S3 keys, hashes)       | table | ORDER#<orderId>                     | DOCUMENTS                          |
  * | API key by its hash (the authorizer)                 | table | APIKEY#<sha256 of the key>          | APIKEY                             |
@@ -138,7 +139,11 @@ export const keys = {
     pk: `SELLER#${sellerId}`,
     sk: `${DEAD_LETTER_PREFIX}${subscriptionId}#${deliveryId}`,
   }),
-  notificationSequence: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'NOTIFICATION_SEQUENCE' }),
+  /** Beside the order for order notifications; per seller and subject for inventory ones. */
+  notificationSequence: (subject: { kind: string; id: string; sellerId: string }): ItemKey =>
+    subject.kind === 'order'
+      ? { pk: `ORDER#${subject.id}`, sk: 'NOTIFICATION_SEQUENCE' }
+      : { pk: `NOTIFYSEQ#${subject.sellerId}#${subject.kind}#${subject.id}`, sk: 'NOTIFICATION_SEQUENCE' },
   /** What customs needs to re-run its checks without a new event: the shipment routing booked. */
   orderCustomsContext: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'CUSTOMS_CONTEXT' }),
   /** The latest customs check of the order: its version, outcome and every problem. */

@@ -89,7 +89,7 @@ describe('notification fan-out', () => {
     add({ eventTypes: ['shipment.delivered'] }, { subscriptionId: 'sub_p', status: 'pending_verification' });
     expect(await fanout(eventOf('order.rated'), silentLog)).toBe(0);
     expect(queue.jobs).toEqual([]);
-    expect(await store.nextSequence('ord_1', 'probe')).toBe(1);
+    expect(await store.nextSequence({ kind: 'order', id: 'ord_1', sellerId: 'seller-a' }, 'probe')).toBe(1);
   });
 
   it('reads the order only when a country filter needs it, and filters by its destination', async () => {
