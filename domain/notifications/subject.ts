@@ -1,5 +1,4 @@
 import { isOrderEventType } from './event-types';
-import type { InternalEvent } from './public-notification';
 
 /**
  * What a notification is about. Order notifications are about an order (the envelope's
@@ -13,7 +12,13 @@ export type NotificationSubject =
   /** `id` is `<warehouseCode>/<sku>`. */
   | { readonly kind: 'stock'; readonly id: string };
 
-export function subjectOf(event: InternalEvent): NotificationSubject {
+/** The parts of an internal event (public-notification.ts's InternalEvent) the subject depends on. */
+interface EventAbout {
+  readonly metadata: { readonly type: string; readonly correlationId: string };
+  readonly data: unknown;
+}
+
+export function subjectOf(event: EventAbout): NotificationSubject {
   const { type, correlationId } = event.metadata;
   if (isOrderEventType(type)) {
     return { kind: 'order', id: correlationId };
