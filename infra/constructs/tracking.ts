@@ -13,7 +13,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { LINE_HAUL_CARRIER } from '../../domain/shared/carriers';
-import { TRACKED_CARRIERS } from '../../domain/tracking';
+import { WEBHOOK_FEEDS } from '../../domain/tracking';
 import { EnlaceFunction } from './enlace-function';
 
 export interface TrackingProps {
@@ -56,7 +56,7 @@ export class Tracking extends Construct {
     this.webhookSecret = new secretsmanager.Secret(this, 'WebhookSecrets', {
       description: 'Per-carrier HMAC secrets of the tracking webhooks: {"<carrier>": ["secret", "next secret during a rotation"]}',
       generateSecretString: {
-        secretStringTemplate: JSON.stringify(Object.fromEntries(TRACKED_CARRIERS.filter((slug) => slug !== LINE_HAUL_CARRIER).map((slug) => [slug, []]))),
+        secretStringTemplate: JSON.stringify(Object.fromEntries(WEBHOOK_FEEDS.filter((slug) => slug !== LINE_HAUL_CARRIER).map((slug) => [slug, []]))),
         generateStringKey: 'enlace-linehaul',
         excludePunctuation: true,
         passwordLength: 48,
