@@ -15,6 +15,11 @@ export {
 export { kpiMarksFrom, kpiOutcome, promisedMaxDays, type KpiMark } from './kpi-facts';
 export { hasBookedShipment, orderStatusWithTracking, type GetOrderTracking, type OrderTracking } from './order-progress';
 export type {
+  SubscribeTracking,
+  TrackingSubscription,
+  PollCarrier,
+  PolledParcel,
+  PollRequest,
   FindShipmentForUpdate,
   FindShipmentsByTrackingNumber,
   FindStallCandidates,
@@ -25,9 +30,11 @@ export type {
   StoredTracking,
   TrackingAlias,
 } from './ports';
+export { DEFAULT_POLL_POLICY, firstPollAt, nextPoll, pollIntervalHours, type PollDecision, type PollPolicy, type PollState } from './poll-schedule';
+export { sandboxPollCarrier, sandboxSubscribeTracking } from './sandbox-poll';
 export { stallDueAt, stallThresholdsForLane } from './stall-schedule';
 export { DEFAULT_STALL_POLICY, stallDecision, type StallDecision, type StallPolicy } from './stalls';
-export { STATUS_DEFINITIONS, TRACKING_LEGS, TRACKING_STATUSES } from './statuses';
+export { STATUS_DEFINITIONS, TRACKING_LEGS, TRACKING_STATUSES, type TrackingStatus } from './statuses';
 export { applyUpdates, emptyTrackingState, type CurrentStatus, type ShipmentTrackingState, type TimelineEvent, type TrackingFact } from './timeline';
 export {
   SAMPLE_STEP_STATUS,
