@@ -1,12 +1,11 @@
 /** Public surface of the tracking context. */
+export { AFTERSHIP_SLUGS, AGGREGATORS, SEVENTEEN_TRACK_CARRIER_KEYS, type AggregatorSlug } from './aggregators';
 export {
-  AGGREGATORS,
   feedAdapter,
   FEED_ADAPTERS,
   isWebhookFeed,
   parseFeedPayload,
   WEBHOOK_FEEDS,
-  type AggregatorSlug,
   type FeedAdapter,
   type FeedSlug,
   type ParseResult,

@@ -1,5 +1,5 @@
 import { LINE_HAUL_CARRIER, type CarrierSlug, type LastMileCarrier } from '../shared/carriers';
-import { AFTERSHIP_SLUGS, AGGREGATORS, SEVENTEEN_TRACK_CARRIER_KEYS, type AggregatorSlug } from './carriers';
+import { AFTERSHIP_SLUGS, AGGREGATORS, SEVENTEEN_TRACK_CARRIER_KEYS, type AggregatorSlug } from './aggregators';
 import type { TrackingSourceKind } from './update';
 
 /**

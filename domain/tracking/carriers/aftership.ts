@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LastMileCarrier } from '../../shared/carriers';
+import { AFTERSHIP_SLUGS } from '../aggregators';
 import type { SampleParcel, SampleStep } from '../sandbox';
 import type { TrackingUpdate } from '../update';
 import {
@@ -31,9 +32,6 @@ import {
  * status. Total Express needs `tracking_account_number` when the tracking is created (AfterShip's
  * courier list, `AfterShip/aftership-apps-woocommerce` assets/js/couriers.json, 2024-08-12).
  */
-
-/** AfterShip courier slugs of the carriers Enlace follows through AfterShip. */
-export const AFTERSHIP_SLUGS: Readonly<Partial<Record<LastMileCarrier, string>>> = { 'total-express': 'total-express' };
 
 const CARRIER_BY_SLUG: ReadonlyMap<string, LastMileCarrier> = new Map(
   Object.entries(AFTERSHIP_SLUGS).map(([carrier, slug]) => [slug, carrier as LastMileCarrier]),

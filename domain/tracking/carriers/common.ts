@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CarrierSlug } from '../../shared/carriers';
 import type { DestinationCountry } from '../../shared/shipping-terms';
+import type { AggregatorSlug } from '../aggregators';
 import type { SampleRenderer } from '../sandbox';
 import type { TrackingStatus } from '../statuses';
 import { UNRECOGNISED_SUB_STATUS, type TrackingLocation, type TrackingUpdate } from '../update';
@@ -31,9 +32,7 @@ export interface Provenance {
   readonly notes: string;
 }
 
-/** Aggregators: services that follow many carriers for Enlace and push what they see (sources.ts). */
-export const AGGREGATORS = ['17track', 'aftership'] as const;
-export type AggregatorSlug = (typeof AGGREGATORS)[number];
+export { AGGREGATORS, type AggregatorSlug } from '../aggregators';
 
 /**
  * A feed: one payload format Enlace reads. A carrier's own (its webhook push, or its tracking API's

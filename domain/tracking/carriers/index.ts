@@ -16,10 +16,8 @@ import { seventeenTrack } from './seventeen-track';
 import { ups } from './ups';
 import { usps } from './usps';
 
-export { AFTERSHIP_SLUGS } from './aftership';
 export { AGGREGATORS, type AggregatorSlug, type CarrierAdapter, type CodeMapping, type CodeTable, type FeedAdapter, type FeedSlug } from './common';
 export type { ParseResult, PayloadProblem, Provenance, WebhookIntake } from './common';
-export { SEVENTEEN_TRACK_CARRIER_KEYS } from './seventeen-track';
 
 /**
  * Every feed Enlace reads, by its slug: the carriers' own formats (webhook push or tracking API) and

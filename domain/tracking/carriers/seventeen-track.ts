@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { LastMileCarrier } from '../../shared/carriers';
+import { SEVENTEEN_TRACK_CARRIER_KEYS } from '../aggregators';
 import type { SampleParcel, SampleStep } from '../sandbox';
 import type { TrackingUpdate } from '../update';
 import { hashedEventId, location, mapCode, parseOffsetDateTime, parseWith, present, type CarrierAdapter, type CodeTable, type PayloadProblem } from './common';
@@ -29,16 +30,6 @@ import { hashedEventId, location, mapCode, parseOffsetDateTime, parseWith, prese
  * enumerate them; the mapping is ours (§2.1 "Proposed mapping"). Expired and NotFound keep the
  * parcel's status (unmapped, so they arrive flagged).
  */
-
-/** 17TRACK's carrier keys for the carriers Enlace follows through it (17TRACK apicarrier.all.json, copy of 2025-12-06). */
-export const SEVENTEEN_TRACK_CARRIER_KEYS: Readonly<Partial<Record<LastMileCarrier, number>>> = {
-  'jt-express': 100388,
-  'blue-express': 100250,
-  starken: 100246,
-  coordinadora: 100493,
-  'inter-rapidisimo': 100491,
-  serpost: 16061,
-};
 
 const CARRIER_BY_KEY: ReadonlyMap<number, LastMileCarrier> = new Map(
   Object.entries(SEVENTEEN_TRACK_CARRIER_KEYS).map(([carrier, key]) => [key, carrier as LastMileCarrier]),
