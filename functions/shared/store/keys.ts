@@ -14,6 +14,8 @@
  * | shipment by its line-haul tracking number            | gsi2  | TRACKING#enlace-linehaul#<number>   | SHIPMENT (alias item: pk SHIPMENT#<shipmentId>, sk ALIAS#<carrier>#<number>) |
  * | in-transit shipments due a stall check (the sweep)   | gsi3  | INTRANSIT#<shard 0..7>              | <iso stall due time>#<shipmentId> (sparse: only while watched) |
  * | carrier updates no shipment claims (kept 30 days)    | table | UNMATCHED#<carrier>#<trackingNumber> | UNMATCHED                         |
+ * | a polled parcel's poll schedule                       | table | SHIPMENT#<shipmentId>               | POLL                               |
+ * | a polled carrier's parcels due a poll, oldest first  | gsi4  | POLL#<carrier>                      | <iso next poll time>#<shipmentId> (sparse: POLL items only, while polled) |
  * | an order's routing decision; a shipment's label      | table | ORDER#<orderId> / SHIPMENT#<id>     | ROUTING / LABEL                    |
  * | a seller's routing policy (profile, rules)           | table | SELLER#<sellerId>                   | ROUTING_POLICY                     |
  * | KPI counters per (carrier, lane, period)             | table | KPI#<carrier>#<lane>                | PERIOD#<iso week>                  |
@@ -64,6 +66,11 @@ export const INDEXES = {
       'stallAlertRaised',
     ],
   },
+  /**
+   * The tracking poller's index: only POLL items carry its keys (a few hundred bytes each), so it
+   * projects them whole.
+   */
+  pollDue: { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
 } as const;
 
 /** gsi3 is written by every tracking update; spreading it over shards keeps each partition well under its write limit. */
@@ -85,6 +92,15 @@ export interface ItemKey {
 }
 
 export const OUTBOX_PREFIX = 'OUTBOX#';
+/** Key prefixes the tracking registration's stream filters match (functions/shared/store/registration-records.ts). */
+export const TRACKING_KEY_PREFIX = 'TRACKING#';
+export const UNMATCHED_PREFIX = 'UNMATCHED#';
+
+/** (carrier, tracking number) of a gsi2 key `TRACKING#<carrier>#<number>` (carrier slugs and numbers hold no "#"). */
+export function parseShipmentByTrackingKey(gsi2pk: string): { carrier: string; trackingNumber: string } | undefined {
+  const match = /^TRACKING#([^#]+)#(.+)$/.exec(gsi2pk);
+  return match === null ? undefined : { carrier: match[1]!, trackingNumber: match[2]! };
+}
 /** Sort-key prefixes under SELLER#<sellerId>: a seller's subscriptions, and one subscription's dead letters (`DEADLETTER#<subscriptionId>#`). */
 export const SUBSCRIPTION_PREFIX = 'SUBSCRIPTION#';
 export const DEAD_LETTER_PREFIX = 'DEADLETTER#';
@@ -128,6 +144,10 @@ export const keys = {
   }),
   inTransitShardKey: (shard: number): string => `INTRANSIT#${shard}`,
   kpi: (carrier: string, lane: string, isoWeek: string): ItemKey => ({ pk: `KPI#${carrier}#${lane}`, sk: `PERIOD#${isoWeek}` }),
+  /** A polled parcel's schedule (tracking-poller), beside its shipment. */
+  pollSchedule: (shipmentId: string): ItemKey => ({ pk: `SHIPMENT#${shipmentId}`, sk: 'POLL' }),
+  pollDue: (carrier: string, nextPollAt: string, shipmentId: string) => ({ gsi4pk: `POLL#${carrier}`, gsi4sk: `${nextPollAt}#${shipmentId}` }),
+  pollCarrierKey: (carrier: string): string => `POLL#${carrier}`,
   unmatchedTracking: (carrier: string, trackingNumber: string): ItemKey => ({ pk: `UNMATCHED#${carrier}#${trackingNumber}`, sk: 'UNMATCHED' }),
   orderRouting: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'ROUTING' }),
   shipmentLabel: (shipmentId: string): ItemKey => ({ pk: `SHIPMENT#${shipmentId}`, sk: 'LABEL' }),
