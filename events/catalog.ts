@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { customsDocumentsReadyV1, customsHeldV1 } from './customs';
 import type { EventContract } from './envelope';
+import { orderAllocatedV1, orderBackorderedV1, orderCancelledV1, orderPackedV1, orderPickedV1, orderShippedV1 } from './fulfilment';
 import { orderRatedV1, orderUnrateableV1 } from './order-rated';
 import { orderReceivedV1 } from './order-received';
 import {
@@ -39,4 +40,10 @@ export const EVENT_CATALOG: readonly EventContract<string, z.ZodType>[] = [
   stockReceivedV1,
   stockAdjustedV1,
   stockLowV1,
+  orderAllocatedV1,
+  orderBackorderedV1,
+  orderCancelledV1,
+  orderPickedV1,
+  orderPackedV1,
+  orderShippedV1,
 ];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FULFILMENT_STAGES } from '../domain/order';
 import { defineEvent } from './envelope';
 
 const money = z.object({ amount: z.number().int(), currency: z.string().length(3) });
@@ -60,6 +61,16 @@ export const orderSnapshotSchema = z.object({
     .readonly(),
   parcelsDerived: z.boolean(),
   declaredValue: money,
+  /** A warehouse (local) order: the destination warehouse that ships it, and its stage there (docs/fulfilment.md). */
+  fulfilment: z
+    .object({
+      mode: z.literal('warehouse'),
+      warehouseCode: z.string(),
+      stage: z.enum(FULFILMENT_STAGES),
+      transitDays: z.number().int().positive(),
+      stageAt: z.iso.datetime(),
+    })
+    .optional(),
 });
 
 export const orderReceivedV1 = defineEvent({

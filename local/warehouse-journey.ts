@@ -145,3 +145,42 @@ export function journeyReceipt(inboundShipmentId: string, dockSlot: Date, run: s
     complete: true,
   };
 }
+
+/** A Mercado Libre order for the earbuds, shipped from the Mexico City warehouse to a buyer in Roma Norte (a warehouse order). */
+export function warehouseOrderBody(sellerId: string, externalOrderId: string, quantity = 1, suffix = ''): Record<string, unknown> {
+  return {
+    marketplace: 'mercado-libre',
+    sellerId,
+    externalOrderId,
+    fulfilment: 'warehouse',
+    shipFrom: { warehouseCode: JOURNEY_WAREHOUSE },
+    shipTo: {
+      name: 'Luis Hernández Ortega',
+      phone: '+52 55 1234 5678',
+      streetLines: ['Calle Durango 214', 'Int. 5'],
+      neighborhood: 'Roma Norte',
+      city: 'Ciudad de México',
+      state: 'CDMX',
+      postalCode: '06700',
+      country: 'MX',
+      taxId: { type: 'RFC', value: 'XAXX010101000' },
+    },
+    serviceLevel: 'standard',
+    incoterm: 'DDP',
+    currency: 'MXN',
+    items: [
+      {
+        sku: `${EARBUDS}${suffix}`,
+        description: 'Bluetooth wireless earbuds with charging case',
+        quantity,
+        unitDeclaredValue: '349.00',
+        hsCode: '8518.30',
+        originCountry: 'CN',
+        unitWeightGrams: 60,
+        dimensions: { lengthMm: 90, widthMm: 60, heightMm: 35 },
+        category: 'electronics',
+        batteryType: 'lithium-ion-in-equipment',
+      },
+    ],
+  };
+}

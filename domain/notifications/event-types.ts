@@ -16,6 +16,13 @@ export const ORDER_EVENT_TYPES = [
   'shipment.delivered',
   'shipment.exception',
   'shipment.stalled',
+  // A warehouse order's steps in the destination warehouse.
+  'order.allocated',
+  'order.backordered',
+  'order.cancelled',
+  'order.picked',
+  'order.packed',
+  'order.shipped',
 ] as const;
 
 /**
@@ -49,6 +56,7 @@ export const EXCEPTION_EVENT_TYPES: readonly NotifiableEventType[] = [
   'customs.held',
   'shipment.exception',
   'shipment.stalled',
+  'order.backordered',
   'inbound.held',
   'inbound.stalled',
 ];

@@ -1,7 +1,16 @@
 /** Public surface of the order context. */
 export { intakeWarnings } from './intake-warnings';
 export { MARKETPLACE_PROGRAMMES } from './marketplace-programmes';
-export { createOrder, type Order, type OrderItem, type OrderStatus } from './order';
+export {
+  createOrder,
+  FULFILMENT_STAGES,
+  type FulfilmentStage,
+  type Order,
+  type OrderFulfilment,
+  type OrderItem,
+  type OrderStatus,
+  type PackedBox,
+} from './order';
 export { applyCorrection, CORRECTABLE_STATUSES, orderCorrectionSchema } from './order-correction';
-export { decimalAmount, dimensionsSchema, hsCode, orderInputSchema } from './order-input';
+export { decimalAmount, dimensionsSchema, hsCode, orderInputSchema, type OrderInput } from './order-input';
 export type { GetOrder } from './ports';

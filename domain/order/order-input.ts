@@ -109,6 +109,8 @@ export const orderInputSchema = z
     sellerId: z.string().regex(/^[A-Za-z0-9_-]{3,64}$/, 'must be 3 to 64 letters, digits, "_" or "-"'),
     externalOrderId: z.string().regex(/^[A-Za-z0-9_.:#/-]{1,128}$/, 'must be 1 to 128 letters, digits or _ . : # / -'),
     shipFrom: shipFromSchema,
+    /** "warehouse": ship from the seller's stock in a destination warehouse of shipTo's country (also implied by such a shipFrom.warehouseCode). */
+    fulfilment: z.enum(['warehouse']).optional(),
     shipTo: shipToSchema,
     serviceLevel: z.enum(SERVICE_LEVELS),
     incoterm: z.enum(INCOTERMS),

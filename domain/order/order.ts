@@ -17,8 +17,32 @@ export const ORDER_STATUSES = [
   'in-transit',
   'delivered',
   'exception',
+  // A warehouse order waiting for stock (docs/fulfilment.md), and one cancelled before pick.
+  'backordered',
+  'cancelled',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+/** Where a warehouse order stands in the warehouse (docs/fulfilment.md, "Stages"). */
+export const FULFILMENT_STAGES = ['backordered', 'allocated', 'picked', 'packed', 'shipped', 'cancelled'] as const;
+export type FulfilmentStage = (typeof FULFILMENT_STAGES)[number];
+
+/** A box as packed: its weight and size, measured at the pack station. */
+export interface PackedBox {
+  readonly weightGrams: number;
+  readonly dimensions: Dimensions;
+}
+
+/** How a warehouse order is being fulfilled: from which destination warehouse, at which stage. */
+export interface OrderFulfilment {
+  readonly mode: 'warehouse';
+  readonly warehouseCode: string;
+  readonly stage: FulfilmentStage;
+  /** Days the chosen warehouse is expected to take to the buyer (sandbox zones). */
+  readonly transitDays: number;
+  readonly stageAt: string;
+  readonly boxes?: readonly PackedBox[];
+}
 
 export interface Dimensions {
   readonly lengthMm: number;
@@ -93,6 +117,8 @@ export interface Order {
   readonly warnings: readonly OrderWarning[];
   /** Certificates on file for the goods (optional: most orders need none). */
   readonly certificates?: readonly OrderCertificate[];
+  /** Present on a warehouse (local) order: where its stock is allocated and how far the warehouse got. */
+  readonly fulfilment?: OrderFulfilment;
 }
 
 /**

@@ -5,12 +5,14 @@ import { mayActFor } from '../../domain/shared/tenant';
 import { createEvent } from '../../events/envelope';
 import { orderReceivedV1 } from '../../events/order-received';
 import { toPending } from '../../events/pending';
+import { isWarehouseOrder } from '../../domain/fulfilment';
 import type { HttpRoute } from '../shared/http/http-handler';
-import { conflict, forbidden, HttpError, jsonResponse, validationError } from '../shared/http/problem';
+import { badRequest, conflict, forbidden, HttpError, jsonResponse, validationError } from '../shared/http/problem';
 import { newId, sha256Hex } from '../shared/ids';
 import { logger, metrics } from '../shared/observability';
-import { type SaveNewOrder } from '../shared/store/order-store';
+import { type FindOrderKey, type SaveNewOrder } from '../shared/store/order-store';
 import { orderView } from '../shared/views';
+import { refusedForStock, warehouseOriginProblems, type buildWarehouseIntake } from './warehouse-intake';
 
 /** Marketplace orders are a few KB; 128 KB leaves room for 100 items and keeps the event under EventBridge's 256 KB. */
 export const MAX_ORDER_BYTES = 128 * 1024;
@@ -18,6 +20,9 @@ export const MAX_ORDER_BYTES = 128 * 1024;
 export interface OrderIntakeDeps {
   readonly saveNewOrder: SaveNewOrder;
   readonly getOrder: GetOrder;
+  /** Warehouse (local) orders: allocation at intake (warehouse-intake.ts). */
+  readonly warehouseIntake: ReturnType<typeof buildWarehouseIntake>;
+  readonly findOrderKey: FindOrderKey;
   readonly newOrderId?: () => string;
   readonly newEventId?: () => string;
   readonly now?: () => Date;
@@ -25,7 +30,15 @@ export interface OrderIntakeDeps {
 
 /** POST /v1/orders: parse → check the tenant → decide (the order) → write (order, key, event) atomically. */
 export function buildOrderIntake(deps: OrderIntakeDeps): HttpRoute {
-  const { saveNewOrder, getOrder, newOrderId = () => newId('ord'), newEventId = () => newId('evt'), now = () => new Date() } = deps;
+  const {
+    saveNewOrder,
+    getOrder,
+    warehouseIntake,
+    findOrderKey,
+    newOrderId = () => newId('ord'),
+    newEventId = () => newId('evt'),
+    now = () => new Date(),
+  } = deps;
   return async ({ body, tenant }) => {
     const parsed = orderInputSchema.safeParse(body);
     if (!parsed.success) {
@@ -37,15 +50,32 @@ export function buildOrderIntake(deps: OrderIntakeDeps): HttpRoute {
     }
 
     const receivedAt = now().toISOString();
-    const order = createOrder(input, { orderId: newOrderId(), receivedAt, warnings: intakeWarnings(input) });
-    const event = createEvent(
-      orderReceivedV1,
-      { order },
-      { eventId: newEventId(), occurredAt: receivedAt, correlationId: order.orderId, sellerId: order.sellerId },
-    );
+    let order = createOrder(input, { orderId: newOrderId(), receivedAt, warnings: intakeWarnings(input) });
     const requestHash = sha256Hex(canonicalJson(body));
 
-    const outcome = await saveNewOrder(order, requestHash, toPending(event));
+    let outcome;
+    if (isWarehouseOrder(input)) {
+      const problems = warehouseOriginProblems(input);
+      if (problems.length > 0) throw badRequest('This order cannot ship from a warehouse as sent.', problems);
+      const placed = await warehouseIntake(order, requestHash);
+      order = placed.order;
+      if (placed.outcome.kind === 'insufficient') throw new Error('the warehouse intake returned an unresolved shortage');
+      if (placed.outcome.kind === 'refused') {
+        // A retry of an order accepted before the stock ran out answers as it did then.
+        const existing = await findOrderKey(order);
+        if (existing === undefined) throw refusedForStock(placed.outcome.shortages, placed.outcome.warehouseCode);
+        outcome = { kind: 'duplicate' as const, existing };
+      } else {
+        outcome = placed.outcome;
+      }
+    } else {
+      const event = createEvent(
+        orderReceivedV1,
+        { order },
+        { eventId: newEventId(), occurredAt: receivedAt, correlationId: order.orderId, sellerId: order.sellerId },
+      );
+      outcome = await saveNewOrder(order, requestHash, toPending(event));
+    }
     if (outcome.kind === 'created') {
       logger.info('order received', { orderId: order.orderId, sellerId: order.sellerId, correlationId: order.orderId });
       metrics.addMetric('OrdersReceived', 'Count', 1);

@@ -16,6 +16,7 @@ import { FORWARDERS } from '../../domain/inbound';
 import { INBOUND_ROUTES } from '../../functions/inbound-shipments/routes';
 import { PRODUCT_ROUTES } from '../../functions/products/routes';
 import { STOCK_ROUTES } from '../../functions/stock/routes';
+import { FULFILMENT_ROUTES } from '../../functions/fulfilment/routes';
 import { WAREHOUSE_ROUTES } from '../../functions/warehouse-operations/routes';
 import { EnlaceFunction } from './enlace-function';
 
@@ -56,11 +57,16 @@ export class Inventory extends Construct {
       functionName: 'warehouse-operations',
       description: '/v1/warehouses/{code}/…: expected arrivals, dock milestones, receipts, stock adjustments (warehouse operator keys)',
     }).bindTable(table);
+    const fulfilment = new EnlaceFunction(this, 'Fulfilment', {
+      functionName: 'fulfilment',
+      description: 'Local fulfilment: backorder settings, cancellation before pick, warehouse tasks (pick, pack, hand-over)',
+    }).bindTable(table);
     const routes: [EnlaceFunction, readonly { readonly method: string; readonly path: string }[]][] = [
       [products, PRODUCT_ROUTES],
       [inbound, INBOUND_ROUTES],
       [stock, STOCK_ROUTES],
       [warehouse, WAREHOUSE_ROUTES],
+      [fulfilment, FULFILMENT_ROUTES],
     ];
     for (const [fn, fnRoutes] of routes) {
       const integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn);
@@ -145,7 +151,7 @@ export class Inventory extends Construct {
       targets: [new targets.LambdaFunction(sweep, { retryAttempts: 2, maxEventAge: Duration.minutes(30) })],
     });
 
-    this.functions = [products, inbound, stock, warehouse, webhook, milestones, sweep];
+    this.functions = [products, inbound, stock, warehouse, fulfilment, webhook, milestones, sweep];
     for (const fn of this.functions) fn.errorsAlarm.addAlarmAction(new cwActions.SnsAction(alarmTopic));
   }
 }

@@ -335,7 +335,7 @@ describe('seller notifications through the local cloud', () => {
     const seller = await newSeller('bad');
     const bad = await api('POST', '/v1/subscriptions', seller.key, {
       endpoint: 'http://example.com/hooks',
-      eventTypes: ['order.rated', 'order.shipped'],
+      eventTypes: ['order.rated', 'order.teleported'],
       filter: { destinationCountries: ['AR'] },
       colour: 'blue',
     });

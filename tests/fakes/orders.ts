@@ -18,5 +18,15 @@ export function fakeOrderStore() {
     events.push(event);
     return { kind: 'created' };
   };
-  return { orders, events, saveNewOrder, getOrder: async (id: string) => orders.get(id) };
+  return {
+    orders,
+    events,
+    saveNewOrder,
+    getOrder: async (id: string) => orders.get(id),
+    findOrderKey: async (order: Order) => keys.get(`${order.marketplace}#${order.externalOrderId}`),
+    // Cross-border orders only: warehouse orders are tested against DynamoDB Local (tests/integration/warehouse-orders.int.test.ts).
+    warehouseIntake: async (): Promise<never> => {
+      throw new Error('this fake takes cross-border orders only');
+    },
+  };
 }

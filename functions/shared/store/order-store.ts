@@ -19,6 +19,14 @@ export interface IdempotencyRecord {
 export type SaveOrderOutcome = { readonly kind: 'created' } | { readonly kind: 'duplicate'; readonly existing: IdempotencyRecord };
 
 /** Port: stores a new order, its idempotency record and its event in one atomic write. */
+/** Port: the idempotency record of an order's key (marketplace, external id), if one was written. */
+export type FindOrderKey = (order: Order) => Promise<IdempotencyRecord | undefined>;
+
+export const buildFindOrderKey =
+  (documents: DynamoDBDocumentClient, tableName: string): FindOrderKey =>
+  (order) =>
+    readIdempotencyRecord(documents, tableName, order);
+
 export type SaveNewOrder = (order: Order, requestHash: string, event: PendingEvent) => Promise<SaveOrderOutcome>;
 
 /**
@@ -51,7 +59,7 @@ export function buildSaveNewOrder(documents: DynamoDBDocumentClient, tableName: 
   };
 }
 
-function newOrderWrites(tableName: string, order: Order, requestHash: string, event: PendingEvent) {
+export function newOrderWrites(tableName: string, order: Order, requestHash: string, event: PendingEvent) {
   const idempotency: IdempotencyRecord = { orderId: order.orderId, sellerId: order.sellerId, requestHash };
   return [
     {
@@ -72,7 +80,7 @@ function newOrderWrites(tableName: string, order: Order, requestHash: string, ev
   ];
 }
 
-async function readIdempotencyRecord(documents: DynamoDBDocumentClient, tableName: string, order: Order): Promise<IdempotencyRecord | undefined> {
+export async function readIdempotencyRecord(documents: DynamoDBDocumentClient, tableName: string, order: Order): Promise<IdempotencyRecord | undefined> {
   const { Item } = await documents.send(
     new GetCommand({ TableName: tableName, Key: keys.orderIdempotency(order.marketplace, order.externalOrderId), ConsistentRead: true }),
   );

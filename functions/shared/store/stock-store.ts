@@ -359,3 +359,24 @@ export function buildListLots(documents: DynamoDBDocumentClient, tableName: stri
     return Items.map(({ pk: _pk, sk: _sk, type: _type, ...lot }) => lot as unknown as Lot);
   };
 }
+
+/** Port: the balances of some SKUs of a seller in several warehouses at once: warehouse → SKU → buckets (zeros where none). */
+export type GetStockBalances = (sellerId: string, warehouseCodes: readonly string[], skus: readonly string[]) => Promise<Map<string, Map<string, Buckets>>>;
+
+export function buildGetStockBalances(documents: DynamoDBDocumentClient, tableName: string): GetStockBalances {
+  return async (sellerId, warehouseCodes, skus) => {
+    const pairs = warehouseCodes.flatMap((warehouseCode) => skus.map((sku) => ({ warehouseCode, sku })));
+    const items = await batchGetAll(
+      documents,
+      tableName,
+      pairs.map(({ warehouseCode, sku }) => keys.stockBalance(sellerId, warehouseCode, sku)),
+    );
+    const byKey = new Map(items.map((item) => [String(item.pk), item]));
+    const result = new Map<string, Map<string, Buckets>>();
+    for (const { warehouseCode, sku } of pairs) {
+      const item = byKey.get(keys.stockBalance(sellerId, warehouseCode, sku).pk);
+      result.set(warehouseCode, (result.get(warehouseCode) ?? new Map<string, Buckets>()).set(sku, bucketsOf(item)));
+    }
+    return result;
+  };
+}

@@ -71,7 +71,7 @@ describe('subscription input', () => {
     expect(
       problemsOf(production, {
         endpoint: 'http://erp.example.com/hooks',
-        eventTypes: ['order.rated', 'order.shipped'],
+        eventTypes: ['order.rated', 'order.teleported'],
         filter: { destinationCountries: ['AR'], late: true },
         sellerId: 'x',
         colour: 'blue',

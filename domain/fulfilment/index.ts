@@ -1,0 +1,23 @@
+/** Public surface of local fulfilment: which warehouse ships an order, its stages, the stock movements of each step. */
+export {
+  checkCancel,
+  checkStep,
+  DEFAULT_FULFILMENT_SETTINGS,
+  FulfilmentStepError,
+  fulfilmentSettingsSchema,
+  orderMovements,
+  packInputSchema,
+  stepOf,
+  type FulfilmentSettings,
+  type WarehouseStep,
+} from './stages';
+export {
+  candidateWarehouses,
+  chooseWarehouse,
+  isWarehouseOrder,
+  shortagesAt,
+  transitDaysFrom,
+  unitsBySku,
+  type Shortage,
+  type WarehouseChoice,
+} from './warehouse-choice';
