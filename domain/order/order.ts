@@ -93,6 +93,8 @@ export interface Order {
   readonly warnings: readonly OrderWarning[];
   /** Certificates on file for the goods (optional: most orders need none). */
   readonly certificates?: readonly OrderCertificate[];
+  /** Domestic documents from the seller: the NF-e access key of a parcel shipped inside Brazil (44 digits, validated). */
+  readonly documents?: { readonly nfeAccessKey?: string };
 }
 
 /**
@@ -139,6 +141,7 @@ export function createOrder(input: OrderInput, context: { orderId: string; recei
     },
     warnings: context.warnings ?? [],
     ...(input.certificates === undefined ? {} : { certificates: input.certificates }),
+    ...(input.documents?.nfeAccessKey === undefined ? {} : { documents: { nfeAccessKey: input.documents.nfeAccessKey } }),
   };
 }
 
