@@ -107,7 +107,7 @@ function oneLabel(input: LabelInput, index: number): string {
     const place = [from.postalCode, from.city, from.state].filter((part) => part !== undefined).join(' ');
     // One line (the name and city) as before; two when the street address is known (a warehouse).
     if (street === undefined) out.push(text(MARGIN, 682, 24, `FROM ${from.name}, ${from.city} ${from.country}`, 56));
-    else out.push(text(MARGIN, 674, 20, `FROM ${from.name}, ${street}`, 66), text(MARGIN, 698, 20, `${place} ${from.country}`, 66));
+    else out.push(text(MARGIN, 674, 20, `FROM ${from.name}`, 70), text(MARGIN, 698, 20, `${street}, ${place} ${from.country}`, 70));
   }
   if (input.shipDate !== undefined) out.push(text(560, 606, 24, input.shipDate, 12));
   out.push(line(720));

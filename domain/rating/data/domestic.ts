@@ -16,7 +16,7 @@ import { US_REMOTE_RANGES } from './us';
 export const FACTS = 'notes/fulfilment-facts.md (research 2026-12-05)';
 
 /** Domestic cards' first version. */
-export const VERSION_2026_12 = { version: '2026.12', effectiveFrom: '2026-12-01' } as const;
+export const DOMESTIC_VERSION = { version: '2026.11', effectiveFrom: '2026-11-01' } as const;
 
 const NO_LINE_HAUL = 'none: ships from an Enlace warehouse in the country';
 const SANDBOX_PRICES = sandbox(
@@ -39,7 +39,7 @@ const zone = (id: string, regions: readonly string[] | '*', min: number, max: nu
 
 function card(fields: Omit<DomesticRateCard, 'lane' | 'version' | 'effectiveFrom' | 'carriers'> & { readonly carrier: string }): DomesticRateCard {
   const { carrier, ...rest } = fields;
-  return { lane: 'domestic', ...VERSION_2026_12, carriers: { lineHaul: NO_LINE_HAUL, lastMile: carrier }, ...rest };
+  return { lane: 'domestic', ...DOMESTIC_VERSION, carriers: { lineHaul: NO_LINE_HAUL, lastMile: carrier }, ...rest };
 }
 
 // ------------------------------------------------------------------ Mexico, from MX-CTT-01 (Tepotzotlán, Estado de México)
@@ -67,7 +67,7 @@ const ESTAFETA_INSURANCE = {
   provenance: sourced(`${FACTS} §1.1 (Estafeta insurance 1.5 % of declared value, minimum MXN 25; globalpaq.com.mx, undated)`, 'Reseller price.'),
 } as const;
 const ESTAFETA_FUEL = (percent: '5.3' | '7.8', family: string): DomesticRateCard['fuelSurcharge'] => ({
-  schedule: [{ effectiveFrom: '2026-12-01', percent }],
+  schedule: [{ effectiveFrom: '2026-11-01', percent }],
   provenance: sandbox(
     `SANDBOX APPROXIMATION: Estafeta bills fuel as its own line, a percentage per product family (${family}); the level is from a c. 2014 public quote (ivansabik/estafeta-api), FACTS §1.1 — shape sourced, level dated.`,
   ),
@@ -193,7 +193,7 @@ const MX_CARDS: readonly DomesticRateCard[] = [
     refused: { batteries: LITHIUM_STANDALONE, categories: [], provenance: STANDALONE_REFUSED },
     lastMile: table('MXN', [flat(500, '165.00'), flat(1000, '185.00'), flat(5000, '240.00'), perKg(70_000, '22.00', '140.00')]),
     fuelSurcharge: {
-      schedule: [{ effectiveFrom: '2026-12-01', percent: '18.5' }],
+      schedule: [{ effectiveFrom: '2026-11-01', percent: '18.5' }],
       provenance: sandbox('Invented level; DHL publishes a monthly fuel index (FACTS §1.1 proposal).'),
     },
     remoteArea: {
@@ -420,7 +420,7 @@ const US_CARDS: readonly DomesticRateCard[] = [
       10,
       sourced(
         `${FACTS} §1.3 (third-party tools: USPS 139 in³/lb ≈ 5000 cm³/kg above 1,728 in³ from 2026-07-12; before, 166)`,
-        'UNCERTAIN: not confirmed in an official USPS text; stored as this dated version (2026-12-01), so a correction is a new version.',
+        'UNCERTAIN: not confirmed in an official USPS text; stored as this dated version (2026-11-01), so a correction is a new version.',
       ),
       { volumeMm3: 28_316_847 },
     ),
@@ -469,7 +469,7 @@ const US_CARDS: readonly DomesticRateCard[] = [
     refused: { batteries: LITHIUM_STANDALONE, categories: [], provenance: STANDALONE_REFUSED },
     lastMile: table('USD', [flat(1000, '10.90'), flat(5000, '15.40'), perKg(68_038, '2.10', '9.00')]),
     fuelSurcharge: {
-      schedule: [{ effectiveFrom: '2026-12-01', percent: '16' }],
+      schedule: [{ effectiveFrom: '2026-11-01', percent: '16' }],
       provenance: sandbox('SANDBOX level; UPS sets it weekly (Monday) from the EIA diesel index two weeks earlier (FACTS §1.3).'),
     },
     remoteArea: {
