@@ -183,7 +183,11 @@ function checkSkusAreUnique(items: readonly { sku: string }[], context: z.Refine
 
 /** A parcel shipped inside Brazil from an Enlace warehouse travels with the seller's NF-e: its access key is required. */
 function checkDomesticDocuments(
-  order: { shipFrom: z.output<typeof shipFromSchema>; shipTo: { country: (typeof DESTINATION_COUNTRIES)[number] }; documents?: { nfeAccessKey?: string } | undefined },
+  order: {
+    shipFrom: z.output<typeof shipFromSchema>;
+    shipTo: { country: (typeof DESTINATION_COUNTRIES)[number] };
+    documents?: { nfeAccessKey?: string } | undefined;
+  },
   context: z.RefinementCtx,
 ): void {
   const warehouse = fulfilmentWarehouse(order);

@@ -14,7 +14,7 @@ import type { GoodsCategory } from '../shared/goods';
 import { type Currency, type Money, add, formatMoney, formatPercent, maxOf, multiply, sum, times, zero } from '../shared/money';
 import { findRange } from '../shared/postal-ranges';
 import { isBrazilState } from '../shared/postal-regions';
-import { type BatteryType, type DestinationCountry, BATTERY_TYPES } from '../shared/shipping-terms';
+import { type BatteryType, BATTERY_TYPES } from '../shared/shipping-terms';
 import { type ChargeableWeight, chargeableWeight, formatKg } from './chargeable-weight';
 import { type CompiledCard, compileCard, fuelInEffect, zoneKey } from './compiled-card';
 import { RATE_CARDS } from './data';
@@ -28,6 +28,7 @@ import type {
   DutiesAndTaxes,
   EligibleQuote,
   FeeLine,
+  IneligibilityReason,
   IneligibleQuote,
   ParcelQuote,
   RatingOptions,
@@ -100,9 +101,9 @@ interface DomesticLeg {
   readonly zone: DomesticZone;
 }
 
-function parcelLines(ctx: Context, compiled: CompiledCard, weight: ChargeableWeight, index: number, remote: boolean, leg?: DomesticLeg): FeeLine[] {
+/** The freight of one parcel: line-haul, fuel and last mile from China, or the domestic delivery and its fuel. */
+function freightLines(ctx: Context, compiled: CompiledCard, weight: ChargeableWeight, index: number, leg: DomesticLeg | undefined): FeeLine[] {
   const { card } = compiled;
-  const parcel = ctx.request.parcels[index];
   const lines: FeeLine[] = [];
   const chargeable = weight.chargeableGrams;
   const weightNote = weight.volumetricCounts && weight.volumetricGrams > weight.actualGrams ? ' (volumetric)' : '';
@@ -127,6 +128,13 @@ function parcelLines(ctx: Context, compiled: CompiledCard, weight: ChargeableWei
     const lastMile = priceByWeight(compiled.lastMile, chargeable);
     lines.push(line(ctx, 'LAST_MILE', `Last-mile delivery (${card.carriers.lastMile})${weightNote}`, lastMile.amount, lastMile.basis, index));
   }
+  return lines;
+}
+
+function parcelLines(ctx: Context, compiled: CompiledCard, weight: ChargeableWeight, index: number, remote: boolean, leg?: DomesticLeg): FeeLine[] {
+  const { card } = compiled;
+  const parcel = ctx.request.parcels[index];
+  const lines: FeeLine[] = freightLines(ctx, compiled, weight, index, leg);
 
   if (remote && card.remoteArea) {
     lines.push(
@@ -294,6 +302,28 @@ function crossBorderDuties(
   };
 }
 
+/** A domestic card's zone for the shipment's warehouse and destination, or why it does not deliver there; undefined for a cross-border card. */
+function domesticLeg(ctx: Context, card: RateCard): DomesticLeg | IneligibilityReason | undefined {
+  if (!isDomesticCard(card)) return undefined;
+  const warehouseCode = ctx.request.origin?.warehouseCode ?? '';
+  const zone = domesticZone(card, warehouseCode, ctx.region);
+  if (zone) return { warehouseCode, zone };
+  const where = `${ctx.request.destination.code} (${ctx.request.destination.region.name})`;
+  return { code: 'POSTAL_CODE_NOT_SERVED', message: `${card.carriers.lastMile} does not deliver from ${warehouseCode} to ${where} on this service` };
+}
+
+/** Every warning of a quote, the duty rule's first and the DDU estimate's last. */
+function quoteWarnings(ctx: Context, card: RateCard, duties: DutiesOutcome): string[] {
+  const warnings: string[] = duties.ruleWarning === undefined ? [] : [duties.ruleWarning];
+  const lineHaulSandbox = !isDomesticCard(card) && card.lineHaul.provenance.sandbox;
+  if (card.provenance.sandbox || lineHaulSandbox || card.lastMile.provenance.sandbox) {
+    warnings.push(`Rate card ${card.serviceId} ${card.version} holds sandbox (invented) prices.`);
+  }
+  if (ctx.fx.sandbox) warnings.push(`FX table ${ctx.fx.id} is sandbox (illustrative rates).`);
+  if (duties.dduWarning !== undefined) warnings.push(duties.dduWarning);
+  return warnings;
+}
+
 function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQuote {
   const compiled = compileCard(card);
   const { request } = ctx;
@@ -313,17 +343,9 @@ function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQu
     categories: ctx.categories,
     postalCode: ctx.postalCode,
   });
-  let leg: DomesticLeg | undefined;
-  if (isDomesticCard(card)) {
-    const warehouseCode = request.origin?.warehouseCode ?? '';
-    const zone = domesticZone(card, warehouseCode, ctx.region);
-    if (zone) leg = { warehouseCode, zone };
-    else {
-      const where = `${request.destination.code} (${request.destination.region.name})`;
-      reasons.push({ code: 'POSTAL_CODE_NOT_SERVED', message: `${card.carriers.lastMile} does not deliver from ${warehouseCode} to ${where} on this service` });
-    }
-  }
-  if (reasons.length > 0) return ineligible(reasons);
+  const leg = domesticLeg(ctx, card);
+  if (leg && 'code' in leg) reasons.push(leg);
+  if (reasons.length > 0 || (leg && 'code' in leg)) return ineligible(reasons);
 
   const remote = findRange(compiled.remoteRanges, ctx.postalCode) !== undefined;
   const parcels: ParcelQuote[] = weights.map((weight, index) => {
@@ -350,16 +372,11 @@ function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQu
   const totalCharges = add(shippingTotal, dutiesAndTaxes.total);
   const sellerPays = dutiesAndTaxes.payer === 'buyer' ? shippingTotal : totalCharges;
 
-  const warnings: string[] = duties.ruleWarning === undefined ? [] : [duties.ruleWarning];
-  const lineHaulSandbox = !isDomesticCard(card) && card.lineHaul.provenance.sandbox;
-  if (card.provenance.sandbox || lineHaulSandbox || card.lastMile.provenance.sandbox) {
-    warnings.push(`Rate card ${card.serviceId} ${card.version} holds sandbox (invented) prices.`);
-  }
-  if (ctx.fx.sandbox) warnings.push(`FX table ${ctx.fx.id} is sandbox (illustrative rates).`);
-  if (duties.dduWarning !== undefined) warnings.push(duties.dduWarning);
+  const warnings = quoteWarnings(ctx, card, duties);
 
   const extra = remote && card.remoteArea ? card.remoteArea.extraTransitDays : { min: 0, max: 0 };
   const transit = leg ? leg.zone.transitDays : isDomesticCard(card) ? { min: 0, max: 0 } : card.transitDays;
+  const parcelTotal = weights.reduce((acc, w) => acc + w.chargeableGrams, 0);
   const quote: EligibleQuote = {
     eligible: true,
     serviceId: card.serviceId,
@@ -369,7 +386,7 @@ function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQu
     rateCard: { version: card.version, effectiveFrom: card.effectiveFrom, sandbox: card.provenance.sandbox },
     currency: ctx.currency,
     parcels,
-    chargeableWeightGrams: weights.reduce((acc, w) => acc + w.chargeableGrams, 0),
+    chargeableWeightGrams: parcelTotal,
     lines,
     shippingTotal,
     dutiesAndTaxes,

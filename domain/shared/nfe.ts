@@ -98,7 +98,11 @@ export function validateNfeAccessKey(raw: string): NfeKeyResult {
   }
   const expected = nfeCheckDigit(key.slice(0, 43));
   if (Number(key[43]) !== expected) {
-    return { valid: false, code: 'NFE_KEY_CHECK_DIGIT', message: `has a wrong check digit: the last digit should be ${expected} (módulo 11); check for a mistyped digit` };
+    return {
+      valid: false,
+      code: 'NFE_KEY_CHECK_DIGIT',
+      message: `has a wrong check digit: the last digit should be ${expected} (módulo 11); check for a mistyped digit`,
+    };
   }
   return { valid: true, key, state, issuedMonth: `20${key.slice(2, 4)}-${key.slice(4, 6)}`, cnpj: key.slice(6, 20) };
 }

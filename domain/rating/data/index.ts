@@ -1,4 +1,4 @@
-import type { CrossBorderRateCard, RateCard } from '../rate-card';
+import type { RateCard } from '../rate-card';
 import { BR_CARDS } from './br';
 import { CL_CARDS } from './cl';
 import { CO_CARDS } from './co';

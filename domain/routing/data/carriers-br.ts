@@ -31,8 +31,18 @@ export const BR_CARRIERS: readonly CarrierProfile[] = [
       },
       { serviceId: 'enlace-standard-br-correios', level: 'standard', tracked: true, tracking: s10Format('DB', 'BR', 'SEDEX, domestic range: sandbox choice') },
       // Domestic, from the São Paulo warehouse (PAC contract 03298, SEDEX contract 03220).
-      { serviceId: 'domestic-br-correios-pac', level: 'economy', tracked: true, tracking: s10Format('PB', 'BR', 'PAC contract, domestic range: sandbox choice') },
-      { serviceId: 'domestic-br-correios-sedex', level: 'express', tracked: true, tracking: s10Format('AB', 'BR', 'SEDEX logical label (AA/AB), sandbox choice') },
+      {
+        serviceId: 'domestic-br-correios-pac',
+        level: 'economy',
+        tracked: true,
+        tracking: s10Format('PB', 'BR', 'PAC contract, domestic range: sandbox choice'),
+      },
+      {
+        serviceId: 'domestic-br-correios-sedex',
+        level: 'express',
+        tracked: true,
+        tracking: s10Format('AB', 'BR', 'SEDEX logical label (AA/AB), sandbox choice'),
+      },
     ],
     coverage: { served: 'nationwide', notServed: [], remote: BR_REMOTE_RANGES, provenance: REMOTE },
     limits: {

@@ -22,7 +22,11 @@ function orderOf(body: Record<string, unknown>, orderId = 'ord_DOM'): Order {
   return { ...createOrder(orderInputSchema.parse(body), { orderId, receivedAt: AT.toISOString() }), status: 'rated' };
 }
 
-function decide(order: Order, options: Parameters<typeof routeShipment>[4] = {}, policy: Parameters<typeof routeShipment>[3] = { profile: 'best-value', rules: [] }) {
+function decide(
+  order: Order,
+  options: Parameters<typeof routeShipment>[4] = {},
+  policy: Parameters<typeof routeShipment>[3] = { profile: 'best-value', rules: [] },
+) {
   const rating = rateOrder(order);
   if (rating.result === undefined) throw new Error('the order must rate');
   const input = routingInputFromOrder(order, { at: AT });
@@ -54,7 +58,9 @@ describe('routing a domestic order (same engine, same explanations)', () => {
     expect(decision.status).toBe('routed');
     expect(decision.lane.id).toBe('MX-MX-CMX');
     expect(decision.ranking.map((candidate) => candidate.serviceId).sort()).toEqual(['domestic-mx-99minutos-next-day', 'domestic-mx-jt']);
-    expect(decision.explanation[0]).toMatch(/^We chose (99minutos|J&T Express) because .* this standard parcel from warehouse MX-CTT-01 to 06700 \(Ciudad de México\)\.$/);
+    expect(decision.explanation[0]).toMatch(
+      /^We chose (99minutos|J&T Express) because .* this standard parcel from warehouse MX-CTT-01 to 06700 \(Ciudad de México\)\.$/,
+    );
     expect(decision.explanation[1]).toMatch(/with no import duties \(domestic, paid at inbound\)/);
     expect(decision.explanation.join(' ')).not.toMatch(/including duties/);
     // Other levels are explained, not silently dropped.
@@ -63,7 +69,9 @@ describe('routing a domestic order (same engine, same explanations)', () => {
   });
 
   it('explains why a metro carrier cannot take a parcel outside its metro area from this warehouse', () => {
-    const order = orderOf(mexicoDomesticOrderBody({ shipTo: { ...(mexicoDomesticOrderBody().shipTo as object), city: 'Guadalajara', state: 'JAL', postalCode: '44100' } }));
+    const order = orderOf(
+      mexicoDomesticOrderBody({ shipTo: { ...(mexicoDomesticOrderBody().shipTo as object), city: 'Guadalajara', state: 'JAL', postalCode: '44100' } }),
+    );
     const decision = decide(order);
     expect(decision.lane.id).toBe('MX-MX-JAL');
     expect(decision.ranking.map((candidate) => candidate.carrier)).toEqual(['jt-express']);
@@ -75,7 +83,11 @@ describe('routing a domestic order (same engine, same explanations)', () => {
   });
 
   it('applies the seller’s rules to domestic candidates', () => {
-    const decision = decide(orderOf(mexicoDomesticOrderBody()), {}, { profile: 'cheapest', rules: [{ kind: 'never-carrier', carrier: 'jt-express', countries: ['MX'] }] });
+    const decision = decide(
+      orderOf(mexicoDomesticOrderBody()),
+      {},
+      { profile: 'cheapest', rules: [{ kind: 'never-carrier', carrier: 'jt-express', countries: ['MX'] }] },
+    );
     expect(decision.chosen?.carrier).toBe('99minutos');
     expect(decision.exclusions.find((exclusion) => exclusion.serviceId === 'domestic-mx-jt')).toMatchObject({ code: 'SELLER_RULE', source: 'seller' });
   });
