@@ -1,4 +1,4 @@
-import { createOrder, fulfilmentWarehouse, isDomesticFulfilment, orderInputSchema } from '../../../../domain/order';
+import { createOrder, fulfilmentWarehouse, intakeWarnings, isDomesticFulfilment, orderInputSchema } from '../../../../domain/order';
 import { brazilDomesticOrderBody, mexicoDomesticOrderBody, NFE_KEY } from '../../../fixtures/domestic-orders';
 import { sampleOrderBody } from '../../../fixtures/orders';
 
@@ -19,6 +19,16 @@ describe('isDomesticFulfilment: one predicate for intake, rating, routing and cu
     const order = { shipFrom, shipTo: { country } };
     expect(isDomesticFulfilment(order)).toBe(domestic);
     expect(fulfilmentWarehouse(order)?.country).toBe(domestic ? country : undefined);
+  });
+});
+
+describe('intake warnings on a domestic order', () => {
+  it('warns of no customs hold: a domestic parcel meets no customs (the same recipient from China is warned)', () => {
+    const body = brazilDomesticOrderBody();
+    const { taxId: _taxId, ...withoutCpf } = body.shipTo as Record<string, unknown>;
+    expect(intakeWarnings(orderInputSchema.parse({ ...body, shipTo: withoutCpf }))).toEqual([]);
+    const fromChina = orderInputSchema.parse({ ...body, shipTo: withoutCpf, shipFrom: { warehouseCode: 'SZX-01' } });
+    expect(intakeWarnings(fromChina).map((warning) => warning.code)).toEqual(['RECIPIENT_TAX_ID_MISSING']);
   });
 });
 
