@@ -1,4 +1,4 @@
-import type { Order } from '../order';
+import { isDomesticFulfilment, type Order } from '../order';
 import type { PostalCode } from '../shared/postal-codes';
 import type { Buckets } from '../stock';
 import { WAREHOUSES, warehouseByCode, type Warehouse } from '../warehouses';
@@ -11,11 +11,9 @@ import { WAREHOUSES, warehouseByCode, type Warehouse } from '../warehouses';
  * order waits (backorder) or is refused.
  */
 
-/** True when the order ships from a destination warehouse in its own country (no international leg). */
+/** True when the order ships from a destination warehouse in its own country (no international leg), or asks to. */
 export function isWarehouseOrder(order: Pick<Order, 'shipFrom' | 'shipTo'> & { readonly fulfilment?: unknown }): boolean {
-  if (order.fulfilment !== undefined) return true;
-  if (!('warehouseCode' in order.shipFrom)) return false;
-  return warehouseByCode(order.shipFrom.warehouseCode)?.country === order.shipTo.country;
+  return order.fulfilment !== undefined || isDomesticFulfilment(order);
 }
 
 /**
@@ -37,10 +35,17 @@ export function transitDaysFrom(warehouse: Warehouse, destination: PostalCode): 
   return destination.region.code === warehouse.address.state || (warehouse.country === 'MX' && ['CMX', 'MEX'].includes(destination.region.code)) ? 1 : 3;
 }
 
-/** The candidate warehouses of an order, fastest first (ties by code, so the choice is stable). */
-export function candidateWarehouses(order: Pick<Order, 'shipFrom' | 'shipTo' | 'destination'>): Warehouse[] {
+/**
+ * The candidate warehouses of an order, fastest first (ties by code, so the choice is stable): every
+ * warehouse of the buyer's country when the order asks for `fulfilment: "warehouse"` (Enlace
+ * chooses), only the one it names otherwise.
+ */
+export function candidateWarehouses(
+  order: Pick<Order, 'shipFrom' | 'shipTo' | 'destination'> & { readonly fulfilment?: unknown; readonly chooseWarehouse?: boolean },
+): Warehouse[] {
   const named = 'warehouseCode' in order.shipFrom ? warehouseByCode(order.shipFrom.warehouseCode) : undefined;
-  const candidates = named?.country === order.shipTo.country ? [named] : WAREHOUSES.filter((warehouse) => warehouse.country === order.shipTo.country);
+  const anyInCountry = order.chooseWarehouse === true || named?.country !== order.shipTo.country;
+  const candidates = anyInCountry ? WAREHOUSES.filter((warehouse) => warehouse.country === order.shipTo.country) : [named];
   return [...candidates].sort((a, b) => transitDaysFrom(a, order.destination) - transitDaysFrom(b, order.destination) || a.code.localeCompare(b.code));
 }
 
@@ -73,7 +78,7 @@ export function shortagesAt(units: ReadonlyMap<string, number>, balances: Readon
  * `balances` maps a warehouse code to the balances of the order's SKUs there.
  */
 export function chooseWarehouse(
-  order: Pick<Order, 'shipFrom' | 'shipTo' | 'destination' | 'items'>,
+  order: Pick<Order, 'shipFrom' | 'shipTo' | 'destination' | 'items'> & { readonly chooseWarehouse?: boolean },
   balances: ReadonlyMap<string, ReadonlyMap<string, Buckets>>,
 ): WarehouseChoice | undefined {
   const units = unitsBySku(order);

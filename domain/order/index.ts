@@ -1,4 +1,5 @@
 /** Public surface of the order context. */
+export { fulfilmentWarehouse, isDomesticFulfilment, type FulfilmentFacts } from './fulfilment';
 export { intakeWarnings } from './intake-warnings';
 export { MARKETPLACE_PROGRAMMES } from './marketplace-programmes';
 export {

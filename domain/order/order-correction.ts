@@ -69,7 +69,7 @@ function money(decimal: string, currency: Money['currency']): Money | undefined 
 /** The tax-id warnings intake gives, recomputed for the corrected recipient; other warnings are kept. */
 function warningsFor(order: Order, shipTo: Order['shipTo']): OrderWarning[] {
   const others = order.warnings.filter((warning) => !warning.path.startsWith('shipTo.taxId'));
-  return [...others, ...intakeWarnings({ shipTo })];
+  return [...others, ...intakeWarnings({ shipTo, shipFrom: order.shipFrom })];
 }
 
 /**

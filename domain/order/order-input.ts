@@ -3,8 +3,10 @@ import { whenValid } from '../shared/refine';
 import { CERTIFICATE_AGENCIES } from '../shared/certificates';
 import { GOODS_CATEGORIES } from '../shared/goods';
 import { CURRENCIES, parseMajor } from '../shared/money';
+import { validateNfeAccessKey } from '../shared/nfe';
 import { parsePostalCode } from '../shared/postal-codes';
 import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS, MARKETPLACES, SERVICE_LEVELS } from '../shared/shipping-terms';
+import { fulfilmentWarehouse } from './fulfilment';
 
 /**
  * The order a marketplace posts to `POST /v1/orders` (API v1). Units are part of the field names
@@ -103,6 +105,19 @@ const shipFromSchema = z.union([
   z.object({ city: text(64), province: text(64).optional(), country: z.literal('CN', { error: 'origin must be in China (CN)' }) }).strict(),
 ]);
 
+/** Domestic documents the seller supplies: Brazil's NF-e access key for a parcel shipped inside Brazil (see domain/shared/nfe.ts). */
+const documentsSchema = z.strictObject({
+  nfeAccessKey: z
+    .string()
+    .transform((raw, context) => {
+      const result = validateNfeAccessKey(raw);
+      if (result.valid) return result.key;
+      context.issues.push({ code: 'custom', message: result.message, input: raw });
+      return z.NEVER;
+    })
+    .optional(),
+});
+
 export const orderInputSchema = z
   .object({
     marketplace: z.enum(MARKETPLACES),
@@ -119,9 +134,11 @@ export const orderInputSchema = z
     items: z.array(itemSchema).min(1, 'an order needs at least one item').max(MAX_ITEMS),
     parcels: z.array(parcelSchema).min(1).max(MAX_PARCELS).optional(),
     certificates: certificatesSchema.optional(),
+    documents: documentsSchema.optional(),
   })
   // Each cross-field check runs when the fields it reads parsed, whatever else failed (every problem at once).
   .superRefine((order, context) => checkSkusAreUnique(order.items, context), whenValid('items'))
+  .superRefine((order, context) => checkDomesticDocuments(order, context), whenValid('shipFrom', 'shipTo', 'documents'))
   .superRefine(
     (order, context) => {
       if (order.certificates !== undefined) checkCertificateSkus(order.items, order.certificates, context, ['certificates']);
@@ -164,6 +181,25 @@ function checkSkusAreUnique(items: readonly { sku: string }[], context: z.Refine
     }
     seen.add(item.sku);
   });
+}
+
+/** A parcel shipped inside Brazil from an Enlace warehouse travels with the seller's NF-e: its access key is required. */
+function checkDomesticDocuments(
+  order: {
+    shipFrom: z.output<typeof shipFromSchema>;
+    shipTo: { country: (typeof DESTINATION_COUNTRIES)[number] };
+    documents?: { nfeAccessKey?: string } | undefined;
+  },
+  context: z.RefinementCtx,
+): void {
+  const warehouse = fulfilmentWarehouse(order);
+  if (warehouse?.country === 'BR' && order.documents?.nfeAccessKey === undefined) {
+    context.addIssue({
+      code: 'custom',
+      path: ['documents', 'nfeAccessKey'],
+      message: `is required: a parcel shipped inside Brazil (from ${warehouse.code}) travels with the seller's NF-e; give its 44-digit chave de acesso`,
+    });
+  }
 }
 
 /** Certificates may name only the order's skus. */

@@ -119,6 +119,8 @@ export interface Order {
   readonly certificates?: readonly OrderCertificate[];
   /** Present on a warehouse (local) order: where its stock is allocated and how far the warehouse got. */
   readonly fulfilment?: OrderFulfilment;
+  /** Domestic documents from the seller: the NF-e access key of a parcel shipped inside Brazil (44 digits, validated). */
+  readonly documents?: { readonly nfeAccessKey?: string };
 }
 
 /**
@@ -165,6 +167,7 @@ export function createOrder(input: OrderInput, context: { orderId: string; recei
     },
     warnings: context.warnings ?? [],
     ...(input.certificates === undefined ? {} : { certificates: input.certificates }),
+    ...(input.documents?.nfeAccessKey === undefined ? {} : { documents: { nfeAccessKey: input.documents.nfeAccessKey } }),
   };
 }
 

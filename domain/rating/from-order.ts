@@ -1,5 +1,5 @@
 import type { Order } from '../order';
-import { MARKETPLACE_PROGRAMMES } from '../order';
+import { fulfilmentWarehouse, MARKETPLACE_PROGRAMMES } from '../order';
 import type { Currency } from '../shared/money';
 import type { RatingRequest } from './types';
 
@@ -12,7 +12,10 @@ const UNKNOWN_SIDE_MM = 1;
 /** The rating engine's view of an order: where it goes, what it weighs, what it holds and who pays the taxes. */
 export function ratingRequestFromOrder(order: Order, quoteCurrency: Currency = order.currency): RatingRequest {
   const programmes = MARKETPLACE_PROGRAMMES[order.marketplace];
+  const warehouse = fulfilmentWarehouse(order);
   return {
+    // A domestic (warehouse) order is rated on its warehouse's domestic services only.
+    ...(warehouse === undefined ? {} : { origin: { warehouseCode: warehouse.code } }),
     destination: {
       ...order.destination,
       // A two-letter code (a Brazilian UF such as "SP") is passed on; a spelled-out name is left for the CEP to decide.

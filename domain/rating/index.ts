@@ -12,7 +12,21 @@ export { assessDuties, selectDutyRule, type CustomsDeclaration, type DutyAssessm
 export { DUTY_RULES } from './duties/data';
 export type { DutyRule, SourceRef, TaxComponent, TaxRate } from './duties/types';
 export { rateShipment } from './rate';
-export { cardInEffect, type ChargeableWeightRule, type PostalRange, type PriceTable, type Provenance, type RateCard, type WeightBreak } from './rate-card';
+export {
+  cardInEffect,
+  domesticZone,
+  isDomesticCard,
+  type ChargeableWeightRule,
+  type CrossBorderRateCard,
+  type DomesticRateCard,
+  type DomesticZone,
+  type PostalRange,
+  type PriceTable,
+  type Provenance,
+  type RateCard,
+  type WeightBreak,
+} from './rate-card';
+export { DOMESTIC_DUTY_RULE_ID } from './domestic';
 export { rateOrder, summariseQuote } from './rate-order';
 export { ratesInputSchema, ratingRequestFromRatesInput } from './rates-input';
 export * from './types';

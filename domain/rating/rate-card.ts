@@ -1,6 +1,8 @@
 /**
- * Rate cards as data: one card per (service, version), effective-dated. A service is an air
- * line-haul from China plus a last-mile carrier in the destination, sold at one service level.
+ * Rate cards as data: one card per (service, version), effective-dated. A cross-border service is
+ * an air line-haul from China plus a last-mile carrier in the destination; a domestic service is a
+ * carrier delivering from one of Enlace's destination warehouses inside its country. Each is sold
+ * at one service level.
  * Every group of figures carries a `Provenance` saying where its kind of number comes from and
  * whether it is sandbox (invented for development) or sourced.
  */
@@ -53,7 +55,8 @@ export interface DatedPercent {
   readonly percent: DecimalString;
 }
 
-export interface RateCard {
+/** What every card states, cross-border or domestic. */
+interface RateCardBase {
   /** Stable service id, e.g. "enlace-standard-br"; versions of one service share it. */
   readonly serviceId: string;
   readonly name: string;
@@ -81,11 +84,13 @@ export interface RateCard {
     readonly categories: readonly GoodsCategory[];
     readonly provenance: Provenance;
   };
-  /** First mile in China + air line-haul, priced by chargeable weight per parcel. */
-  readonly lineHaul: PriceTable;
   /** Delivery in the destination country, priced by chargeable weight per parcel. */
   readonly lastMile: PriceTable;
-  /** Percentage of the line-haul charge, dated: the latest entry on or before the quote date applies. */
+  /**
+   * Dated percentages: the latest entry on or before the quote date applies. Cross-border: of the
+   * line-haul charge; domestic: of the carrier's delivery charge (how Estafeta and UPS bill fuel).
+   * An empty schedule: the carrier bills no fuel line (USPS, Correios).
+   */
   readonly fuelSurcharge: { readonly schedule: readonly DatedPercent[]; readonly provenance: Provenance };
   readonly remoteArea?: {
     readonly ranges: readonly PostalRange[];
@@ -108,6 +113,13 @@ export interface RateCard {
     readonly provenance: Provenance;
   };
   readonly insurance: { readonly percentOfDeclaredValue: DecimalString; readonly minimum: Money; readonly provenance: Provenance };
+}
+
+/** A service from China: an air line-haul plus a last-mile carrier in the destination, cleared through customs. */
+export interface CrossBorderRateCard extends RateCardBase {
+  readonly lane?: 'cross-border';
+  /** First mile in China + air line-haul, priced by chargeable weight per parcel. */
+  readonly lineHaul: PriceTable;
   readonly customsClearance: { readonly perShipment: Money; readonly provenance: Provenance };
   /** Charged on DDP shipments that carry duties or taxes: the larger of a % of them and a minimum. */
   readonly ddpService: {
@@ -116,6 +128,43 @@ export interface RateCard {
     readonly provenance: Provenance;
   };
   readonly transitDays: { readonly min: number; readonly max: number; readonly provenance: Provenance };
+}
+
+/**
+ * One zone of a domestic service, from one warehouse: the destination regions it covers (postal
+ * regions: BR state, MX state, US ZIP national area) and the transit to them. Zones are tried in
+ * order; `'*'` takes every region not named before it.
+ */
+export interface DomesticZone {
+  /** "metro", "regional", "national": printed in the fee lines and explanations. */
+  readonly id: string;
+  readonly regions: readonly string[] | '*';
+  /** Business days from hand-over at the warehouse to delivery. */
+  readonly transitDays: { readonly min: number; readonly max: number };
+  /** A carrier that prices by zone (USPS, Correios) gives the zone its own table; the card's `lastMile` otherwise. */
+  readonly lastMile?: PriceTable;
+}
+
+/**
+ * A domestic service: a carrier picks the parcel up at one of Enlace's destination warehouses and
+ * delivers it in the same country. No line-haul, no customs clearance, no import duties (they were
+ * paid when the stock came in at inbound), no DDP fee.
+ */
+export interface DomesticRateCard extends RateCardBase {
+  readonly lane: 'domestic';
+  /** Transit (and, for zone-priced carriers, price) by zone, per warehouse code the service picks up at. */
+  readonly zones: { readonly byWarehouse: Readonly<Record<string, readonly DomesticZone[]>>; readonly provenance: Provenance };
+}
+
+export type RateCard = CrossBorderRateCard | DomesticRateCard;
+
+export function isDomesticCard(card: RateCard): card is DomesticRateCard {
+  return card.lane === 'domestic';
+}
+
+/** The zone of a destination region from a warehouse, or undefined when the service does not deliver there from it. */
+export function domesticZone(card: DomesticRateCard, warehouseCode: string, region: string): DomesticZone | undefined {
+  return card.zones.byWarehouse[warehouseCode]?.find((zone) => zone.regions === '*' || zone.regions.includes(region));
 }
 
 /** The version of each service in effect on `day`: latest effectiveFrom ≤ day, not past its effectiveTo. */

@@ -42,7 +42,9 @@ export function summariseQuote(quote: EligibleQuote) {
     chargeableWeightGrams: quote.chargeableWeightGrams,
     shippingTotal: quote.shippingTotal,
     dutiesAndTaxes: quote.dutiesAndTaxes.total,
-    dutiesPayer: quote.dutiesAndTaxes.payer,
+    // order.rated v1 knows only seller and buyer: a domestic quote owes no duties (total zero) and
+    // its seller pays the whole charge, so it is summarised as the seller's; the stored quote says 'none'.
+    dutiesPayer: quote.dutiesAndTaxes.payer === 'none' ? ('seller' as const) : quote.dutiesAndTaxes.payer,
     totalCharges: quote.totalCharges,
     landedCost: quote.landedCost,
     transitDays: quote.transitDays,

@@ -14,19 +14,21 @@ import type { GoodsCategory } from '../shared/goods';
 import { type Currency, type Money, add, formatMoney, formatPercent, maxOf, multiply, sum, times, zero } from '../shared/money';
 import { findRange } from '../shared/postal-ranges';
 import { isBrazilState } from '../shared/postal-regions';
-import { type BatteryType, type DestinationCountry, BATTERY_TYPES } from '../shared/shipping-terms';
+import { type BatteryType, BATTERY_TYPES } from '../shared/shipping-terms';
 import { type ChargeableWeight, chargeableWeight, formatKg } from './chargeable-weight';
-import { type CompiledCard, compileCard, fuelInEffect } from './compiled-card';
+import { type CompiledCard, compileCard, fuelInEffect, zoneKey } from './compiled-card';
 import { RATE_CARDS } from './data';
 import { type CustomsItem, assessDuties } from './duties/calculate';
 import { DUTY_RULES } from './duties/data';
+import { domesticDuties } from './domestic';
 import type { DutyRule } from './duties/types';
 import { ineligibilityReasons, longestSideMm } from './eligibility';
-import { type RateCard, cardInEffect } from './rate-card';
+import { type DomesticZone, type RateCard, cardInEffect, domesticZone, isDomesticCard } from './rate-card';
 import type {
   DutiesAndTaxes,
   EligibleQuote,
   FeeLine,
+  IneligibilityReason,
   IneligibleQuote,
   ParcelQuote,
   RatingOptions,
@@ -44,6 +46,8 @@ interface Context {
   readonly fx: FxTable;
   readonly currency: Currency;
   readonly postalCode: number;
+  /** The destination's postal region (state, ZIP area): domestic zones are written in it. */
+  readonly region: string;
   readonly state: string | undefined;
   readonly customsItems: readonly CustomsItem[];
   readonly fobUsd: Money;
@@ -91,33 +95,46 @@ const FREIGHT_CODES: ReadonlySet<string> = new Set<ShippingFeeCode>([
   'OVERSIZE',
 ]);
 
-function parcelLines(ctx: Context, compiled: CompiledCard, weight: ChargeableWeight, index: number, remote: boolean): FeeLine[] {
+/** Where a domestic parcel goes from its warehouse: the zone, and the price table the carrier uses there. */
+interface DomesticLeg {
+  readonly warehouseCode: string;
+  readonly zone: DomesticZone;
+}
+
+/** The freight of one parcel: line-haul, fuel and last mile from China, or the domestic delivery and its fuel. */
+function freightLines(ctx: Context, compiled: CompiledCard, weight: ChargeableWeight, index: number, leg: DomesticLeg | undefined): FeeLine[] {
   const { card } = compiled;
-  const parcel = ctx.request.parcels[index];
   const lines: FeeLine[] = [];
   const chargeable = weight.chargeableGrams;
   const weightNote = weight.volumetricCounts && weight.volumetricGrams > weight.actualGrams ? ' (volumetric)' : '';
-
-  const lineHaul = priceByWeight(compiled.lineHaul, chargeable);
-  lines.push(line(ctx, 'LINE_HAUL', `First mile and air line-haul (${card.carriers.lineHaul})${weightNote}`, lineHaul.amount, lineHaul.basis, index));
-
   const fuel = fuelInEffect(compiled, ctx.day);
-  if (fuel && fuel.rate.num > 0) {
-    const amount = multiply(lineHaul.amount, fuel.rate);
-    lines.push(
-      line(
-        ctx,
-        'FUEL_SURCHARGE',
-        `Fuel surcharge (from ${fuel.effectiveFrom})`,
-        amount,
-        `${formatPercent(fuel.rate)} × line-haul ${formatMoney(lineHaul.amount)}`,
-        index,
-      ),
-    );
-  }
+  const fuelLine = (base: Money, of: string) => {
+    if (!fuel || fuel.rate.num <= 0) return;
+    const basis = `${formatPercent(fuel.rate)} × ${of} ${formatMoney(base)}`;
+    lines.push(line(ctx, 'FUEL_SURCHARGE', `Fuel surcharge (from ${fuel.effectiveFrom})`, multiply(base, fuel.rate), basis, index));
+  };
 
-  const lastMile = priceByWeight(compiled.lastMile, chargeable);
-  lines.push(line(ctx, 'LAST_MILE', `Last-mile delivery (${card.carriers.lastMile})${weightNote}`, lastMile.amount, lastMile.basis, index));
+  if (leg) {
+    // Domestic: the carrier's delivery from the warehouse is the whole freight; fuel is a share of it.
+    const table = compiled.zoneTables.get(zoneKey(leg.warehouseCode, leg.zone.id)) ?? compiled.lastMile;
+    const delivery = priceByWeight(table, chargeable);
+    const description = `Domestic delivery (${card.carriers.lastMile}) from ${leg.warehouseCode}, ${leg.zone.id} zone${weightNote}`;
+    lines.push(line(ctx, 'LAST_MILE', description, delivery.amount, delivery.basis, index));
+    fuelLine(delivery.amount, 'delivery');
+  } else if (compiled.lineHaul) {
+    const lineHaul = priceByWeight(compiled.lineHaul, chargeable);
+    lines.push(line(ctx, 'LINE_HAUL', `First mile and air line-haul (${card.carriers.lineHaul})${weightNote}`, lineHaul.amount, lineHaul.basis, index));
+    fuelLine(lineHaul.amount, 'line-haul');
+    const lastMile = priceByWeight(compiled.lastMile, chargeable);
+    lines.push(line(ctx, 'LAST_MILE', `Last-mile delivery (${card.carriers.lastMile})${weightNote}`, lastMile.amount, lastMile.basis, index));
+  }
+  return lines;
+}
+
+function parcelLines(ctx: Context, compiled: CompiledCard, weight: ChargeableWeight, index: number, remote: boolean, leg?: DomesticLeg): FeeLine[] {
+  const { card } = compiled;
+  const parcel = ctx.request.parcels[index];
+  const lines: FeeLine[] = freightLines(ctx, compiled, weight, index, leg);
 
   if (remote && card.remoteArea) {
     lines.push(
@@ -191,27 +208,120 @@ function freightInUsd(ctx: Context, parcels: readonly ParcelQuote[]): Money {
   return freightUsd;
 }
 
-/** Fees charged once per shipment: cargo insurance when bought, and customs clearance. */
-function shipmentFees(ctx: Context, card: RateCard, compiled: ReturnType<typeof compileCard>): { shipmentLines: FeeLine[]; insuranceUsd: Money } {
+/** Fees charged once per shipment: cargo insurance when bought, and customs clearance (cross-border only). */
+function shipmentFees(ctx: Context, card: RateCard, compiled: CompiledCard): { shipmentLines: FeeLine[]; insuranceUsd: Money } {
   const shipmentLines: FeeLine[] = [];
   let insuranceUsd = zero('USD');
   if (ctx.request.insured) {
     const { insurance } = card;
-    insuranceUsd = maxOf(multiply(ctx.fobUsd, compiled.insuranceRate), insurance.minimum);
+    // The premium is figured in the minimum's currency (a domestic carrier's own, e.g. Estafeta's MXN 25).
+    const declared = convert(ctx.fobUsd, insurance.minimum.currency, ctx.fx);
+    const premium = maxOf(multiply(declared, compiled.insuranceRate), insurance.minimum);
+    insuranceUsd = convert(premium, 'USD', ctx.fx);
     shipmentLines.push(
       line(
         ctx,
         'INSURANCE',
         'Cargo insurance',
-        insuranceUsd,
-        `max(${formatPercent(compiled.insuranceRate)} × declared value ${formatMoney(ctx.fobUsd)}, minimum ${formatMoney(insurance.minimum)})`,
+        premium,
+        `max(${formatPercent(compiled.insuranceRate)} × declared value ${formatMoney(declared)}, minimum ${formatMoney(insurance.minimum)})`,
       ),
     );
   }
-  shipmentLines.push(
-    line(ctx, 'CUSTOMS_CLEARANCE', 'Customs clearance', card.customsClearance.perShipment, `${formatMoney(card.customsClearance.perShipment)} per shipment`),
-  );
+  if (!isDomesticCard(card)) {
+    shipmentLines.push(
+      line(ctx, 'CUSTOMS_CLEARANCE', 'Customs clearance', card.customsClearance.perShipment, `${formatMoney(card.customsClearance.perShipment)} per shipment`),
+    );
+  }
   return { shipmentLines, insuranceUsd };
+}
+
+interface DutiesOutcome {
+  readonly dutiesAndTaxes: DutiesAndTaxes;
+  readonly ddpLines: readonly FeeLine[];
+  /** An unverified duty rule (shown first) and the DDU estimate (shown last). */
+  readonly ruleWarning?: string;
+  readonly dduWarning?: string;
+}
+
+/** Duties, taxes and the DDP fee of a cross-border shipment, or why it cannot be quoted. */
+function crossBorderDuties(
+  ctx: Context,
+  card: Exclude<RateCard, { lane: 'domestic' }>,
+  compiled: CompiledCard,
+  parcels: readonly ParcelQuote[],
+  insuranceUsd: Money,
+): DutiesOutcome | IneligibleQuote['reasons'] {
+  const { request } = ctx;
+  const freightUsd = freightInUsd(ctx, parcels);
+  const assessment = assessDuties(ctx.dutyRules, {
+    country: card.destination,
+    day: ctx.day,
+    seller: request.seller ?? {},
+    state: ctx.state,
+    items: ctx.customsItems,
+    fob: ctx.fobUsd,
+    freight: freightUsd,
+    insurance: insuranceUsd,
+    totalWeightGrams: ctx.totalWeightGrams,
+  });
+  if (!assessment.ok) return [{ code: assessment.code, message: assessment.message }];
+
+  const dutyLines = assessment.lines.map((d) => makeLine(ctx, d.code, d.description, d.amount, d.basis));
+  const ddp = request.incoterm === 'DDP';
+  const ddpLines: FeeLine[] = [];
+  if (ddp && assessment.total.amount > 0 && compiled.ddpRate) {
+    const fee = maxOf(multiply(assessment.total, compiled.ddpRate), card.ddpService.minimum);
+    ddpLines.push(
+      line(
+        ctx,
+        'DDP_SERVICE',
+        'DDP service (duties and taxes prepaid for the seller)',
+        fee,
+        `max(${formatPercent(compiled.ddpRate)} × duties and taxes ${formatMoney(assessment.total)}, minimum ${formatMoney(card.ddpService.minimum)})`,
+      ),
+    );
+  }
+  const rule = assessment.rule;
+  return {
+    ...(rule.unverified ? { ruleWarning: `Duty rule ${rule.id} is an unverified assumption: ${rule.note}` } : {}),
+    ...(ddp ? {} : { dduWarning: 'DDU: duties and taxes are an estimate; customs collects them from the buyer on delivery.' }),
+    dutiesAndTaxes: {
+      payer: ddp ? 'seller' : 'buyer',
+      estimate: !ddp,
+      ruleId: rule.id,
+      ruleName: rule.name,
+      ruleEffectiveFrom: rule.effectiveFrom,
+      sources: rule.sources,
+      lines: dutyLines,
+      total: totalOf(ctx, dutyLines),
+      customsValue: { fob: ctx.fobUsd, freight: freightUsd, insurance: insuranceUsd, cif: assessment.cif },
+      uncertainties: rule.uncertain,
+    },
+    ddpLines,
+  };
+}
+
+/** A domestic card's zone for the shipment's warehouse and destination, or why it does not deliver there; undefined for a cross-border card. */
+function domesticLeg(ctx: Context, card: RateCard): DomesticLeg | IneligibilityReason | undefined {
+  if (!isDomesticCard(card)) return undefined;
+  const warehouseCode = ctx.request.origin?.warehouseCode ?? '';
+  const zone = domesticZone(card, warehouseCode, ctx.region);
+  if (zone) return { warehouseCode, zone };
+  const where = `${ctx.request.destination.code} (${ctx.request.destination.region.name})`;
+  return { code: 'POSTAL_CODE_NOT_SERVED', message: `${card.carriers.lastMile} does not deliver from ${warehouseCode} to ${where} on this service` };
+}
+
+/** Every warning of a quote, the duty rule's first and the DDU estimate's last. */
+function quoteWarnings(ctx: Context, card: RateCard, duties: DutiesOutcome): string[] {
+  const warnings: string[] = duties.ruleWarning === undefined ? [] : [duties.ruleWarning];
+  const lineHaulSandbox = !isDomesticCard(card) && card.lineHaul.provenance.sandbox;
+  if (card.provenance.sandbox || lineHaulSandbox || card.lastMile.provenance.sandbox) {
+    warnings.push(`Rate card ${card.serviceId} ${card.version} holds sandbox (invented) prices.`);
+  }
+  if (ctx.fx.sandbox) warnings.push(`FX table ${ctx.fx.id} is sandbox (illustrative rates).`);
+  if (duties.dduWarning !== undefined) warnings.push(duties.dduWarning);
+  return warnings;
 }
 
 function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQuote {
@@ -233,11 +343,13 @@ function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQu
     categories: ctx.categories,
     postalCode: ctx.postalCode,
   });
-  if (reasons.length > 0) return ineligible(reasons);
+  const leg = domesticLeg(ctx, card);
+  if (leg && 'code' in leg) reasons.push(leg);
+  if (reasons.length > 0 || (leg && 'code' in leg)) return ineligible(reasons);
 
   const remote = findRange(compiled.remoteRanges, ctx.postalCode) !== undefined;
   const parcels: ParcelQuote[] = weights.map((weight, index) => {
-    const lines = parcelLines(ctx, compiled, weight, index, remote);
+    const lines = parcelLines(ctx, compiled, weight, index, remote, leg);
     return {
       index,
       actualWeightGrams: weight.actualGrams,
@@ -247,66 +359,25 @@ function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQu
       subtotal: totalOf(ctx, lines),
     };
   });
-
-  const freightUsd = freightInUsd(ctx, parcels);
   const { shipmentLines, insuranceUsd } = shipmentFees(ctx, card, compiled);
 
-  const assessment = assessDuties(ctx.dutyRules, {
-    country: card.destination,
-    day: ctx.day,
-    seller: request.seller ?? {},
-    state: ctx.state,
-    items: ctx.customsItems,
-    fob: ctx.fobUsd,
-    freight: freightUsd,
-    insurance: insuranceUsd,
-    totalWeightGrams: ctx.totalWeightGrams,
-  });
-  if (!assessment.ok) return ineligible([{ code: assessment.code, message: assessment.message }]);
+  const duties = isDomesticCard(card)
+    ? { dutiesAndTaxes: domesticDuties(card, leg?.warehouseCode ?? '', ctx.currency), ddpLines: [] }
+    : crossBorderDuties(ctx, card, compiled, parcels, insuranceUsd);
+  if (!('dutiesAndTaxes' in duties)) return ineligible(duties);
+  const { dutiesAndTaxes } = duties;
 
-  const dutyLines = assessment.lines.map((d) => makeLine(ctx, d.code, d.description, d.amount, d.basis));
-  const dutiesTotal = totalOf(ctx, dutyLines);
-  const ddp = request.incoterm === 'DDP';
-  if (ddp && assessment.total.amount > 0) {
-    const fee = maxOf(multiply(assessment.total, compiled.ddpRate), card.ddpService.minimum);
-    shipmentLines.push(
-      line(
-        ctx,
-        'DDP_SERVICE',
-        'DDP service (duties and taxes prepaid for the seller)',
-        fee,
-        `max(${formatPercent(compiled.ddpRate)} × duties and taxes ${formatMoney(assessment.total)}, minimum ${formatMoney(card.ddpService.minimum)})`,
-      ),
-    );
-  }
-
-  const lines = [...parcels.flatMap((p) => p.lines), ...shipmentLines];
+  const lines = [...parcels.flatMap((p) => p.lines), ...shipmentLines, ...duties.ddpLines];
   const shippingTotal = totalOf(ctx, lines);
-  const totalCharges = add(shippingTotal, dutiesTotal);
-  const rule = assessment.rule;
-  const dutiesAndTaxes: DutiesAndTaxes = {
-    payer: ddp ? 'seller' : 'buyer',
-    estimate: !ddp,
-    ruleId: rule.id,
-    ruleName: rule.name,
-    ruleEffectiveFrom: rule.effectiveFrom,
-    sources: rule.sources,
-    lines: dutyLines,
-    total: dutiesTotal,
-    customsValue: { fob: ctx.fobUsd, freight: freightUsd, insurance: insuranceUsd, cif: assessment.cif },
-    uncertainties: rule.uncertain,
-  };
+  const totalCharges = add(shippingTotal, dutiesAndTaxes.total);
+  const sellerPays = dutiesAndTaxes.payer === 'buyer' ? shippingTotal : totalCharges;
 
-  const warnings: string[] = [];
-  if (rule.unverified) warnings.push(`Duty rule ${rule.id} is an unverified assumption: ${rule.note}`);
-  if (card.provenance.sandbox || card.lineHaul.provenance.sandbox || card.lastMile.provenance.sandbox) {
-    warnings.push(`Rate card ${card.serviceId} ${card.version} holds sandbox (invented) prices.`);
-  }
-  if (ctx.fx.sandbox) warnings.push(`FX table ${ctx.fx.id} is sandbox (illustrative rates).`);
-  if (!ddp) warnings.push('DDU: duties and taxes are an estimate; customs collects them from the buyer on delivery.');
+  const warnings = quoteWarnings(ctx, card, duties);
 
   const extra = remote && card.remoteArea ? card.remoteArea.extraTransitDays : { min: 0, max: 0 };
-  return {
+  const transit = leg ? leg.zone.transitDays : isDomesticCard(card) ? { min: 0, max: 0 } : card.transitDays;
+  const parcelTotal = weights.reduce((acc, w) => acc + w.chargeableGrams, 0);
+  const quote: EligibleQuote = {
     eligible: true,
     serviceId: card.serviceId,
     serviceName: card.name,
@@ -315,18 +386,19 @@ function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQu
     rateCard: { version: card.version, effectiveFrom: card.effectiveFrom, sandbox: card.provenance.sandbox },
     currency: ctx.currency,
     parcels,
-    chargeableWeightGrams: weights.reduce((acc, w) => acc + w.chargeableGrams, 0),
+    chargeableWeightGrams: parcelTotal,
     lines,
     shippingTotal,
     dutiesAndTaxes,
     goodsValue: ctx.goodsValue,
     totalCharges,
     landedCost: add(ctx.goodsValue, totalCharges),
-    sellerPays: ddp ? totalCharges : shippingTotal,
-    buyerPaysOnDelivery: ddp ? zero(ctx.currency) : dutiesTotal,
-    transitDays: { min: card.transitDays.min + extra.min, max: card.transitDays.max + extra.max },
+    sellerPays,
+    buyerPaysOnDelivery: dutiesAndTaxes.payer === 'buyer' ? dutiesAndTaxes.total : zero(ctx.currency),
+    transitDays: { min: transit.min + extra.min, max: transit.max + extra.max },
     warnings,
   };
+  return leg ? { ...quote, domestic: { warehouseCode: leg.warehouseCode, zone: leg.zone.id } } : quote;
 }
 
 function byQuoteOrder(a: EligibleQuote, b: EligibleQuote): number {
@@ -365,6 +437,7 @@ function buildContext(request: RatingRequest, options: RatingOptions): Context {
     fx,
     currency,
     postalCode,
+    region,
     state,
     customsItems,
     fobUsd: sum(
@@ -379,11 +452,14 @@ function buildContext(request: RatingRequest, options: RatingOptions): Context {
   };
 }
 
-/** Service ids on a lane, in first-seen data order, with all their versions. */
-function servicesOn(cards: readonly RateCard[], country: DestinationCountry, only?: readonly string[]): Map<string, RateCard[]> {
+/** Service ids on the shipment's lane (from China, or from its warehouse), in first-seen data order, with all their versions. */
+function servicesOn(cards: readonly RateCard[], request: RatingRequest, only?: readonly string[]): Map<string, RateCard[]> {
   const services = new Map<string, RateCard[]>();
+  const warehouse = request.origin?.warehouseCode;
   for (const card of cards) {
-    if (card.destination !== country) continue;
+    if (card.destination !== request.destination.country) continue;
+    // A domestic shipment is rated on its warehouse's domestic services only; a shipment from China never on them.
+    if (isDomesticCard(card) ? warehouse === undefined || card.zones.byWarehouse[warehouse] === undefined : warehouse !== undefined) continue;
     if (only && !only.includes(card.serviceId)) continue;
     const versions = services.get(card.serviceId);
     if (versions) versions.push(card);
@@ -402,7 +478,7 @@ export function rateShipment(request: RatingRequest, options: RatingOptions): Ra
   const ctx = buildContext(request, options);
   const quotes: EligibleQuote[] = [];
   const ineligible: IneligibleQuote[] = [];
-  const services = servicesOn(options.rateCards ?? RATE_CARDS, request.destination.country, options.serviceIds);
+  const services = servicesOn(options.rateCards ?? RATE_CARDS, request, options.serviceIds);
   for (const [serviceId, versions] of services) {
     const card = cardInEffect(versions, ctx.day);
     if (!card) {
@@ -425,6 +501,7 @@ export function rateShipment(request: RatingRequest, options: RatingOptions): Ra
   return {
     quotedOn: ctx.day,
     destination: request.destination.country,
+    ...(request.origin ? { origin: { warehouseCode: request.origin.warehouseCode } } : {}),
     currency: ctx.currency,
     fx: { tableId: ctx.fx.id, effectiveFrom: ctx.fx.effectiveFrom, sandbox: ctx.fx.sandbox },
     quotes,

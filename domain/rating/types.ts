@@ -45,7 +45,14 @@ export interface SellerFlags {
   readonly chileVatRegistered?: boolean;
 }
 
+/** A domestic shipment's origin: the destination warehouse it leaves from (absent: from China). */
+export interface RatingOrigin {
+  readonly warehouseCode: string;
+}
+
 export interface RatingRequest {
+  /** Present for a domestic (warehouse) shipment: only that warehouse's domestic services are rated. */
+  readonly origin?: RatingOrigin;
   readonly destination: RatingDestination;
   readonly parcels: readonly RatingParcel[];
   readonly items: readonly RatingItem[];
@@ -103,10 +110,11 @@ export interface ParcelQuote {
   readonly subtotal: Money;
 }
 
-export type DutyPayer = 'seller' | 'buyer';
+/** 'none': a domestic shipment, whose import duties were paid when its stock came in. */
+export type DutyPayer = 'seller' | 'buyer' | 'none';
 
 export interface DutiesAndTaxes {
-  /** DDP: the seller (Enlace prepays and bills the seller). DDU: the buyer, on delivery. */
+  /** DDP: the seller (Enlace prepays and bills the seller). DDU: the buyer, on delivery. Domestic: none. */
   readonly payer: DutyPayer;
   /** True for DDU: the amounts are Enlace's estimate of what customs will collect from the buyer. */
   readonly estimate: boolean;
@@ -120,6 +128,8 @@ export interface DutiesAndTaxes {
   readonly customsValue: { readonly fob: Money; readonly freight: Money; readonly insurance: Money; readonly cif: Money };
   /** What is uncertain in the rule as sourced (kept visible, never silent). */
   readonly uncertainties: readonly string[];
+  /** Why there is nothing to pay, on a domestic shipment. */
+  readonly note?: string;
 }
 
 export interface EligibleQuote {
@@ -147,6 +157,8 @@ export interface EligibleQuote {
   /** DDU: the duties estimate; DDP: zero. */
   readonly buyerPaysOnDelivery: Money;
   readonly transitDays: { readonly min: number; readonly max: number };
+  /** Domestic services: the warehouse it leaves from and the zone of the destination. */
+  readonly domestic?: { readonly warehouseCode: string; readonly zone: string };
   readonly warnings: readonly string[];
 }
 
@@ -180,6 +192,8 @@ export interface RatingResult {
   /** The quote date as a UTC day, YYYY-MM-DD. */
   readonly quotedOn: string;
   readonly destination: DestinationCountry;
+  /** Present for a domestic shipment: the warehouse it ships from (only domestic services were rated). */
+  readonly origin?: RatingOrigin;
   readonly currency: Currency;
   readonly fx: { readonly tableId: string; readonly effectiveFrom: string; readonly sandbox: boolean };
   /** Eligible services, cheapest total first, then fastest (max then min transit days), then by id. */

@@ -17,7 +17,7 @@ import type { Money } from '../shared/money';
 import type { ServiceLevel } from '../shared/shipping-terms';
 import { type CarrierProfile, type RoutingParcel, trackingFormatFor } from './carriers';
 import { CARRIERS } from './data/carriers';
-import type { LabelAddress } from './label';
+import type { LabelAddress, ShipFromAddress } from './label';
 import type { BookingSummary, RoutingDecision } from './types';
 
 /** The carrier and service to book (a RankedCandidate fits). */
@@ -35,7 +35,8 @@ export interface BookingShipment {
   readonly sellerId: string;
   readonly parcels: readonly RoutingParcel[];
   readonly shipTo: LabelAddress;
-  readonly shipFrom?: { readonly name: string; readonly city: string; readonly country: string };
+  /** The sender; a domestic parcel's is its warehouse, with the street address. */
+  readonly shipFrom?: ShipFromAddress;
   readonly declaredValueUsd?: Money;
 }
 

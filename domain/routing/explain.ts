@@ -57,7 +57,8 @@ export interface ExplainContext {
 function destinationWords(ctx: ExplainContext): string {
   const parcels = ctx.input.parcels.length;
   const what = parcels === 1 ? `this ${ctx.level} parcel` : `this ${ctx.level} shipment (${parcels} parcels)`;
-  return `${what} to ${ctx.input.destination.code} (${ctx.lane.regionName})`;
+  const from = ctx.input.origin === undefined ? '' : ` from warehouse ${ctx.input.origin.warehouseCode}`;
+  return `${what}${from} to ${ctx.input.destination.code} (${ctx.lane.regionName})`;
 }
 
 const days = (c: RankedCandidate): string => `${c.transitDays.min}–${c.transitDays.max} days`;
@@ -192,7 +193,9 @@ export function explain(ctx: ExplainContext, ranked: readonly RankedCandidate[],
       : words.length > 0
         ? `We chose ${chosenName} because it was ${listWords(words)} of the ${carriers} carriers that can deliver ${destinationWords(ctx)}.`
         : `We chose ${chosenName} because it offered the best balance of price, speed and reliability under ${PROFILE_WORDS[ctx.profile]} among the ${carriers} carriers that can deliver ${destinationWords(ctx)}.`;
-  const facts = `${first.carrierName} on ${first.serviceName}: ${formatMoney(first.totalCharges)} including duties and taxes, ${days(first)}, ${record(first, ctx)}.`;
+  // A domestic parcel owes no import duties (paid when its stock came in): say so rather than "including duties".
+  const charges = ctx.input.origin === undefined ? 'including duties and taxes' : 'with no import duties (domestic, paid at inbound)';
+  const facts = `${first.carrierName} on ${first.serviceName}: ${formatMoney(first.totalCharges)} ${charges}, ${days(first)}, ${record(first, ctx)}.`;
   const second = ranked[1];
   const scores = `Scores out of 1 (${weightsWords(ctx)}): ${ranked.map((c) => `${c.carrierName} ${c.score.total.toFixed(2)}`).join(', ')}.`;
   const explanation = [

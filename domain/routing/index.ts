@@ -31,8 +31,8 @@ export {
   type CoverageStatus,
 } from './carriers';
 export { CARRIERS } from './data/carriers';
-export { bookingShipmentFromOrder, routingInputFromOrder } from './from-order';
-export { code128Modules, LABEL_SIZE, renderLabelZpl, zplText, type LabelAddress, type LabelInput } from './label';
+export { bookingShipmentFromOrder, orderLane, routingInputFromOrder } from './from-order';
+export { code128Modules, LABEL_SIZE, renderLabelZpl, zplText, type LabelAddress, type LabelInput, type ShipFromAddress } from './label';
 export { InvalidLaneError, laneOf, type Lane } from './lanes';
 export { carrierOfService, DEFAULT_ROUTING_OPTIONS, describeRule, routeShipment, RoutingInputError, sellerPolicyIssues } from './route';
 export { routeOrder } from './route-order';

@@ -20,6 +20,15 @@ export interface LabelAddress {
   readonly phone?: string;
 }
 
+export interface ShipFromAddress {
+  readonly name: string;
+  readonly streetLines?: readonly string[];
+  readonly city: string;
+  readonly state?: string;
+  readonly postalCode?: string;
+  readonly country: string;
+}
+
 export interface LabelInput {
   readonly carrierName: string;
   readonly serviceName: string;
@@ -27,7 +36,8 @@ export interface LabelInput {
   readonly trackingNumber: string;
   readonly orderId: string;
   readonly shipTo: LabelAddress;
-  readonly shipFrom?: { readonly name: string; readonly city: string; readonly country: string };
+  /** The sender; a domestic parcel's is its warehouse, with the street address. */
+  readonly shipFrom?: ShipFromAddress;
   readonly parcels: readonly { readonly weightGrams: number }[];
   /** Prints a SANDBOX banner: the number was never issued by the carrier. */
   readonly sandbox: boolean;
@@ -91,7 +101,14 @@ function oneLabel(input: LabelInput, index: number): string {
   out.push(text(MARGIN, 606, 28, `ORDER ${input.orderId}`, 44));
   const weight = parcel ? `  ${(parcel.weightGrams / 1000).toFixed(2)} KG` : '';
   out.push(text(MARGIN, 644, 28, `PARCEL ${index + 1} OF ${input.parcels.length}${weight}`, 44));
-  if (input.shipFrom) out.push(text(MARGIN, 682, 24, `FROM ${input.shipFrom.name}, ${input.shipFrom.city} ${input.shipFrom.country}`, 56));
+  const from = input.shipFrom;
+  if (from) {
+    const street = from.streetLines?.[0];
+    const place = [from.postalCode, from.city, from.state].filter((part) => part !== undefined).join(' ');
+    // One line (the name and city) as before; two when the street address is known (a warehouse).
+    if (street === undefined) out.push(text(MARGIN, 682, 24, `FROM ${from.name}, ${from.city} ${from.country}`, 56));
+    else out.push(text(MARGIN, 674, 20, `FROM ${from.name}`, 70), text(MARGIN, 698, 20, `${street}, ${place} ${from.country}`, 70));
+  }
   if (input.shipDate !== undefined) out.push(text(560, 606, 24, input.shipDate, 12));
   out.push(line(720));
   // The widest module (2–4 dots) that fits, centred.

@@ -6,16 +6,20 @@
  * - MX: the state, from the first two digits of the código postal (reference §5)
  * - CO and PE: the department, the first two digits (reference §5; Peru's follow the ubigeo order)
  * - CL: the first two digits of the 7-digit code; US: the ZIP national area (first digit)
+ *
+ * A domestic order (shipped from a destination warehouse) has a domestic lane, named after the
+ * warehouse's country: `MX-MX-CMX` is Mexico → Mexico City, never to be mixed with `CN-MX-CMX`.
  */
 import type { PostalCode } from '../shared/postal-codes';
 import type { DestinationCountry } from '../shared/shipping-terms';
 
 export interface Lane {
-  /** "CN-BR-SP": the key KPI counters are stored under. */
+  /** "CN-BR-SP" (or "BR-BR-SP" from the São Paulo warehouse): the key KPI counters are stored under. */
   readonly id: string;
   /** "CN→BR-SP": how explanations write it. */
   readonly label: string;
-  readonly origin: 'CN';
+  /** "CN", or the destination country itself for a domestic lane. */
+  readonly origin: 'CN' | DestinationCountry;
   readonly country: DestinationCountry;
   readonly region: string;
   /** "São Paulo", "Chiapas"; the region code when no name is known. */
@@ -26,13 +30,14 @@ export class InvalidLaneError extends Error {
   override readonly name = 'InvalidLaneError';
 }
 
-/** The lane of a destination: China to the postal code's region. */
-export function laneOf(destination: PostalCode): Lane {
+/** The lane of a destination: from China (or, for a domestic order, from the warehouse's country) to the postal code's region. */
+export function laneOf(destination: PostalCode, origin?: { readonly country: DestinationCountry }): Lane {
   const { country, region } = destination;
+  const from = origin?.country ?? 'CN';
   return {
-    id: `CN-${country}-${region.code}`,
-    label: `CN→${country}-${region.code}`,
-    origin: 'CN',
+    id: `${from}-${country}-${region.code}`,
+    label: `${from}→${country}-${region.code}`,
+    origin: from,
     country,
     region: region.code,
     regionName: region.name,

@@ -47,7 +47,7 @@ export type RoutedOrder =
 export async function routeOrder(input: RouteOrderInput): Promise<RoutedOrder> {
   const { order, now } = input;
   const routing = routingInputFromOrder(order, { at: now });
-  const kpis = laneKpis(input.kpiRows, now, { lane: laneOf(routing.destination).id });
+  const kpis = laneKpis(input.kpiRows, now, { lane: laneOf(routing.destination, routing.origin).id });
   const decision = routeShipment(routing, input.quotes, kpis, input.policy ?? DEFAULT_SELLER_POLICY);
   if (decision.status === 'unroutable') {
     return { outcome: 'unroutable', decision };

@@ -427,7 +427,7 @@ export function routeShipment(
   options: RoutingOptions = {},
 ): RoutingDecision {
   const settings = resolveOptions(options);
-  const lane = laneOf(input.destination);
+  const lane = laneOf(input.destination, input.origin);
   assertConsistent(input, quotes, kpis, lane, sellerPolicy);
   const weights = resolveWeights(sellerPolicy.profile);
   const facts: Facts = { input, batteries: uniqueBatteries(input.batteries), categories: [...new Set(input.goodsCategories ?? [])] };

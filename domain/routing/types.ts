@@ -19,6 +19,8 @@ export type { RoutingParcel } from './carriers';
 export interface RoutingInput {
   readonly orderId: string;
   readonly sellerId: string;
+  /** A domestic order: the destination warehouse it ships from (its lane is domestic). Absent: from China. */
+  readonly origin?: { readonly warehouseCode: string; readonly country: DestinationCountry };
   readonly destination: PostalCode;
   /** The service level the buyer paid for. */
   readonly serviceLevel: ServiceLevel;

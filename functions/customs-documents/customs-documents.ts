@@ -1,6 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { z } from 'zod';
 import type { GetOrder } from '../../domain/order';
+import { fulfilmentWarehouse } from '../../domain/order';
 import type { EnlaceEvent } from '../../events/envelope';
 import type { shipmentRoutedV1 } from '../../events/shipment-routed';
 import type { buildCustomsStep } from '../shared/customs-step';
@@ -33,6 +34,8 @@ export function contextFrom(routed: ShipmentRouted): CustomsContext {
  * shipment.routed → check the order for customs (domain) → store its documents in S3 → move the
  * order to documents-ready or customs-held with the check, the shipment context and the event
  * (customs.documents-ready | customs.held), in one conditional transaction.
+ * A domestic (warehouse) order crosses no border: no invoice, no CN23, nothing written; it stays
+ * `routed` and its tracking speaks for it from there (domain/tracking/order-progress.ts).
  */
 export function buildCustomsDocuments(deps: CustomsDocumentsDeps) {
   const now = deps.now ?? (() => new Date());
@@ -41,6 +44,15 @@ export function buildCustomsDocuments(deps: CustomsDocumentsDeps) {
     const order = await deps.getOrder(orderId);
     if (order === undefined) {
       throw new Error(`order ${orderId} not found`);
+    }
+    const warehouse = fulfilmentWarehouse(order);
+    if (warehouse !== undefined) {
+      log.info('domestic order: no customs documents (no CN23, no commercial invoice); it ships inside the country and goes on to tracking', {
+        orderId,
+        warehouseCode: warehouse.code,
+        country: warehouse.country,
+      });
+      return;
     }
     if (order.status !== 'routed') {
       // Already checked (a redelivery), or corrected and checked since: nothing to do.

@@ -7,7 +7,14 @@ import { jsonResponse, validationError } from '../shared/http/problem';
 import type { GetLaneKpiRows } from '../shared/store/kpi-reader';
 
 const querySchema = z.object({
-  lane: z.string().regex(/^CN-[A-Z]{2}(-[A-Z0-9]{1,4})?$/, 'must be a lane such as CN-BR-SP or CN-MX-CHP'),
+  // From China (CN-BR-SP), or domestic from a destination warehouse, origin = destination (MX-MX-CMX).
+  lane: z
+    .string()
+    .regex(/^[A-Z]{2}-[A-Z]{2}(-[A-Z0-9]{1,4})?$/, 'must be a lane such as CN-BR-SP, CN-MX-CHP or the domestic MX-MX-CMX')
+    .refine(
+      (lane) => lane.startsWith('CN-') || lane.slice(0, 2) === lane.slice(3, 5),
+      'must start in CN, or be domestic (origin = destination, e.g. MX-MX-CMX)',
+    ),
   weeks: z.coerce.number().int().min(1).max(26).default(4),
   carrier: z.string().optional(),
 });

@@ -1,6 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DOCUMENT_TYPES, type DocumentType } from '../../domain/customs';
 import type { GetOrder, Order, OrderStatus } from '../../domain/order';
+import { fulfilmentWarehouse } from '../../domain/order';
 import type { Tenant } from '../../domain/shared/tenant';
 import { mayRead } from '../../domain/shared/tenant';
 import { header, pathParameter, type HttpRoute } from '../shared/http/http-handler';
@@ -74,6 +75,12 @@ async function readyDocuments(deps: OrderDocumentsDeps, tenant: Tenant, orderId:
   const [record, order] = [await deps.getDocuments(orderId), await deps.getOrder(orderId)];
   if (order === undefined || !mayRead(tenant, order)) {
     throw notFound(`No order "${orderId}".`);
+  }
+  const warehouse = fulfilmentWarehouse(order);
+  if (warehouse !== undefined) {
+    throw notFound(
+      `Order "${orderId}" ships domestically from warehouse ${warehouse.code} inside ${warehouse.country}: it crosses no border, so it has no customs documents (no invoice, packing list or CN23).`,
+    );
   }
   if (record !== undefined && record.orderVersion === order.version && WITH_DOCUMENTS.includes(order.status)) {
     return { order, record };

@@ -57,7 +57,7 @@ export function buildOrderIntake(deps: OrderIntakeDeps): HttpRoute {
     if (isWarehouseOrder(input)) {
       const problems = warehouseOriginProblems(input);
       if (problems.length > 0) throw badRequest('This order cannot ship from a warehouse as sent.', problems);
-      const placed = await warehouseIntake(order, requestHash);
+      const placed = await warehouseIntake(order, requestHash, { chooseWarehouse: input.fulfilment === 'warehouse' });
       order = placed.order;
       if (placed.outcome.kind === 'insufficient') throw new Error('the warehouse intake returned an unresolved shortage');
       if (placed.outcome.kind === 'refused') {

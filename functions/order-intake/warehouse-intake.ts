@@ -27,24 +27,29 @@ export interface WarehouseIntakeDeps {
   readonly newEventId: () => string;
 }
 
-/** What is wrong with a warehouse order's origin: the problems name `shipFrom` or `fulfilment`. */
+/**
+ * What is wrong with a warehouse order's origin: it ships from a destination warehouse in the buyer's
+ * country (named in `shipFrom.warehouseCode`; with `fulfilment: "warehouse"` Enlace may choose
+ * another warehouse of that country).
+ */
 export function warehouseOriginProblems(input: Pick<OrderInput, 'shipFrom' | 'shipTo' | 'fulfilment'>): FieldProblem[] {
   const country = input.shipTo.country;
+  const here = WAREHOUSES.filter((warehouse) => warehouse.country === country).map((warehouse) => warehouse.code);
+  if (here.length === 0) return [{ path: 'fulfilment', code: 'custom', message: `Enlace has no warehouse in ${country} yet` }];
   if (!('warehouseCode' in input.shipFrom)) {
     return [
-      {
-        path: 'shipFrom',
-        code: 'custom',
-        message: `a warehouse order ships from a warehouse in ${country}: send shipFrom.warehouseCode, or leave fulfilment out`,
-      },
+      { path: 'shipFrom', code: 'custom', message: `a warehouse order ships from a warehouse in ${country} (${here.join(', ')}): send shipFrom.warehouseCode` },
     ];
   }
   const named = warehouseByCode(input.shipFrom.warehouseCode);
-  if (named !== undefined && named.country !== country) {
-    return [{ path: 'shipFrom.warehouseCode', code: 'custom', message: `${named.code} is in ${named.country}; a warehouse order ships within ${country}` }];
-  }
-  if (named === undefined && !WAREHOUSES.some((warehouse) => warehouse.country === country)) {
-    return [{ path: 'fulfilment', code: 'custom', message: `Enlace has no warehouse in ${country} yet` }];
+  if (named?.country !== country) {
+    return [
+      {
+        path: 'shipFrom.warehouseCode',
+        code: 'custom',
+        message: `${input.shipFrom.warehouseCode} is ${named === undefined ? 'not a destination warehouse' : `in ${named.country}`}; a warehouse order ships within ${country} (${here.join(', ')})`,
+      },
+    ];
   }
   return [];
 }
@@ -66,7 +71,11 @@ export type WarehouseIntakeOutcome =
 
 export function buildWarehouseIntake(deps: WarehouseIntakeDeps) {
   /** Allocates (or backorders) and writes the order; `duplicate` like the plain intake. Throws 409/422 for what the seller must fix. */
-  return async (order: Order, requestHash: string): Promise<{ readonly outcome: WarehouseIntakeOutcome; readonly order: Order }> => {
+  return async (
+    order: Order,
+    requestHash: string,
+    options: { readonly chooseWarehouse: boolean },
+  ): Promise<{ readonly outcome: WarehouseIntakeOutcome; readonly order: Order }> => {
     const skus = [...unitsBySku(order).keys()];
     const products = await deps.getProducts(order.sellerId, skus);
     const unknown = order.items.flatMap((item, index) => (products.has(item.sku) ? [] : [index]));
@@ -82,9 +91,9 @@ export function buildWarehouseIntake(deps: WarehouseIntakeDeps) {
         })),
       );
     }
-    const candidates = candidateWarehouses(order).map((warehouse) => warehouse.code);
+    const candidates = candidateWarehouses({ ...order, ...options }).map((warehouse) => warehouse.code);
     const [balances, settings] = await Promise.all([deps.getStockBalances(order.sellerId, candidates, skus), deps.getFulfilmentSettings(order.sellerId)]);
-    const choice = chooseWarehouse(order, balances)!;
+    const choice = chooseWarehouse({ ...order, ...options }, balances)!;
 
     const write = async (decided: WarehouseChoice, shortages: readonly Shortage[]): Promise<{ outcome: WarehouseIntakeOutcome; order: Order }> => {
       const stage = shortages.length === 0 ? 'allocated' : 'backordered';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { GetOrder } from '../../domain/order';
 import { isoWeek, kpiIncrementsFor, weeksEndingWith } from '../../domain/performance';
 import type { BookShipment } from '../../domain/routing';
-import { CARRIERS, laneOf, routeOrder } from '../../domain/routing';
+import { CARRIERS, orderLane, routeOrder } from '../../domain/routing';
 import { type LastMileCarrier } from '../../domain/shared/carriers';
 import { createEvent, type EnlaceEvent } from '../../events/envelope';
 import type { orderRatedV1 } from '../../events/order-rated';
@@ -55,7 +55,8 @@ export function buildRouting(deps: RoutingDeps) {
       return;
     }
     const at = now();
-    const lane = laneOf(order.destination).id;
+    // A domestic order's lane is domestic (MX-MX-CMX): its carriers' KPIs are kept apart from the cross-border lane's.
+    const lane = orderLane(order).id;
     const carriers = CARRIERS.filter((carrier) => carrier.country === order.shipTo.country).map((carrier) => carrier.slug);
     const kpiRows = await deps.getKpiRows(lane, carriers, weeksEndingWith(isoWeek(at), KPI_WEEKS));
     const policy = await deps.getSellerPolicy(order.sellerId);

@@ -1,4 +1,4 @@
-import type { RateCard } from '../rate-card';
+import type { CrossBorderRateCard, RateCard } from '../rate-card';
 import { chargeableRule, flat, lastMile, LEVEL_DEFAULTS, lineHaul, money, onLine, perKg, REFERENCE, sandbox, sourced, VERSION_2026_07 } from './common';
 
 /** China → Brazil: air into GRU (São Paulo), last mile by Correios, Jadlog, Loggi or Total Express. */
@@ -16,7 +16,7 @@ const CORREIOS_LIMITS = sourced(
   'Up to 30 kg; each side ≤ 105 cm and the sum of sides ≤ 200 cm.',
 );
 
-const ECONOMY: RateCard = {
+const ECONOMY: CrossBorderRateCard = {
   serviceId: 'enlace-economy-br',
   name: 'Enlace Economy Brazil (Correios)',
   ...VERSION_2026_07,
@@ -62,7 +62,7 @@ const STANDARD_2026_07: RateCard = {
   transitDays: { min: 10, max: 18, provenance: sourced(`${REFERENCE} §7 (China→BR air line 10–18 days)`, 'Door to door, calendar days.') },
 };
 
-const STANDARD: RateCard = {
+const STANDARD: CrossBorderRateCard = {
   serviceId: 'enlace-standard-br',
   name: 'Enlace Standard Brazil (Jadlog)',
   version: '2026.11',
@@ -84,7 +84,7 @@ const STANDARD: RateCard = {
   transitDays: { min: 10, max: 18, provenance: sourced(`${REFERENCE} §7 (China→BR air line 10–18 days)`, 'Door to door, calendar days.') },
 };
 
-const EXPRESS: RateCard = {
+const EXPRESS: CrossBorderRateCard = {
   serviceId: 'enlace-express-br',
   name: 'Enlace Express Brazil (Loggi)',
   ...VERSION_2026_07,

@@ -1,4 +1,4 @@
-import type { RateCard } from '../rate-card';
+import type { CrossBorderRateCard, RateCard } from '../rate-card';
 import { flat, lastMile, LEVEL_DEFAULTS, lineHaul, money, onLine, perKg, REFERENCE, sandbox, SMALL_PACKET_LIMITS, sourced, VERSION_2026_07 } from './common';
 
 /** China → Colombia: air into BOG, last mile by Inter Rapidísimo, Servientrega or Coordinadora. */
@@ -12,7 +12,7 @@ const REMOTE_NOTE = sandbox('Department prefixes follow the DANE-based postal co
 const CLEARANCE_NOTE = sandbox('Invented per-shipment clearance fee.');
 const TRANSIT = sandbox('Invented, consistent with China→South America air lines.');
 
-const ECONOMY: RateCard = {
+const ECONOMY: CrossBorderRateCard = {
   serviceId: 'enlace-economy-co',
   name: 'Enlace Economy Colombia (Inter Rapidísimo)',
   ...VERSION_2026_07,
@@ -29,7 +29,7 @@ const ECONOMY: RateCard = {
   transitDays: { min: 15, max: 28, provenance: TRANSIT },
 };
 
-const STANDARD: RateCard = {
+const STANDARD: CrossBorderRateCard = {
   serviceId: 'enlace-standard-co',
   name: 'Enlace Standard Colombia (Servientrega)',
   ...VERSION_2026_07,
@@ -46,7 +46,7 @@ const STANDARD: RateCard = {
   transitDays: { min: 10, max: 18, provenance: TRANSIT },
 };
 
-const EXPRESS: RateCard = {
+const EXPRESS: CrossBorderRateCard = {
   serviceId: 'enlace-express-co',
   name: 'Enlace Express Colombia (Coordinadora)',
   ...VERSION_2026_07,

@@ -7,7 +7,7 @@ import type { DecimalString } from '../../shared/fx';
 import type { GoodsCategory } from '../../shared/goods';
 import { type Currency, type Money, fromMajor } from '../../shared/money';
 import type { BatteryType } from '../../shared/shipping-terms';
-import type { ChargeableWeightRule, DatedPercent, PostalRange, PriceTable, Provenance, RateCard, WeightBreak } from '../rate-card';
+import type { ChargeableWeightRule, CrossBorderRateCard, DatedPercent, PostalRange, PriceTable, Provenance, RateCard, WeightBreak } from '../rate-card';
 
 export const REFERENCE = 'shared/reference/domain-facts.md';
 
@@ -63,7 +63,7 @@ export const SENSITIVE: readonly GoodsCategory[] = ['liquid', 'powder', 'cosmeti
 
 /** The service-level defaults every lane starts from. */
 export type LevelDefaults = Pick<
-  RateCard,
+  CrossBorderRateCard,
   'chargeableWeight' | 'fuelSurcharge' | 'refused' | 'insurance' | 'ddpService' | 'batterySurcharge' | 'sensitiveGoodsSurcharge' | 'oversize'
 >;
 
@@ -186,7 +186,7 @@ export interface LastMileVariant {
   /** Why this carrier is on this line (kept in the card's provenance note). */
   readonly note: string;
   readonly lastMile: PriceTable;
-  readonly transitDays: RateCard['transitDays'];
+  readonly transitDays: CrossBorderRateCard['transitDays'];
   readonly limits: RateCard['limits'];
   /** null: the carrier charges no remote-area surcharge on this service. */
   readonly remoteArea: RateCard['remoteArea'] | null;
@@ -198,7 +198,7 @@ export interface LastMileVariant {
 }
 
 /** A new service on `base`'s air line with another last-mile carrier (see LastMileVariant). */
-export function onLine(base: RateCard, variant: LastMileVariant): RateCard {
+export function onLine(base: CrossBorderRateCard, variant: LastMileVariant): CrossBorderRateCard {
   // The base's carrier-specific fields are dropped here and restated by the variant.
   const { effectiveTo: _to, remoteArea: _remote, unservedPostalRanges: _unserved, ...line } = base;
   const level = base.serviceLevel;

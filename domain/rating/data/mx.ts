@@ -1,4 +1,4 @@
-import type { PostalRange, RateCard } from '../rate-card';
+import type { CrossBorderRateCard, PostalRange, RateCard } from '../rate-card';
 import {
   chargeableRule,
   complementRanges,
@@ -26,7 +26,7 @@ const REMOTE_NOTE = sandbox('State postal prefixes are public; which areas count
 const CLEARANCE_NOTE = sandbox('Invented per-shipment clearance fee under the courier procedure.');
 const LINE_SOURCE = `${REFERENCE} §4 (China→Mexico line: 0–30 kg, 10 kg with batteries, 60×45×45 cm, /6000)`;
 
-const ECONOMY: RateCard = {
+const ECONOMY: CrossBorderRateCard = {
   serviceId: 'enlace-economy-mx',
   name: 'Enlace Economy Mexico (J&T)',
   ...VERSION_2026_07,
@@ -62,7 +62,7 @@ const ECONOMY: RateCard = {
   transitDays: { min: 12, max: 20, provenance: sandbox('Invented; slower than the 8–12 day line (reference §7).') },
 };
 
-const STANDARD: RateCard = {
+const STANDARD: CrossBorderRateCard = {
   serviceId: 'enlace-standard-mx',
   name: 'Enlace Standard Mexico (Estafeta)',
   ...VERSION_2026_07,
@@ -95,7 +95,7 @@ const STANDARD: RateCard = {
   transitDays: { min: 8, max: 12, provenance: sourced(`${REFERENCE} §7 (e-commerce line 8–12 calendar days)`, 'Door to door.') },
 };
 
-const EXPRESS: RateCard = {
+const EXPRESS: CrossBorderRateCard = {
   serviceId: 'enlace-express-mx',
   name: 'Enlace Express Mexico (DHL)',
   ...VERSION_2026_07,

@@ -1,4 +1,4 @@
-import type { RateCard } from '../rate-card';
+import type { CrossBorderRateCard, RateCard } from '../rate-card';
 import { flat, lastMile, LEVEL_DEFAULTS, lineHaul, money, onLine, perKg, sandbox, SMALL_PACKET_LIMITS, VERSION_2026_07 } from './common';
 
 /** China → Peru: air into LIM, last mile by Serpost or Olva. */
@@ -12,7 +12,7 @@ const REMOTE_NOTE = sandbox('Department prefixes of the 5-digit postal code; whi
 const CLEARANCE_NOTE = sandbox('Invented per-shipment clearance fee.');
 const TRANSIT = sandbox('Invented, consistent with China→South America air lines.');
 
-const ECONOMY: RateCard = {
+const ECONOMY: CrossBorderRateCard = {
   serviceId: 'enlace-economy-pe',
   name: 'Enlace Economy Peru (Serpost)',
   ...VERSION_2026_07,
@@ -29,7 +29,7 @@ const ECONOMY: RateCard = {
   transitDays: { min: 15, max: 28, provenance: TRANSIT },
 };
 
-const STANDARD: RateCard = {
+const STANDARD: CrossBorderRateCard = {
   serviceId: 'enlace-standard-pe',
   name: 'Enlace Standard Peru (Olva)',
   ...VERSION_2026_07,
@@ -46,7 +46,7 @@ const STANDARD: RateCard = {
   transitDays: { min: 10, max: 18, provenance: TRANSIT },
 };
 
-const EXPRESS: RateCard = {
+const EXPRESS: CrossBorderRateCard = {
   serviceId: 'enlace-express-pe',
   name: 'Enlace Express Peru (Olva Express)',
   ...VERSION_2026_07,

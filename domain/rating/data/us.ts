@@ -1,4 +1,4 @@
-import type { RateCard } from '../rate-card';
+import type { CrossBorderRateCard, RateCard } from '../rate-card';
 import { chargeableRule, flat, lastMile, LEVEL_DEFAULTS, lineHaul, money, onLine, perKg, REFERENCE, sandbox, sourced, VERSION_2026_07 } from './common';
 
 /** China → United States: air into LAX/JFK, last mile by USPS, UPS or FedEx. */
@@ -17,7 +17,7 @@ const CUBIC_FOOT_MM3 = Math.floor(1728 * INCH ** 3);
 
 const UPS_LIMITS = sourced(`${REFERENCE} §4 (UPS: ≤150 lb, ≤108 in length, ≤165 in length + girth)`, 'Converted to metric and rounded down.');
 
-const ECONOMY: RateCard = {
+const ECONOMY: CrossBorderRateCard = {
   serviceId: 'enlace-economy-us',
   name: 'Enlace Economy United States (USPS Ground Advantage)',
   ...VERSION_2026_07,
@@ -47,7 +47,7 @@ const ECONOMY: RateCard = {
   transitDays: { min: 8, max: 15, provenance: TRANSIT },
 };
 
-const STANDARD: RateCard = {
+const STANDARD: CrossBorderRateCard = {
   serviceId: 'enlace-standard-us',
   name: 'Enlace Standard United States (UPS Ground)',
   ...VERSION_2026_07,
@@ -79,7 +79,7 @@ const STANDARD: RateCard = {
   transitDays: { min: 6, max: 10, provenance: TRANSIT },
 };
 
-const EXPRESS: RateCard = {
+const EXPRESS: CrossBorderRateCard = {
   serviceId: 'enlace-express-us',
   name: 'Enlace Express United States (FedEx)',
   ...VERSION_2026_07,

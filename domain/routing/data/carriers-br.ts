@@ -30,6 +30,19 @@ export const BR_CARRIERS: readonly CarrierProfile[] = [
         tracking: s10Format('PB', 'BR', 'economy (PAC-like), domestic range: sandbox choice'),
       },
       { serviceId: 'enlace-standard-br-correios', level: 'standard', tracked: true, tracking: s10Format('DB', 'BR', 'SEDEX, domestic range: sandbox choice') },
+      // Domestic, from the São Paulo warehouse (PAC contract 03298, SEDEX contract 03220).
+      {
+        serviceId: 'domestic-br-correios-pac',
+        level: 'economy',
+        tracked: true,
+        tracking: s10Format('PB', 'BR', 'PAC contract, domestic range: sandbox choice'),
+      },
+      {
+        serviceId: 'domestic-br-correios-sedex',
+        level: 'express',
+        tracked: true,
+        tracking: s10Format('AB', 'BR', 'SEDEX logical label (AA/AB), sandbox choice'),
+      },
     ],
     coverage: { served: 'nationwide', notServed: [], remote: BR_REMOTE_RANGES, provenance: REMOTE },
     limits: {
@@ -52,7 +65,10 @@ export const BR_CARRIERS: readonly CarrierProfile[] = [
     slug: 'jadlog',
     name: 'Jadlog',
     country: 'BR',
-    services: [{ serviceId: 'enlace-standard-br', level: 'standard', tracked: true }],
+    services: [
+      { serviceId: 'enlace-standard-br', level: 'standard', tracked: true },
+      { serviceId: 'domestic-br-jadlog-package', level: 'standard', tracked: true },
+    ],
     coverage: { served: 'nationwide', notServed: [], remote: BR_REMOTE_RANGES, provenance: REMOTE },
     limits: ASSUMED('Jadlog', 1000),
     refused: {
@@ -75,6 +91,7 @@ export const BR_CARRIERS: readonly CarrierProfile[] = [
     services: [
       { serviceId: 'enlace-standard-br-loggi', level: 'standard', tracked: true },
       { serviceId: 'enlace-express-br', level: 'express', tracked: true },
+      { serviceId: 'domestic-br-loggi', level: 'standard', tracked: true },
     ],
     coverage: { served: 'nationwide', notServed: [], remote: BR_REMOTE_RANGES, provenance: REMOTE },
     limits: ASSUMED('Loggi', 1200),

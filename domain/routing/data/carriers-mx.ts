@@ -17,6 +17,9 @@ export const MX_CARRIERS: readonly CarrierProfile[] = [
       { serviceId: 'enlace-economy-mx-estafeta', level: 'economy', tracked: true },
       { serviceId: 'enlace-standard-mx', level: 'standard', tracked: true },
       { serviceId: 'enlace-express-mx-estafeta', level: 'express', tracked: true },
+      // Domestic, from the Mexico warehouse.
+      { serviceId: 'domestic-mx-estafeta-terrestre', level: 'economy', tracked: true },
+      { serviceId: 'domestic-mx-estafeta-dia-siguiente', level: 'express', tracked: true },
     ],
     coverage: {
       served: 'nationwide',
@@ -50,6 +53,7 @@ export const MX_CARRIERS: readonly CarrierProfile[] = [
     services: [
       { serviceId: 'enlace-economy-mx', level: 'economy', tracked: true },
       { serviceId: 'enlace-standard-mx-jt', level: 'standard', tracked: true },
+      { serviceId: 'domestic-mx-jt', level: 'standard', tracked: true },
     ],
     coverage: { served: 'nationwide', notServed: [], remote: MX_REMOTE_RANGES, provenance: REMOTE },
     limits: { maxWeightGrams: 30_000, maxLongestSideMm: 1200, provenance: sandbox(`J&T Mexico limits not found (${REFERENCE} §4); 30 kg / 120 cm assumed.`) },
@@ -67,7 +71,11 @@ export const MX_CARRIERS: readonly CarrierProfile[] = [
     slug: '99minutos',
     name: '99minutos',
     country: 'MX',
-    services: [{ serviceId: 'enlace-standard-mx-99minutos', level: 'standard', tracked: true }],
+    services: [
+      { serviceId: 'enlace-standard-mx-99minutos', level: 'standard', tracked: true },
+      { serviceId: 'domestic-mx-99minutos-next-day', level: 'standard', tracked: true },
+      { serviceId: 'domestic-mx-99minutos-same-day', level: 'express', tracked: true },
+    ],
     coverage: {
       served: NINETY_NINE_MINUTOS_METROS,
       servedDescription: 'the Mexico City, Guadalajara, Monterrey, Puebla and Querétaro metro areas',
@@ -97,7 +105,10 @@ export const MX_CARRIERS: readonly CarrierProfile[] = [
     slug: 'dhl-express',
     name: 'DHL Express',
     country: 'MX',
-    services: [{ serviceId: 'enlace-express-mx', level: 'express', tracked: true }],
+    services: [
+      { serviceId: 'enlace-express-mx', level: 'express', tracked: true },
+      { serviceId: 'domestic-mx-dhl-express', level: 'express', tracked: true },
+    ],
     coverage: { served: 'nationwide', notServed: [], remote: MX_REMOTE_RANGES, provenance: REMOTE },
     limits: {
       maxWeightGrams: 70_000,

@@ -15,6 +15,7 @@ export const US_CARRIERS: readonly CarrierProfile[] = [
     services: [
       { serviceId: 'enlace-economy-us', level: 'economy', tracked: true },
       { serviceId: 'enlace-standard-us-usps', level: 'standard', tracked: true },
+      { serviceId: 'domestic-us-usps-ground-advantage', level: 'economy', tracked: true },
     ],
     // USPS charges no delivery-area surcharge, so Alaska and Hawaii are simply served.
     coverage: { served: 'nationwide', notServed: [], remote: [], provenance: sandbox('USPS delivers to every ZIP; no remote ranges.') },
@@ -38,6 +39,7 @@ export const US_CARRIERS: readonly CarrierProfile[] = [
       { serviceId: 'enlace-economy-us-ups', level: 'economy', tracked: true },
       { serviceId: 'enlace-standard-us', level: 'standard', tracked: true },
       { serviceId: 'enlace-express-us-ups', level: 'express', tracked: true, tracking: upsFormat(UPS_SHIPPER, '02') },
+      { serviceId: 'domestic-us-ups-ground', level: 'standard', tracked: true },
     ],
     coverage: {
       served: 'nationwide',

@@ -7,6 +7,7 @@ import { parseEvent } from '../../../events/envelope';
 import { buildCustomsDocuments } from '../../../functions/customs-documents/customs-documents';
 import { buildCustomsStep } from '../../../functions/shared/customs-step';
 import { fakeBucket, fakeCustomsTable } from '../../fakes/customs';
+import { NFE_KEY } from '../../fixtures/domestic-orders';
 import { ANATEL, brOrderBody, orderFrom, routedEvent, TABLET, VALID_CPF } from '../../fixtures/customs';
 
 const log = new Logger({ logLevel: 'SILENT' });
@@ -27,6 +28,29 @@ function setup(order: Order) {
 const readyOrder = () => orderFrom(brOrderBody({ body: { certificates: [ANATEL] } }));
 
 describe('customs-documents (shipment.routed consumer)', () => {
+  it('skips a domestic order: no documents, no write, no event, a log line saying so; the order stays routed for tracking', async () => {
+    const order = orderFrom(brOrderBody({ body: { shipFrom: { warehouseCode: 'BR-SP-01' }, documents: { nfeAccessKey: NFE_KEY } } }));
+    const { table, bucket, consume } = setup(order);
+    const lines: { message: string; extra: unknown }[] = [];
+    const spy = new Logger({ logLevel: 'SILENT' });
+    spy.info = (message: unknown, ...extra: unknown[]) => {
+      lines.push({ message: String(message), extra: extra[0] });
+    };
+
+    await consume(routedEvent(order), spy);
+
+    expect(table.order.status).toBe('routed');
+    expect(table.writes).toEqual([]);
+    expect(table.outbox).toEqual([]);
+    expect(bucket.files.size).toBe(0);
+    expect(lines).toEqual([
+      {
+        message: 'domestic order: no customs documents (no CN23, no commercial invoice); it ships inside the country and goes on to tracking',
+        extra: { orderId: 'ord_C1', warehouseCode: 'BR-SP-01', country: 'BR' },
+      },
+    ]);
+  });
+
   it('holds a Brazilian order without a CPF, naming every problem at once, and queues customs.held', async () => {
     const order = orderFrom(brOrderBody({ withoutTaxId: true }));
     const { table, bucket, consume } = setup(order);

@@ -103,6 +103,19 @@ describe('GET /v1/orders/{id}/documents', () => {
     expect(response.headers?.['retry-after']).toBe('2');
   });
 
+  it('answers 404 for a domestic order, saying it crosses no border (no Retry-After: none will come)', async () => {
+    const order = ready();
+    const { table, get } = await setup(order);
+    // The same order as if it shipped from the São Paulo warehouse: customs never ran for it.
+    table.order = { ...order, shipFrom: { warehouseCode: 'BR-SP-01' }, status: 'routed' };
+    const response = await get('/v1/orders/ord_C1/documents');
+    expect(response.statusCode).toBe(404);
+    expect(response.headers?.['retry-after']).toBeUndefined();
+    expect(json(response).detail).toBe(
+      'Order "ord_C1" ships domestically from warehouse BR-SP-01 inside BR: it crosses no border, so it has no customs documents (no invoice, packing list or CN23).',
+    );
+  });
+
   it('answers 404 for a held order, listing what blocks it', async () => {
     const { get } = await setup(orderFrom(brOrderBody({ withoutTaxId: true, body: { certificates: [ANATEL] } })));
     const response = await get('/v1/orders/ord_C1/documents/commercial-invoice');

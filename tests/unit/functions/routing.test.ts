@@ -9,22 +9,27 @@ import { orderRatedV1 } from '../../../events/order-rated';
 import { shipmentRoutedV1 } from '../../../events/shipment-routed';
 import { buildRouting } from '../../../functions/routing/routing';
 import type { OrderRouted, OrderUnroutable } from '../../../functions/shared/store/routing-store';
+import { mexicoDomesticOrderBody } from '../../fixtures/domestic-orders';
 import { sampleOrderBody } from '../../fixtures/orders';
 
 const log = new Logger({ logLevel: 'SILENT' });
 
-function setup(book: BookShipment = sandboxBookShipment()) {
+function setup(book: BookShipment = sandboxBookShipment(), body: Record<string, unknown> = sampleOrderBody()) {
   const order: Order = {
-    ...createOrder(orderInputSchema.parse(sampleOrderBody()), { orderId: 'ord_RT1', receivedAt: '2026-11-22T12:00:00.000Z' }),
+    ...createOrder(orderInputSchema.parse(body), { orderId: 'ord_RT1', receivedAt: '2026-11-22T12:00:00.000Z' }),
     status: 'rated',
   };
   const rating = rateOrder(order);
   if (rating.outcome !== 'rated') throw new Error('sample order must rate');
+  const kpiReads: { lane: string; carriers: readonly string[] }[] = [];
   const steps: ((OrderRouted & { readonly outcome: 'routed' }) | (OrderUnroutable & { readonly outcome: 'unroutable' }))[] = [];
   const route = buildRouting({
     getOrder: async () => order,
     getQuotes: async () => ({ orderId: order.orderId, ratedAt: '2026-11-22T12:00:01.000Z', result: rating.result }),
-    getKpiRows: async () => [],
+    getKpiRows: async (lane, carriers) => {
+      kpiReads.push({ lane, carriers });
+      return [];
+    },
     getSellerPolicy: async () => undefined,
     book,
     // Retry back-offs pass at once; the booking timeout (seconds) never fires before a fake answers.
@@ -53,7 +58,7 @@ function setup(book: BookShipment = sandboxBookShipment()) {
     },
     { eventId: 'evt_rated', occurredAt: '2026-11-22T12:00:01.000Z', correlationId: order.orderId, sellerId: order.sellerId },
   );
-  return { route, rated, steps };
+  return { route, rated, steps, kpiReads };
 }
 
 describe('routing handler', () => {
@@ -71,6 +76,17 @@ describe('routing handler', () => {
     expect(step.labelZpl).toContain(event.data.shipment.trackingNumber);
     // The sample holds a lithium-ion battery in a device: the booked service must accept it.
     expect(event.data.acceptsBatteries).toContain('lithium-ion-in-equipment');
+  });
+
+  it('routes a domestic order on its domestic lane: KPIs read and counted under MX-MX-CMX, a Mexican domestic service booked', async () => {
+    const { route, rated, steps, kpiReads } = setup(sandboxBookShipment(), mexicoDomesticOrderBody());
+    await route(rated, log);
+    expect(kpiReads).toEqual([{ lane: 'MX-MX-CMX', carriers: expect.arrayContaining(['estafeta', '99minutos', 'jt-express', 'dhl-express']) }]);
+    const [step] = steps;
+    if (step?.outcome !== 'routed') throw new Error('expected the order routed');
+    expect(step.shipment).toMatchObject({ lane: 'MX-MX-CMX', serviceId: expect.stringMatching(/^domestic-mx-/) });
+    expect(step.kpiIncrements).toEqual([expect.objectContaining({ lane: 'MX-MX-CMX' })]);
+    expect(step.labelZpl).toContain('FROM Enlace Tepotzotlán');
   });
 
   it('falls back to the next carrier when the first refuses, and records what happened', async () => {

@@ -1,5 +1,5 @@
 import type { IneligibilityCode, RatingItem, RatingResult } from '../../../../domain/rating';
-import { InvalidRatingRequestError, RATE_CARDS, rateShipment } from '../../../../domain/rating';
+import { InvalidRatingRequestError, isDomesticCard, RATE_CARDS, rateShipment } from '../../../../domain/rating';
 import { ratesInputSchema } from '../../../../domain/rating/rates-input';
 import type { FxTable } from '../../../../domain/shared/fx';
 import { postalCodeOf } from '../../../../domain/shared/postal-codes';
@@ -129,7 +129,7 @@ describe('ineligibility, with every reason', () => {
     };
     const result = rateShipment(request('MX'), { at: new Date('2026-06-15T00:00:00Z'), fxTables: [early] });
     expect(result.quotes).toEqual([]);
-    const mexicoServices = new Set(RATE_CARDS.filter((c) => c.destination === 'MX').map((c) => c.serviceId));
+    const mexicoServices = new Set(RATE_CARDS.filter((c) => c.destination === 'MX' && !isDomesticCard(c)).map((c) => c.serviceId));
     expect(result.ineligible).toHaveLength(mexicoServices.size);
     for (const entry of result.ineligible) expect(entry.reasons.map((r) => r.code)).toEqual(['NO_RATE_CARD_IN_EFFECT']);
   });

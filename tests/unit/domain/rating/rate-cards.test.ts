@@ -1,23 +1,28 @@
 import type { Provenance, RateCard } from '../../../../domain/rating';
-import { cardInEffect, RATE_CARDS } from '../../../../domain/rating';
+import { cardInEffect, isDomesticCard, RATE_CARDS } from '../../../../domain/rating';
 import { compileCard } from '../../../../domain/rating/compiled-card';
 import { DESTINATION_COUNTRIES, SERVICE_LEVELS } from '../../../../domain/shared/shipping-terms';
 
 const DAY = '2026-11-22';
 
 function provenances(card: RateCard): Provenance[] {
+  const lane = isDomesticCard(card)
+    ? [
+        card.zones.provenance,
+        ...Object.values(card.zones.byWarehouse)
+          .flat()
+          .flatMap((zone) => (zone.lastMile ? [zone.lastMile.provenance] : [])),
+      ]
+    : [card.lineHaul.provenance, card.customsClearance.provenance, card.ddpService.provenance, card.transitDays.provenance];
   return [
     card.provenance,
     card.chargeableWeight.provenance,
     card.limits.provenance,
     card.refused.provenance,
-    card.lineHaul.provenance,
+    ...lane,
     card.lastMile.provenance,
     card.fuelSurcharge.provenance,
     card.insurance.provenance,
-    card.customsClearance.provenance,
-    card.ddpService.provenance,
-    card.transitDays.provenance,
     ...(card.remoteArea ? [card.remoteArea.provenance] : []),
     ...(card.batterySurcharge ? [card.batterySurcharge.provenance] : []),
     ...(card.sensitiveGoodsSurcharge ? [card.sensitiveGoodsSurcharge.provenance] : []),
@@ -53,7 +58,7 @@ describe('rate cards as data', () => {
         if (!p.sandbox) expect(p.source).not.toBe('sandbox');
       }
       // Invented prices are never passed off as sourced.
-      expect(card.lineHaul.provenance.sandbox).toBe(true);
+      expect(isDomesticCard(card) ? card.lastMile.provenance.sandbox : card.lineHaul.provenance.sandbox).toBe(true);
     }
   });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { EligibleQuote, RatingRequest } from '../../../../domain/rating';
-import { RATE_CARDS, rateShipment } from '../../../../domain/rating';
+import { isDomesticCard, RATE_CARDS, rateShipment } from '../../../../domain/rating';
 import { add } from '../../../../domain/shared/money';
 import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { parcelArb, QUOTE_DATE, requestArb, sumAmounts } from './fixtures';
@@ -34,9 +34,16 @@ function checkQuote(quote: EligibleQuote, req: RatingRequest): void {
   expect(quote.dutiesAndTaxes.payer).toBe(req.incoterm === 'DDP' ? 'seller' : 'buyer');
 }
 
-/** Every service id of a lane, sorted: several last-mile carriers per service level since smart routing. */
+/** Every service id of a lane from China, sorted: several last-mile carriers per service level since smart routing. */
 function laneServiceIds(country: RatingRequest['destination']['country']): string[] {
-  return [...new Set(RATE_CARDS.filter((c) => c.destination === country).map((c) => c.serviceId))].sort();
+  return [...new Set(RATE_CARDS.filter((c) => c.destination === country && !isDomesticCard(c)).map((c) => c.serviceId))].sort();
+}
+
+/** A domestic service is rated from one of its warehouses (the first it lists); a cross-border one from China. */
+function originOf(serviceId: string): Pick<RatingRequest, 'origin'> {
+  const card = RATE_CARDS.find((c) => c.serviceId === serviceId);
+  const warehouse = card && isDomesticCard(card) ? Object.keys(card.zones.byWarehouse)[0] : undefined;
+  return warehouse === undefined ? {} : { origin: { warehouseCode: warehouse } };
 }
 
 /** The lane a service belongs to (ids no longer end in the country code: enlace-standard-mx-99minutos). */
@@ -90,7 +97,7 @@ describe('rating invariants (fast-check)', () => {
       fc.property(requestArb, fc.constantFrom(...serviceIds), parcelArb(30_000), fc.integer({ min: 0, max: 10_000 }), (base, serviceId, parcel, extra) => {
         const country = countryOf(serviceId);
         const postal = { BR: '01310-100', MX: '06600', CL: '8320000', CO: '110111', PE: '15001', US: '10001' }[country];
-        const req: RatingRequest = { ...base, destination: postalCodeOf(country, postal), parcels: [parcel] };
+        const req: RatingRequest = { ...base, ...originOf(serviceId), destination: postalCodeOf(country, postal), parcels: [parcel] };
         const heavier: RatingRequest = { ...req, parcels: [{ ...parcel, weightGrams: parcel.weightGrams + extra }] };
         const light = rateShipment(req, { at, serviceIds: [serviceId] }).quotes[0];
         const heavy = rateShipment(heavier, { at, serviceIds: [serviceId] }).quotes[0];
@@ -110,6 +117,7 @@ describe('rating invariants (fast-check)', () => {
       let previous = -1;
       for (let grams = 10; grams <= 2000; grams += 10) {
         const req: RatingRequest = {
+          ...originOf(serviceId),
           destination: postalCodeOf(country, postal),
           parcels: [{ weightGrams: grams, lengthMm: 200, widthMm: 150, heightMm: 100 }],
           items: [{ quantity: 1, unitValue: { amount: 3000, currency: 'USD' }, hsCode: '950300', battery: 'none' }],

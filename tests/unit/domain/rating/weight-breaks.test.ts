@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { PriceTable, WeightBreak } from '../../../../domain/rating';
-import { RATE_CARDS } from '../../../../domain/rating';
+import { isDomesticCard, RATE_CARDS } from '../../../../domain/rating';
 import { compilePriceTable, InvalidRateCardError, priceByWeight } from '../../../../domain/rating/weight-breaks';
 
 const provenance = { source: 'test', note: 'test', sandbox: true };
@@ -92,7 +92,11 @@ describe('weight-break pricing', () => {
 
   it('property: every table in the bundled rate cards is monotone in weight', () => {
     const tables = RATE_CARDS.flatMap((card) => [
-      compilePriceTable(card.lineHaul, `${card.serviceId} line-haul`),
+      ...(isDomesticCard(card)
+        ? Object.values(card.zones.byWarehouse)
+            .flat()
+            .flatMap((zone) => (zone.lastMile ? [compilePriceTable(zone.lastMile, `${card.serviceId} ${zone.id}`)] : []))
+        : [compilePriceTable(card.lineHaul, `${card.serviceId} line-haul`)]),
       compilePriceTable(card.lastMile, `${card.serviceId} last mile`),
     ]);
     fc.assert(
