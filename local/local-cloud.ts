@@ -5,6 +5,7 @@ import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, S
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { queueMessageBody } from '../functions/shared/queue-body';
 import { callApiDestination } from './api-destination';
 import { ApiGateway } from './api-gateway';
 import { startDynamoDbLocal, startFauxqs, type Emulator } from './emulators';
@@ -69,6 +70,8 @@ export class LocalCloud {
   private admin: Server | undefined;
   private secretsManager: SecretsManagerServer | undefined;
   private queues = new Map<string, LocalQueue>();
+  /** What no queue would take, not even a DLQ: kept here (GET /undeliverable) and logged as an error, never dropped silently. */
+  readonly undeliverable: { at: string; source: string; reason: string; payload: unknown }[] = [];
   private sqs: SQSClient | undefined;
   wiring: Wiring | undefined;
   resources: LocalResources | undefined;
@@ -127,8 +130,10 @@ export class LocalCloud {
       rules: wiring.rules,
       deliver: (target, event) => this.deliver(target, event),
       deadLetter: async (queueId, event) => {
-        await this.sqs!.send(new SendMessageCommand({ QueueUrl: this.queue(queueId).url, MessageBody: JSON.stringify(event) }));
+        await this.sqs!.send(new SendMessageCommand({ QueueUrl: this.queue(queueId).url, MessageBody: queueMessageBody(event) }));
       },
+      undeliverable: (record) =>
+        this.keepUndeliverable({ source: `eventbridge rule ${record.rule} → ${record.target}`, reason: record.reason, payload: record.event }),
       log: this.logMessage,
     });
     const eventbridge = await this.bus.listen();
@@ -176,6 +181,11 @@ export class LocalCloud {
     return fn.invoke(event);
   }
 
+  private keepUndeliverable(record: { source: string; reason: string; payload: unknown }): void {
+    this.undeliverable.push({ at: new Date().toISOString(), ...record });
+    this.log({ level: 'ERROR', service: 'local-cloud', message: 'undeliverable: kept at GET /undeliverable of the admin endpoint', ...record });
+  }
+
   /** Events published to the bus so far (newest last). */
   get publishedEvents(): readonly BusEvent[] {
     return this.bus?.recent ?? [];
@@ -193,7 +203,7 @@ export class LocalCloud {
     const payload = target.inputPath === undefined ? event : selectPath(event, target.inputPath);
     switch (target.kind) {
       case 'sqs':
-        await this.sqs!.send(new SendMessageCommand({ QueueUrl: this.queue(target.resourceId).url, MessageBody: JSON.stringify(payload) }));
+        await this.sqs!.send(new SendMessageCommand({ QueueUrl: this.queue(target.resourceId).url, MessageBody: queueMessageBody(payload) }));
         return;
       case 'lambda':
         await this.invoke(target.resourceId, payload);
@@ -274,6 +284,7 @@ export class LocalCloud {
             streams,
             sqs: this.sqs!,
             ...(mapping.onFailureQueueId === undefined ? {} : { onFailureQueue: this.queue(mapping.onFailureQueueId) }),
+            undeliverable: (record) => this.keepUndeliverable({ source: `stream ${mapping.logicalId}`, ...record }),
             invoke,
             log: this.logMessage,
           }),
@@ -333,6 +344,8 @@ export class LocalCloud {
         );
       } else if (request.url === '/events') {
         reply(200, this.publishedEvents);
+      } else if (request.url === '/undeliverable') {
+        reply(200, this.undeliverable);
       } else if (request.url === '/wiring') {
         reply(200, this.wiring);
       } else if (request.url === '/secrets') {
@@ -348,7 +361,7 @@ export class LocalCloud {
             (error: Error) => reply(error instanceof UnknownFunctionError ? 404 : 500, { message: error.message }),
           );
       } else {
-        reply(404, { message: 'try /queues, /events, /wiring, /secrets or POST /invoke/<function>' });
+        reply(404, { message: 'try /queues, /events, /undeliverable, /wiring, /secrets or POST /invoke/<function>' });
       }
     });
     await new Promise<void>((resolve) => this.admin!.listen(0, '127.0.0.1', resolve));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DESTINATION_COUNTRIES, type DestinationCountry } from '../shared/shipping-terms';
+import { humanText } from '../shared/text';
 import { ALL_EVENT_TYPES, isException, isNotifiable, NOTIFIABLE_EVENT_TYPES, type NotifiableEventType } from './event-types';
 
 /** Where a seller's notifications go: an HTTPS endpoint (signed POSTs) or an EventBridge bus of theirs. */
@@ -184,7 +185,7 @@ export function subscriptionInputSchema(policy: TargetPolicy) {
         })
         .strict()
         .optional(),
-      description: z.string().trim().max(200).optional(),
+      description: humanText(200, { multiLine: true, allowEmpty: true }).optional(),
     })
     .strict()
     .refine((input) => (input.endpoint === undefined) !== (input.eventBusArn === undefined), {
