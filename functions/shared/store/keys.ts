@@ -6,7 +6,8 @@
  * | access pattern                                       | index | pk                                  | sk                                 |
  * | ---------------------------------------------------- | ----- | ----------------------------------- | ---------------------------------- |
  * | order by id                                          | table | ORDER#<orderId>                     | ORDER                              |
- * | order by (marketplace, external order id)            | table | IDEM#<marketplace>#<externalId>     | IDEM  (points at the order id)     |
+ * | order by (seller, marketplace, external order id)    | table | IDEM#<sellerId>#<marketplace>#<externalId> | IDEM (points at the order id; the idempotency key, one per seller) |
+ * | (legacy, read only) the same before it was per seller | table | IDEM#<marketplace>#<externalId>     | IDEM  (docs/migrations/order-idempotency-per-seller.md) |
  * | quotes of an order; chosen shipment of an order      | table | ORDER#<orderId>                     | QUOTES / SHIPMENT                  |
  * | a seller's orders and shipments by time              | gsi1  | SELLER#<sellerId>                   | <TYPE>#<iso time>#<id>             |
  * | shipment by (carrier, tracking number)               | gsi2  | TRACKING#<carrier>#<trackingNumber> | SHIPMENT                           |
@@ -80,7 +81,13 @@ export const DEAD_LETTER_PREFIX = 'DEADLETTER#';
 
 export const keys = {
   order: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
-  orderIdempotency: (marketplace: string, externalOrderId: string): ItemKey => ({
+  /** Scoped to the seller: another seller's identical id is another order, and can neither be detected nor blocked through it. */
+  orderIdempotency: (sellerId: string, marketplace: string, externalOrderId: string): ItemKey => ({
+    pk: `IDEM#${sellerId}#${marketplace}#${externalOrderId}`,
+    sk: 'IDEM',
+  }),
+  /** The key before it was per seller; checked (never written) until the migration is finished. */
+  legacyOrderIdempotency: (marketplace: string, externalOrderId: string): ItemKey => ({
     pk: `IDEM#${marketplace}#${externalOrderId}`,
     sk: 'IDEM',
   }),
