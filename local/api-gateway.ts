@@ -56,7 +56,12 @@ export class ApiGateway {
   }
 
   async listen(port = 0): Promise<string> {
-    this.server = createServer((request, response) => void this.handle(request, response));
+    this.server = createServer((request, response) => {
+      // handle() answers every error it can; this is the last guard of the local cloud's process.
+      this.handle(request, response).catch((error: unknown) => this.log('api: request crashed', { error: String(error) }));
+    });
+    // A malformed request or a client gone mid-request ends that connection only.
+    this.server.on('clientError', (_error, socket) => socket.destroy());
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
       this.server!.listen(port, '127.0.0.1', resolve);
@@ -74,9 +79,18 @@ export class ApiGateway {
     const started = Date.now();
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
-    const body = await readBody(request);
     let status = 500;
     try {
+      let body: Buffer;
+      try {
+        body = await readBody(request);
+      } catch (error) {
+        // The client went away (or broke the connection) before its body arrived: nobody to answer.
+        status = 400;
+        this.log('api: request body not received', { requestId, error: (error as Error).message });
+        response.destroy();
+        return;
+      }
       if (body.length > MAX_PAYLOAD_BYTES) {
         status = 413;
         return sendJson(response, 413, { message: 'Request Entity Too Large' });
@@ -102,7 +116,9 @@ export class ApiGateway {
     } catch (error) {
       this.log('api: integration failed', { requestId, error: (error as Error).message });
       status = 500;
-      sendJson(response, 500, { message: 'Internal Server Error' });
+      if (!response.headersSent && !response.destroyed) {
+        sendJson(response, 500, { message: 'Internal Server Error' });
+      }
     } finally {
       this.log('api: request', { requestId, method, path: url.pathname, status, latencyMs: Date.now() - started });
     }

@@ -84,7 +84,14 @@ export class EventBusServer {
   }
 
   async listen(port = 0): Promise<string> {
-    this.server = createServer((request, response) => void this.handle(request, response));
+    this.server = createServer((request, response) => {
+      this.handle(request, response).catch((error: unknown) => {
+        // A client gone mid-request: that connection ends, the bus does not.
+        this.options.log('eventbridge: request failed', { error: String(error) });
+        response.destroy();
+      });
+    });
+    this.server.on('clientError', (_error, socket) => socket.destroy());
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
