@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { queueMessageBody } from '../functions/shared/queue-body';
 import { callApiDestination } from './api-destination';
 import { ApiGateway } from './api-gateway';
-import { startDynamoDbLocal, startFauxqs, type Emulator } from './emulators';
+import { startDynamoDbLocal, startFauxqs, type Emulator, type OnEmulatorExit } from './emulators';
 import { EventBusServer, type BusEvent } from './eventbridge/event-bus-server';
 import { LocalFunction } from './lambda-runtime';
 import { pollQueue, pollStream, type Poller } from './pollers';
@@ -44,6 +44,8 @@ export interface LocalCloudOptions {
   readonly visibilityTimeoutSeconds?: number;
   /** CDK context for the synthesis, as `cdk synth -c` would pass it (e.g. `notificationRetryWindowSeconds`). */
   readonly context?: Record<string, unknown>;
+  /** An emulator exited on its own (crashed, or was killed): `npm start` then stops everything. */
+  readonly onEmulatorExit?: OnEmulatorExit;
 }
 
 export interface LocalEndpoints {
@@ -87,11 +89,16 @@ export class LocalCloud {
   private readonly logMessage = (message: string, fields: Record<string, unknown> = {}): void =>
     this.log({ level: 'INFO', service: 'local-cloud', message, ...fields });
 
+  private readonly emulatorExited: OnEmulatorExit = (name, code, signal) => {
+    this.log({ level: 'ERROR', service: 'local-cloud', message: `${name} exited on its own`, code, signal });
+    this.options.onEmulatorExit?.(name, code, signal);
+  };
+
   async start(): Promise<LocalEndpoints> {
     const [template, dynamodb, fauxqs] = await Promise.all([
       Promise.resolve().then(() => synthesizeTemplate(this.options.context)),
-      startDynamoDbLocal({ ...(this.options.dbPath === undefined ? {} : { dbPath: this.options.dbPath }) }),
-      startFauxqs(),
+      startDynamoDbLocal({ ...(this.options.dbPath === undefined ? {} : { dbPath: this.options.dbPath }), onExit: this.emulatorExited }),
+      startFauxqs({ onExit: this.emulatorExited }),
     ]);
     this.emulators.push(dynamodb, fauxqs);
     const wiring = readWiring(template);
@@ -137,6 +144,11 @@ export class LocalCloud {
       log: this.logMessage,
     });
     const eventbridge = await this.bus.listen();
+    // The API and the admin endpoint listen before the functions start, so their ports can be reserved
+    // (ENLACE_LOCAL_RESERVED_PORTS); requests wait for the functions like any cold start.
+    this.api = new ApiGateway(wiring.routes, (functionId, event) => this.invoke(functionId, event), this.logMessage);
+    const api = await this.api.listen(this.options.apiPort ?? 0);
+    const admin = await this.startAdmin();
 
     const awsEnvironment = {
       AWS_REGION: LOCAL_REGION,
@@ -150,6 +162,8 @@ export class LocalCloud {
       AWS_ENDPOINT_URL_EVENTBRIDGE: eventbridge,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsmanager,
       ENLACE_LOCAL: 'true',
+      // Notifications may reach receivers on this machine, never these: the local cloud's own endpoints (admin first).
+      ENLACE_LOCAL_RESERVED_PORTS: [admin, api, eventbridge, secretsmanager, dynamodb.endpoint, fauxqs.endpoint].map((url) => new URL(url).port).join(','),
       // Lambda runs Node.js 22; the local machine may run 20, about which the SDK warns on every start.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
@@ -164,11 +178,8 @@ export class LocalCloud {
     // Warm every execution environment now, so the first request does not pay for all the cold starts.
     await Promise.all([...this.functions.values()].map((fn) => fn.start()));
 
-    this.api = new ApiGateway(wiring.routes, (functionId, event) => this.invoke(functionId, event), this.logMessage);
-    const api = await this.api.listen(this.options.apiPort ?? 0);
     this.startPollers(dynamodb.endpoint, tables);
     this.startSchedules();
-    const admin = await this.startAdmin();
     this.endpoints = { api, dynamodb: dynamodb.endpoint, sqs: fauxqs.endpoint, eventbridge, secretsmanager, admin };
     return this.endpoints;
   }
@@ -333,6 +344,8 @@ export class LocalCloud {
 
   private async startAdmin(): Promise<string> {
     this.admin = createServer((request, response) => {
+      // Every branch answers its own errors; a client gone mid-request ends that connection only.
+      request.on('error', () => response.destroy());
       const reply = (status: number, body: unknown) => {
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(body, null, 2));
@@ -364,6 +377,7 @@ export class LocalCloud {
         reply(404, { message: 'try /queues, /events, /undeliverable, /wiring, /secrets or POST /invoke/<function>' });
       }
     });
+    this.admin.on('clientError', (_error, socket) => socket.destroy());
     await new Promise<void>((resolve) => this.admin!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.admin.address() as AddressInfo).port}`;
   }

@@ -41,5 +41,7 @@ export {
   wantsEvent,
   type Subscription,
   type SubscriptionTarget,
+  type NetworkPolicy,
   type TargetPolicy,
 } from './subscription';
+export { addressProblem, formatIp, hostnameProblem, isLoopback, parseIp, type AddressBytes } from './network-addresses';

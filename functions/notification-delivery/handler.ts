@@ -9,6 +9,7 @@ import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DEFAULT_RETRY_POLICY } from '../../domain/notifications';
 import { parseDeliveryJob } from '../shared/notifications/delivery-job';
 import { buildDelayRetry } from '../shared/notifications/delivery-queue';
+import { networkPolicyFromEnvironment } from '../shared/notifications/network-policy';
 import { buildSendMessage, eventBridgeClients } from '../shared/notifications/sender';
 import { logger, metrics } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
@@ -32,7 +33,11 @@ const policy = {
 
 const deliver = buildDeliverNotification({
   getSubscription: buildGetSubscription(documents, tableName),
-  send: buildSendMessage(eventBridgeClients((region) => new EventBridgeClient({ region }))),
+  // Every attempt resolves the endpoint again and checks every address (DNS rebinding), locally too.
+  send: buildSendMessage(
+    eventBridgeClients((region) => new EventBridgeClient({ region })),
+    { policy: networkPolicyFromEnvironment() },
+  ),
   saveDeadLetter: buildSaveDeadLetter(documents, tableName),
   delayRetry: buildDelayRetry(sqs, requiredEnv('DELIVERY_QUEUE_URL')),
   policy,

@@ -6,6 +6,7 @@ import { EVENT_BUS_NAME } from '../../events/envelope';
 import { httpHandler } from '../shared/http/http-handler';
 import { newId } from '../shared/ids';
 import { buildEnqueueDeliveries } from '../shared/notifications/delivery-queue';
+import { networkPolicyFromEnvironment } from '../shared/notifications/network-policy';
 import { buildSendMessage, eventBridgeClients } from '../shared/notifications/sender';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import {
@@ -21,6 +22,7 @@ import { buildSubscriptionsRouter } from './subscriptions';
 import { buildVerifyTarget } from './verification';
 
 const documents = buildDocumentClient(new DynamoDBClient({}));
+const network = networkPolicyFromEnvironment();
 const tableName = requiredEnv('TABLE_NAME');
 
 /** /v1/subscriptions and everything under it (see route-keys.ts). */
@@ -35,11 +37,15 @@ export const handler = httpHandler(
     deleteDeadLetter: buildDeleteDeadLetter(documents, tableName),
     enqueueDeliveries: buildEnqueueDeliveries(new SQSClient({ useQueueUrlAsEndpoint: false }), requiredEnv('DELIVERY_QUEUE_URL')),
     verifyTarget: buildVerifyTarget({
-      send: buildSendMessage(eventBridgeClients((region) => new EventBridgeClient({ region }))),
+      send: buildSendMessage(
+        eventBridgeClients((region) => new EventBridgeClient({ region })),
+        { policy: network },
+      ),
       newChallenge: () => randomBytes(16).toString('hex'),
     }),
-    // The local cloud (ENLACE_LOCAL) delivers to http://localhost receivers; on AWS only public HTTPS endpoints.
-    targetPolicy: { allowLocalHttp: process.env.ENLACE_LOCAL === 'true', reservedBusNames: [EVENT_BUS_NAME] },
+    // Public HTTPS endpoints, and locally also this machine's receivers (never the local cloud's own endpoints);
+    // never a bus of Enlace's own account.
+    targetPolicy: { network, reservedBusNames: [EVENT_BUS_NAME], ownAccountId: requiredEnv('ENLACE_ACCOUNT_ID') },
     newSubscriptionId: () => newId('sub'),
     newSecret: () => `whsec_${randomBytes(32).toString('base64url')}`,
   }),

@@ -97,7 +97,8 @@ export class Notifications extends Construct {
       description: '/v1/subscriptions: subscribe, verify, rotate secrets, list and replay dead deliveries',
       // The verification handshake may wait 5 s for the seller's endpoint.
       timeout: Duration.seconds(15),
-      environment: { DELIVERY_QUEUE_URL: this.deliveryQueue.queueUrl },
+      // Enlace's own account: no bus in it may be subscribed (the default bus included).
+      environment: { DELIVERY_QUEUE_URL: this.deliveryQueue.queueUrl, ENLACE_ACCOUNT_ID: Stack.of(this).account },
     }).bindTable(props.table);
     this.deliveryQueue.grantSendMessages(this.api);
     allowPutEventsToSellerBuses(this.api);
@@ -142,13 +143,25 @@ export class Notifications extends Construct {
 
 /**
  * Sellers' buses live in their own accounts and are only known at run time, so the grant names
- * every bus; each seller's bus policy decides whether Enlace may put events on it.
+ * every bus of every *other* account (aws:ResourceAccount), and an explicit deny covers every bus
+ * of Enlace's own account (its default bus and `enlace` included): a delivery can never feed
+ * Enlace's own buses, even if a subscription slipped past the API's check. Each seller's bus policy
+ * decides whether Enlace may write to it.
  */
 function allowPutEventsToSellerBuses(fn: EnlaceFunction): void {
+  const stack = Stack.of(fn);
   fn.addToRolePolicy(
     new iam.PolicyStatement({
       actions: ['events:PutEvents'],
-      resources: [Stack.of(fn).formatArn({ service: 'events', region: '*', account: '*', resource: 'event-bus', resourceName: '*' })],
+      resources: [stack.formatArn({ service: 'events', region: '*', account: '*', resource: 'event-bus', resourceName: '*' })],
+      conditions: { StringNotEquals: { 'aws:ResourceAccount': stack.account } },
+    }),
+  );
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      effect: iam.Effect.DENY,
+      actions: ['events:PutEvents'],
+      resources: [stack.formatArn({ service: 'events', region: '*', resource: 'event-bus', resourceName: '*' })],
     }),
   );
   // The partition is a token or a literal depending on the @aws-cdk/core:enablePartitionLiterals flag.
@@ -156,7 +169,11 @@ function allowPutEventsToSellerBuses(fn: EnlaceFunction): void {
     Validations.of(fn).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:${partition}:events:*:*:event-bus/*]`,
       reason:
-        "Sellers subscribe buses in their own accounts at run time; only PutEvents is granted, and each seller's bus policy decides whether Enlace may write to it.",
+        "Sellers subscribe buses in their own accounts at run time; only PutEvents is granted, only on other accounts' buses (aws:ResourceAccount), and each seller's bus policy decides whether Enlace may write to it.",
+    });
+    Validations.of(fn).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:${partition}:events:*:<AWS::AccountId>:event-bus/*]`,
+      reason: "A deny, not a grant: PutEvents to every bus of Enlace's own account is refused.",
     });
   }
 }

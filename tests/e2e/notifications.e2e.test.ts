@@ -310,8 +310,8 @@ describe('seller notifications through the local cloud', () => {
 
   it("forwards to a seller's event bus, with the public payload as the detail and a detail-type of its own", async () => {
     const seller = await newSeller('bus');
-    // Locally every account is 000000000000 and the local EventBridge has the default bus.
-    const subscription = await subscribe(seller, { eventBusArn: 'arn:aws:events:us-east-1:000000000000:event-bus/default' }, ['order.rated']);
+    // Enlace's local account is 000000000000; a seller's bus is in another account (the local EventBridge serves its default bus).
+    const subscription = await subscribe(seller, { eventBusArn: 'arn:aws:events:us-east-1:111122223333:event-bus/default' }, ['order.rated']);
     expect(subscription.body).toMatchObject({ status: 'active', eventBusArn: expect.stringContaining('event-bus/default') });
 
     const orderId = await postOrder(seller);
@@ -342,9 +342,10 @@ describe('seller notifications through the local cloud', () => {
     expect(bad.status).toBe(400);
     const paths = (bad.body.errors as { path: string }[]).map((error) => error.path);
     expect(paths).toEqual(expect.arrayContaining(['endpoint', 'eventTypes.1', 'filter.destinationCountries.0', '(body)']));
-    expect(
-      (await api('POST', '/v1/subscriptions', seller.key, { eventBusArn: 'arn:aws:events:us-east-1:000000000000:event-bus/enlace', eventTypes: ['*'] })).status,
-    ).toBe(400);
+    for (const eventBusArn of ['arn:aws:events:us-east-1:000000000000:event-bus/enlace', 'arn:aws:events:us-east-1:000000000000:event-bus/default']) {
+      // Enlace's own buses, its default bus included: never a target.
+      expect((await api('POST', '/v1/subscriptions', seller.key, { eventBusArn, eventTypes: ['*'] })).status).toBe(400);
+    }
     expect((await api('GET', '/v1/subscriptions/sub_missing/dead-letters?limit=1000', seller.key)).status).toBe(400);
     expect((await api('GET', '/v1/subscriptions/sub_missing', seller.key)).status).toBe(404);
     const raw = await fetch(`${localCloud().api}/v1/subscriptions`, {

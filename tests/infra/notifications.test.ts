@@ -102,4 +102,23 @@ describe('seller notifications in the stack', () => {
     expect(roles).toHaveLength(2);
     expect(roles.every((role) => /^Notifications(Delivery|Subscriptions)ServiceRole/.test(role))).toBe(true);
   });
+
+  it("grants PutEvents only on other accounts' buses, and denies every bus of Enlace's own account (its default bus included)", () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) =>
+        (policy as { Properties: { PolicyDocument: { Statement: { Effect: string; Action: unknown; Resource: unknown; Condition?: unknown }[] } } }).Properties
+          .PolicyDocument.Statement,
+    );
+    const busGrants = statements.filter((statement) => statement.Action === 'events:PutEvents' && JSON.stringify(statement.Resource).includes(':event-bus/*'));
+    const allows = busGrants.filter((statement) => statement.Effect === 'Allow');
+    const denies = busGrants.filter((statement) => statement.Effect === 'Deny');
+    expect(allows).toHaveLength(2);
+    expect(denies).toHaveLength(2);
+    for (const allow of allows) {
+      expect(allow.Condition).toEqual({ StringNotEquals: { 'aws:ResourceAccount': { Ref: 'AWS::AccountId' } } });
+    }
+    for (const deny of denies) {
+      expect(JSON.stringify(deny.Resource)).toContain('{"Ref":"AWS::AccountId"},":event-bus/*"');
+    }
+  });
 });

@@ -25,7 +25,7 @@ function setup(options: { verifies?: boolean } = {}) {
       verifications.push(subscription.subscriptionId);
       return options.verifies === false ? { ok: false, reason: 'HTTP 404' } : { ok: true };
     },
-    targetPolicy: { allowLocalHttp: false, reservedBusNames: ['enlace'] },
+    targetPolicy: { network: {}, reservedBusNames: ['enlace'], ownAccountId: '999999999999' },
     newSubscriptionId: () => `sub_${(ids += 1)}`,
     newSecret: () => `whsec_secret${(secrets += 1)}`,
     now: () => now,
