@@ -3,6 +3,7 @@ export { isNotifiable, NOTIFIABLE_EVENT_TYPES } from './event-types';
 export {
   InvalidCursorError,
   SubscriptionChangedError,
+  SubscriptionLimitError,
   type DeadLetter,
   type DeleteDeadLetter,
   type DeleteSubscription,

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { SubscriptionChangedError, type DeadLetter, type DeliveryJob } from '../../domain/notifications/ports';
-import { createSubscription, type Subscription } from '../../domain/notifications/subscription';
+import { SubscriptionChangedError, SubscriptionLimitError, type DeadLetter, type DeliveryJob } from '../../domain/notifications/ports';
+import { createSubscription, MAX_SUBSCRIPTIONS_PER_SELLER, type Subscription } from '../../domain/notifications/subscription';
 import type { OutgoingMessage, SendResult } from '../../functions/shared/notifications/sender';
 
 export const silentLog = new Logger({ logLevel: 'SILENT' });
@@ -21,6 +21,10 @@ export function memoryStore() {
       const expected = subscription.revision === 1 ? undefined : subscription.revision - 1;
       if (current?.revision !== expected) {
         throw new SubscriptionChangedError(subscription.subscriptionId);
+      }
+      const count = [...subscriptions.values()].filter((other) => other.sellerId === subscription.sellerId).length;
+      if (expected === undefined && count >= MAX_SUBSCRIPTIONS_PER_SELLER) {
+        throw new SubscriptionLimitError(subscription.sellerId, MAX_SUBSCRIPTIONS_PER_SELLER);
       }
       subscriptions.set(key(subscription.sellerId, subscription.subscriptionId), subscription);
     },

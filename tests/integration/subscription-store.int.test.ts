@@ -1,7 +1,7 @@
 import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { InvalidCursorError, SubscriptionChangedError, type DeadLetter, type DeliveryJob } from '../../domain/notifications/ports';
-import { createSubscription, rotateSecret } from '../../domain/notifications/subscription';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { InvalidCursorError, SubscriptionChangedError, SubscriptionLimitError, type DeadLetter, type DeliveryJob } from '../../domain/notifications/ports';
+import { createSubscription, MAX_SUBSCRIPTIONS_PER_SELLER, rotateSecret } from '../../domain/notifications/subscription';
 import { parseDeliveryJob } from '../../functions/shared/notifications/delivery-job';
 import { buildDelayRetry, buildEnqueueDeliveries } from '../../functions/shared/notifications/delivery-queue';
 import { keys } from '../../functions/shared/store/keys';
@@ -16,6 +16,7 @@ import {
   buildNextSequence,
   buildSaveDeadLetter,
   buildSaveSubscription,
+  subscriptionToItem,
 } from '../../functions/shared/store/subscription-store';
 import { createTestTable, localClientConfig, localCloud, localDynamoDb } from '../setup/local-cloud-client';
 
@@ -56,6 +57,37 @@ describe('subscription store (DynamoDB Local)', () => {
   let tableName: string;
   beforeAll(async () => {
     ({ tableName } = await createTestTable(client));
+  });
+
+  it('holds the 20-per-seller cap under 40 concurrent creations (regression: count-then-insert made 40)', async () => {
+    const save = buildSaveSubscription(documents, tableName);
+    const outcomes = await Promise.allSettled(Array.from({ length: 40 }, (_, index) => save(subscription('seller-race', `sub_race${index}`))));
+    const created = outcomes.filter((outcome) => outcome.status === 'fulfilled');
+    const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as Error] : []));
+    expect(created).toHaveLength(MAX_SUBSCRIPTIONS_PER_SELLER);
+    expect(refused).toHaveLength(40 - MAX_SUBSCRIPTIONS_PER_SELLER);
+    expect(refused.every((error) => error instanceof SubscriptionLimitError)).toBe(true);
+    expect(await buildListSubscriptions(documents, tableName)('seller-race')).toHaveLength(MAX_SUBSCRIPTIONS_PER_SELLER);
+
+    // Deleting frees exactly one place, also under concurrency (a double delete frees one).
+    const remove = buildDeleteSubscription(documents, tableName);
+    const [first, second] = (await buildListSubscriptions(documents, tableName)('seller-race')).map((item) => item.subscriptionId);
+    await Promise.all([remove('seller-race', first!), remove('seller-race', first!), remove('seller-race', second!)]);
+    const again = await Promise.allSettled(Array.from({ length: 5 }, (_, index) => save(subscription('seller-race', `sub_again${index}`))));
+    expect(again.flatMap((outcome) => (outcome.status === 'rejected' ? [(outcome.reason as Error).name] : []))).toEqual(
+      Array(3).fill('SubscriptionLimitError'),
+    );
+    expect(await buildListSubscriptions(documents, tableName)('seller-race')).toHaveLength(MAX_SUBSCRIPTIONS_PER_SELLER);
+  });
+
+  it('counts the subscriptions a seller had before the count existed', async () => {
+    for (let index = 0; index < MAX_SUBSCRIPTIONS_PER_SELLER; index += 1) {
+      // Written as the store did before the count: the subscription item alone.
+      await documents.send(new PutCommand({ TableName: tableName, Item: subscriptionToItem(subscription('seller-old', `sub_old${index}`)) }));
+    }
+    await expect(buildSaveSubscription(documents, tableName)(subscription('seller-old', 'sub_new'))).rejects.toBeInstanceOf(SubscriptionLimitError);
+    await buildDeleteSubscription(documents, tableName)('seller-old', 'sub_old0');
+    await expect(buildSaveSubscription(documents, tableName)(subscription('seller-old', 'sub_new'))).resolves.toBeUndefined();
   });
 
   it("keeps each seller's subscriptions in the seller's partition and finds one only among the caller's sellers", async () => {

@@ -19,6 +19,7 @@
  * | a seller's routing policy (profile, rules)           | table | SELLER#<sellerId>                   | ROUTING_POLICY                     |
  * | KPI counters per (carrier, lane, period)             | table | KPI#<carrier>#<lane>                | PERIOD#<iso week>                  |
  * | seller notification subscriptions                    | table | SELLER#<sellerId>                   | SUBSCRIPTION#<subscriptionId>      |
+ * | how many subscriptions a seller has (the cap, atomic) | table | SELLER#<sellerId>                   | SUBSCRIPTION_COUNT                 |
  * | a subscription's dead deliveries (list, replay)      | table | SELLER#<sellerId>                   | DEADLETTER#<subscriptionId>#<deliveryId> |
  * | per-order notification sequence (atomic counter)     | table | ORDER#<orderId>                     | NOTIFICATION_SEQUENCE              |
  * | customs context (booked shipment), latest check      | table | ORDER#<orderId>                     | CUSTOMS_CONTEXT / CUSTOMS_CHECK    |
@@ -127,6 +128,8 @@ export const keys = {
   apiKey: (keyHash: string): ItemKey => ({ pk: `APIKEY#${keyHash}`, sk: 'APIKEY' }),
   outbox: (eventId: string): ItemKey => ({ pk: `${OUTBOX_PREFIX}${eventId}`, sk: 'OUTBOX' }),
   subscription: (sellerId: string, subscriptionId: string): ItemKey => ({ pk: `SELLER#${sellerId}`, sk: `${SUBSCRIPTION_PREFIX}${subscriptionId}` }),
+  /** Moved in the same transaction as every subscription created or deleted (not under SUBSCRIPTION#, so listings skip it). */
+  subscriptionCount: (sellerId: string): ItemKey => ({ pk: `SELLER#${sellerId}`, sk: 'SUBSCRIPTION_COUNT' }),
   deadLetter: (sellerId: string, subscriptionId: string, deliveryId: string): ItemKey => ({
     pk: `SELLER#${sellerId}`,
     sk: `${DEAD_LETTER_PREFIX}${subscriptionId}#${deliveryId}`,

@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -6,10 +6,11 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { Subscription } from '../../../domain/notifications';
+import { MAX_SUBSCRIPTIONS_PER_SELLER, SubscriptionLimitError, type Subscription } from '../../../domain/notifications';
 import {
   InvalidCursorError,
   SubscriptionChangedError,
@@ -44,24 +45,107 @@ export function subscriptionFromItem(item: Record<string, unknown>): Subscriptio
   return subscription as unknown as Subscription;
 }
 
+/**
+ * A new subscription is one transaction: the subscription (must not exist) and its seller's count
+ * (must stay at or under MAX_SUBSCRIPTIONS_PER_SELLER), so forty concurrent creations make at most
+ * the cap, never forty. A seller from before the count existed gets it from a listing first (a
+ * conditional put: concurrent first writers agree). A change is a put conditional on the revision.
+ */
 export function buildSaveSubscription(documents: DynamoDBDocumentClient, tableName: string): SaveSubscription {
+  const ensureCount = buildEnsureSubscriptionCount(documents, tableName);
   return async (subscription) => {
-    const isNew = subscription.revision === 1;
+    if (subscription.revision !== 1) {
+      try {
+        await documents.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: subscriptionToItem(subscription),
+            ConditionExpression: 'revision = :previous',
+            ExpressionAttributeValues: { ':previous': subscription.revision - 1 },
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) {
+          throw new SubscriptionChangedError(subscription.subscriptionId);
+        }
+        throw error;
+      }
+      return;
+    }
+    await ensureCount(subscription.sellerId);
+    try {
+      await sendTransaction(
+        documents,
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName, Item: subscriptionToItem(subscription), ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Update: {
+                TableName: tableName,
+                Key: keys.subscriptionCount(subscription.sellerId),
+                UpdateExpression: 'SET #count = #count + :one',
+                ConditionExpression: '#count < :max',
+                ExpressionAttributeNames: { '#count': 'count' },
+                ExpressionAttributeValues: { ':one': 1, ':max': MAX_SUBSCRIPTIONS_PER_SELLER },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : undefined;
+      if (reasons?.[1]?.Code === 'ConditionalCheckFailed') {
+        throw new SubscriptionLimitError(subscription.sellerId, MAX_SUBSCRIPTIONS_PER_SELLER);
+      }
+      if (reasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        throw new SubscriptionChangedError(subscription.subscriptionId);
+      }
+      throw error;
+    }
+  };
+}
+
+const TRANSACTION_ATTEMPTS = 10;
+
+/** A transaction, tried again while it is cancelled only because another transaction held one of its items. */
+async function sendTransaction(documents: DynamoDBDocumentClient, command: TransactWriteCommand): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await documents.send(command);
+      return;
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      const onlyConflicts =
+        reasons.some((reason) => reason.Code === 'TransactionConflict') && !reasons.some((reason) => reason.Code === 'ConditionalCheckFailed');
+      if (!onlyConflicts || attempt >= TRANSACTION_ATTEMPTS) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(250, 10 * 2 ** attempt) * (0.5 + Math.random())));
+    }
+  }
+}
+
+/** The seller's count exists (made from a listing for sellers whose subscriptions predate it). */
+function buildEnsureSubscriptionCount(documents: DynamoDBDocumentClient, tableName: string) {
+  const list = buildListSubscriptions(documents, tableName);
+  return async (sellerId: string): Promise<void> => {
+    const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.subscriptionCount(sellerId), ConsistentRead: true }));
+    if (Item !== undefined) {
+      return;
+    }
+    const count = (await list(sellerId)).length;
     try {
       await documents.send(
         new PutCommand({
           TableName: tableName,
-          Item: subscriptionToItem(subscription),
-          ...(isNew
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: 'revision = :previous', ExpressionAttributeValues: { ':previous': subscription.revision - 1 } }),
+          Item: { ...keys.subscriptionCount(sellerId), type: 'SubscriptionCount', sellerId, count },
+          ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        throw new SubscriptionChangedError(subscription.subscriptionId);
+      if (!(error instanceof ConditionalCheckFailedException)) {
+        throw error;
       }
-      throw error;
     }
   };
 }
@@ -116,8 +200,40 @@ export function buildFindSubscription(documents: DynamoDBDocumentClient, tableNa
 
 export function buildDeleteSubscription(documents: DynamoDBDocumentClient, tableName: string): DeleteSubscription {
   const listDeadLetters = buildListDeadLetters(documents, tableName);
+  const ensureCount = buildEnsureSubscriptionCount(documents, tableName);
   return async (sellerId, subscriptionId) => {
-    await documents.send(new DeleteCommand({ TableName: tableName, Key: keys.subscription(sellerId, subscriptionId) }));
+    await ensureCount(sellerId);
+    try {
+      // The subscription and its count go together; if it was already gone, the count is not touched.
+      await sendTransaction(
+        documents,
+        new TransactWriteCommand({
+          TransactItems: [
+            { Delete: { TableName: tableName, Key: keys.subscription(sellerId, subscriptionId), ConditionExpression: 'attribute_exists(pk)' } },
+            {
+              Update: {
+                TableName: tableName,
+                Key: keys.subscriptionCount(sellerId),
+                UpdateExpression: 'SET #count = #count - :one',
+                ConditionExpression: '#count > :zero',
+                ExpressionAttributeNames: { '#count': 'count' },
+                ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : undefined;
+      if (reasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        // Already deleted (a retried or concurrent DELETE): nothing to do, the count was moved once.
+      } else if (reasons?.[1]?.Code === 'ConditionalCheckFailed') {
+        // The count was already at zero (it can only lag, never lead): the subscription still goes.
+        await documents.send(new DeleteCommand({ TableName: tableName, Key: keys.subscription(sellerId, subscriptionId) }));
+      } else {
+        throw error;
+      }
+    }
     let cursor: string | undefined;
     do {
       const page = await listDeadLetters(sellerId, subscriptionId, { limit: 25, ...(cursor === undefined ? {} : { cursor }) });
