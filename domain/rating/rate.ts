@@ -255,6 +255,7 @@ function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQu
     country: card.destination,
     day: ctx.day,
     seller: request.seller ?? {},
+    recipient: request.recipient ?? 'individual',
     state: ctx.state,
     items: ctx.customsItems,
     fob: ctx.fobUsd,
@@ -287,6 +288,7 @@ function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQu
   const dutiesAndTaxes: DutiesAndTaxes = {
     payer: ddp ? 'seller' : 'buyer',
     estimate: !ddp,
+    collectedAtCheckout: rule.collectedAtCheckout === true,
     ruleId: rule.id,
     ruleName: rule.name,
     ruleEffectiveFrom: rule.effectiveFrom,
@@ -297,13 +299,8 @@ function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQu
     uncertainties: rule.uncertain,
   };
 
-  const warnings: string[] = [];
-  if (rule.unverified) warnings.push(`Duty rule ${rule.id} is an unverified assumption: ${rule.note}`);
-  if (card.provenance.sandbox || card.lineHaul.provenance.sandbox || card.lastMile.provenance.sandbox) {
-    warnings.push(`Rate card ${card.serviceId} ${card.version} holds sandbox (invented) prices.`);
-  }
-  if (ctx.fx.sandbox) warnings.push(`FX table ${ctx.fx.id} is sandbox (illustrative rates).`);
-  if (!ddp) warnings.push('DDU: duties and taxes are an estimate; customs collects them from the buyer on delivery.');
+  const atCheckout = !ddp && rule.collectedAtCheckout === true;
+  const warnings = quoteWarnings(rule, card, ctx.fx, ddp);
 
   const extra = remote && card.remoteArea ? card.remoteArea.extraTransitDays : { min: 0, max: 0 };
   return {
@@ -323,7 +320,8 @@ function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQu
     totalCharges,
     landedCost: add(ctx.goodsValue, totalCharges),
     sellerPays: ddp ? totalCharges : shippingTotal,
-    buyerPaysOnDelivery: ddp ? zero(ctx.currency) : dutiesTotal,
+    buyerPaysOnDelivery: ddp || atCheckout ? zero(ctx.currency) : dutiesTotal,
+    buyerPaidAtCheckout: atCheckout ? dutiesTotal : zero(ctx.currency),
     transitDays: { min: card.transitDays.min + extra.min, max: card.transitDays.max + extra.max },
     warnings,
   };
@@ -397,6 +395,22 @@ function servicesOn(cards: readonly RateCard[], country: DestinationCountry, onl
  * Throws InvalidRatingRequestError for malformed input and FxRateUnavailableError when no FX
  * table covers the date; everything a service cannot do is an ineligible entry instead.
  */
+/** What a quote must say about itself: unverified rules, sandbox figures, and who collects the duties when. */
+function quoteWarnings(rule: DutyRule, card: RateCard, fx: { readonly id: string; readonly sandbox: boolean }, ddp: boolean): string[] {
+  const warnings: string[] = [];
+  if (rule.unverified) warnings.push(`Duty rule ${rule.id} is an unverified assumption: ${rule.note}`);
+  if (card.provenance.sandbox || card.lineHaul.provenance.sandbox || card.lastMile.provenance.sandbox) {
+    warnings.push(`Rate card ${card.serviceId} ${card.version} holds sandbox (invented) prices.`);
+  }
+  if (fx.sandbox) warnings.push(`FX table ${fx.id} is sandbox (illustrative rates).`);
+  if (!ddp && rule.collectedAtCheckout === true) {
+    warnings.push(`DDU: the platform collects these duties and taxes from the buyer at checkout (${rule.name}); nothing is due on delivery.`);
+  } else if (!ddp) {
+    warnings.push('DDU: duties and taxes are an estimate; customs collects them from the buyer on delivery.');
+  }
+  return warnings;
+}
+
 export function rateShipment(request: RatingRequest, options: RatingOptions): RatingResult {
   assertValidRatingRequest(request);
   const ctx = buildContext(request, options);

@@ -50,6 +50,8 @@ export const ratesInputSchema = z
     insured: z.boolean().default(false),
     /** The marketplace decides Brazil's Remessa Conforme and Chile's registered-platform treatment. */
     marketplace: z.enum(MARKETPLACES).default('own-store'),
+    /** A company (Brazil: a CNPJ) is outside Remessa Conforme's 20% band; an individual by default. */
+    recipient: z.enum(['individual', 'company']).default('individual'),
   })
   // Once the currency is known: every amount to minor units, once, here.
   .transform((input, context) => {
@@ -100,5 +102,6 @@ export function ratingRequestFromRatesInput(input: RatesInput): RatingRequest {
     insured: input.insured,
     quoteCurrency: input.quoteCurrency ?? input.currency,
     seller: { remessaConforme: programmes.remessaConforme, chileVatRegistered: programmes.chileVatRegistered },
+    recipient: input.recipient,
   };
 }

@@ -21,7 +21,9 @@ function checkQuote(quote: EligibleQuote, req: RatingRequest): void {
   expect(sumAmounts(quote.parcels.map((p) => p.subtotal)) + sumAmounts(shipmentLevel.map((l) => l.amount))).toBe(quote.shippingTotal.amount);
   expect(quote.totalCharges).toEqual(add(quote.shippingTotal, quote.dutiesAndTaxes.total));
   expect(quote.landedCost).toEqual(add(quote.goodsValue, quote.totalCharges));
-  expect(add(quote.sellerPays, quote.buyerPaysOnDelivery)).toEqual(quote.totalCharges);
+  expect(add(add(quote.sellerPays, quote.buyerPaysOnDelivery), quote.buyerPaidAtCheckout)).toEqual(quote.totalCharges);
+  // Collected at checkout or on delivery, never both, never told to pay twice.
+  expect(quote.buyerPaysOnDelivery.amount === 0 || quote.buyerPaidAtCheckout.amount === 0).toBe(true);
   // Chargeable weight ≥ actual, per parcel and in total.
   quote.parcels.forEach((p, i) => {
     expect(p.actualWeightGrams).toBe(req.parcels[i]?.weightGrams);
