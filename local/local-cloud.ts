@@ -24,6 +24,8 @@ import {
   type LocalResources,
 } from './resources';
 import { nextCronFire, rateIntervalMs } from './schedule';
+import { functionAccessKeyId, KmsServer } from './kms-server';
+import { readKmsKeys } from './kms-wiring';
 import { localSecret, SecretsManagerServer } from './secrets-manager-server';
 import { synthesizeTemplate } from './template';
 import { readWiring, type RuleTargetSpec, type Wiring } from './wiring';
@@ -54,6 +56,7 @@ export interface LocalEndpoints {
   readonly sqs: string;
   readonly eventbridge: string;
   readonly secretsmanager: string;
+  readonly kms: string;
   readonly admin: string;
 }
 
@@ -71,6 +74,7 @@ export class LocalCloud {
   private bus: EventBusServer | undefined;
   private admin: Server | undefined;
   private secretsManager: SecretsManagerServer | undefined;
+  private kms: KmsServer | undefined;
   private queues = new Map<string, LocalQueue>();
   /** What no queue would take, not even a DLQ: kept here (GET /undeliverable) and logged as an error, never dropped silently. */
   readonly undeliverable: { at: string; source: string; reason: string; payload: unknown }[] = [];
@@ -122,8 +126,11 @@ export class LocalCloud {
     s3.destroy();
     this.secretsManager = new SecretsManagerServer(wiring.secrets.map((spec) => localSecret(spec)));
     const secretsmanager = await this.secretsManager.listen();
+    this.kms = new KmsServer(readKmsKeys(template));
+    const kms = await this.kms.listen();
     const resources: LocalResources = {
       secrets: new Map(this.secretsManager.secrets.map((secret) => [secret.logicalId, secret.arn])),
+      kmsKeys: this.kms.arns,
       tables,
       queues: this.queues,
       buses: new Map(wiring.buses.map((bus) => [bus.logicalId, bus.name])),
@@ -161,18 +168,21 @@ export class LocalCloud {
       AWS_ENDPOINT_URL_S3: fauxqs.endpoint,
       AWS_ENDPOINT_URL_EVENTBRIDGE: eventbridge,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsmanager,
+      AWS_ENDPOINT_URL_KMS: kms,
       ENLACE_LOCAL: 'true',
       // Notifications may reach receivers on this machine, never these: the local cloud's own endpoints (admin first).
-      ENLACE_LOCAL_RESERVED_PORTS: [admin, api, eventbridge, secretsmanager, dynamodb.endpoint, fauxqs.endpoint].map((url) => new URL(url).port).join(','),
+      ENLACE_LOCAL_RESERVED_PORTS: [admin, api, eventbridge, secretsmanager, kms, dynamodb.endpoint, fauxqs.endpoint].map((url) => new URL(url).port).join(','),
       // Lambda runs Node.js 22; the local machine may run 20, about which the SDK warns on every start.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
     for (const spec of wiring.functions) {
       const environment = Object.fromEntries(Object.entries(spec.environment).map(([name, value]) => [name, String(resolveIntrinsic(value, resources))]));
       const name = resources.functions.get(spec.logicalId)!;
+      // Each function signs its requests with its own access key id, so the local KMS knows who is asking (as IAM knows the role).
+      const identity = { AWS_ACCESS_KEY_ID: functionAccessKeyId(spec.logicalId) };
       this.functions.set(
         spec.logicalId,
-        new LocalFunction(spec, name, { ...awsEnvironment, ...environment }, (functionName, line) => this.forwardLog(functionName, line)),
+        new LocalFunction(spec, name, { ...awsEnvironment, ...environment, ...identity }, (functionName, line) => this.forwardLog(functionName, line)),
       );
     }
     // Warm every execution environment now, so the first request does not pay for all the cold starts.
@@ -180,7 +190,7 @@ export class LocalCloud {
 
     this.startPollers(dynamodb.endpoint, tables);
     this.startSchedules();
-    this.endpoints = { api, dynamodb: dynamodb.endpoint, sqs: fauxqs.endpoint, eventbridge, secretsmanager, admin };
+    this.endpoints = { api, dynamodb: dynamodb.endpoint, sqs: fauxqs.endpoint, eventbridge, secretsmanager, kms, admin };
     return this.endpoints;
   }
 
@@ -357,6 +367,9 @@ export class LocalCloud {
         );
       } else if (request.url === '/events') {
         reply(200, this.publishedEvents);
+      } else if (request.url === '/kms') {
+        // Local only: each key of the template and which functions may do what with it.
+        reply(200, this.kms?.describe() ?? []);
       } else if (request.url === '/undeliverable') {
         reply(200, this.undeliverable);
       } else if (request.url === '/wiring') {
@@ -422,6 +435,7 @@ export class LocalCloud {
     await this.api?.close();
     await this.bus?.close();
     await this.secretsManager?.close();
+    await this.kms?.close();
     await new Promise<void>((resolve) => (this.admin === undefined ? resolve() : this.admin.close(() => resolve())));
     await Promise.allSettled([...this.functions.values()].map((fn) => fn.stop()));
     await Promise.allSettled(this.emulators.map((emulator) => emulator.stop()));

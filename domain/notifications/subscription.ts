@@ -18,8 +18,18 @@ export interface NotificationFilter {
 /** Nothing is delivered until the target proved it is the seller's (the verification handshake). */
 export type SubscriptionStatus = 'pending_verification' | 'active';
 
+/**
+ * A signing secret. Stored sealed (encrypted under a key only the delivery path may use, see
+ * functions/shared/notifications/secret-box.ts); its value is here only where it was just made (to
+ * be shown once and sealed) or where the delivery path opened it to sign.
+ */
 export interface SigningSecret {
-  readonly secret: string;
+  /** The secret's value: absent once stored, until the delivery path opens it. */
+  readonly secret?: string;
+  /** The sealed value, as stored (opaque here). */
+  readonly sealed?: Readonly<Record<string, string>>;
+  /** What the API shows instead of the value: its first 6 and last 4 characters. */
+  readonly hint: string;
   readonly createdAt: string;
   /** Set when a newer secret replaced this one; it keeps signing until then. */
   readonly expiresAt?: string;
@@ -215,7 +225,7 @@ export function createSubscription(
     status: 'pending_verification',
     createdAt: at,
     updatedAt: at,
-    secrets: [{ secret: context.secret, createdAt: at }],
+    secrets: [{ secret: context.secret, hint: secretHint(context.secret), createdAt: at }],
     revision: 1,
   };
 }
@@ -232,9 +242,27 @@ export function recordVerification(subscription: Subscription, outcome: { ok: bo
   };
 }
 
-/** The secrets that sign a delivery made at `now`, newest first. */
+/** A secret as the API shows it after creation: never its value, only enough to tell which one it is. */
+export const secretHint = (secret: string): string => `${secret.slice(0, 6)}…${secret.slice(-4)}`;
+
+/** A secret that signs must have been opened first (only the delivery path can). */
+export class SecretNotOpenError extends Error {
+  constructor(readonly subscriptionId: string) {
+    super(`subscription ${subscriptionId}: a signing secret is still sealed; open it on the delivery path before signing`);
+    this.name = 'SecretNotOpenError';
+  }
+}
+
+/** The secrets that sign a delivery made at `now`, newest first; every one must be open. */
 export function signingSecrets(subscription: Subscription, now: Date): string[] {
-  return subscription.secrets.filter((secret) => secret.expiresAt === undefined || Date.parse(secret.expiresAt) > now.getTime()).map((secret) => secret.secret);
+  return subscription.secrets
+    .filter((secret) => secret.expiresAt === undefined || Date.parse(secret.expiresAt) > now.getTime())
+    .map((secret) => {
+      if (secret.secret === undefined) {
+        throw new SecretNotOpenError(subscription.subscriptionId);
+      }
+      return secret.secret;
+    });
 }
 
 /**
@@ -250,7 +278,12 @@ export function rotateSecret(subscription: Subscription, newSecret: string, now:
       ...secret,
       expiresAt: new Date(Math.min(overlapEnds, secret.expiresAt === undefined ? overlapEnds : Date.parse(secret.expiresAt))).toISOString(),
     }));
-  return { ...subscription, secrets: [{ secret: newSecret, createdAt: at }, ...previous], updatedAt: at, revision: subscription.revision + 1 };
+  return {
+    ...subscription,
+    secrets: [{ secret: newSecret, hint: secretHint(newSecret), createdAt: at }, ...previous],
+    updatedAt: at,
+    revision: subscription.revision + 1,
+  };
 }
 
 /** What the fan-out knows about an event when it picks the subscriptions that want it. */

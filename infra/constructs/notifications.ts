@@ -4,6 +4,7 @@ import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -45,6 +46,8 @@ export class Notifications extends Construct {
   /** Serves every route of functions/subscriptions/route-keys.ts. */
   readonly api: EnlaceFunction;
   readonly retryPolicy: RetryPolicy;
+  /** Seals sellers' signing secrets (functions/shared/notifications/secret-box.ts); only the delivery path may open them. */
+  readonly signingSecretsKey: kms.Key;
 
   constructor(scope: Construct, id: string, props: NotificationsProps) {
     super(scope, id);
@@ -104,7 +107,41 @@ export class Notifications extends Construct {
     allowPutEventsToSellerBuses(this.api);
     this.api.errorsAlarm.addAlarmAction(alarmAction);
 
+    this.signingSecretsKey = this.signingSecrets();
+
     this.alarms(alarmAction);
+  }
+
+  /**
+   * Signing secrets are sealed with a key of their own (KMS envelope encryption): the subscriptions
+   * function seals new ones (GenerateDataKey) and opens them for the verification handshake, the
+   * delivery function opens them to sign deliveries (Decrypt), and the key policy denies Decrypt and
+   * GenerateDataKey to every other principal, even one whose IAM policy would allow it. Every other
+   * function with table access reads ciphertext.
+   */
+  private signingSecrets(): kms.Key {
+    const key = new kms.Key(this, 'SigningSecretsKey', {
+      description: "Seals sellers' notification signing secrets; only the delivery path may open them",
+      enableKeyRotation: true,
+    });
+    for (const fn of [this.api, this.delivery]) {
+      fn.addEnvironment('SIGNING_SECRETS_KEY_ARN', key.keyArn);
+    }
+    key.grantDecrypt(this.delivery);
+    key.grant(this.api, 'kms:GenerateDataKey', 'kms:Decrypt');
+    const onlyFor = (roles: readonly iam.IRole[], actions: string[]) =>
+      key.addToResourcePolicy(
+        new iam.PolicyStatement({
+          effect: iam.Effect.DENY,
+          principals: [new iam.AnyPrincipal()],
+          actions,
+          resources: ['*'],
+          conditions: { ArnNotEquals: { 'aws:PrincipalArn': roles.map((role) => role.roleArn) } },
+        }),
+      );
+    onlyFor([this.delivery.role!, this.api.role!], ['kms:Decrypt']);
+    onlyFor([this.api.role!], ['kms:GenerateDataKey']);
+    return key;
   }
 
   private alarms(action: cwActions.SnsAction): void {

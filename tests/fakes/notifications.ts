@@ -88,3 +88,23 @@ export function fakeQueue() {
   const jobs: DeliveryJob[] = [];
   return { jobs, enqueueDeliveries: async (batch: readonly DeliveryJob[]) => void jobs.push(...batch) };
 }
+
+/** A secret box that seals by encoding (no KMS), and opens only with the context it was sealed under, as KMS does. */
+export function fakeSecretBox() {
+  const opened: string[] = [];
+  return {
+    opened,
+    seal: async (secret: string, context: { sellerId: string; subscriptionId: string }) => ({
+      scheme: 'fake',
+      value: Buffer.from(secret, 'utf8').toString('base64'),
+      context: `${context.sellerId}/${context.subscriptionId}`,
+    }),
+    open: async (sealed: Readonly<Record<string, string>>, context: { sellerId: string; subscriptionId: string }) => {
+      if (sealed.context !== `${context.sellerId}/${context.subscriptionId}`) {
+        throw new Error('InvalidCiphertextException: sealed for another subscription');
+      }
+      opened.push(sealed.value!);
+      return Buffer.from(sealed.value!, 'base64').toString('utf8');
+    },
+  };
+}

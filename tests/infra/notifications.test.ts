@@ -5,6 +5,7 @@ import { SUBSCRIPTION_ROUTES } from '../../functions/subscriptions/route-keys';
 import { buildApp } from '../../infra/app';
 import { matchesEventPattern } from '../../local/eventbridge/event-pattern';
 import type { CfnTemplate } from '../../local/template';
+import { readKmsKeys } from '../../local/kms-wiring';
 import { readWiring } from '../../local/wiring';
 
 const synth = (context: Record<string, unknown> = {}) =>
@@ -120,5 +121,24 @@ describe('seller notifications in the stack', () => {
     for (const deny of denies) {
       expect(JSON.stringify(deny.Resource)).toContain('{"Ref":"AWS::AccountId"},":event-bus/*"');
     }
+  });
+});
+
+describe('signing secrets at rest (KMS envelope encryption)', () => {
+  const keys = readKmsKeys(template.toJSON() as CfnTemplate);
+  const names = (ids: ReadonlySet<string> | undefined) => [...(ids ?? [])].map(entryOf).sort();
+
+  it('has one key, rotated yearly, whose own policy denies opening and sealing to every other principal', () => {
+    expect(keys).toHaveLength(1);
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    const policy = JSON.stringify(Object.values(template.findResources('AWS::KMS::Key'))[0]);
+    expect(policy).toContain('"Effect":"Deny"');
+    expect(policy).toContain('ArnNotEquals');
+  });
+
+  it('lets only the delivery path open secrets (the delivery function, and the subscriptions function for the handshake), and only the subscriptions function seal them', () => {
+    expect(names(keys[0]!.allowed.get('kms:Decrypt'))).toEqual(['functions/notification-delivery/handler.ts', 'functions/subscriptions/handler.ts']);
+    expect(names(keys[0]!.allowed.get('kms:GenerateDataKey'))).toEqual(['functions/subscriptions/handler.ts']);
+    expect(names(keys[0]!.allowed.get('kms:Encrypt'))).toEqual([]);
   });
 });

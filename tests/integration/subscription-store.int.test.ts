@@ -16,11 +16,12 @@ import {
   buildNextSequence,
   buildSaveDeadLetter,
   buildSaveSubscription,
-  subscriptionToItem,
 } from '../../functions/shared/store/subscription-store';
+import { fakeSecretBox } from '../fakes/notifications';
 import { createTestTable, localClientConfig, localCloud, localDynamoDb } from '../setup/local-cloud-client';
 
 const { client, documents } = localDynamoDb();
+const box = fakeSecretBox();
 const now = new Date('2026-11-22T12:00:00.000Z');
 
 function subscription(sellerId: string, subscriptionId: string) {
@@ -60,7 +61,7 @@ describe('subscription store (DynamoDB Local)', () => {
   });
 
   it('holds the 20-per-seller cap under 40 concurrent creations (regression: count-then-insert made 40)', async () => {
-    const save = buildSaveSubscription(documents, tableName);
+    const save = buildSaveSubscription(documents, tableName, box);
     const outcomes = await Promise.allSettled(Array.from({ length: 40 }, (_, index) => save(subscription('seller-race', `sub_race${index}`))));
     const created = outcomes.filter((outcome) => outcome.status === 'fulfilled');
     const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as Error] : []));
@@ -80,18 +81,50 @@ describe('subscription store (DynamoDB Local)', () => {
     expect(await buildListSubscriptions(documents, tableName)('seller-race')).toHaveLength(MAX_SUBSCRIPTIONS_PER_SELLER);
   });
 
+  it('never writes a signing secret in the clear: the item holds the sealed value and a hint, and only an opening reader sees the value', async () => {
+    const { Item } = await (async () => {
+      await buildSaveSubscription(documents, tableName, box)(subscription('seller-sealed', 'sub_sealed'));
+      return documents.send(new GetCommand({ TableName: tableName, Key: keys.subscription('seller-sealed', 'sub_sealed') }));
+    })();
+    expect(JSON.stringify(Item)).not.toContain('whsec_sub_sealed');
+    expect(Item!.secrets).toEqual([{ hint: 'whsec_…aled', createdAt: now.toISOString(), sealed: expect.objectContaining({ scheme: 'fake' }) }]);
+    const stored = await buildGetSubscription(documents, tableName)('seller-sealed', 'sub_sealed');
+    expect(stored!.secrets[0]!.secret).toBeUndefined();
+    const opened = await buildGetSubscription(documents, tableName, box)('seller-sealed', 'sub_sealed');
+    expect(opened!.secrets[0]!.secret).toBe('whsec_sub_sealed');
+  });
+
+  it('reads a subscription stored before secrets were sealed, and seals its secret on the next write', async () => {
+    const legacy = subscription('seller-legacy', 'sub_legacy');
+    const { hint: _hint, ...clearEntry } = legacy.secrets[0]!;
+    await documents.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.subscription(legacy.sellerId, legacy.subscriptionId), type: 'Subscription', ...legacy, secrets: [clearEntry] },
+      }),
+    );
+    const read = await buildGetSubscription(documents, tableName)('seller-legacy', 'sub_legacy');
+    expect(read!.secrets[0]).toMatchObject({ secret: 'whsec_sub_legacy', hint: 'whsec_…gacy' });
+    await buildSaveSubscription(documents, tableName, box)(rotateSecret(read!, 'whsec_new', now, 0));
+    const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.subscription('seller-legacy', 'sub_legacy') }));
+    expect(JSON.stringify(Item)).not.toMatch(/whsec_sub_legacy|whsec_new/);
+  });
+
   it('counts the subscriptions a seller had before the count existed', async () => {
     for (let index = 0; index < MAX_SUBSCRIPTIONS_PER_SELLER; index += 1) {
       // Written as the store did before the count: the subscription item alone.
-      await documents.send(new PutCommand({ TableName: tableName, Item: subscriptionToItem(subscription('seller-old', `sub_old${index}`)) }));
+      const old = subscription('seller-old', `sub_old${index}`);
+      await documents.send(
+        new PutCommand({ TableName: tableName, Item: { ...keys.subscription(old.sellerId, old.subscriptionId), type: 'Subscription', ...old } }),
+      );
     }
-    await expect(buildSaveSubscription(documents, tableName)(subscription('seller-old', 'sub_new'))).rejects.toBeInstanceOf(SubscriptionLimitError);
+    await expect(buildSaveSubscription(documents, tableName, box)(subscription('seller-old', 'sub_new'))).rejects.toBeInstanceOf(SubscriptionLimitError);
     await buildDeleteSubscription(documents, tableName)('seller-old', 'sub_old0');
-    await expect(buildSaveSubscription(documents, tableName)(subscription('seller-old', 'sub_new'))).resolves.toBeUndefined();
+    await expect(buildSaveSubscription(documents, tableName, box)(subscription('seller-old', 'sub_new'))).resolves.toBeUndefined();
   });
 
   it("keeps each seller's subscriptions in the seller's partition and finds one only among the caller's sellers", async () => {
-    const save = buildSaveSubscription(documents, tableName);
+    const save = buildSaveSubscription(documents, tableName, box);
     await save(subscription('seller-a', 'sub_a1'));
     await save(subscription('seller-a', 'sub_a2'));
     await save(subscription('seller-b', 'sub_b1'));
@@ -102,11 +135,12 @@ describe('subscription store (DynamoDB Local)', () => {
     expect((await find(['seller-c', 'seller-b'], 'sub_b1'))?.sellerId).toBe('seller-b');
     expect(await find(['seller-a'], 'sub_b1')).toBeUndefined();
     expect(await find([], 'sub_b1')).toBeUndefined();
-    expect(await buildGetSubscription(documents, tableName)('seller-a', 'sub_a1')).toEqual(subscription('seller-a', 'sub_a1'));
+    const opened = (await buildGetSubscription(documents, tableName, box)('seller-a', 'sub_a1'))!;
+    expect({ ...opened, secrets: opened.secrets.map(({ sealed: _sealed, ...secret }) => secret) }).toEqual(subscription('seller-a', 'sub_a1'));
   });
 
   it('refuses to create a subscription twice, or to write over a change it did not see', async () => {
-    const save = buildSaveSubscription(documents, tableName);
+    const save = buildSaveSubscription(documents, tableName, box);
     const original = subscription('seller-a', 'sub_race');
     await save(original);
     await expect(save(original)).rejects.toThrow(SubscriptionChangedError);
@@ -114,7 +148,7 @@ describe('subscription store (DynamoDB Local)', () => {
     const second = rotateSecret(original, 'whsec_3', now);
     await save(first);
     await expect(save(second)).rejects.toThrow(SubscriptionChangedError);
-    expect((await buildGetSubscription(documents, tableName)('seller-a', 'sub_race'))?.secrets[0]?.secret).toBe('whsec_2');
+    expect((await buildGetSubscription(documents, tableName, box)('seller-a', 'sub_race'))?.secrets[0]?.secret).toBe('whsec_2');
   });
 
   it('numbers the events of an order contiguously under concurrency, and answers a repeated event with its number', async () => {
@@ -153,7 +187,7 @@ describe('subscription store (DynamoDB Local)', () => {
 
   it('deletes a subscription with its dead letters, leaving the others', async () => {
     const save = buildSaveDeadLetter(documents, tableName);
-    await buildSaveSubscription(documents, tableName)(subscription('seller-a', 'sub_gone'));
+    await buildSaveSubscription(documents, tableName, box)(subscription('seller-a', 'sub_gone'));
     await Promise.all(Array.from({ length: 30 }, (_, index) => save(deadLetter(index, 'sub_gone'))));
     await buildDeleteSubscription(documents, tableName)('seller-a', 'sub_gone');
     expect(await buildGetSubscription(documents, tableName)('seller-a', 'sub_gone')).toBeUndefined();

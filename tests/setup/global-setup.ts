@@ -48,6 +48,7 @@ export default async function globalSetup(): Promise<void> {
     ENLACE_TEST_DYNAMODB: endpoints.dynamodb,
     ENLACE_TEST_SQS: endpoints.sqs,
     ENLACE_TEST_EVENTBRIDGE: endpoints.eventbridge,
+    ENLACE_TEST_KMS: endpoints.kms,
     ENLACE_TEST_TABLE: tableName,
     // The template's table definition, so integration tests can create tables of their own just like it.
     ENLACE_TEST_TABLE_SPEC: JSON.stringify(createTableInput('placeholder', cloud.wiring!.tables[0]!.properties)),

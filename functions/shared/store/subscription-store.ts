@@ -10,7 +10,8 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { MAX_SUBSCRIPTIONS_PER_SELLER, SubscriptionLimitError, type Subscription } from '../../../domain/notifications';
+import { MAX_SUBSCRIPTIONS_PER_SELLER, secretHint, SubscriptionLimitError, type Subscription } from '../../../domain/notifications';
+import { openSecrets, sealSecrets, type SecretBox } from '../notifications/secret-box';
 import {
   InvalidCursorError,
   SubscriptionChangedError,
@@ -36,13 +37,23 @@ export const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;
  * seller's partition (SELLER#<id>), so a tenant's reads are always a key lookup or a Query on its
  * own partition: nothing here can return another seller's items.
  */
+/** The item of a subscription whose secrets are already sealed (see `sealSecrets`): no secret value is ever written. */
 export function subscriptionToItem(subscription: Subscription): Record<string, unknown> {
+  if (subscription.secrets.some((secret) => secret.secret !== undefined)) {
+    throw new Error(`subscription ${subscription.subscriptionId}: seal its secrets before writing it`);
+  }
   return { ...keys.subscription(subscription.sellerId, subscription.subscriptionId), type: 'Subscription', ...subscription };
 }
 
+/**
+ * A subscription as stored: secrets sealed, each with its hint. Items written before secrets were
+ * sealed hold the value in the clear; it is read as it is (the delivery path then needs no KMS call
+ * for it) and sealed on the subscription's next write (docs/notifications.md, "Signing secrets at rest").
+ */
 export function subscriptionFromItem(item: Record<string, unknown>): Subscription {
-  const { pk: _pk, sk: _sk, type: _type, ...subscription } = item;
-  return subscription as unknown as Subscription;
+  const { pk: _pk, sk: _sk, type: _type, ...stored } = item;
+  const subscription = stored as unknown as Subscription;
+  return { ...subscription, secrets: subscription.secrets.map((secret) => ({ ...secret, hint: secret.hint ?? secretHint(secret.secret ?? '') })) };
 }
 
 /**
@@ -51,9 +62,10 @@ export function subscriptionFromItem(item: Record<string, unknown>): Subscriptio
  * the cap, never forty. A seller from before the count existed gets it from a listing first (a
  * conditional put: concurrent first writers agree). A change is a put conditional on the revision.
  */
-export function buildSaveSubscription(documents: DynamoDBDocumentClient, tableName: string): SaveSubscription {
+export function buildSaveSubscription(documents: DynamoDBDocumentClient, tableName: string, box: Pick<SecretBox, 'seal'>): SaveSubscription {
   const ensureCount = buildEnsureSubscriptionCount(documents, tableName);
-  return async (subscription) => {
+  return async (unsealed) => {
+    const subscription = { ...unsealed, secrets: await sealSecrets(unsealed, box) };
     if (subscription.revision !== 1) {
       try {
         await documents.send(
@@ -170,10 +182,14 @@ export function buildListSubscriptions(documents: DynamoDBDocumentClient, tableN
   };
 }
 
-export function buildGetSubscription(documents: DynamoDBDocumentClient, tableName: string): GetSubscription {
+/** A subscription as stored (secrets sealed); with `box`, its secrets opened for signing (the delivery path only: kms:Decrypt). */
+export function buildGetSubscription(documents: DynamoDBDocumentClient, tableName: string, box?: Pick<SecretBox, 'open'>): GetSubscription {
   return async (sellerId, subscriptionId) => {
     const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.subscription(sellerId, subscriptionId), ConsistentRead: true }));
-    return Item === undefined ? undefined : subscriptionFromItem(Item);
+    if (Item === undefined) {
+      return undefined;
+    }
+    return box === undefined ? subscriptionFromItem(Item) : openSecrets(subscriptionFromItem(Item), box);
   };
 }
 

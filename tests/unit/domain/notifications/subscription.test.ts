@@ -5,6 +5,7 @@ import {
   needsDestinationCountry,
   recordVerification,
   rotateSecret,
+  SecretNotOpenError,
   signingSecrets,
   subscriptionInputSchema,
   wantsEvent,
@@ -171,7 +172,7 @@ describe('secrets and verification', () => {
     expect(rotated.revision).toBe(2);
     expect(signingSecrets(rotated, hours(23))).toEqual(['whsec_2', 'whsec_1']);
     expect(signingSecrets(rotated, hours(24))).toEqual(['whsec_2']);
-    expect(rotated.secrets[1]).toEqual({ secret: 'whsec_1', createdAt: now.toISOString(), expiresAt: hours(24).toISOString() });
+    expect(rotated.secrets[1]).toEqual({ secret: 'whsec_1', hint: 'whsec_…ec_1', createdAt: now.toISOString(), expiresAt: hours(24).toISOString() });
   });
 
   it('never extends an overlap by rotating again, and forgets expired secrets', () => {
@@ -198,5 +199,21 @@ describe('secrets and verification', () => {
     const active = recordVerification(pending, { ok: true }, now);
     expect(active).toMatchObject({ status: 'active', revision: pending.revision + 1 });
     expect(recordVerification(active, { ok: false, reason: 'timeout' }, hours(1)).status).toBe('active');
+  });
+});
+
+describe('sealed secrets', () => {
+  it('refuses to sign with a secret that is still sealed (only the delivery path opens them)', () => {
+    const sealed = subscription({ secrets: [{ sealed: { scheme: 'kms-envelope-aes256gcm-v1' }, hint: 'whsec_…abcd', createdAt: now.toISOString() }] });
+    expect(() => signingSecrets(sealed, now)).toThrow(SecretNotOpenError);
+  });
+
+  it('rotates without reading the sealed secrets it keeps', () => {
+    const sealed = subscription({ secrets: [{ sealed: { scheme: 'kms-envelope-aes256gcm-v1' }, hint: 'whsec_…abcd', createdAt: now.toISOString() }] });
+    const rotated = rotateSecret(sealed, 'whsec_new', hours(1));
+    expect(rotated.secrets).toEqual([
+      { secret: 'whsec_new', hint: 'whsec_…_new', createdAt: hours(1).toISOString() },
+      { sealed: { scheme: 'kms-envelope-aes256gcm-v1' }, hint: 'whsec_…abcd', createdAt: now.toISOString(), expiresAt: hours(25).toISOString() },
+    ]);
   });
 });
