@@ -9,6 +9,7 @@ import { sampleOrderBody } from '../fixtures/orders';
 import { eventually, localClientConfig, localCloud, localDynamoDb } from '../setup/local-cloud-client';
 import { readmeVerifier } from '../setup/readme-verifier';
 import { WebhookReceiver, type ReceivedRequest } from '../setup/webhook-receiver';
+import { expectEvery } from '../setup/assertions';
 
 /*
  * Seller notifications through the local cloud: API Gateway → subscriptions → handshake with a real
@@ -241,9 +242,9 @@ describe('seller notifications through the local cloud', () => {
     await waitForTypes(receiverB, orderB, ['order.received', 'order.rated']);
     await waitForTypes(receiverA, orderA, ['order.received', 'order.rated']);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(receiverA.delivered.every((request) => request.json.sellerId === sellerA.sellerId)).toBe(true);
+    expectEvery(receiverA.delivered, (request) => request.json.sellerId === sellerA.sellerId);
     expect(receiverA.delivered.some((request) => request.json.orderId === orderB)).toBe(false);
-    expect(receiverB.delivered.every((request) => request.json.sellerId === sellerB.sellerId)).toBe(true);
+    expectEvery(receiverB.delivered, (request) => request.json.sellerId === sellerB.sellerId);
 
     // B's subscription does not exist for A: every route answers as for a missing one.
     for (const [method, path] of [

@@ -7,6 +7,7 @@ import { matchesEventPattern } from '../../local/eventbridge/event-pattern';
 import type { CfnTemplate } from '../../local/template';
 import { readKmsKeys } from '../../local/kms-wiring';
 import { readWiring } from '../../local/wiring';
+import { expectEvery } from '../setup/assertions';
 
 const synth = (context: Record<string, unknown> = {}) =>
   Template.fromStack(buildApp(new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } }), { validate: false }).stack);
@@ -101,7 +102,7 @@ describe('seller notifications in the stack', () => {
     );
     const roles = anyBus.flatMap((policy) => policy.Properties.Roles.map((role) => role.Ref));
     expect(roles).toHaveLength(2);
-    expect(roles.every((role) => /^Notifications(Delivery|Subscriptions)ServiceRole/.test(role))).toBe(true);
+    expectEvery(roles, (role) => /^Notifications(Delivery|Subscriptions)ServiceRole/.test(role));
   });
 
   it("grants PutEvents only on other accounts' buses, and denies every bus of Enlace's own account (its default bus included)", () => {

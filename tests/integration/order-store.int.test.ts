@@ -102,7 +102,7 @@ describe('order store against DynamoDB Local', () => {
     });
     const otherSeller = newOrder('ord_OTHER', 'MLB-LEGACY-1', 'seller-rival-9');
     await expect(save(otherSeller.order, 'h-other', otherSeller.pending)).resolves.toEqual({ kind: 'created' });
-    expect((await itemsOf(tableName)).filter((item) => item.type === 'Order').map((item) => item.orderId)).toEqual(['ord_OTHER']);
+    expect((await itemsOf(tableName)).filter((item) => item.type === 'Order').map((item) => String(item.orderId))).toEqual(['ord_OTHER']);
   });
 
   it('backfills legacy keys to per-seller keys, rerunnably, and removes them when asked (the migration)', async () => {

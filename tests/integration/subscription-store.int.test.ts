@@ -19,6 +19,7 @@ import {
 } from '../../functions/shared/store/subscription-store';
 import { fakeSecretBox } from '../fakes/notifications';
 import { createTestTable, localClientConfig, localCloud, localDynamoDb } from '../setup/local-cloud-client';
+import { expectEvery } from '../setup/assertions';
 
 const { client, documents } = localDynamoDb();
 const box = fakeSecretBox();
@@ -67,7 +68,7 @@ describe('subscription store (DynamoDB Local)', () => {
     const refused = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as Error] : []));
     expect(created).toHaveLength(MAX_SUBSCRIPTIONS_PER_SELLER);
     expect(refused).toHaveLength(40 - MAX_SUBSCRIPTIONS_PER_SELLER);
-    expect(refused.every((error) => error instanceof SubscriptionLimitError)).toBe(true);
+    expectEvery(refused, (error) => error instanceof SubscriptionLimitError);
     expect(await buildListSubscriptions(documents, tableName)('seller-race')).toHaveLength(MAX_SUBSCRIPTIONS_PER_SELLER);
 
     // Deleting frees exactly one place, also under concurrency (a double delete frees one).

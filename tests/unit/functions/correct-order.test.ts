@@ -8,6 +8,7 @@ import { httpHandler } from '../../../functions/shared/http/http-handler';
 import { fakeBucket, fakeCustomsTable } from '../../fakes/customs';
 import { ANATEL, brOrderBody, contextFor, orderFrom, VALID_CPF } from '../../fixtures/customs';
 import { httpEvent, lambdaContext } from './http-fixtures';
+import { expectEvery } from '../../setup/assertions';
 
 const seller: Tenant = { tenantId: 'seller-sz-001', kind: 'seller', sellerIds: ['seller-sz-001'] };
 const other: Tenant = { tenantId: 'seller-b', kind: 'seller', sellerIds: ['seller-b'] };
@@ -74,7 +75,7 @@ describe('PATCH /v1/orders/{id}', () => {
     expect(table.writes[0]).toMatchObject({ expectedVersion: 1, fromStatuses: ['customs-held'], change: { kind: 'correction' } });
     const ready = parseEvent(customsDocumentsReadyV1, table.outbox[0]);
     expect(ready.data).toMatchObject({ orderId: 'ord_C1', orderVersion: 2 });
-    expect([...bucket.files.keys()].every((key) => key.startsWith('orders/ord_C1/v2/'))).toBe(true);
+    expectEvery([...bucket.files.keys()], (key) => key.startsWith('orders/ord_C1/v2/'));
     expect(bucket.files.size).toBe(6);
   });
 

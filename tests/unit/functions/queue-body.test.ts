@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { queueMessageBody, sqsAcceptsBody } from '../../../functions/shared/queue-body';
+import { expectEvery } from '../../setup/assertions';
 
 describe('queue message bodies (functions/shared/queue-body.ts)', () => {
   it('writes every JSON value as a body real SQS accepts, with no character above U+FFFF (which fauxqs refuses), and the same value back', () => {
@@ -8,7 +9,7 @@ describe('queue message bodies (functions/shared/queue-body.ts)', () => {
         const message = { value, text };
         const body = queueMessageBody(message);
         expect(sqsAcceptsBody(body)).toBe(true);
-        expect([...body].every((character) => character.codePointAt(0)! <= 0xffff)).toBe(true);
+        expectEvery([...body], (character) => character.codePointAt(0)! <= 0xffff);
         expect(JSON.parse(body)).toEqual(JSON.parse(JSON.stringify(message)));
       }),
       { numRuns: 150 },

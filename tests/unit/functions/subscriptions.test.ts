@@ -6,6 +6,7 @@ import { buildSubscriptionRoutes, buildSubscriptionsRouter } from '../../../func
 import { buildVerifyTarget } from '../../../functions/subscriptions/verification';
 import { activeSubscription, fakeQueue, fakeSend, memoryStore } from '../../fakes/notifications';
 import { httpEvent, lambdaContext } from './http-fixtures';
+import { expectEvery } from '../../setup/assertions';
 
 const sellerA: Tenant = { tenantId: 'seller-a', kind: 'seller', sellerIds: ['seller-a'] };
 const sellerB: Tenant = { tenantId: 'seller-b', kind: 'seller', sellerIds: ['seller-b'] };
@@ -182,12 +183,7 @@ describe('/v1/subscriptions', () => {
     expect(rotated.body.signingSecrets[1]!.expiresAt).toBe('2026-11-23T12:00:00.000Z');
     const immediate = await call('POST', '/v1/subscriptions/sub_1/rotate-secret', sellerA, { overlapSeconds: 0 });
     expect(immediate.body.signingSecrets).toHaveLength(3);
-    expect(
-      store.subscriptions
-        .get('seller-a/sub_1')!
-        .secrets.slice(1)
-        .every((secret) => secret.expiresAt === now.toISOString()),
-    ).toBe(true);
+    expectEvery(store.subscriptions.get('seller-a/sub_1')!.secrets.slice(1), (secret) => secret.expiresAt === now.toISOString());
     expect((await call('POST', '/v1/subscriptions/sub_1/rotate-secret', sellerA, { overlapSeconds: -1 })).status).toBe(400);
   });
 

@@ -4,6 +4,7 @@ import { RATE_CARDS, rateShipment } from '../../../../domain/rating';
 import { add } from '../../../../domain/shared/money';
 import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { parcelArb, QUOTE_DATE, requestArb, sumAmounts } from './fixtures';
+import { expectEvery } from '../../../setup/assertions';
 
 const at = QUOTE_DATE;
 
@@ -15,7 +16,7 @@ function checkQuote(quote: EligibleQuote, req: RatingRequest): void {
   expect(quote.dutiesAndTaxes.total.amount).toBe(sumAmounts(quote.dutiesAndTaxes.lines.map((l) => l.amount)));
   for (const parcel of quote.parcels) {
     expect(parcel.subtotal.amount).toBe(sumAmounts(parcel.lines.map((l) => l.amount)));
-    expect(parcel.lines.every((l) => l.parcelIndex === parcel.index)).toBe(true);
+    expectEvery(parcel.lines, (l) => l.parcelIndex === parcel.index);
   }
   const shipmentLevel = quote.lines.filter((l) => l.parcelIndex === undefined);
   expect(sumAmounts(quote.parcels.map((p) => p.subtotal)) + sumAmounts(shipmentLevel.map((l) => l.amount))).toBe(quote.shippingTotal.amount);

@@ -1,6 +1,7 @@
 import { DESTINATION_COUNTRIES } from '../../../../domain/shared/shipping-terms';
 import { carrierAdapter, isTrackedCarrier, lastMileCarriersFor, parseCarrierPayload, TRACKED_CARRIERS } from '../../../../domain/tracking/carriers';
 import { TRACKING_STATUSES } from '../../../../domain/tracking/statuses';
+import { expectEvery } from '../../../setup/assertions';
 import { fixture } from './helpers';
 
 describe('carrier registry', () => {
@@ -19,7 +20,8 @@ describe('carrier registry', () => {
   it('routes a webhook body to the adapter named in the URL', () => {
     const result = parseCarrierPayload('olva', fixture('olva', 'delivered-arequipa.json'));
 
-    expect(result.ok && result.updates.every((u) => u.carrier === 'olva')).toBe(true);
+    expect(result.ok).toBe(true);
+    expectEvery(result.ok ? result.updates : [], (u) => u.carrier === 'olva');
     expect(carrierAdapter('toString')).toBeUndefined();
     expect(parseCarrierPayload('dhl', {})).toEqual({ ok: false, problems: [{ path: '$', message: expect.stringContaining('unknown carrier "dhl"') }] });
   });
