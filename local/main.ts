@@ -7,6 +7,7 @@
  * this one, everything stops too.
  *
  * Environment: PORT (HTTP API port, default 3000), ENLACE_API_KEY (the demo key to create),
+ * ENLACE_WAREHOUSE_API_KEY (the demo warehouse operator key to create),
  * ENLACE_DB_PATH (keep DynamoDB data in this folder between runs; in memory when unset),
  * ENLACE_QUIET=true (no handler logs on stdout), ENLACE_SCHEDULE_SPEEDUP (scheduled rules fire N times
  * faster), ENLACE_VISIBILITY_TIMEOUT_SECONDS (every queue's visibility timeout; 5 s by default so
@@ -17,7 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';
 import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
-import { DEMO_TENANT } from './demo-tenant';
+import { DEMO_TENANT, DEMO_WAREHOUSE_OPERATOR } from './demo-tenant';
 import { LocalCloud } from './local-cloud';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from './resources';
 import { seedSandboxKpis } from './seed';
@@ -92,10 +93,15 @@ async function main(): Promise<void> {
     now: new Date(),
     ...(process.env.ENLACE_API_KEY === undefined ? {} : { key: process.env.ENLACE_API_KEY }),
   });
+  const warehouseKey = await issueApiKey(buildSaveApiKey(documents, tableName), DEMO_WAREHOUSE_OPERATOR, {
+    name: 'demo warehouse operator key created by npm start',
+    now: new Date(),
+    ...(process.env.ENLACE_WAREHOUSE_API_KEY === undefined ? {} : { key: process.env.ENLACE_WAREHOUSE_API_KEY }),
+  });
 
   // Other commands (npm run queues, npm run demo) find the running cloud here.
   mkdirSync(STATE_DIR, { recursive: true });
-  writeFileSync(join(STATE_DIR, 'local-cloud.json'), JSON.stringify({ ...endpoints, tableName, apiKey, pid: process.pid }, null, 2));
+  writeFileSync(join(STATE_DIR, 'local-cloud.json'), JSON.stringify({ ...endpoints, tableName, apiKey, warehouseKey, pid: process.pid }, null, 2));
 
   process.stdout.write(
     [
@@ -110,6 +116,7 @@ async function main(): Promise<void> {
       `admin: ${endpoints.admin}  (GET /queues, /events, /undeliverable, /wiring, /secrets, /kms; POST /invoke/<function>)`,
       `table: ${tableName}`,
       `api key: ${apiKey}  (acts for ${DEMO_TENANT.sellerIds.join(', ')})`,
+      `warehouse operator key: ${warehouseKey}  (acts for ${DEMO_WAREHOUSE_OPERATOR.warehouseCode ?? ''})`,
       `ready in ${Date.now() - started} ms`,
       '',
     ].join('\n') + '\n',

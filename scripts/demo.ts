@@ -1,19 +1,22 @@
 /**
  * `npm run demo`: drives sample orders for every destination through the backend and prints what
- * happened to each, step by step, then shows a poison message landing in a dead-letter queue.
+ * happened to each, step by step; then an inbound shipment from Shenzhen to the Mexico City
+ * warehouse through a customs hold and a receipt with a damaged carton; then a poison message
+ * landing in a dead-letter queue.
  * Uses the local cloud `npm start` is running, or starts one of its own.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { signatureHeader } from '../domain/shared/signature';
 import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';
 import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
-import { DEMO_TENANT } from '../local/demo-tenant';
+import { DEMO_TENANT, DEMO_WAREHOUSE_OPERATOR } from '../local/demo-tenant';
 import { LocalCloud } from '../local/local-cloud';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/resources';
 import { seedSandboxKpis } from '../local/seed';
+import { warehouseDemo } from './demo-warehouse';
+import { playParcelWeek, sourceWords, type BookedParcel } from './demo-tracking';
 import { runningLocalCloud } from './local-cloud-state';
 
 interface BusEvent {
@@ -60,8 +63,12 @@ function describe(event: BusEvent): string {
         .map((problem) => problem.message)
         .join(' | ')}`;
     }
-    case 'shipment.status-changed':
-      return `tracking: ${typeof data.from === 'string' ? data.from : 'new'} → ${typeof data.to === 'string' ? data.to : '?'}`;
+    case 'shipment.status-changed': {
+      const by = (data.reportedBy as { carrier?: string } | undefined)?.carrier ?? '?';
+      return `tracking (${by}): ${typeof data.from === 'string' ? data.from : 'new'} → ${typeof data.to === 'string' ? data.to : '?'}`;
+    }
+    case 'shipment.delivered':
+      return `delivered: ${data.onTime === true ? 'on time' : 'late'}, ${String(data.transitDays)} days after booking`;
     case 'order.unrateable':
       return `unrateable: ${JSON.stringify(data.reasons).slice(0, 160)}`;
     default:
@@ -69,50 +76,38 @@ function describe(event: BusEvent): string {
   }
 }
 
-/** Milestones Enlace's own line-haul reports for every booked parcel, as a signed carrier webhook. */
-const MILESTONES = [
-  'LABEL_CREATED',
-  'PICKED_UP_FROM_SELLER',
-  'RECEIVED_AT_ORIGIN_HUB',
-  'EXPORT_CUSTOMS_CLEARED',
-  'DEPARTED_ORIGIN_AIRPORT',
-  'ARRIVED_DESTINATION_AIRPORT',
-] as const;
+/** What the demo's seller corrects when customs holds a sample order (README, "Customs documents"). */
+const DEMO_FIXES: Readonly<Record<string, { readonly words: string; readonly patch: unknown }>> = {
+  'order-br.json': {
+    words: 'adds the ANATEL homologation of its earbuds',
+    patch: { certificates: [{ agency: 'ANATEL', reference: '12345-20-01234', skus: ['BT-EARBUDS-X2'] }] },
+  },
+};
 
-async function postLineHaulMilestones(cloud: { api: string; admin: string }, orders: readonly { orderId: string }[], run: string): Promise<void> {
-  const all = (await (await fetch(`${cloud.admin}/events`)).json()) as BusEvent[];
-  const secrets = (await (await fetch(`${cloud.admin}/secrets`)).json()) as { logicalId: string; value: Record<string, string[] | string> }[];
-  const stored = secrets.find((candidate) => candidate.logicalId.startsWith('TrackingWebhookSecrets'))?.value['enlace-linehaul'];
-  const secret = typeof stored === 'string' ? stored : stored?.[0];
-  if (secret === undefined) {
-    console.log('  (no line-haul webhook secret found; skipping carrier webhooks)');
-    return;
+interface TrackingView {
+  status: string | null;
+  events: { occurredAt: string; status: string; carrier: string; source: string }[];
+}
+
+async function busEvents(admin: string): Promise<BusEvent[]> {
+  return (await (await fetch(`${admin}/events`)).json()) as BusEvent[];
+}
+
+async function trackingOf(api: string, headers: Record<string, string>, orderId: string): Promise<TrackingView | undefined> {
+  const order = (await (await fetch(`${api}/v1/orders/${orderId}`, { headers })).json()) as { links?: { tracking?: string } };
+  const link = order.links?.tracking;
+  return link === undefined ? undefined : ((await (await fetch(`${api}${link}`, { headers })).json()) as TrackingView);
+}
+
+/** Polls until `probe` answers, or gives up after `timeoutMs` (the demo then shows what it has). */
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
-  const start = Date.now() - MILESTONES.length * 3_600_000;
-  for (const order of orders) {
-    const routed = all.find((event) => event['detail-type'] === 'shipment.routed' && event.detail.metadata?.correlationId === order.orderId);
-    const lastMile = (routed?.detail.data?.shipment as { trackingNumber?: string } | undefined)?.trackingNumber;
-    if (lastMile === undefined) {
-      continue;
-    }
-    const parcel = { trackingNumber: `ENL${order.orderId.slice(-10)}`, lastMileTrackingNumber: lastMile };
-    const body = JSON.stringify({
-      schemaVersion: 1,
-      milestones: MILESTONES.map((code, index) => ({
-        milestoneId: `demo-${run}-${order.orderId}-${index}`,
-        code,
-        occurredAt: new Date(start + index * 3_600_000).toISOString(),
-        location: { city: index < 5 ? 'Shenzhen' : 'Destination airport', country: index < 5 ? 'CN' : 'XX' },
-        parcels: [parcel],
-      })),
-    });
-    const response = await fetch(`${cloud.api}/v1/webhooks/tracking/enlace-linehaul`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'enlace-carrier-signature': signatureHeader(secret, Math.floor(Date.now() / 1000), body) },
-      body,
-    });
-    console.log(`  line-haul webhook for ${order.orderId} (${lastMile}): ${response.status}`);
-  }
+  return undefined;
 }
 
 async function main(): Promise<void> {
@@ -127,7 +122,8 @@ async function main(): Promise<void> {
     const documents = buildDocumentClient(new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: endpoints.dynamodb }));
     await seedSandboxKpis(documents, tableName, new Date());
     const apiKey = await issueApiKey(buildSaveApiKey(documents, tableName), DEMO_TENANT, { name: 'demo', now: new Date() });
-    cloud = { ...endpoints, tableName, apiKey, pid: process.pid };
+    const warehouseKey = await issueApiKey(buildSaveApiKey(documents, tableName), DEMO_WAREHOUSE_OPERATOR, { name: 'demo warehouse', now: new Date() });
+    cloud = { ...endpoints, tableName, apiKey, warehouseKey, pid: process.pid };
   }
   const headers = { authorization: `Bearer ${cloud.apiKey}`, 'content-type': 'application/json' };
   const examples = join(__dirname, '..', 'examples');
@@ -152,19 +148,77 @@ async function main(): Promise<void> {
     }
   }
 
-  console.log('\nWaiting for the pipeline…');
-  await new Promise((resolve) => setTimeout(resolve, 4_000));
-  await postLineHaulMilestones(cloud, orders, run);
-  await new Promise((resolve) => setTimeout(resolve, 3_000));
-  const events = (await (await fetch(`${cloud.admin}/events`)).json()) as BusEvent[];
+  console.log('\nWaiting for the pipeline (rating, routing, customs)…');
+  const routed = await waitFor(async () => {
+    const events = await busEvents(cloud.admin);
+    const found = orders.map((order) =>
+      events.find((event) => event.detail.metadata?.correlationId === order.orderId && /^(shipment\.routed|order\.unroutable)$/.test(event['detail-type'])),
+    );
+    return found.every((event) => event !== undefined) ? found : undefined;
+  }, 30_000);
+  const parcels: (BookedParcel & { file: string })[] = [];
+  orders.forEach((order, index) => {
+    const shipment = routed?.[index]?.detail.data?.shipment as { carrier: string; carrierName: string; trackingNumber: string; bookedAt: string } | undefined;
+    if (shipment !== undefined) parcels.push({ ...order, ...shipment });
+  });
+
+  // A seller fixes a customs hold before the parcel leaves China (README, "Customs documents").
+  await waitFor(async () => {
+    const events = await busEvents(cloud.admin);
+    return (
+      orders.every((order) => events.some((event) => event.detail.metadata?.correlationId === order.orderId && event['detail-type'].startsWith('customs.'))) ||
+      undefined
+    );
+  }, 20_000);
+  for (const order of orders) {
+    const fix = DEMO_FIXES[order.file];
+    const current = (await (await fetch(`${cloud.api}/v1/orders/${order.orderId}`, { headers })).json()) as { status: string };
+    if (fix === undefined || current.status !== 'customs-held') continue;
+    const response = await fetch(`${cloud.api}/v1/orders/${order.orderId}`, {
+      method: 'PATCH',
+      headers: { ...headers, 'content-type': 'application/merge-patch+json' },
+      body: JSON.stringify(fix.patch),
+    });
+    const fixed = (await response.json()) as { status?: string };
+    console.log(`→ ${order.file}: held at customs check; the seller ${fix.words} (PATCH ${response.status}) → ${fixed.status ?? '?'}`);
+  }
+
+  console.log('\nThe week after booking, played now: the line-haul, then each last mile through its carrier’s own tracking source…');
+  await playParcelWeek(cloud, parcels, run, (line) => console.log(line));
+  await waitFor(async () => {
+    const views = await Promise.all(parcels.map(async (parcel) => trackingOf(cloud.api, headers, parcel.orderId)));
+    return views.every((view) => view?.status === 'delivered') || undefined;
+  }, 45_000);
+
+  const events = await busEvents(cloud.admin);
+  const notDelivered: string[] = [];
   for (const order of orders) {
     console.log(`\n${order.country}  ${order.orderId}  (${order.file})`);
     for (const event of events.filter((candidate) => candidate.detail.metadata?.correlationId === order.orderId)) {
       console.log(`  ${event.time}  ${describe(event)}`);
     }
+    const parcel = parcels.find((candidate) => candidate.orderId === order.orderId);
+    const view = parcel === undefined ? undefined : await trackingOf(cloud.api, headers, order.orderId);
+    if (parcel !== undefined && view !== undefined) {
+      const lastMile = view.events.filter((event) => event.carrier === parcel.carrier);
+      console.log(
+        `  last mile: ${parcel.carrierName} ${parcel.trackingNumber} through ${sourceWords(parcel.carrier)} [${[...new Set(lastMile.map((event) => event.source))].join(', ')}]: ${lastMile.map((event) => `${event.status} (${event.occurredAt.slice(5, 16)})`).join(' → ')}`,
+      );
+    }
     const current = (await (await fetch(`${cloud.api}/v1/orders/${order.orderId}`, { headers })).json()) as { status: string };
     console.log(`  now: ${current.status}`);
+    const lastMileStatuses = view?.events.filter((event) => event.carrier === parcel?.carrier).map((event) => event.status) ?? [];
+    const lineHaul = view?.events.filter((event) => event.carrier === 'enlace-linehaul') ?? [];
+    if (lineHaul.length === 0 || !lastMileStatuses.includes('out-for-delivery') || !lastMileStatuses.includes('delivered')) notDelivered.push(order.file);
   }
+  console.log(
+    notDelivered.length === 0
+      ? `\n✓ all ${orders.length} orders reached out-for-delivery and delivered through their own last-mile carrier.`
+      : `\n✗ not followed to the door: ${notDelivered.join(', ')}`,
+  );
+  process.exitCode = notDelivered.length === 0 ? 0 : 1;
+
+  await warehouseDemo(cloud, DEMO_TENANT.sellerIds[0]!, run);
 
   console.log('\nA poison message: a consumer queue receives something that is not an event it accepts…');
   const queues = (await (await fetch(`${cloud.admin}/queues`)).json()) as {

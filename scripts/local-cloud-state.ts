@@ -9,6 +9,8 @@ export interface RunningLocalCloud {
   readonly eventbridge: string;
   readonly tableName: string;
   readonly apiKey: string;
+  /** A warehouse operator's key: it acts for the demo Mexico warehouse only. */
+  readonly warehouseKey: string;
   readonly pid: number;
 }
 

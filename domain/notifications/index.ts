@@ -1,5 +1,6 @@
 /** Public surface of the notifications context. */
-export { isNotifiable, NOTIFIABLE_EVENT_TYPES } from './event-types';
+export { INVENTORY_EVENT_TYPES, isNotifiable, NOTIFIABLE_EVENT_TYPES, ORDER_EVENT_TYPES } from './event-types';
+export { subjectOf, type NotificationSubject } from './subject';
 export {
   InvalidCursorError,
   SubscriptionChangedError,
@@ -15,6 +16,7 @@ export {
   type ListDeadLetters,
   type ListSubscriptions,
   type NextSequence,
+  type SequenceSubject,
   type SaveDeadLetter,
   type SaveSubscription,
 } from './ports';

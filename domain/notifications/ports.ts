@@ -1,3 +1,4 @@
+import type { NotificationSubject } from './subject';
 import type { PublicNotification } from './public-notification';
 import type { Subscription } from './subscription';
 
@@ -58,10 +59,14 @@ export type GetSubscription = (sellerId: string, subscriptionId: string) => Prom
 export type DeleteSubscription = (sellerId: string, subscriptionId: string) => Promise<void>;
 
 /**
- * Port: the sequence number of an event within its order: 1, 2, 3… in the order events are asked
- * about, and the same number every time the same event is asked about again.
+ * Port: the sequence number of an event within its subject (an order, or a seller's inbound
+ * shipment or SKU stock): 1, 2, 3… in the order events are asked about, and the same number every
+ * time the same event is asked about again.
  */
-export type NextSequence = (orderId: string, eventId: string) => Promise<number>;
+/** Inventory subjects are counted per seller (two sellers may hold the same SKU code). */
+export type SequenceSubject = NotificationSubject & { readonly sellerId: string };
+
+export type NextSequence = (subject: SequenceSubject, eventId: string) => Promise<number>;
 
 /** Port: puts delivery jobs on the delivery queue. */
 export type EnqueueDeliveries = (jobs: readonly DeliveryJob[]) => Promise<void>;
@@ -76,9 +81,4 @@ export type ListDeadLetters = (sellerId: string, subscriptionId: string, page: {
 export type GetDeadLetter = (sellerId: string, subscriptionId: string, deliveryId: string) => Promise<DeadLetter | undefined>;
 export type DeleteDeadLetter = (sellerId: string, subscriptionId: string, deliveryId: string) => Promise<void>;
 
-export class InvalidCursorError extends Error {
-  constructor() {
-    super('the cursor is not one this list returned');
-    this.name = 'InvalidCursorError';
-  }
-}
+export { InvalidCursorError } from '../shared/page';

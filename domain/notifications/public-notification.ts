@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { subjectOf, type NotificationSubject } from './subject';
 
 /** The version of the public notification format (not of any event's data, which has its own `version`). */
 export const NOTIFICATION_FORMAT_VERSION = 1;
@@ -11,7 +12,7 @@ export interface InternalEvent {
     readonly type: string;
     readonly version: number;
     readonly occurredAt: string;
-    /** The order id, through the whole pipeline. */
+    /** The order id through the parcel pipeline; the inbound shipment (or adjustment) for inventory events. */
     readonly correlationId: string;
     readonly sellerId: string;
   };
@@ -20,9 +21,10 @@ export interface InternalEvent {
 
 /**
  * What a seller receives (the body of each POST, or the detail on their bus). A public contract:
- * internal envelope fields (source, causation) stay inside; the order id is named as such; the
- * per-order `sequence` lets a receiver put events of one order in order whatever order they
- * arrive in. JSON Schema: events/public/schemas/notification.v1.json.
+ * internal envelope fields (source, causation) stay inside; the order id is named as such (order
+ * notifications only); the per-subject `sequence` lets a receiver put events of one order (or one
+ * inbound shipment, one SKU's stock) in order whatever order they arrive in. JSON Schema:
+ * events/public/schemas/notification.v1.json.
  */
 export interface PublicNotification {
   readonly formatVersion: typeof NOTIFICATION_FORMAT_VERSION;
@@ -31,21 +33,25 @@ export interface PublicNotification {
   /** Version of `data`'s schema for this type. */
   readonly version: number;
   readonly occurredAt: string;
-  readonly orderId: string;
+  /** Present on order notifications (subject.kind "order"), equal to subject.id. */
+  readonly orderId?: string;
+  readonly subject: NotificationSubject;
   readonly sellerId: string;
-  /** 1, 2, 3… per order, in the order Enlace forwarded the order's events. Gaps are events this subscription does not receive. */
+  /** 1, 2, 3… per subject, in the order Enlace forwarded the subject's events. Gaps are events this subscription does not receive. */
   readonly sequence: number;
   readonly data: unknown;
 }
 
 export function toPublicNotification(event: InternalEvent, sequence: number): PublicNotification {
+  const subject = subjectOf(event);
   return {
     formatVersion: NOTIFICATION_FORMAT_VERSION,
     eventId: event.metadata.eventId,
     type: event.metadata.type,
     version: event.metadata.version,
     occurredAt: event.metadata.occurredAt,
-    orderId: event.metadata.correlationId,
+    ...(subject.kind === 'order' ? { orderId: subject.id } : {}),
+    subject,
     sellerId: event.metadata.sellerId,
     sequence,
     data: event.data,

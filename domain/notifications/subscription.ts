@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { DESTINATION_COUNTRIES, type DestinationCountry } from '../shared/shipping-terms';
 import { humanText } from '../shared/text';
 import { addressProblem, hostnameProblem, parseIp } from './network-addresses';
-import { ALL_EVENT_TYPES, isException, isNotifiable, NOTIFIABLE_EVENT_TYPES, type NotifiableEventType } from './event-types';
+import { ALL_EVENT_TYPES, isException, isNotifiable, isOrderEventType, NOTIFIABLE_EVENT_TYPES, type NotifiableEventType } from './event-types';
 
 /** Where a seller's notifications go: an HTTPS endpoint (signed POSTs) or an EventBridge bus of theirs. */
 export type SubscriptionTarget = { readonly kind: 'https'; readonly url: string } | { readonly kind: 'event-bus'; readonly arn: string };
 
 /** Narrows the events of the subscribed types; every condition given must hold. */
 export interface NotificationFilter {
-  /** Only orders shipping to these countries. */
+  /** Only orders shipping to these countries (and inventory at warehouses in them). */
   readonly destinationCountries?: readonly DestinationCountry[];
   /** Only events where something went wrong (see EXCEPTION_EVENT_TYPES). */
   readonly exceptionsOnly?: boolean;
@@ -199,7 +199,10 @@ export function subscriptionInputSchema(policy: TargetPolicy) {
     .transform((input) => ({
       ...(input.sellerId === undefined ? {} : { sellerId: input.sellerId }),
       target: (input.endpoint !== undefined ? { kind: 'https', url: input.endpoint } : { kind: 'event-bus', arn: input.eventBusArn! }) as SubscriptionTarget,
-      eventTypes: input.eventTypes.includes(ALL_EVENT_TYPES) ? [ALL_EVENT_TYPES as typeof ALL_EVENT_TYPES] : input.eventTypes,
+      // `*` covers the order types, so they are dropped beside it; inventory types stay as listed.
+      eventTypes: input.eventTypes.includes(ALL_EVENT_TYPES)
+        ? input.eventTypes.filter((type) => type === ALL_EVENT_TYPES || !isOrderEventType(type))
+        : input.eventTypes,
       filter: {
         ...(input.filter?.destinationCountries === undefined ? {} : { destinationCountries: [...new Set(input.filter.destinationCountries)] }),
         ...(input.filter?.exceptionsOnly === true ? { exceptionsOnly: true } : {}),
@@ -289,7 +292,7 @@ export function rotateSecret(subscription: Subscription, newSecret: string, now:
 /** What the fan-out knows about an event when it picks the subscriptions that want it. */
 export interface EventFacts {
   readonly type: string;
-  /** The order's destination, when a filter needs it. */
+  /** The order's destination (the warehouse's country for inventory events), when a filter needs it. */
   readonly destinationCountry?: string;
 }
 
@@ -298,7 +301,7 @@ export function wantsEvent(subscription: Subscription, event: EventFacts): boole
   if (subscription.status !== 'active' || !isNotifiable(event.type)) {
     return false;
   }
-  const typeMatches = subscription.eventTypes.some((type) => type === ALL_EVENT_TYPES || type === event.type);
+  const typeMatches = subscription.eventTypes.some((type) => (type === ALL_EVENT_TYPES && isOrderEventType(event.type)) || type === event.type);
   if (!typeMatches) {
     return false;
   }

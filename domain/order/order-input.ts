@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { whenValid } from '../shared/refine';
 import { CERTIFICATE_AGENCIES } from '../shared/certificates';
 import { GOODS_CATEGORIES } from '../shared/goods';
 import { CURRENCIES, parseMajor } from '../shared/money';
@@ -123,15 +124,20 @@ export const orderInputSchema = z
     parcels: z.array(parcelSchema).min(1).max(MAX_PARCELS).optional(),
     certificates: certificatesSchema.optional(),
   })
-  .superRefine((order, context) => {
-    checkSkusAreUnique(order.items, context);
-    if (order.certificates !== undefined) {
-      checkCertificateSkus(order.items, order.certificates, context, ['certificates']);
-    }
-    if (order.parcels !== undefined) {
-      checkParcelsHoldTheItems(order.items, order.parcels, context);
-    }
-  })
+  // Each cross-field check runs when the fields it reads parsed, whatever else failed (every problem at once).
+  .superRefine((order, context) => checkSkusAreUnique(order.items, context), whenValid('items'))
+  .superRefine(
+    (order, context) => {
+      if (order.certificates !== undefined) checkCertificateSkus(order.items, order.certificates, context, ['certificates']);
+    },
+    whenValid('items', 'certificates'),
+  )
+  .superRefine(
+    (order, context) => {
+      if (order.parcels !== undefined) checkParcelsHoldTheItems(order.items, order.parcels, context);
+    },
+    whenValid('items', 'parcels'),
+  )
   // Once the currency is known: every amount to minor units, once, here.
   .transform(({ shipTo: { postal, ...shipTo }, ...order }, context) => {
     let valid = true;

@@ -17,6 +17,7 @@
 import type { LaneKpis } from '../performance';
 import type { EligibleQuote, IneligibilityReason, IneligibleQuote, RatingResult } from '../rating';
 import { isLastMileCarrier, type LastMileCarrier } from '../shared/carriers';
+import { hasTrackingSource } from '../tracking';
 import type { GoodsCategory } from '../shared/goods';
 import { formatMoney } from '../shared/money';
 import type { BatteryType, ServiceLevel } from '../shared/shipping-terms';
@@ -149,6 +150,15 @@ function exclusion(code: ExclusionCode, source: Exclusion['source'], carrierName
   return parcelIndex === undefined ? base : { ...base, parcelIndex };
 }
 
+function untrackable(carrierName: string): Exclusion {
+  return exclusion(
+    'NO_TRACKING_SOURCE',
+    'carrier',
+    carrierName,
+    'it cannot be booked: Enlace has no way to follow its parcels (no webhook, tracking API or aggregator), so the parcel could not be followed to the door',
+  );
+}
+
 interface Facts {
   readonly input: RoutingInput;
   readonly batteries: readonly BatteryType[];
@@ -239,6 +249,7 @@ interface RoutingOptionsResolved {
   readonly prior: { readonly weight: number; readonly onTimeRate: number; readonly problemRate: number };
   readonly spans: typeof DEFAULT_SPANS;
   readonly carriers: readonly CarrierProfile[];
+  readonly canTrack: (carrier: LastMileCarrier) => boolean;
 }
 
 function resolveOptions(options: RoutingOptions): RoutingOptionsResolved {
@@ -249,6 +260,7 @@ function resolveOptions(options: RoutingOptions): RoutingOptionsResolved {
     prior: options.prior ?? DEFAULT_ROUTING_OPTIONS.prior,
     spans: { ...DEFAULT_SPANS, ...options.spans },
     carriers: options.carriers ?? CARRIERS,
+    canTrack: options.canTrack ?? hasTrackingSource,
   };
   if (!(resolved.exceptionRateThreshold >= 0 && resolved.exceptionRateThreshold <= 1))
     throw new RoutingInputError('exceptionRateThreshold must be between 0 and 1');
@@ -291,6 +303,8 @@ function buildDrafts(input: RoutingInput, rating: RatingResult, kpis: LaneKpis, 
       }
     }
     if (!found) exclusions.push(exclusion('NOT_RATED', 'carrier', carrierName, `it has no carrier profile for service ${entry.serviceId}`));
+    // Booking a parcel nobody can follow would leave its timeline blank after the line-haul.
+    if (found && !options.canTrack(found.carrier.slug)) exclusions.push(untrackable(carrierName));
     const draft: Draft = {
       carrierName,
       serviceId: entry.serviceId,

@@ -72,6 +72,8 @@ export interface RoutingOptions {
   readonly spans?: Partial<ScoreSpans>;
   /** Carrier profiles (tests, what-if); the bundled ones when absent. */
   readonly carriers?: readonly CarrierProfile[];
+  /** Whether Enlace can follow a carrier's parcels to the door; tracking's source registry when absent. */
+  readonly canTrack?: (carrier: LastMileCarrier) => boolean;
 }
 
 export interface ScoreSpans {
@@ -101,6 +103,8 @@ export const EXCLUSION_CODES = [
   'NOT_RATED',
   /** A carrier of the market with no service on this lane in the rate cards. */
   'NO_SERVICE',
+  /** Enlace has no way to follow the carrier's parcels (no webhook, poll or aggregator: domain/tracking/sources.ts). */
+  'NO_TRACKING_SOURCE',
 ] as const;
 export type ExclusionCode = (typeof EXCLUSION_CODES)[number];
 

@@ -1,5 +1,7 @@
+import type { CarrierSlug } from '../shared/carriers';
 import type { Shipment } from '../shared/shipment';
 import type { KpiMark } from './kpi-facts';
+import type { TrackingSource } from './sources';
 import type { CurrentStatus, ShipmentTrackingState } from './timeline';
 import type { TrackingUpdate } from './update';
 
@@ -54,3 +56,41 @@ export interface StallCandidate {
 
 /** Port: shipments whose stall check is due before `dueBefore` (an index query, never a scan). */
 export type FindStallCandidates = (dueBefore: string) => Promise<StallCandidate[]>;
+
+/** A parcel the poller asks a carrier about. */
+export interface PolledParcel {
+  readonly trackingNumber: string;
+  readonly bookedAt: string;
+  /** `CN-BR-SP`: the sandbox names its scripted scans after it. */
+  readonly lane: string;
+}
+
+/** One question to a carrier's tracking API: up to its `numbersPerRequest` parcels. */
+export interface PollRequest {
+  readonly carrier: CarrierSlug;
+  readonly parcels: readonly PolledParcel[];
+  /** The poll's "now" (the schedule's time): the sandbox answers as of it; a real API answers as of its own clock. */
+  readonly asOf: string;
+}
+
+/**
+ * Port: asks a carrier's tracking API about parcels and returns its answer's bytes as sent, in the
+ * carrier's feed format (domain/tracking/carriers), to be queued for tracking-ingestion like a
+ * webhook. Throws when the carrier did not answer (the parcels are asked again on the next run).
+ */
+export type PollCarrier = (request: PollRequest) => Promise<Uint8Array>;
+
+/** A number to follow, for a source that follows numbers one by one. */
+export interface TrackingSubscription {
+  readonly source: TrackingSource;
+  readonly carrier: string;
+  readonly trackingNumber: string;
+  readonly shipmentId: string;
+}
+
+/**
+ * Port: asks a source to follow a number: 17TRACK `register` (one quota a number), AfterShip
+ * `POST /trackings`, UPS Track Alert `subscription/…/package`. Throws when the source refused or did
+ * not answer (the registration is retried).
+ */
+export type SubscribeTracking = (subscription: TrackingSubscription) => Promise<void>;

@@ -1,5 +1,5 @@
 import { canLeaveTerminal, STATUS_DEFINITIONS, type StatusDefinition, type TrackingLeg, type TrackingStatus } from './statuses';
-import { eventKey, type TrackingUpdate } from './update';
+import { eventKey, type TrackingSourceKind, type TrackingUpdate } from './update';
 
 /**
  * A shipment's tracking timeline and current status, folded from carrier updates.
@@ -7,6 +7,12 @@ import { eventKey, type TrackingUpdate } from './update';
  * The rules, and why they make the result independent of the order updates arrive in:
  * - An event is identified by (carrier, carrierEventId); a second copy is ignored, whatever its
  *   content (a carrier that corrects an event must give it a new id).
+ * - The same scan can reach Enlace by two sources (a carrier's push and Enlace's poll of its API, or
+ *   an aggregator and the carrier itself), with ids that need not agree (17TRACK has no carrier
+ *   code). An update is a duplicate of an event from ANOTHER source when both are the same carrier's,
+ *   for the same number, with the same status, in the same minute (`scanKey`); it is absorbed (not
+ *   added, counted in `crossSourceDuplicates`). Within one source, two events with different ids are
+ *   two scans, even in the same minute.
  * - The timeline is kept sorted by event time (then event key, so ties are stable).
  * - The current status is recomputed by walking the whole timeline in event-time order with the
  *   rules of statuses.ts (`StatusKind`): progress never goes back below the highest rank reached,
@@ -81,6 +87,17 @@ export interface ApplyResult {
   /** Events actually added by this call (duplicates left out), in event-time order. */
   readonly newEvents: readonly TimelineEvent[];
   readonly facts: readonly TrackingFact[];
+  /** Updates absorbed as the same scan already reported by another source. */
+  readonly crossSourceDuplicates: number;
+}
+
+/** How an event reached Enlace; events stored before sources were recorded all came by webhook. */
+export const sourceOf = (event: Pick<TrackingUpdate, 'source'>): TrackingSourceKind => event.source ?? 'webhook';
+
+/** The identity of a scan across sources: carrier, number, canonical status and the minute it happened. */
+export function scanKey(update: Pick<TrackingUpdate, 'carrier' | 'trackingNumber' | 'status' | 'occurredAt'>): string {
+  const minute = new Date(Math.floor(Date.parse(update.occurredAt) / 60_000) * 60_000).toISOString();
+  return `${update.carrier}|${update.trackingNumber}|${update.status}|${minute}`;
 }
 
 export class InvalidTrackingTimeError extends Error {
@@ -214,14 +231,28 @@ export function applyUpdates(state: ShipmentTrackingState | undefined, updates: 
   const before = state ?? emptyTrackingState();
   const receivedAt = utc('receivedAt', context.receivedAt);
   const seen = new Set(before.seenEventKeys);
+  const scans = new Map<string, Set<TrackingSourceKind>>();
+  const noteScan = (event: TimelineEvent) => {
+    const key = scanKey(event);
+    scans.set(key, (scans.get(key) ?? new Set<TrackingSourceKind>()).add(sourceOf(event)));
+  };
+  before.timeline.forEach(noteScan);
   const newEvents: TimelineEvent[] = [];
+  let crossSourceDuplicates = 0;
   for (const update of updates) {
     const key = eventKey(update);
     if (seen.has(key)) continue;
+    const event: TimelineEvent = { ...update, occurredAt: utc('occurredAt', update.occurredAt), eventKey: key, receivedAt };
+    const reportedBy = scans.get(scanKey(event));
+    if (reportedBy !== undefined && !reportedBy.has(sourceOf(event))) {
+      crossSourceDuplicates += 1;
+      continue;
+    }
     seen.add(key);
-    newEvents.push({ ...update, occurredAt: utc('occurredAt', update.occurredAt), eventKey: key, receivedAt });
+    noteScan(event);
+    newEvents.push(event);
   }
-  if (newEvents.length === 0) return { state: before, newEvents: [], facts: [] };
+  if (newEvents.length === 0) return { state: before, newEvents: [], facts: [], crossSourceDuplicates };
   newEvents.sort(compareEvents);
 
   const timeline = [...before.timeline, ...newEvents].sort(compareEvents);
@@ -243,5 +274,6 @@ export function applyUpdates(state: ShipmentTrackingState | undefined, updates: 
     },
     newEvents,
     facts,
+    crossSourceDuplicates,
   };
 }

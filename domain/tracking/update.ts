@@ -13,6 +13,14 @@ export interface TrackingLocation {
   readonly airport?: string;
 }
 
+/**
+ * How an update reached Enlace: the carrier pushed it (`webhook`), Enlace asked the carrier's
+ * tracking API (`poll`), or an aggregator that follows the carrier for Enlace pushed it
+ * (`aggregator`: 17TRACK, AfterShip). Kept on every timeline event; see sources.ts.
+ */
+export const TRACKING_SOURCE_KINDS = ['webhook', 'poll', 'aggregator'] as const;
+export type TrackingSourceKind = (typeof TRACKING_SOURCE_KINDS)[number];
+
 /** The sub-status of an update whose carrier code no mapping table knows. */
 export const UNRECOGNISED_SUB_STATUS = 'unrecognised-carrier-code';
 
@@ -45,6 +53,12 @@ export interface TrackingUpdate {
   readonly carrierDescription: string;
   /** The carrier's event as received, unknown fields included. */
   readonly raw?: unknown;
+  /**
+   * How it reached Enlace, stamped by tracking-ingestion from the queued message (adapters do not
+   * know: FedEx's push and its tracking API share one shape). Absent on events stored before
+   * sources existed, which all came by webhook.
+   */
+  readonly source?: TrackingSourceKind;
   /**
    * The last-mile carrier's number for the same parcel, when the update names it (line-haul
    * manifests do): how a line-haul event finds a shipment that was booked under its last-mile number.

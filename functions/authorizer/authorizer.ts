@@ -64,7 +64,13 @@ export function buildAuthorizer(findTenant: FindTenantByKeyHash, options: Author
     }
     return {
       isAuthorized: true,
-      context: { authenticated: 'true', tenantId: tenant.tenantId, tenantKind: tenant.kind, sellerIds: tenant.sellerIds.join(',') },
+      context: {
+        authenticated: 'true',
+        tenantId: tenant.tenantId,
+        tenantKind: tenant.kind,
+        sellerIds: tenant.sellerIds.join(','),
+        ...(tenant.warehouseCode === undefined ? {} : { warehouseCode: tenant.warehouseCode }),
+      },
     };
   };
 }

@@ -71,9 +71,15 @@ export function buildCorrectOrderRoute(deps: CorrectOrderDeps): HttpRoute {
     }
     if (precondition === 'does-not-match') {
       // The current ETag travels with the 412, so the client can read the order and retry without guessing.
-      throw new HttpError(412, 'Precondition Failed', `The order is at version ${order.version} (ETag ${etag}), not ${ifMatch!.trim()}; read it again and retry.`, [], {
-        etag,
-      });
+      throw new HttpError(
+        412,
+        'Precondition Failed',
+        `The order is at version ${order.version} (ETag ${etag}), not ${ifMatch!.trim()}; read it again and retry.`,
+        [],
+        {
+          etag,
+        },
+      );
     }
     if (!CORRECTABLE_STATUSES.includes(order.status)) {
       const why =

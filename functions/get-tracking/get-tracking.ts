@@ -35,6 +35,8 @@ export function trackingView(stored: StoredTracking) {
       recognised: event.recognised,
       description: event.recognised ? STATUS_DEFINITIONS[event.status].description : 'A carrier event Enlace does not map yet',
       carrier: event.carrier,
+      // How the event reached Enlace: the carrier's push, Enlace's poll of its API, or an aggregator.
+      source: event.source ?? 'webhook',
       carrierCode: event.carrierCode,
       carrierDescription: event.carrierDescription,
       ...(event.location === undefined ? {} : { location: event.location }),

@@ -1,7 +1,15 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
 import type { EnqueueDeliveries, ListSubscriptions, NextSequence } from '../../domain/notifications';
-import { deliveryIdFor, isNotifiable, needsDestinationCountry, toPublicNotification, wantsEvent, type InternalEvent } from '../../domain/notifications';
+import {
+  deliveryIdFor,
+  isNotifiable,
+  needsDestinationCountry,
+  subjectOf,
+  toPublicNotification,
+  wantsEvent,
+  type InternalEvent,
+} from '../../domain/notifications';
 import type { GetOrder } from '../../domain/order';
 import { EVENT_CATALOG } from '../../events/catalog';
 import { eventMetadataSchema, InvalidEventError, parseEvent } from '../../events/envelope';
@@ -39,7 +47,7 @@ export function parseAnyEvent(detail: unknown): InternalEvent {
 export function buildNotificationFanout(deps: NotificationFanoutDeps) {
   const { listSubscriptions, nextSequence, getOrder, enqueueDeliveries, now = () => new Date() } = deps;
   return async (event: InternalEvent, log: Logger): Promise<number> => {
-    const { type, sellerId, correlationId: orderId, eventId } = event.metadata;
+    const { type, sellerId, eventId } = event.metadata;
     if (!isNotifiable(type)) {
       return 0;
     }
@@ -52,7 +60,8 @@ export function buildNotificationFanout(deps: NotificationFanoutDeps) {
     if (wanted.length === 0) {
       return 0;
     }
-    const sequence = await nextSequence(orderId, eventId);
+    const subject = subjectOf(event);
+    const sequence = await nextSequence({ ...subject, sellerId }, eventId);
     const payload = toPublicNotification(event, sequence);
     const firstAttemptAt = now().toISOString();
     await enqueueDeliveries(
@@ -69,11 +78,18 @@ export function buildNotificationFanout(deps: NotificationFanoutDeps) {
   };
 }
 
-/** The order's destination: in the event when it carries the order (order.received), else from the stored order. */
+/**
+ * The destination: in the event when it carries it (order.received's order; every inventory event
+ * names its warehouse's country), else from the stored order.
+ */
 async function destinationOf(event: InternalEvent, getOrder: GetOrder): Promise<string | undefined> {
-  const carried = (event.data as { order?: { shipTo?: { country?: unknown } } } | undefined)?.order?.shipTo?.country;
+  const data = event.data as { order?: { shipTo?: { country?: unknown } }; country?: unknown } | undefined;
+  const carried = data?.order?.shipTo?.country ?? data?.country;
   if (typeof carried === 'string') {
     return carried;
+  }
+  if (subjectOf(event).kind !== 'order') {
+    return undefined;
   }
   return (await getOrder(event.metadata.correlationId))?.shipTo.country;
 }

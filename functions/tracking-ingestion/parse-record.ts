@@ -1,7 +1,7 @@
 import type { SQSRecord } from 'aws-lambda';
 import type { TrackingUpdate } from '../../domain/tracking';
-import { parseCarrierPayload } from '../../domain/tracking';
-import { trackingMessageSchema, type TrackingMessage } from '../../events/tracking-message';
+import { parseFeedPayload } from '../../domain/tracking';
+import { decodeTrackingMessage, type TrackingMessage } from '../../events/tracking-message';
 
 export class UnparseablePayloadError extends Error {
   constructor(
@@ -19,32 +19,34 @@ export interface ParsedRecord {
   readonly updates: readonly TrackingUpdate[];
 }
 
-/** Parses one queued webhook with its carrier's adapter; anything unreadable is an UnparseablePayloadError. */
+/** JSON is UTF-8 (RFC 8259); a byte that is not becomes U+FFFD in a string, or a parse error outside one. */
+const utf8 = new TextDecoder('utf-8');
+
+/**
+ * Reads one queued message: a payload is parsed with its feed's adapter and every update is stamped
+ * with the source it came by; a replay carries canonical updates already. Anything unreadable is an
+ * UnparseablePayloadError (the message stays on the queue and reaches the DLQ intact).
+ */
 export function parseRecord(record: SQSRecord): ParsedRecord {
-  let envelope: unknown;
-  try {
-    envelope = JSON.parse(record.body);
-  } catch {
-    throw new UnparseablePayloadError(record.messageId, [{ path: '$', message: 'the queued message is not JSON' }]);
+  const decoded = decodeTrackingMessage(record.body);
+  if (!decoded.ok) {
+    throw new UnparseablePayloadError(record.messageId, decoded.problems);
   }
-  const message = trackingMessageSchema.safeParse(envelope);
-  if (!message.success) {
-    throw new UnparseablePayloadError(
-      record.messageId,
-      message.error.issues.map((issue) => ({ path: `message.${issue.path.join('.')}`, message: issue.message })),
-    );
+  const message = decoded.message;
+  if (message.kind === 'replay') {
+    return { record, message, updates: message.updates };
   }
   let payload: unknown;
   try {
-    payload = JSON.parse(message.data.body);
+    payload = JSON.parse(utf8.decode(message.body));
   } catch (error) {
-    throw new UnparseablePayloadError(message.data.receiptId, [{ path: '$', message: `the body is not JSON: ${(error as Error).message}` }]);
+    throw new UnparseablePayloadError(message.receiptId, [{ path: '$', message: `the body is not JSON: ${(error as Error).message}` }]);
   }
-  const parsed = parseCarrierPayload(message.data.carrier, payload);
+  const parsed = parseFeedPayload(message.feed, payload);
   if (!parsed.ok) {
-    throw new UnparseablePayloadError(message.data.receiptId, parsed.problems);
+    throw new UnparseablePayloadError(message.receiptId, parsed.problems);
   }
-  return { record, message: message.data, updates: parsed.updates };
+  return { record, message, updates: parsed.updates.map((update) => ({ ...update, source: message.source })) };
 }
 
 /** How many times SQS has handed this record over (1 on the first delivery). */

@@ -70,11 +70,17 @@ export function buildWriteShipment(deps: WriteShipmentDeps) {
       let state: ShipmentTrackingState = stored.state;
       const facts: TrackingFact[] = [];
       const added: TimelineEvent[] = [];
+      let crossSourceDuplicates = 0;
       for (const contribution of contributions) {
         const result = applyUpdates(state, contribution.updates, { receivedAt: contribution.receivedAt });
         state = result.state;
         facts.push(...result.facts);
         added.push(...result.newEvents);
+        crossSourceDuplicates += result.crossSourceDuplicates;
+      }
+      if (crossSourceDuplicates > 0) {
+        // The same scan by two sources (a push and a poll, an aggregator and the carrier): absorbed, but worth watching.
+        metrics.addMetric('CrossSourceDuplicates', 'Count', crossSourceDuplicates);
       }
       const aliases = [...group.aliases.values()];
       if (added.length === 0 && aliases.length === 0) {

@@ -1,9 +1,10 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { parseWebhookSecrets } from '../../domain/tracking';
 import { webhookHandler } from '../shared/http/http-handler';
 import { logger } from '../shared/observability';
 import { requiredEnv } from '../shared/store/dynamo-client';
+import { buildEnqueueTrackingMessage } from '../shared/tracking-queue';
 import { buildTrackingWebhook, MAX_WEBHOOK_BYTES } from './tracking-webhook';
 
 // The endpoint comes from the environment; the queue URL's host is the same on AWS and is not a host name locally.
@@ -23,13 +24,11 @@ async function loadSecrets() {
   return secrets;
 }
 
-/** POST /v1/webhooks/tracking/{carrier} (no API key: carriers sign their requests). */
+/** POST /v1/webhooks/tracking/{feed} (no API key: carriers and aggregators authenticate their requests). */
 export const handler = webhookHandler(
   buildTrackingWebhook({
     loadSecrets,
-    enqueue: async (message) => {
-      await sqs.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify(message) }));
-    },
+    enqueue: buildEnqueueTrackingMessage(sqs, queueUrl),
   }),
   { maxBytes: MAX_WEBHOOK_BYTES, metrics: true },
 );

@@ -19,6 +19,8 @@ export interface EnlaceFunctionProps {
   readonly timeout?: Duration;
   readonly memorySize?: number;
   readonly environment?: Record<string, string>;
+  /** Concurrency reserved (and capped): 1 for a scheduled job that must never overlap itself. */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 const REPO_ROOT = join(__dirname, '..', '..');
@@ -40,6 +42,7 @@ export class EnlaceFunction extends NodejsFunction {
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
+      ...(props.reservedConcurrentExecutions === undefined ? {} : { reservedConcurrentExecutions: props.reservedConcurrentExecutions }),
       tracing: lambda.Tracing.ACTIVE,
       loggingFormat: lambda.LoggingFormat.JSON,
       logGroup: new logs.LogGroup(scope, `${id}Logs`, { retention: logs.RetentionDays.ONE_MONTH }),

@@ -7,13 +7,15 @@ import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { LINE_HAUL_CARRIER } from '../../domain/shared/carriers';
-import { TRACKED_CARRIERS } from '../../domain/tracking';
+import { WEBHOOK_FEEDS } from '../../domain/tracking';
+import { TRACKING_REGISTRATION_FILTERS } from '../../functions/shared/store/registration-records';
 import { EnlaceFunction } from './enlace-function';
 
 export interface TrackingProps {
@@ -33,10 +35,12 @@ export const TRACKING_ROUTES = {
 export const TRACKING_MAX_RECEIVE_COUNT = 5;
 
 /**
- * Carrier tracking (docs/tracking.md): POST /v1/webhooks/tracking/{carrier} verifies the carrier's
- * HMAC and queues the raw body → tracking-ingestion (SQS, batches of 10, partial failures, DLQ)
- * folds it into the canonical timeline; a schedule runs the stalled sweep every 15 minutes; two GET
- * routes read the timeline.
+ * Carrier tracking (docs/tracking.md): POST /v1/webhooks/tracking/{feed} authenticates the carrier's
+ * or aggregator's push and queues the raw body → tracking-ingestion (SQS, batches of 10, partial
+ * failures, DLQ) folds it into the canonical timeline; tracking-poller asks the carriers that only
+ * answer queries and queues their answers the same way; tracking-registration (table stream)
+ * replays updates kept for numbers booked later and starts polling; a schedule runs the stalled
+ * sweep every 15 minutes; two GET routes read the timeline.
  */
 export class Tracking extends Construct {
   readonly webhookSecret: secretsmanager.Secret;
@@ -46,6 +50,9 @@ export class Tracking extends Construct {
   readonly ingestion: EnlaceFunction;
   readonly sweep: EnlaceFunction;
   readonly reader: EnlaceFunction;
+  readonly poller: EnlaceFunction;
+  readonly registration: EnlaceFunction;
+  readonly registrationFailures: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: TrackingProps) {
     super(scope, id);
@@ -56,7 +63,7 @@ export class Tracking extends Construct {
     this.webhookSecret = new secretsmanager.Secret(this, 'WebhookSecrets', {
       description: 'Per-carrier HMAC secrets of the tracking webhooks: {"<carrier>": ["secret", "next secret during a rotation"]}',
       generateSecretString: {
-        secretStringTemplate: JSON.stringify(Object.fromEntries(TRACKED_CARRIERS.filter((slug) => slug !== LINE_HAUL_CARRIER).map((slug) => [slug, []]))),
+        secretStringTemplate: JSON.stringify(Object.fromEntries(WEBHOOK_FEEDS.filter((slug) => slug !== LINE_HAUL_CARRIER).map((slug) => [slug, []]))),
         generateStringKey: 'enlace-linehaul',
         excludePunctuation: true,
         passwordLength: 48,
@@ -117,12 +124,63 @@ export class Tracking extends Construct {
       targets: [new targets.LambdaFunction(this.sweep, { retryAttempts: 2, maxEventAge: Duration.minutes(15) })],
     });
 
+    // The polling path (docs/tracking.md, "Polled carriers"): due parcels → carriers' tracking APIs → the same queue.
+    this.poller = new EnlaceFunction(this, 'Poller', {
+      functionName: 'tracking-poller',
+      description: 'Every 15 minutes: asks polled carriers about parcels due, within their rate limits, and queues the answers',
+      timeout: Duration.minutes(5),
+      // Two runs at once would ask about the same parcels twice (harmless, but it spends the carriers' quota).
+      reservedConcurrentExecutions: 1,
+      environment: { TRACKING_QUEUE_URL: this.queue.queueUrl },
+    }).bindTable(table);
+    this.queue.grantSendMessages(this.poller);
+    new events.Rule(this, 'PollerSchedule', {
+      description: 'tracking-poller: asks polled carriers every 15 minutes',
+      schedule: events.Schedule.rate(Duration.minutes(15)),
+      // No retry: the next run picks up whatever is still due.
+      targets: [new targets.LambdaFunction(this.poller, { retryAttempts: 0, maxEventAge: Duration.minutes(15) })],
+    });
+
+    // Numbers becoming known (bookings, line-haul aliases) and updates kept unmatched: replays, poll schedules, subscriptions.
+    this.registration = new EnlaceFunction(this, 'Registration', {
+      functionName: 'tracking-registration',
+      description: 'Table stream: replays unmatched carrier updates once their number is registered; starts polling and subscriptions',
+      timeout: Duration.seconds(30),
+      environment: { TRACKING_QUEUE_URL: this.queue.queueUrl },
+    }).bindTable(table);
+    this.queue.grantSendMessages(this.registration);
+    this.registrationFailures = new sqs.Queue(this, 'RegistrationFailures', {
+      retentionPeriod: Duration.days(14),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+    });
+    Validations.of(this.registrationFailures).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is itself a dead-letter queue.' });
+    new cloudwatch.Alarm(this, 'RegistrationFailuresNotEmpty', {
+      alarmDescription: 'Stream records tracking-registration could not handle (replays, poll schedules): replay them from their position',
+      metric: this.registrationFailures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(1) }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new cwActions.SnsAction(alarmTopic));
+    this.registration.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 10,
+        bisectBatchOnError: true,
+        retryAttempts: 10,
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.registrationFailures),
+        filters: TRACKING_REGISTRATION_FILTERS.map((pattern) => lambda.FilterCriteria.filter(pattern)),
+      }),
+    );
+
     this.reader = new EnlaceFunction(this, 'GetTracking', {
       functionName: 'get-tracking',
       description: 'GET /v1/shipments/{id}/tracking and GET /v1/tracking/{trackingNumber}',
     }).bindTable(table, 'read');
 
-    for (const fn of [this.webhook, this.ingestion, this.sweep, this.reader]) {
+    for (const fn of [this.webhook, this.ingestion, this.sweep, this.reader, this.poller, this.registration]) {
       fn.errorsAlarm.addAlarmAction(new cwActions.SnsAction(alarmTopic));
     }
 

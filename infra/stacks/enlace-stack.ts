@@ -19,6 +19,7 @@ import { SUBSCRIPTION_ROUTES } from '../../functions/subscriptions/route-keys';
 import { CustomsDocuments } from '../constructs/customs-documents';
 import { EnlaceFunction } from '../constructs/enlace-function';
 import { EventConsumer } from '../constructs/event-consumer';
+import { Inventory } from '../constructs/inventory';
 import { Notifications } from '../constructs/notifications';
 import { Tracking } from '../constructs/tracking';
 
@@ -84,6 +85,11 @@ export class EnlaceStack extends Stack {
       alarmTopic: this.alarmTopic,
       retainData: props.retainData ?? true,
     });
+
+    // The overseas warehouse (docs/inbound.md): products, inbound shipments, stock, warehouse operations, forwarder milestones.
+    const inventory = new Inventory(this, 'Inventory', { table: this.table, api: this.api, alarmTopic: this.alarmTopic });
+    // Inbound shipments carry their events on their item (like tracking): the relay must be in place first.
+    for (const fn of inventory.functions) fn.node.addDependency(relay);
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

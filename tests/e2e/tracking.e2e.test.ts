@@ -152,12 +152,18 @@ describe('carrier tracking through the local cloud', () => {
       async () => {
         const queues = (await (await fetch(`${localCloud().admin}/queues`)).json()) as QueueReport[];
         const dlq = queues.find((queue) => queue.logicalId.startsWith('TrackingDeadLetterQueue'));
-        return dlq?.sample.find((message) => JSON.stringify(message).includes(marker));
+        const bodyOf = (message: unknown) => {
+          const body = (message as { body?: unknown }).body;
+          return typeof body === 'string' ? Buffer.from(body, 'base64').toString('utf8') : '';
+        };
+        return dlq?.sample.find((message) => bodyOf(message).includes(marker));
       },
       45_000,
       'the unparseable payload in the tracking DLQ',
     );
-    expect(parked).toMatchObject({ carrier: 'correios', body });
+    // Version 2 of the tracking message: the body's bytes in base64, exactly as the carrier sent them.
+    expect(parked).toMatchObject({ version: 2, kind: 'payload', source: 'webhook', feed: 'correios' });
+    expect(Buffer.from((parked as { body: string }).body, 'base64').toString('utf8')).toBe(body);
   });
 
   it('raises exactly one shipment.stalled for a parcel silent for 49 hours, and none on the next sweep', async () => {

@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { SubscriptionChangedError, SubscriptionLimitError, type DeadLetter, type DeliveryJob } from '../../domain/notifications/ports';
+import { SubscriptionChangedError, SubscriptionLimitError, type DeadLetter, type DeliveryJob, type SequenceSubject } from '../../domain/notifications/ports';
 import { createSubscription, MAX_SUBSCRIPTIONS_PER_SELLER, type Subscription } from '../../domain/notifications/subscription';
 import type { OutgoingMessage, SendResult } from '../../functions/shared/notifications/sender';
 
@@ -38,9 +38,10 @@ export function memoryStore() {
     deleteSubscription: async (sellerId: string, id: string) => {
       subscriptions.delete(key(sellerId, id));
     },
-    nextSequence: async (orderId: string, eventId: string) => {
-      const order = sequences.get(orderId) ?? new Map<string, number>();
-      sequences.set(orderId, order);
+    nextSequence: async (subject: SequenceSubject, eventId: string) => {
+      const subjectKey = subject.kind === 'order' ? subject.id : `${subject.sellerId}#${subject.kind}#${subject.id}`;
+      const order = sequences.get(subjectKey) ?? new Map<string, number>();
+      sequences.set(subjectKey, order);
       const existing = order.get(eventId);
       if (existing !== undefined) {
         return existing;

@@ -6,7 +6,7 @@ import type { FindShipmentForUpdate, FindStallCandidates, GetShipmentTracking, K
 import { emptyTrackingState, type ShipmentTrackingState } from '../../domain/tracking/timeline';
 import type { TrackingUpdate } from '../../domain/tracking/update';
 import { type PendingEvent } from '../../events/pending';
-import { type TrackingMessage } from '../../events/tracking-message';
+import { encodeTrackingMessage, type TrackingMessage, type TrackingPayloadMessage } from '../../events/tracking-message';
 import { itemsWritten, type RaiseStall, type SaveTracking } from '../../functions/shared/store/tracking-writes';
 
 interface Row {
@@ -130,7 +130,7 @@ export function trackingRecord(message: TrackingMessage | string, receiveCount =
   return {
     messageId: `msg-${sequence}`,
     receiptHandle: `rh-${sequence}`,
-    body: typeof message === 'string' ? message : JSON.stringify(message),
+    body: typeof message === 'string' ? message : encodeTrackingMessage(message),
     attributes: {
       ApproximateReceiveCount: String(receiveCount),
       SentTimestamp: '0',
@@ -147,7 +147,15 @@ export function trackingRecord(message: TrackingMessage | string, receiveCount =
 
 export const sqsEvent = (records: SQSRecord[]): SQSEvent => ({ Records: records });
 
-export function webhookMessage(carrier: string, body: unknown, receivedAt: string): TrackingMessage {
+/** A queued webhook (version 2): the feed's body as bytes, as tracking-webhook queues it. */
+export function webhookMessage(feed: string, body: unknown, receivedAt: string, source: TrackingPayloadMessage['source'] = 'webhook'): TrackingPayloadMessage {
   sequence += 1;
-  return { receiptId: `whk_${sequence}`, carrier, receivedAt, body: typeof body === 'string' ? body : JSON.stringify(body) };
+  return {
+    kind: 'payload',
+    receiptId: `whk_${sequence}`,
+    source,
+    feed,
+    receivedAt,
+    body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body), 'utf8'),
+  };
 }

@@ -55,11 +55,9 @@ describe('EnlaceStack', () => {
       AuthorizerResultTtlInSeconds: 0,
     });
     for (const route of Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as { Properties: Record<string, unknown> }[]) {
-      // Carriers authenticate tracking webhooks with an HMAC signature, checked by the handler.
-      expect([route.Properties.RouteKey, route.Properties.AuthorizationType]).toEqual([
-        route.Properties.RouteKey,
-        route.Properties.RouteKey === 'POST /v1/webhooks/tracking/{carrier}' ? 'NONE' : 'CUSTOM',
-      ]);
+      // Carriers and forwarders authenticate their webhooks with an HMAC signature, checked by the handler.
+      const signed = ['POST /v1/webhooks/tracking/{carrier}', 'POST /v1/webhooks/forwarders/{forwarder}'].includes(String(route.Properties.RouteKey));
+      expect([route.Properties.RouteKey, route.Properties.AuthorizationType]).toEqual([route.Properties.RouteKey, signed ? 'NONE' : 'CUSTOM']);
     }
   });
 

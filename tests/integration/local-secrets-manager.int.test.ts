@@ -1,6 +1,7 @@
 import { GetSecretValueCommand, ResourceNotFoundException, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { localSecret, SecretsManagerServer } from '../../local/secrets-manager-server';
 import { localCloud } from '../setup/local-cloud-client';
+import { WEBHOOK_FEEDS } from '../../domain/tracking';
 
 describe('the local Secrets Manager', () => {
   const secret = localSecret({ logicalId: 'WebhookSecrets0A1B2C' }, JSON.stringify({ correios: ['abc'] }));
@@ -31,7 +32,10 @@ describe('the local Secrets Manager', () => {
   it("holds the template's tracking webhook secret in the shared local cloud, with a secret for every carrier", async () => {
     const secrets = (await (await fetch(`${localCloud().admin}/secrets`)).json()) as { logicalId: string; value: Record<string, unknown> }[];
     const webhook = secrets.find((entry) => entry.logicalId.startsWith('TrackingWebhookSecrets'));
-    expect(Object.keys(webhook?.value ?? {}).sort()).toEqual(['chilexpress', 'correios', 'enlace-linehaul', 'estafeta', 'olva', 'servientrega', 'usps']);
+    // Every feed that pushes, carriers and aggregators (domain/tracking/carriers); none for a carrier Enlace only polls.
+    expect(Object.keys(webhook?.value ?? {}).sort()).toEqual([...WEBHOOK_FEEDS].sort());
+    expect(Object.keys(webhook?.value ?? {})).toEqual(expect.arrayContaining(['17track', 'aftership', 'correios', 'enlace-linehaul']));
+    expect(Object.keys(webhook?.value ?? {})).not.toContain('jadlog');
     expect((webhook?.value.correios as string[])[0]).toMatch(/^[A-Za-z0-9]{48}$/);
   });
 });

@@ -39,6 +39,7 @@ const payload = (sequence: number) => ({
   version: 1,
   occurredAt: now.toISOString(),
   orderId: 'ord_1',
+  subject: { kind: 'order' as const, id: 'ord_1' },
   sellerId: 'seller-a',
   sequence,
   data: { orderId: 'ord_1' },
@@ -154,14 +155,24 @@ describe('subscription store (DynamoDB Local)', () => {
 
   it('numbers the events of an order contiguously under concurrency, and answers a repeated event with its number', async () => {
     const next = buildNextSequence(documents, tableName);
+    const order = (id: string) => ({ kind: 'order' as const, id, sellerId: 'seller-a' });
     const events = Array.from({ length: 20 }, (_, index) => `evt_${index}`);
-    const numbers = await Promise.all(events.map((eventId) => next('ord_seq', eventId)));
+    const numbers = await Promise.all(events.map((eventId) => next(order('ord_seq'), eventId)));
     expect([...numbers].sort((a, b) => a - b)).toEqual(events.map((_, index) => index + 1));
-    const repeats = await Promise.all(events.slice(0, 5).flatMap((eventId) => [next('ord_seq', eventId), next('ord_seq', eventId)]));
+    const repeats = await Promise.all(events.slice(0, 5).flatMap((eventId) => [next(order('ord_seq'), eventId), next(order('ord_seq'), eventId)]));
     expect(repeats).toEqual(events.slice(0, 5).flatMap((_, index) => [numbers[index], numbers[index]]));
-    expect(await next('ord_other', 'evt_0')).toBe(1);
-    const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.notificationSequence('ord_seq') }));
+    expect(await next(order('ord_other'), 'evt_0')).toBe(1);
+    const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.notificationSequence(order('ord_seq')) }));
     expect(Item?.last).toBe(20);
+  });
+
+  it("counts inventory subjects per seller: two sellers' same SKU in the same warehouse have their own sequences", async () => {
+    const next = buildNextSequence(documents, tableName);
+    const stock = (sellerId: string) => ({ kind: 'stock' as const, id: 'MX-CTT-01/SKU-1', sellerId });
+    const numbers = await Promise.all(['a', 'b', 'c'].map((eventId) => next(stock('seller-a'), `evt_stock_${eventId}`)));
+    expect([...numbers].sort()).toEqual([1, 2, 3]);
+    expect(await next(stock('seller-b'), 'evt_stock_d')).toBe(1);
+    expect(await next({ kind: 'inbound-shipment', id: 'MX-CTT-01/SKU-1', sellerId: 'seller-a' }, 'evt_stock_e')).toBe(1);
   });
 
   it('pages dead letters with an opaque cursor, and rejects a cursor it did not issue', async () => {

@@ -41,3 +41,9 @@ export async function relayedEvents(streamArn: string, detailType?: string): Pro
   const events = Records.flatMap((record) => pendingEventsFromImage(unmarshall((record.dynamodb?.NewImage ?? {}) as Record<string, AttributeValue>)));
   return detailType === undefined ? events : events.filter((event) => event.detailType === detailType);
 }
+
+/** What a stream event source mapping with these filters would hand its function, from a table's stream so far. */
+export async function filteredStreamEvent(streamArn: string, filters: readonly Record<string, unknown>[]): Promise<DynamoDBStreamEvent> {
+  const records = (await streamRecords(streamArn)).map((record) => lambdaStreamRecord(record, streamArn));
+  return { Records: records.filter((record) => filters.some((filter) => matchesEventPattern(filter, record))) as DynamoDBStreamEvent['Records'] };
+}

@@ -9,6 +9,15 @@ export const TEST_KEYS = {
     key: 'enl_test_integration_000000000000000000',
     tenant: { tenantId: 'marketplace-x', kind: 'integration', sellerIds: ['seller-a', 'seller-c'] } as Tenant,
   },
+  /** Warehouse operators: one for the Mexico warehouse, one for São Paulo. */
+  warehouseMx: {
+    key: 'enl_test_wh_mx_00000000000000000000000000',
+    tenant: { tenantId: 'op-mx', kind: 'warehouse', sellerIds: [], warehouseCode: 'MX-CTT-01' } as Tenant,
+  },
+  warehouseBr: {
+    key: 'enl_test_wh_br_00000000000000000000000000',
+    tenant: { tenantId: 'op-br', kind: 'warehouse', sellerIds: [], warehouseCode: 'BR-SP-01' } as Tenant,
+  },
   /** The same tenant as the key `npm start` prints, so the README's sample order works as is. */
   demo: { key: 'enl_test_demo_000000000000000000000000000', tenant: DEMO_TENANT },
 } as const;

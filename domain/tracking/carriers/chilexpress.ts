@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import type { SampleParcel, SampleStep } from '../sandbox';
 import type { TrackingUpdate } from '../update';
+import { ENLACE_HMAC } from '../webhook-auth';
 import {
   assertTimeZone,
+  formatIsoLocal,
   hashedEventId,
   mapCode,
   mustParse,
@@ -9,6 +12,7 @@ import {
   normaliseText,
   parseIsoLocal,
   parseWith,
+  utcToZoned,
   zonedTimeToUtc,
   type CarrierAdapter,
   type CodeTable,
@@ -120,6 +124,28 @@ function toUpdates(payload: ChilexpressPayload): TrackingUpdate[] {
   });
 }
 
+const SAMPLE: Readonly<Record<SampleStep, string>> = {
+  accepted: 'Recibido en centro de distribución',
+  'in-transit': 'En tránsito',
+  'out-for-delivery': 'En reparto',
+  delivered: 'Entregado',
+};
+
+function sample(parcels: readonly SampleParcel[]): unknown {
+  const [parcel] = parcels;
+  if (parcel === undefined) throw new Error('a Chilexpress webhook carries one transport order');
+  return {
+    data: {
+      transportOrderData: { transportOrderNumber: parcel.trackingNumber },
+      trackingEvents: parcel.events.map((event) => {
+        const [date = '', hour = ''] = formatIsoLocal(utcToZoned(event.at, TIME_ZONE)).split(' ');
+        return { eventDate: date, eventHour: hour, description: SAMPLE[event.step] };
+      }),
+    },
+    statusCode: 0,
+  };
+}
+
 export const chilexpress: CarrierAdapter = {
   slug: 'chilexpress',
   displayName: 'Chilexpress',
@@ -132,4 +158,6 @@ export const chilexpress: CarrierAdapter = {
   },
   codes: CHILEXPRESS_CODES,
   parse: (payload) => parseWith(chilexpressPayloadSchema, payload, toUpdates),
+  sample,
+  webhook: { auth: ENLACE_HMAC, provenance: 'Enlace signature agreed for the sandbox; Chilexpress does not document a push authentication of its own.' },
 };

@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { CarrierSlug } from '../../shared/carriers';
 import type { DestinationCountry } from '../../shared/shipping-terms';
+import type { AggregatorSlug } from '../aggregators';
+import type { SampleRenderer } from '../sandbox';
 import type { TrackingStatus } from '../statuses';
 import { UNRECOGNISED_SUB_STATUS, type TrackingLocation, type TrackingUpdate } from '../update';
+import type { WebhookAuth } from '../webhook-auth';
 
 /** A payload problem, located with a JSONPath-like path (`$.events[2].eventDateTime`). */
 export interface PayloadProblem {
@@ -29,17 +32,40 @@ export interface Provenance {
   readonly notes: string;
 }
 
-/** A carrier adapter: turns that carrier's webhook body into canonical tracking updates. */
+export { AGGREGATORS, type AggregatorSlug } from '../aggregators';
+
+/**
+ * A feed: one payload format Enlace reads. A carrier's own (its webhook push, or its tracking API's
+ * answer when Enlace polls) is named by the carrier's slug; an aggregator's push by the aggregator's.
+ */
+export type FeedSlug = CarrierSlug | AggregatorSlug;
+
+/** How a feed's webhooks reach Enlace: the route `POST /v1/webhooks/tracking/{feed}` and its authentication. */
+export interface WebhookIntake {
+  readonly auth: WebhookAuth;
+  /** Where the scheme comes from, or why it is an approximation. */
+  readonly provenance: string;
+}
+
+/**
+ * A feed adapter: turns one feed's payload (a webhook body, or a tracking API's answer) into
+ * canonical tracking updates, each naming the carrier that scanned the parcel.
+ */
 export interface CarrierAdapter {
-  readonly slug: CarrierSlug;
+  readonly slug: FeedSlug;
   readonly displayName: string;
-  readonly market: DestinationCountry | 'cross-border';
+  readonly market: DestinationCountry | 'cross-border' | 'multi';
   /** IANA zone of the local times the carrier sends; absent when it sends offsets or UTC. */
   readonly timeZone?: string;
   readonly provenance: Provenance;
   readonly codes: CodeTable;
+  /** Absent for a feed Enlace only polls: it has no webhook route. */
+  readonly webhook?: WebhookIntake;
   parse(payload: unknown): ParseResult;
+  /** SANDBOX: writes a scripted journey in this feed's format (sandbox.ts). */
+  readonly sample: SampleRenderer;
 }
+export type FeedAdapter = CarrierAdapter;
 
 // ---------------------------------------------------------------------------------------------
 // Payload validation
@@ -69,6 +95,40 @@ export const nonEmpty = z.string().trim().min(1, 'must not be empty');
 export function present(value: string | null | undefined): string | undefined {
   const trimmed = value?.trim();
   return trimmed === undefined || trimmed === '' ? undefined : trimmed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text that every hop can carry
+
+/**
+ * Characters no SQS queue accepts (its allowed set is #x9 | #xA | #xD | #x20–#xD7FF | #xE000–#xFFFD
+ * | #x10000–#x10FFFF): C0 controls other than tab, LF and CR, the noncharacters U+FFFE and U+FFFF,
+ * and lone surrogates (a JSON body can spell one as "\ud800"). A carrier's text travels on in
+ * Enlace's events (EventBridge → SQS → notifications), so one such character would make every event
+ * about the parcel undeliverable. Characters above U+FFFF (emoji) are valid and kept.
+ */
+const UNCARRIABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** The carrier's text with every character a queue cannot carry replaced by U+FFFD (the replacement character). */
+export function carriableText(text: string): string {
+  return text.replace(UNCARRIABLE, '\uFFFD');
+}
+
+const carriableLocation = (where: TrackingLocation): TrackingLocation =>
+  Object.fromEntries(Object.entries(where).map(([key, value]) => [key, typeof value === 'string' ? carriableText(value) : value]));
+
+/** Every text field of an update made carriable (see carriableText); `raw` is left as received. */
+export function carriableUpdate(update: TrackingUpdate): TrackingUpdate {
+  return {
+    ...update,
+    trackingNumber: carriableText(update.trackingNumber),
+    carrierEventId: carriableText(update.carrierEventId),
+    subStatus: carriableText(update.subStatus),
+    carrierCode: carriableText(update.carrierCode),
+    carrierDescription: carriableText(update.carrierDescription),
+    ...(update.location === undefined ? {} : { location: carriableLocation(update.location) }),
+    ...(update.lastMileTrackingNumber === undefined ? {} : { lastMileTrackingNumber: carriableText(update.lastMileTrackingNumber) }),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,6 +259,31 @@ export function zonedTimeToUtc(local: LocalDateTime, timeZone: string): string {
     .filter((instant) => instant + offsetAt(instant, timeZone) === wall)
     .sort((a, b) => a - b);
   return new Date(candidates[0] ?? wall - offsetBefore).toISOString();
+}
+
+/** The wall-clock time in an IANA zone at a UTC instant (the inverse of zonedTimeToUtc; sandbox renderers use it). */
+export function utcToZoned(iso: string, timeZone: string): LocalDateTime {
+  const parts = formatterFor(timeZone).formatToParts(new Date(iso));
+  const part = (type: Intl.DateTimeFormatPartTypes): number => Number(parts.find((p) => p.type === type)?.value);
+  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute'), second: part('second') };
+}
+
+const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
+
+/** "2025-11-19 04:17:42" (separator " " or "T"). */
+export function formatIsoLocal(local: LocalDateTime, separator = ' '): string {
+  return `${local.year}-${pad(local.month)}-${pad(local.day)}${separator}${pad(local.hour)}:${pad(local.minute)}:${pad(local.second)}`;
+}
+
+/** "2025-11-05T20:00:00+08:00": an instant written with the offset of a zone at that instant. */
+export function formatOffsetDateTime(iso: string, timeZone: string): string {
+  const local = utcToZoned(iso, timeZone);
+  const offsetMinutes = Math.round(
+    (Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) - Math.floor(Date.parse(iso) / 1000) * 1000) / 60_000,
+  );
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return `${formatIsoLocal(local, 'T')}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
 }
 
 /** "2025-11-05T20:00:00+08:00", "…Z": an instant with its offset, to UTC. */

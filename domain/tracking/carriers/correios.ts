@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import type { SampleParcel, SampleStep } from '../sandbox';
 import type { TrackingUpdate } from '../update';
+import { ENLACE_HMAC } from '../webhook-auth';
 import {
   assertTimeZone,
+  formatIsoLocal,
   hashedEventId,
   localDateTimeString,
   location,
@@ -11,6 +14,7 @@ import {
   parseIsoLocal,
   parseWith,
   present,
+  utcToZoned,
   zonedTimeToUtc,
   type CarrierAdapter,
   type CodeMapping,
@@ -140,6 +144,31 @@ function toUpdate(trackingNumber: string, event: CorreiosEvent): TrackingUpdate 
   };
 }
 
+const SAMPLE: Readonly<Record<SampleStep, [codigo: string, tipo: string]>> = {
+  accepted: ['RO', '01'],
+  'in-transit': ['DO', '01'],
+  'out-for-delivery': ['OEC', '01'],
+  delivered: ['BDE', '01'],
+};
+
+function sample(parcels: readonly SampleParcel[]): unknown {
+  return {
+    objetos: parcels.map((parcel) => ({
+      codObjeto: parcel.trackingNumber,
+      eventos: [...parcel.events].reverse().map((event) => {
+        const [codigo, tipo] = SAMPLE[event.step];
+        return {
+          codigo,
+          tipo,
+          dtHrCriado: formatIsoLocal(utcToZoned(event.at, TIME_ZONE), 'T'),
+          descricao: CORREIOS_CODES[`${codigo} ${tipo}`]?.description ?? codigo,
+          unidade: { tipo: 'Unidade de Tratamento', endereco: { cidade: event.city, uf: 'SP' } },
+        };
+      }),
+    })),
+  };
+}
+
 export const correios: CarrierAdapter = {
   slug: 'correios',
   displayName: 'Correios',
@@ -151,6 +180,8 @@ export const correios: CarrierAdapter = {
     notes: 'SRO API shape (srorastro/v1); delivery and customs code numbers beyond the common ones are a sandbox approximation.',
   },
   codes: CORREIOS_CODES,
+  sample,
+  webhook: { auth: ENLACE_HMAC, provenance: 'Enlace signature agreed for the sandbox; Correios does not document a push authentication of its own.' },
   parse: (payload) =>
     parseWith(correiosPayloadSchema, payload, (data) =>
       data.objetos.flatMap((objeto) => (objeto.eventos ?? []).map((event) => toUpdate(objeto.codObjeto, event))),

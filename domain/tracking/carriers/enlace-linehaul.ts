@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { TrackingUpdate } from '../update';
+import { ENLACE_HMAC } from '../webhook-auth';
 import { location, mapCode, mustParse, nonEmpty, parseOffsetDateTime, parseWith, present, type CarrierAdapter, type CodeTable } from './common';
 
 /**
@@ -140,5 +141,9 @@ export const enlaceLinehaul: CarrierAdapter = {
     notes: "Enlace's own line-haul milestone contract, version 1 (this file is its specification).",
   },
   codes: LINEHAUL_CODES,
+  webhook: { auth: ENLACE_HMAC, provenance: "Enlace's own contract: line-haul partners sign with the Enlace signature." },
   parse: (payload) => parseWith(linehaulPayloadSchema, payload, toUpdates),
+  sample: () => {
+    throw new Error('the line-haul is not a last-mile feed: send its milestones (tests/fixtures/tracking/enlace-linehaul)');
+  },
 };

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { sampleEventId, type SampleParcel, type SampleStep } from '../sandbox';
 import type { TrackingUpdate } from '../update';
+import { ENLACE_HMAC } from '../webhook-auth';
 import {
   assertTimeZone,
+  formatIsoLocal,
   localDateTimeString,
   location,
   mapCode,
@@ -10,6 +13,7 @@ import {
   parseIsoLocal,
   parseWith,
   present,
+  utcToZoned,
   zonedTimeToUtc,
   type CarrierAdapter,
   type CodeTable,
@@ -99,6 +103,24 @@ function toUpdates(payload: EstafetaPayload): TrackingUpdate[] {
   });
 }
 
+const SAMPLE: Readonly<Record<SampleStep, string>> = { accepted: 'REC', 'in-transit': 'LLCEDI', 'out-for-delivery': 'ENRUTA', delivered: 'ENT' };
+
+/** Estafeta's 22-character waybill is required; the sandbox pads the booked number to it. */
+function sample(parcels: readonly SampleParcel[]): unknown {
+  const [parcel] = parcels;
+  if (parcel === undefined) throw new Error('an Estafeta webhook carries one waybill');
+  return {
+    waybill: parcel.trackingNumber,
+    history: parcel.events.map((event) => ({
+      eventId: sampleEventId(parcel.trackingNumber, event),
+      eventCode: SAMPLE[event.step],
+      eventDateTime: formatIsoLocal(utcToZoned(event.at, TIME_ZONE)),
+      eventDescriptionSPA: ESTAFETA_CODES[SAMPLE[event.step]]?.description ?? SAMPLE[event.step],
+      eventPlaceName: event.city,
+    })),
+  };
+}
+
 export const estafeta: CarrierAdapter = {
   slug: 'estafeta',
   displayName: 'Estafeta',
@@ -111,4 +133,6 @@ export const estafeta: CarrierAdapter = {
   },
   codes: ESTAFETA_CODES,
   parse: (payload) => parseWith(estafetaPayloadSchema, payload, toUpdates),
+  sample,
+  webhook: { auth: ENLACE_HMAC, provenance: 'Enlace signature agreed for the sandbox; Estafeta does not document a push authentication of its own.' },
 };

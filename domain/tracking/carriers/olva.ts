@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { sampleEventId, type SampleParcel, type SampleStep } from '../sandbox';
 import type { TrackingUpdate } from '../update';
+import { ENLACE_HMAC } from '../webhook-auth';
 import {
   assertTimeZone,
+  formatIsoLocal,
   localDateTimeString,
   location,
   mapCode,
@@ -10,6 +13,7 @@ import {
   parseIsoLocal,
   parseWith,
   present,
+  utcToZoned,
   zonedTimeToUtc,
   type CarrierAdapter,
   type CodeTable,
@@ -54,7 +58,9 @@ const eventSchema = z.looseObject({
 });
 
 export const olvaPayloadSchema = z.object({
-  tracking: z.string().regex(/^\d{2}-\d{5,10}$/, 'must be an Olva tracking number such as "25-1187345" (emission-number)'),
+  // Both forms are sandbox approximations: "25-1187345" (emission-number) after Olva's public tracking,
+  // and "OLV" + 9 digits, what routing's sandbox booking issues (domain/routing/data/carriers-pe.ts).
+  tracking: z.string().regex(/^(\d{2}-\d{5,10}|OLV\d{9})$/, 'must be an Olva tracking number such as "25-1187345" (emission-number) or "OLV745688298"'),
   detalle: z.array(eventSchema).min(1, 'send at least one event'),
 });
 export type OlvaPayload = z.infer<typeof olvaPayloadSchema>;
@@ -80,6 +86,23 @@ function toUpdates(payload: OlvaPayload): TrackingUpdate[] {
   });
 }
 
+const SAMPLE: Readonly<Record<SampleStep, string>> = { accepted: 'REC', 'in-transit': 'TRA', 'out-for-delivery': 'RUT', delivered: 'ENT' };
+
+function sample(parcels: readonly SampleParcel[]): unknown {
+  const [parcel] = parcels;
+  if (parcel === undefined) throw new Error('an Olva webhook carries one tracking number');
+  return {
+    tracking: parcel.trackingNumber,
+    detalle: parcel.events.map((event) => ({
+      id_rastreo: String(parseInt(sampleEventId(parcel.trackingNumber, event).slice(0, 10), 16)),
+      fecha_creacion: formatIsoLocal(utcToZoned(event.at, TIME_ZONE)),
+      codigo_estado: SAMPLE[event.step],
+      estado_tracking: OLVA_CODES[SAMPLE[event.step]]?.description ?? SAMPLE[event.step],
+      nombre_sede: event.city,
+    })),
+  };
+}
+
 export const olva: CarrierAdapter = {
   slug: 'olva',
   displayName: 'Olva Courier',
@@ -92,4 +115,6 @@ export const olva: CarrierAdapter = {
   },
   codes: OLVA_CODES,
   parse: (payload) => parseWith(olvaPayloadSchema, payload, toUpdates),
+  sample,
+  webhook: { auth: ENLACE_HMAC, provenance: 'Enlace signature agreed for the sandbox; Olva does not document a push authentication of its own.' },
 };

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import type { SampleParcel, SampleStep } from '../sandbox';
 import type { TrackingUpdate } from '../update';
+import { ENLACE_HMAC } from '../webhook-auth';
 import {
   assertTimeZone,
   hashedEventId,
@@ -12,6 +14,7 @@ import {
   parseDayFirstLocal,
   parseWith,
   present,
+  utcToZoned,
   zonedTimeToUtc,
   type CarrierAdapter,
   type CodeTable,
@@ -106,6 +109,28 @@ function toUpdate(guia: string, movement: Movement): TrackingUpdate {
   };
 }
 
+const SAMPLE: Readonly<Record<SampleStep, string>> = { accepted: '2', 'in-transit': '3', 'out-for-delivery': '5', delivered: '6' };
+
+function sample(parcels: readonly SampleParcel[]): unknown {
+  const [parcel] = parcels;
+  if (parcel === undefined) throw new Error('a Servientrega webhook carries one guía');
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    NumGui: parcel.trackingNumber,
+    Mov: {
+      InformacionMov: parcel.events.map((event) => {
+        const t = utcToZoned(event.at, TIME_ZONE);
+        return {
+          IdProc: SAMPLE[event.step],
+          NomMov: SERVIENTREGA_CODES[SAMPLE[event.step]]?.description ?? SAMPLE[event.step],
+          FecMov: `${pad(t.day)}/${pad(t.month)}/${t.year} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}`,
+          OriMov: event.city,
+        };
+      }),
+    },
+  };
+}
+
 export const servientrega: CarrierAdapter = {
   slug: 'servientrega',
   displayName: 'Servientrega',
@@ -117,6 +142,8 @@ export const servientrega: CarrierAdapter = {
     notes: 'JSON rendering of the ConsultarGuia XML answer; IdProc numbers agreed for the sandbox.',
   },
   codes: SERVIENTREGA_CODES,
+  sample,
+  webhook: { auth: ENLACE_HMAC, provenance: 'Enlace signature agreed for the sandbox; Servientrega does not document a push authentication of its own.' },
   parse: (payload) =>
     parseWith(servientregaPayloadSchema, payload, (data) => {
       const movements = Array.isArray(data.Mov.InformacionMov) ? data.Mov.InformacionMov : [data.Mov.InformacionMov];

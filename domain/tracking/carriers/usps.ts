@@ -1,6 +1,9 @@
 import { z } from 'zod';
+import type { SampleParcel, SampleStep } from '../sandbox';
 import type { TrackingUpdate } from '../update';
+import { ENLACE_HMAC } from '../webhook-auth';
 import {
+  formatOffsetDateTime,
   hashedEventId,
   localWithOffsetToUtc,
   location,
@@ -144,6 +147,26 @@ function toUpdate(trackingNumber: string, event: UspsEvent): TrackingUpdate {
   };
 }
 
+const SAMPLE: Readonly<Record<SampleStep, string>> = { accepted: 'OA', 'in-transit': 'T1', 'out-for-delivery': 'OF', delivered: '01' };
+
+function sample(parcels: readonly SampleParcel[]): unknown {
+  const [parcel] = parcels;
+  if (parcel === undefined) throw new Error('a USPS webhook carries one tracking number');
+  return {
+    trackingNumber: parcel.trackingNumber,
+    mailClass: 'Ground Advantage',
+    trackingEvents: [...parcel.events].reverse().map((event) => ({
+      eventType: USPS_CODES[SAMPLE[event.step]]?.description ?? SAMPLE[event.step],
+      eventCode: SAMPLE[event.step],
+      eventTimestamp: formatOffsetDateTime(event.at, 'America/New_York').slice(0, 19),
+      GMTTimestamp: event.at.replace('.000Z', 'Z'),
+      eventCity: event.city.toUpperCase(),
+      eventState: 'NY',
+      eventCountry: 'US',
+    })),
+  };
+}
+
 export const usps: CarrierAdapter = {
   slug: 'usps',
   displayName: 'USPS',
@@ -154,5 +177,7 @@ export const usps: CarrierAdapter = {
     notes: 'Event fields of the Tracking API v3; push envelope approximated; event codes from USPS tables as reproduced by open-source clients.',
   },
   codes: USPS_CODES,
+  sample,
+  webhook: { auth: ENLACE_HMAC, provenance: 'Enlace signature agreed for the sandbox; USPS does not document a push authentication of its own.' },
   parse: (payload) => parseWith(uspsPayloadSchema, payload, (data) => data.trackingEvents.map((event) => toUpdate(data.trackingNumber, event))),
 };

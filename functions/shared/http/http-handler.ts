@@ -28,9 +28,11 @@ import { badRequest, HttpError, problemResponse, unauthorized } from './problem'
 export interface AuthorizerContext {
   readonly authenticated: 'true' | 'false';
   readonly tenantId?: string;
-  readonly tenantKind?: 'seller' | 'integration';
+  readonly tenantKind?: 'seller' | 'integration' | 'warehouse';
   /** Comma-separated. */
   readonly sellerIds?: string;
+  /** A warehouse operator's warehouse. */
+  readonly warehouseCode?: string;
 }
 
 export type HttpEvent = APIGatewayProxyEventV2WithLambdaAuthorizer<AuthorizerContext>;
@@ -100,10 +102,16 @@ function httpEdge<TEvent extends APIGatewayProxyEventV2>(handler: (event: TEvent
 const requestIdOf = (event: APIGatewayProxyEventV2, context: Context): string => event.requestContext?.requestId ?? context.awsRequestId;
 
 /** An API route: the tenant from the authorizer (401 when the key was unknown) and, when the route takes one, its JSON body. */
-export function httpHandler(route: HttpRoute, options: EdgeOptions & { readonly jsonBody?: { readonly maxBytes: number } } = {}) {
+export function httpHandler(
+  route: HttpRoute,
+  options: EdgeOptions & { readonly jsonBody?: { readonly maxBytes: number; readonly methods?: readonly string[] } } = {},
+) {
+  const { jsonBody } = options;
   return httpEdge<HttpEvent>(async (event, context) => {
     const tenant = tenantFrom(event);
-    const body = options.jsonBody === undefined ? undefined : parseJsonBody(event, options.jsonBody.maxBytes);
+    // A function serving several routes takes a body only on the methods that have one.
+    const takesBody = jsonBody !== undefined && (jsonBody.methods === undefined || jsonBody.methods.includes(event.requestContext.http.method));
+    const body = takesBody ? parseJsonBody(event, jsonBody.maxBytes) : undefined;
     return route({ event, tenant, body, requestId: requestIdOf(event, context) });
   }, options);
 }
@@ -128,6 +136,7 @@ export function tenantFrom(event: HttpEvent): Tenant {
     tenantId: claims.tenantId,
     kind: claims.tenantKind,
     sellerIds: (claims.sellerIds ?? '').split(',').filter((id) => id.length > 0),
+    ...(claims.warehouseCode === undefined || claims.warehouseCode === '' ? {} : { warehouseCode: claims.warehouseCode }),
   };
 }
 

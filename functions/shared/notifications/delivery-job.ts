@@ -7,7 +7,8 @@ export const deliveryJobSchema = z.object({
   deliveryId: z.string().regex(/^dlv_[0-9a-f]{32}$/),
   subscriptionId: z.string().min(1),
   sellerId: z.string().min(1),
-  payload: publicNotificationV1,
+  // Jobs queued before notifications named their subject are order notifications.
+  payload: publicNotificationV1.transform((payload) => ({ ...payload, subject: payload.subject ?? { kind: 'order' as const, id: payload.orderId ?? '' } })),
   firstAttemptAt: z.iso.datetime(),
 });
 

@@ -15,6 +15,8 @@
  * | shipment by its line-haul tracking number            | gsi2  | TRACKING#enlace-linehaul#<number>   | SHIPMENT (alias item: pk SHIPMENT#<shipmentId>, sk ALIAS#<carrier>#<number>) |
  * | in-transit shipments due a stall check (the sweep)   | gsi3  | INTRANSIT#<shard 0..7>              | <iso stall due time>#<shipmentId> (sparse: only while watched) |
  * | carrier updates no shipment claims (kept 30 days)    | table | UNMATCHED#<carrier>#<trackingNumber> | UNMATCHED                         |
+ * | a polled parcel's poll schedule                       | table | SHIPMENT#<shipmentId>               | POLL                               |
+ * | a polled carrier's parcels due a poll, oldest first  | gsi4  | POLL#<carrier>                      | <iso next poll time>#<shipmentId> (sparse: POLL items only, while polled) |
  * | an order's routing decision; a shipment's label      | table | ORDER#<orderId> / SHIPMENT#<id>     | ROUTING / LABEL                    |
  * | a seller's routing policy (profile, rules)           | table | SELLER#<sellerId>                   | ROUTING_POLICY                     |
  * | KPI counters per (carrier, lane, period)             | table | KPI#<carrier>#<lane>                | PERIOD#<iso week>                  |
@@ -22,11 +24,22 @@
  * | how many subscriptions a seller has (the cap, atomic) | table | SELLER#<sellerId>                   | SUBSCRIPTION_COUNT                 |
  * | a subscription's dead deliveries (list, replay)      | table | SELLER#<sellerId>                   | DEADLETTER#<subscriptionId>#<deliveryId> |
  * | per-order notification sequence (atomic counter)     | table | ORDER#<orderId>                     | NOTIFICATION_SEQUENCE              |
+ * | per-subject sequence of inventory notifications      | table | NOTIFYSEQ#<sellerId>#<kind>#<id>    | NOTIFICATION_SEQUENCE              |
  * | customs context (booked shipment), latest check      | table | ORDER#<orderId>                     | CUSTOMS_CONTEXT / CUSTOMS_CHECK    |
  * | an order's customs documents (S3 keys, hashes)       | table | ORDER#<orderId>                     | DOCUMENTS                          |
  * | API key by its hash (the authorizer)                 | table | APIKEY#<sha256 of the key>          | APIKEY                             |
  * | events waiting to be published (the outbox)          | table | OUTBOX#<eventId>                    | OUTBOX   (streamed, then expires)  |
  * | tracking's events (on the write that causes them)    | table | SHIPMENT#<shipmentId>               | TRACKING, attribute `outbox` (streamed with that write) |
+ * | a seller's product by SKU; its products in SKU order | table | SELLER#<sellerId>                   | PRODUCT#<sku>                      |
+ * | stock of (seller, warehouse, SKU) and its lots       | table | STOCK#<sellerId>#<warehouse>#<sku>  | BALANCE / LOT#<receivedAt>#<lotId> |
+ * | a seller's SKUs with stock in a warehouse            | table | STOCKDIR#<sellerId>#<warehouse>     | SKU#<sku>                          |
+ * | a SKU's movements in time order (the ledger)         | table | STOCKMOVES#<sellerId>#<warehouse>#<sku> | <iso time>#<movementId>        |
+ * | a stock operation by its cause (applied once)        | table | STOCKOP#<referenceType>#<id>        | <sellerId>#<warehouse>#<sku>       |
+ * | inbound shipment by id (its events in `outbox`)      | table | INBOUND#<inboundShipmentId>         | INBOUND                            |
+ * | inbound shipment by (seller, reference): idempotency | table | INBOUNDREF#<sellerId>#<reference>   | INBOUNDREF (points at the shipment) |
+ * | a seller's inbound shipments, open ones first        | gsi1  | SELLER#<sellerId>                   | INBOUND#<O open, C closed>#<createdAt>#<id> |
+ * | a warehouse's expected inbound shipments (open)      | gsi2  | INBOUNDWH#<warehouse>               | <createdAt>#<id> (sparse: open only) |
+ * | inbound shipments due a stall check                  | gsi3  | INBOUNDDUE#<shard 0..7>             | <iso stall due time>#<id> (sparse) |
  */
 export const TABLE_KEYS = { partitionKey: 'pk', sortKey: 'sk' } as const;
 export const TTL_ATTRIBUTE = 'expiresAt';
@@ -55,6 +68,11 @@ export const INDEXES = {
       'stallAlertRaised',
     ],
   },
+  /**
+   * The tracking poller's index: only POLL items carry its keys (a few hundred bytes each), so it
+   * projects them whole.
+   */
+  pollDue: { name: 'gsi4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
 } as const;
 
 /** gsi3 is written by every tracking update; spreading it over shards keeps each partition well under its write limit. */
@@ -76,9 +94,22 @@ export interface ItemKey {
 }
 
 export const OUTBOX_PREFIX = 'OUTBOX#';
+/** Key prefixes the tracking registration's stream filters match (functions/shared/store/registration-records.ts). */
+export const TRACKING_KEY_PREFIX = 'TRACKING#';
+export const UNMATCHED_PREFIX = 'UNMATCHED#';
+
+/** (carrier, tracking number) of a gsi2 key `TRACKING#<carrier>#<number>` (carrier slugs and numbers hold no "#"). */
+export function parseShipmentByTrackingKey(gsi2pk: string): { carrier: string; trackingNumber: string } | undefined {
+  const match = /^TRACKING#([^#]+)#(.+)$/.exec(gsi2pk);
+  return match === null ? undefined : { carrier: match[1]!, trackingNumber: match[2]! };
+}
 /** Sort-key prefixes under SELLER#<sellerId>: a seller's subscriptions, and one subscription's dead letters (`DEADLETTER#<subscriptionId>#`). */
 export const SUBSCRIPTION_PREFIX = 'SUBSCRIPTION#';
 export const DEAD_LETTER_PREFIX = 'DEADLETTER#';
+/** Sort-key prefixes: a seller's products (under SELLER#), a SKU's lots (under STOCK#), a seller's inbound listing (gsi1). */
+export const PRODUCT_PREFIX = 'PRODUCT#';
+export const LOT_PREFIX = 'LOT#';
+export const INBOUND_LISTING_PREFIX = 'INBOUND#';
 
 export const keys = {
   order: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
@@ -121,6 +152,10 @@ export const keys = {
   }),
   inTransitShardKey: (shard: number): string => `INTRANSIT#${shard}`,
   kpi: (carrier: string, lane: string, isoWeek: string): ItemKey => ({ pk: `KPI#${carrier}#${lane}`, sk: `PERIOD#${isoWeek}` }),
+  /** A polled parcel's schedule (tracking-poller), beside its shipment. */
+  pollSchedule: (shipmentId: string): ItemKey => ({ pk: `SHIPMENT#${shipmentId}`, sk: 'POLL' }),
+  pollDue: (carrier: string, nextPollAt: string, shipmentId: string) => ({ gsi4pk: `POLL#${carrier}`, gsi4sk: `${nextPollAt}#${shipmentId}` }),
+  pollCarrierKey: (carrier: string): string => `POLL#${carrier}`,
   unmatchedTracking: (carrier: string, trackingNumber: string): ItemKey => ({ pk: `UNMATCHED#${carrier}#${trackingNumber}`, sk: 'UNMATCHED' }),
   orderRouting: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'ROUTING' }),
   shipmentLabel: (shipmentId: string): ItemKey => ({ pk: `SHIPMENT#${shipmentId}`, sk: 'LABEL' }),
@@ -134,11 +169,46 @@ export const keys = {
     pk: `SELLER#${sellerId}`,
     sk: `${DEAD_LETTER_PREFIX}${subscriptionId}#${deliveryId}`,
   }),
-  notificationSequence: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'NOTIFICATION_SEQUENCE' }),
+  /** Beside the order for order notifications; per seller and subject for inventory ones. */
+  notificationSequence: (subject: { kind: string; id: string; sellerId: string }): ItemKey =>
+    subject.kind === 'order'
+      ? { pk: `ORDER#${subject.id}`, sk: 'NOTIFICATION_SEQUENCE' }
+      : { pk: `NOTIFYSEQ#${subject.sellerId}#${subject.kind}#${subject.id}`, sk: 'NOTIFICATION_SEQUENCE' },
   /** What customs needs to re-run its checks without a new event: the shipment routing booked. */
   orderCustomsContext: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'CUSTOMS_CONTEXT' }),
   /** The latest customs check of the order: its version, outcome and every problem. */
   orderCustomsCheck: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'CUSTOMS_CHECK' }),
   /** The order's current customs documents (the files are in S3; this lists their keys and hashes). */
   orderDocuments: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'DOCUMENTS' }),
+  product: (sellerId: string, sku: string): ItemKey => ({ pk: `SELLER#${sellerId}`, sk: `${PRODUCT_PREFIX}${sku}` }),
+  stockBalance: (sellerId: string, warehouseCode: string, sku: string): ItemKey => ({ pk: `STOCK#${sellerId}#${warehouseCode}#${sku}`, sk: 'BALANCE' }),
+  stockLot: (sellerId: string, warehouseCode: string, sku: string, receivedAt: string, lotId: string): ItemKey => ({
+    pk: `STOCK#${sellerId}#${warehouseCode}#${sku}`,
+    sk: `${LOT_PREFIX}${receivedAt}#${lotId}`,
+  }),
+  stockDirectory: (sellerId: string, warehouseCode: string, sku: string): ItemKey => ({ pk: `STOCKDIR#${sellerId}#${warehouseCode}`, sk: `SKU#${sku}` }),
+  stockDirectoryKey: (sellerId: string, warehouseCode: string): string => `STOCKDIR#${sellerId}#${warehouseCode}`,
+  stockMovement: (sellerId: string, warehouseCode: string, sku: string, at: string, movementId: string): ItemKey => ({
+    pk: `STOCKMOVES#${sellerId}#${warehouseCode}#${sku}`,
+    sk: `${at}#${movementId}`,
+  }),
+  stockOperation: (referenceType: string, referenceId: string, sellerId: string, warehouseCode: string, sku: string): ItemKey => ({
+    pk: `STOCKOP#${referenceType}#${referenceId}`,
+    sk: `${sellerId}#${warehouseCode}#${sku}`,
+  }),
+  inbound: (inboundShipmentId: string): ItemKey => ({ pk: `INBOUND#${inboundShipmentId}`, sk: 'INBOUND' }),
+  inboundReference: (sellerId: string, reference: string): ItemKey => ({ pk: `INBOUNDREF#${sellerId}#${reference}`, sk: 'INBOUNDREF' }),
+  sellerInbound: (sellerId: string, open: boolean, createdAt: string, inboundShipmentId: string) => ({
+    gsi1pk: `SELLER#${sellerId}`,
+    gsi1sk: `${INBOUND_LISTING_PREFIX}${open ? 'O' : 'C'}#${createdAt}#${inboundShipmentId}`,
+  }),
+  warehouseInbound: (warehouseCode: string, createdAt: string, inboundShipmentId: string) => ({
+    gsi2pk: `INBOUNDWH#${warehouseCode}`,
+    gsi2sk: `${createdAt}#${inboundShipmentId}`,
+  }),
+  inboundDue: (inboundShipmentId: string, dueAt: string) => ({
+    gsi3pk: `INBOUNDDUE#${inTransitShard(inboundShipmentId)}`,
+    gsi3sk: `${dueAt}#${inboundShipmentId}`,
+  }),
+  inboundDueShardKey: (shard: number): string => `INBOUNDDUE#${shard}`,
 } as const;

@@ -280,13 +280,13 @@ async function writeAll(documents: DynamoDBDocumentClient, tableName: string, re
 }
 
 /**
- * One counter item per order. A single UpdateItem both increments `last` and records the number
+ * One counter item per subject (an order, a seller's inbound shipment or SKU stock). A single UpdateItem both increments `last` and records the number
  * it gave this event under the event's own attribute, conditional on the event not having one:
  * numbers are contiguous and a repeated question about the same event gets the same answer.
  */
 export function buildNextSequence(documents: DynamoDBDocumentClient, tableName: string): NextSequence {
-  return async (orderId, eventId) => {
-    const key = keys.notificationSequence(orderId);
+  return async (subject, eventId) => {
+    const key = keys.notificationSequence(subject);
     const names = { '#event': `event#${eventId}` };
     try {
       const { Attributes } = await documents.send(

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { KeepUnmatched } from '../../../domain/tracking';
+import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { KeepUnmatched, TrackingUpdate } from '../../../domain/tracking';
 import { keys, TTL_ATTRIBUTE } from './keys';
 
 /** Carrier updates no shipment claims, kept 30 days for inspection (UNMATCHED#<carrier>#<number>). */
@@ -52,6 +52,47 @@ export function buildKeepUnmatched(documents: DynamoDBDocumentClient, tableName:
           ExpressionAttributeValues: { ':at': receivedAt, ':ttl': expiresAt, ':n': updates.length },
         }),
       );
+    }
+  };
+}
+
+/** The updates kept for a number, as they were kept, and how many were received (the sample holds at most 50). */
+export interface KeptUnmatched {
+  readonly updates: readonly TrackingUpdate[];
+  readonly receivedCount: number;
+}
+
+/** Port: what is kept for (carrier, number), read strongly consistent; undefined when nothing is. */
+export type GetUnmatched = (carrier: string, trackingNumber: string) => Promise<KeptUnmatched | undefined>;
+/** Port: forgets what was kept, only if nothing was added since it was read (`receivedCount`); false otherwise. */
+export type ForgetUnmatched = (carrier: string, trackingNumber: string, receivedCount: number) => Promise<boolean>;
+
+export function buildGetUnmatched(documents: DynamoDBDocumentClient, tableName: string): GetUnmatched {
+  return async (carrier, trackingNumber) => {
+    const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.unmatchedTracking(carrier, trackingNumber), ConsistentRead: true }));
+    if (Item === undefined) return undefined;
+    const updates = (Array.isArray(Item.updates) ? Item.updates : []).map(
+      ({ receivedAt: _receivedAt, ...update }: Record<string, unknown>) => update as unknown as TrackingUpdate,
+    );
+    return { updates, receivedCount: typeof Item.receivedCount === 'number' ? Item.receivedCount : updates.length };
+  };
+}
+
+export function buildForgetUnmatched(documents: DynamoDBDocumentClient, tableName: string): ForgetUnmatched {
+  return async (carrier, trackingNumber, receivedCount) => {
+    try {
+      await documents.send(
+        new DeleteCommand({
+          TableName: tableName,
+          Key: keys.unmatchedTracking(carrier, trackingNumber),
+          ConditionExpression: 'receivedCount = :seen',
+          ExpressionAttributeValues: { ':seen': receivedCount },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
     }
   };
 }

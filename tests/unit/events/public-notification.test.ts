@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toPublicNotification } from '../../../domain/notifications/public-notification';
+import { INVENTORY_EVENT_TYPES } from '../../../domain/notifications';
 import { exportPublicSchemas, publicNotificationV1, verificationRequestV1 } from '../../../events/public/notification';
 
 const root = join(__dirname, '..', '..', '..');
@@ -39,5 +40,27 @@ describe('the public notification contract', () => {
       typeof toPublicNotification
     >[0];
     expect(publicNotificationV1.safeParse(toPublicNotification(captured, 1)).success).toBe(true);
+  });
+
+  it('carries inventory events: each captured inbound.* and stock.* event becomes a valid notification with its subject and no order id', () => {
+    for (const type of INVENTORY_EVENT_TYPES) {
+      const captured = JSON.parse(readFileSync(join(root, 'tests', 'fixtures', 'events', `${type}.v1.json`), 'utf8')) as Parameters<
+        typeof toPublicNotification
+      >[0];
+      const notification = toPublicNotification(captured, 1);
+      expect({ type, problems: publicNotificationV1.safeParse(notification).error?.issues }).toEqual({ type, problems: undefined });
+      expect(notification.orderId).toBeUndefined();
+      expect(['inbound-shipment', 'stock']).toContain(notification.subject.kind);
+    }
+  });
+
+  it('requires the subject on an inventory notification and the order id on any other', () => {
+    const order = fixture('notification.v1.json');
+    const { orderId: _orderId, ...withoutOrder } = order;
+    expect(publicNotificationV1.safeParse(withoutOrder).error?.issues.map((issue) => issue.path.join('.'))).toEqual(['orderId']);
+    const inventory = { ...withoutOrder, type: 'stock.low' };
+    expect(publicNotificationV1.safeParse(inventory).error?.issues.map((issue) => issue.path.join('.'))).toEqual(['subject']);
+    expect(publicNotificationV1.safeParse({ ...inventory, subject: { kind: 'order', id: 'ord_1' } }).success).toBe(false);
+    expect(publicNotificationV1.safeParse({ ...inventory, subject: { kind: 'stock', id: 'MX-CTT-01/TEE-M' } }).success).toBe(true);
   });
 });

@@ -7,7 +7,13 @@ export const lambdaContext = { awsRequestId: 'req-1', functionName: 'test', getR
 export function claimsFor(tenant: Tenant | undefined): AuthorizerContext {
   return tenant === undefined
     ? { authenticated: 'false' }
-    : { authenticated: 'true', tenantId: tenant.tenantId, tenantKind: tenant.kind, sellerIds: tenant.sellerIds.join(',') };
+    : {
+        authenticated: 'true',
+        tenantId: tenant.tenantId,
+        tenantKind: tenant.kind,
+        sellerIds: tenant.sellerIds.join(','),
+        ...(tenant.warehouseCode === undefined ? {} : { warehouseCode: tenant.warehouseCode }),
+      };
 }
 
 /** An HTTP API payload 2.0 event as API Gateway builds it. */

@@ -20,6 +20,7 @@ const job: DeliveryJob = {
     version: 1,
     occurredAt: '2026-11-22T11:59:59.000Z',
     orderId: 'ord_1',
+    subject: { kind: 'order', id: 'ord_1' },
     sellerId: 'seller-a',
     sequence: 2,
     data: { orderId: 'ord_1' },

@@ -89,7 +89,7 @@ describe('notification fan-out', () => {
     add({ eventTypes: ['shipment.delivered'] }, { subscriptionId: 'sub_p', status: 'pending_verification' });
     expect(await fanout(eventOf('order.rated'), silentLog)).toBe(0);
     expect(queue.jobs).toEqual([]);
-    expect(await store.nextSequence('ord_1', 'probe')).toBe(1);
+    expect(await store.nextSequence({ kind: 'order', id: 'ord_1', sellerId: 'seller-a' }, 'probe')).toBe(1);
   });
 
   it('reads the order only when a country filter needs it, and filters by its destination', async () => {
@@ -127,6 +127,32 @@ describe('notification fan-out', () => {
     add({ subscriptionId: 'sub_br', filter: { destinationCountries: ['BR'] } }, { subscriptionId: 'sub_all' });
     await fanout(eventOf('order.rated', { orderId: 'ord_gone' }), silentLog);
     expect(queue.jobs.map((job) => job.subscriptionId)).toEqual(['sub_all']);
+  });
+});
+
+describe('inventory notifications', () => {
+  it('go only to subscriptions that name them (* means order types), filter by the warehouse country without reading an order, and count per subject', async () => {
+    const { queue, ordersRead, fanout, add } = setup();
+    add(
+      { subscriptionId: 'sub_star' },
+      { subscriptionId: 'sub_stock', eventTypes: ['*', 'stock.received', 'inbound.held'] },
+      { subscriptionId: 'sub_br_stock', eventTypes: ['stock.received'], filter: { destinationCountries: ['BR'] } },
+      { subscriptionId: 'sub_mx_exceptions', eventTypes: ['stock.received', 'inbound.held'], filter: { destinationCountries: ['MX'], exceptionsOnly: true } },
+    );
+    await fanout(eventOf('stock.received', { eventId: 'evt_s1' }), silentLog);
+    await fanout(eventOf('inbound.held', { eventId: 'evt_h1' }), silentLog);
+    await fanout(eventOf('stock.received', { eventId: 'evt_s1' }), silentLog); // redelivered: same number
+    expect(ordersRead).toEqual([]);
+    expect(queue.jobs.map((job) => [job.subscriptionId, job.payload.type, job.payload.subject.kind, job.payload.sequence])).toEqual([
+      ['sub_stock', 'stock.received', 'stock', 1],
+      ['sub_stock', 'inbound.held', 'inbound-shipment', 1],
+      ['sub_mx_exceptions', 'inbound.held', 'inbound-shipment', 1],
+      ['sub_stock', 'stock.received', 'stock', 1],
+    ]);
+    for (const job of queue.jobs) {
+      expect(publicNotificationV1.safeParse(job.payload).success).toBe(true);
+      expect(job.payload.orderId).toBeUndefined();
+    }
   });
 });
 

@@ -235,6 +235,7 @@ describe('dead letters and replay', () => {
           version: 1,
           occurredAt: '2026-11-21T11:00:00.000Z',
           orderId: 'ord_1',
+          subject: { kind: 'order', id: 'ord_1' },
           sellerId: 'seller-a',
           sequence: i + 1,
           data: {},

@@ -4,7 +4,7 @@ import { shipmentDeliveredV1, shipmentExceptionV1, shipmentStatusChangedV1 } fro
 import { type TrackingMessage } from '../../../events/tracking-message';
 import { buildTrackingIngestion, UNMATCHED_ATTEMPTS } from '../../../functions/tracking-ingestion/tracking-ingestion';
 import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../../fakes/tracking';
-import { SAO_PAULO_STATUS_CHANGES, saoPauloSingleUpdates, webhooks } from '../domain/tracking/helpers';
+import { fixture, SAO_PAULO_STATUS_CHANGES, saoPauloSingleUpdates, webhooks } from '../domain/tracking/helpers';
 
 const linehaul = webhooks('enlace-linehaul', 'sao-paulo-journey.json');
 const correios = webhooks('correios', 'sao-paulo-journey.json');
@@ -274,5 +274,28 @@ describe('tracking-ingestion', () => {
 
     await ingest(sqsEvent([trackingRecord(webhookMessage('correios', correios[2], '2025-11-12T18:00:00.000Z'))]));
     expect(store.rows.get('shp_SP0001')?.stallDueAt).toBeNull();
+  });
+
+  it('keeps each event’s source and absorbs the same FedEx scans pushed after they were polled', async () => {
+    const { store, ingest } = setup();
+    store.addShipment(saoPauloShipment({ shipmentId: 'shp_US0001', orderId: 'ord_US0001', carrier: 'fedex', trackingNumber: '794874381730', lane: 'CN-US-1' }));
+    const answer = fixture('fedex', 'track-api-answer.json') as { output: { completeTrackResults: { trackResults: unknown[] }[] } };
+    const pushed = answer.output.completeTrackResults[0]!.trackResults[0];
+
+    await drain(ingest, [webhookMessage('fedex', answer, '2025-11-19T14:00:00.000Z', 'poll')]);
+    const afterPoll = await store.getTracking('shp_US0001');
+    await drain(ingest, [webhookMessage('fedex', pushed, '2025-11-19T14:05:00.000Z', 'webhook')]);
+    const afterPush = await store.getTracking('shp_US0001');
+
+    expect(afterPoll?.state.timeline.map((event) => [event.carrierCode, event.source])).toEqual([
+      ['DE/07', 'poll'],
+      ['AR', 'poll'],
+      ['OD', 'poll'],
+    ]);
+    expect(afterPush?.version).toBe(afterPoll?.version);
+    expect(store.eventsOf('shipment.status-changed').map((event) => parseEvent(shipmentStatusChangedV1, event.detail).data.to)).toEqual([
+      'delivery-attempt-failed',
+      'out-for-delivery',
+    ]);
   });
 });

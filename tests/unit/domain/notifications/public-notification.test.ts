@@ -22,10 +22,23 @@ describe('public notification format', () => {
       version: 1,
       occurredAt: '2026-11-22T12:00:01.000Z',
       orderId: 'ord_1',
+      subject: { kind: 'order', id: 'ord_1' },
       sellerId: 'seller-a',
       sequence: 2,
       data: { orderId: 'ord_1', quotes: [] },
     });
+  });
+
+  it('names the subject of an inventory event instead of an order: the inbound shipment, or a SKU in a warehouse', () => {
+    const metadata = { eventId: 'evt_2', version: 1, occurredAt: '2026-12-03T18:00:00.000Z', correlationId: 'inb_1', sellerId: 'seller-a' };
+    const held = toPublicNotification({ metadata: { ...metadata, type: 'inbound.held' }, data: { inboundShipmentId: 'inb_1', warehouseCode: 'MX-CTT-01' } }, 1);
+    expect(held).toMatchObject({ subject: { kind: 'inbound-shipment', id: 'inb_1' }, sequence: 1 });
+    expect(held).not.toHaveProperty('orderId');
+    const received = toPublicNotification(
+      { metadata: { ...metadata, type: 'stock.received' }, data: { inboundShipmentId: 'inb_1', warehouseCode: 'MX-CTT-01', sku: 'TEE-M' } },
+      3,
+    );
+    expect(received).toMatchObject({ subject: { kind: 'stock', id: 'MX-CTT-01/TEE-M' }, sequence: 3 });
   });
 
   it('gives each (event, subscription) one stable delivery id', () => {

@@ -52,6 +52,14 @@ describe('subscription input', () => {
     });
   });
 
+  it('keeps inventory types beside "*", which covers order types only', () => {
+    const parsed = subscriptionInputSchema(production).parse({
+      endpoint: 'https://erp.example.com/enlace/webhooks',
+      eventTypes: ['stock.low', 'order.rated', '*', 'inbound.held'],
+    });
+    expect(parsed.eventTypes).toEqual(['stock.low', '*', 'inbound.held']);
+  });
+
   it('accepts an event bus ARN instead of an endpoint', () => {
     expect(
       subscriptionInputSchema(production).parse({ eventBusArn: 'arn:aws:events:sa-east-1:123456789012:event-bus/erp', eventTypes: ['shipment.delivered'] })

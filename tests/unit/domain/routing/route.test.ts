@@ -11,6 +11,25 @@ const CHIAPAS = { country: 'MX', postalCode: '29000' } as const;
 const LIMA = { country: 'PE', postalCode: '15001' } as const;
 
 describe('hard constraints, each reported with a code and a sentence', () => {
+  it('NO_TRACKING_SOURCE: a carrier Enlace cannot follow is never booked, and the explanation says why', () => {
+    const trackedElsewhere = route(SAO_PAULO);
+    expect(rankedCarriers(trackedElsewhere.decision)).toContain('jadlog');
+
+    const { decision } = route(SAO_PAULO, BEST_VALUE, { canTrack: (carrier) => carrier !== 'jadlog' });
+
+    expect(codesOf(decision, 'jadlog')).toEqual(['NO_TRACKING_SOURCE']);
+    expect(rankedCarriers(decision)).not.toContain('jadlog');
+    expect(decision.chosen?.carrier).not.toBe('jadlog');
+    expect(decision.exclusions.find((e) => e.carrier === 'jadlog')).toMatchObject({ code: 'NO_TRACKING_SOURCE', source: 'carrier' });
+    expect(decision.explanation.join(' ')).toMatch(/Jadlog was not used: it cannot be booked: Enlace has no way to follow its parcels/);
+  });
+
+  it('NO_TRACKING_SOURCE alone can make an order unroutable, with that reason', () => {
+    const { decision } = route(SAO_PAULO, BEST_VALUE, { canTrack: () => false });
+    expect(decision.status).toBe('unroutable');
+    expect(decision.unroutable?.reasons.join(' ')).toMatch(/no way to follow its parcels/);
+  });
+
   it('NOT_COVERED: 99minutos does not deliver in Chiapas (its own coverage), and says where it does', () => {
     const { decision } = route(CHIAPAS);
     expect(codesOf(decision, '99minutos', 'standard')).toEqual(['NOT_COVERED']);

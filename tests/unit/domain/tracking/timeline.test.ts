@@ -54,6 +54,56 @@ describe('tracking timeline: duplicates', () => {
   });
 });
 
+describe('tracking timeline: one scan reported by two sources', () => {
+  const at = (minute: number, second: number) => new Date(Date.UTC(2025, 10, 19, 13, minute, second)).toISOString();
+  const ofdByPush = () => update('out-for-delivery', 19, 13, { carrier: 'fedex', trackingNumber: '794874381730', occurredAt: at(5, 13), source: 'webhook' });
+  const ofdByPoll = () =>
+    update('out-for-delivery', 19, 13, { carrier: 'fedex', trackingNumber: '794874381730', occurredAt: at(5, 0), source: 'poll', carrierCode: 'OD/poll' });
+
+  it('absorbs the second source’s copy (different id, same carrier, number, status and minute), in either order', () => {
+    for (const [first, second] of [
+      [ofdByPush(), ofdByPoll()],
+      [ofdByPoll(), ofdByPush()],
+    ] as const) {
+      const one = apply(undefined, [first]);
+      const two = apply(one.state, [second]);
+
+      expect(two.state.timeline.map((event) => event.source)).toEqual([first.source]);
+      expect([two.newEvents, two.facts, two.crossSourceDuplicates]).toEqual([[], [], 1]);
+      expect(two.state).toBe(one.state);
+    }
+  });
+
+  it('absorbs it within one batch too, and an aggregator’s copy of a direct scan', () => {
+    const direct = update('delivered', 20, 15, { carrier: 'jt-express', trackingNumber: 'JMX000123456789', source: 'webhook' });
+    const aggregated = { ...direct, carrierEventId: 'h-17track', carrierCode: 'Delivered_Other', source: 'aggregator' as const };
+
+    const result = apply(undefined, [direct, aggregated]);
+
+    expect(result.newEvents).toHaveLength(1);
+    expect(result.crossSourceDuplicates).toBe(1);
+    expect(kinds(result.facts)).toEqual(['∅→delivered', 'delivered']);
+  });
+
+  it('keeps two scans of the same source in the same minute (two ids), and scans of different statuses', () => {
+    const arrived = update('in-transit-destination', 19, 9, { source: 'poll' });
+    const departed = { ...arrived, carrierEventId: 'other-scan' };
+    const later = update('out-for-delivery', 19, 9, { source: 'webhook' });
+
+    const result = apply(undefined, [arrived, departed, later]);
+
+    expect(result.newEvents).toHaveLength(3);
+    expect(result.crossSourceDuplicates).toBe(0);
+  });
+
+  it('counts events stored before sources existed as webhook events', () => {
+    const legacy = update('out-for-delivery', 19, 13, { carrier: 'fedex', trackingNumber: '794874381730', occurredAt: at(5, 13) });
+    const stored = apply(undefined, [legacy]);
+    expect(apply(stored.state, [ofdByPoll()]).crossSourceDuplicates).toBe(1);
+    expect(apply(stored.state, [{ ...ofdByPush(), carrierEventId: 'push-2' }]).newEvents).toHaveLength(1);
+  });
+});
+
 describe('tracking timeline: order', () => {
   it('inserts late events in event-time order, ties broken by event key', () => {
     const ofd = update('out-for-delivery', 12, 8);
