@@ -181,6 +181,9 @@ describe('seller notifications through the local cloud', () => {
     const seller = await newSeller('b');
     const receiver = await startReceiver();
     const subscription = await subscribe(seller, { endpoint: receiver.url }, ['order.received']);
+    // A witness: the same seller's subscription to order.rated alone, on a receiver of its own.
+    const witness = await startReceiver();
+    await subscribe(seller, { endpoint: witness.url }, ['order.rated']);
     receiver.failNext = 2;
 
     const orderId = await postOrder(seller);
@@ -191,8 +194,9 @@ describe('seller notifications through the local cloud', () => {
     // Exponential backoff from 1 s in the test cloud: ~1 s, then ~2 s (±20 %).
     expect(attempts[2]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(2_000);
     expectSignedBy(delivered!, subscription.secret);
-    // Only the subscribed type arrives.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Only the subscribed type arrives. The positive signal: the witness got order.rated, so the
+    // fan-out has decided about it for every subscription of the seller (one invocation, one batch of jobs).
+    await waitForTypes(witness, orderId, ['order.rated']);
     expect(deliveriesFor(receiver, orderId).map((request) => request.json.type)).toEqual(['order.received']);
   });
 
@@ -241,7 +245,8 @@ describe('seller notifications through the local cloud', () => {
     const orderA = await postOrder(sellerA);
     await waitForTypes(receiverB, orderB, ['order.received', 'order.rated']);
     await waitForTypes(receiverA, orderA, ['order.received', 'order.rated']);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // The positive signal is the waits above: each of B's events was fanned out (B got it), and the
+    // fan-out queues an event's jobs for every subscription it picks in one batch, so one for A would be here.
     expectEvery(receiverA.delivered, (request) => request.json.sellerId === sellerA.sellerId);
     expect(receiverA.delivered.some((request) => request.json.orderId === orderB)).toBe(false);
     expectEvery(receiverB.delivered, (request) => request.json.sellerId === sellerB.sellerId);
@@ -297,9 +302,13 @@ describe('seller notifications through the local cloud', () => {
     const subscription = await subscribe(seller, { endpoint: receiver.url });
     expect(subscription.body).toMatchObject({ status: 'pending_verification', verification: { ok: false } });
     expect(String((subscription.body.verification as { reason: string }).reason)).toContain('challenge');
+    // A witness: an active subscription of the same seller, on a receiver of its own.
+    const witness = await startReceiver();
+    await subscribe(seller, { endpoint: witness.url });
 
     const before = await postOrder(seller);
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // The positive signal: the witness got both events, so the fan-out has passed over the pending subscription.
+    await waitForTypes(witness, before, ['order.received', 'order.rated']);
     expect(deliveriesFor(receiver, before)).toHaveLength(0);
 
     receiver.ignoreChallenge = false;

@@ -1,4 +1,4 @@
-import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { CreateQueueCommand, DeleteMessageCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { InvalidCursorError, SubscriptionChangedError, SubscriptionLimitError, type DeadLetter, type DeliveryJob } from '../../domain/notifications/ports';
 import { createSubscription, MAX_SUBSCRIPTIONS_PER_SELLER, rotateSecret } from '../../domain/notifications/subscription';
@@ -228,16 +228,30 @@ describe('delivery queue (fauxqs)', () => {
     }
     expect(received.map((message) => parseDeliveryJob(message.Body!).deliveryId).sort()).toEqual(jobs.map((job) => job.deliveryId).sort());
 
-    // Backoff: a job hidden for 3 s does not come back after the queue's 1 s.
+    // Backoff: a job hidden for 3 s does not come back after the queue's 1 s, but after its 3 s.
+    // Positive signals: the job's own return (timed from before the delay was set), and a marker sent
+    // after it, which comes back at once while the job is still hidden.
     const [first] = received;
+    const hiddenAt = Date.now();
     await buildDelayRetry(sqs, QueueUrl!)(first!.ReceiptHandle!, 3);
     for (const message of received.slice(1)) {
       await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: message.ReceiptHandle! }));
     }
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect((await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10 }))).Messages ?? []).toEqual([]);
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
-    expect(Messages.map((message) => parseDeliveryJob(message.Body!).deliveryId)).toEqual([parseDeliveryJob(first!.Body!).deliveryId]);
+    await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: 'marker', DelaySeconds: 1 }));
+    const seen: { body: string; afterMs: number }[] = [];
+    while (!seen.some((entry) => entry.body !== 'marker') && Date.now() - hiddenAt < 15_000) {
+      const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 1 }));
+      for (const message of Messages) {
+        seen.push({ body: message.Body!, afterMs: Date.now() - hiddenAt });
+        await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: message.ReceiptHandle! }));
+      }
+    }
+    const [marker, job] = seen;
+    expect(seen.map((entry) => (entry.body === 'marker' ? 'marker' : parseDeliveryJob(entry.body).deliveryId))).toEqual([
+      'marker',
+      parseDeliveryJob(first!.Body!).deliveryId,
+    ]);
+    expect(marker!.afterMs).toBeLessThan(job!.afterMs);
+    expect(job!.afterMs).toBeGreaterThanOrEqual(3_000);
   });
 });
