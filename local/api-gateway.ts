@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { LOCAL_ACCOUNT } from './resources';
 import type { RouteSpec } from './wiring';
 
@@ -61,7 +62,16 @@ export class ApiGateway {
       this.handle(request, response).catch((error: unknown) => this.log('api: request crashed', { error: String(error) }));
     });
     // A malformed request or a client gone mid-request ends that connection only.
-    this.server.on('clientError', (_error, socket) => socket.destroy());
+    // A request the HTTP parser refuses (a request line or headers over the limit, bytes that are not
+    // HTTP) is answered with a 4xx, as API Gateway answers it, unless the client is already gone.
+    this.server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+      if (socket.writable && error.code !== 'ECONNRESET') {
+        const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+        socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+        return;
+      }
+      socket.destroy();
+    });
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
       this.server!.listen(port, '127.0.0.1', resolve);
