@@ -3,8 +3,8 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createHash } from 'node:crypto';
 import { emptyTrackingState, type TimelineEvent } from '../../../domain/tracking';
 import type { PendingEvent } from '../../../events/pending';
-import { OUTBOX_ATTRIBUTE } from '../../../functions/shared/store/outbox';
-import { trackingItem } from '../../../functions/shared/store/tracking-item';
+import { encodeOutbox, OUTBOX_ATTRIBUTE } from '../../../functions/shared/store/outbox';
+import { encodeTimeline, trackingItem } from '../../../functions/shared/store/tracking-item';
 import { buildSaveTracking, MAX_TRACKING_ITEM_BYTES, TrackingWriteTooLargeError, type TrackingWrite } from '../../../functions/shared/store/tracking-writes';
 import { saoPauloShipment } from '../../fakes/tracking';
 
@@ -34,16 +34,17 @@ function recordingClient(answer: (command: Sent) => unknown = () => ({})) {
   return { documents, sent };
 }
 
-/** Text gzip cannot shrink much (hex of a hash chain, deterministic), so sizes are steady from run to run. */
-function noise(length: number): string {
-  let text = '';
+/** Text gzip cannot shrink much (base64 of a hash chain, deterministic), so sizes are steady from run to run; made once. */
+const NOISE = (() => {
+  const blocks: string[] = [];
   let block = 'seed';
-  while (text.length < length) {
+  for (let length = 0; length < 800 * 1024; length += block.length) {
     block = createHash('sha256').update(block).digest('base64');
-    text += block;
+    blocks.push(block);
   }
-  return text.slice(0, length);
-}
+  return blocks.join('');
+})();
+const noise = (length: number): string => NOISE.slice(0, length);
 
 const kpi = (count: number) =>
   Array.from({ length: count }, (_, index) => ({ carrier: 'correios' as const, lane: `CN-BR-T${index}`, week: '2025-W46', add: { shipments: 1 } }));
@@ -78,21 +79,28 @@ function growingBytes(candidate: TrackingWrite): number {
   return (item.timeline as Uint8Array).length + (typeof outbox === 'string' ? outbox.length : 0);
 }
 
-/** A write whose timeline and outbox take exactly `bytes`: the event's noise sets the outbox, a small timeline tunes the rest. */
+/**
+ * A write whose timeline and outbox take exactly `bytes`: the event's noise sets the outbox (base64,
+ * so in steps of 4), then a small timeline's length settles the remainder.
+ */
 function writeOfExactly(bytes: number): TrackingWrite {
-  for (let tune = 0; tune < 64; tune += 1) {
-    const state = { ...emptyTrackingState(), timeline: noisyTimeline(tune) };
-    // The outbox grows in steps of 4 (base64): search the event's length, then let the timeline's length settle the remainder.
-    let low = 0;
-    let high = bytes * 2;
-    while (low < high) {
-      const middle = Math.floor((low + high) / 2);
-      if (growingBytes(write({ state, events: [noisyEvent(middle)] })) < bytes) low = middle + 1;
-      else high = middle;
-    }
-    for (let length = Math.max(0, low - 8); length <= low + 8; length += 1) {
-      const candidate = write({ state, events: [noisyEvent(length)] });
-      if (growingBytes(candidate) === bytes) return candidate;
+  const timelines = Array.from({ length: 64 }, (_, tune) => noisyTimeline(tune));
+  const timelineBytes = timelines.map((timeline) => encodeTimeline(timeline).length);
+  const outboxBytes = (length: number) => encodeOutbox([noisyEvent(length)]).length;
+  // The longest noise whose outbox leaves room for the smallest timeline.
+  let low = 0;
+  let high = bytes * 2;
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2);
+    if (outboxBytes(middle) + Math.min(...timelineBytes) <= bytes) low = middle;
+    else high = middle - 1;
+  }
+  for (let length = low; length >= Math.max(0, low - 64); length -= 1) {
+    const tune = timelineBytes.indexOf(bytes - outboxBytes(length));
+    if (tune !== -1) {
+      const candidate = write({ state: { ...emptyTrackingState(), timeline: timelines[tune]! }, events: [noisyEvent(length)] });
+      expect(growingBytes(candidate)).toBe(bytes);
+      return candidate;
     }
   }
   throw new Error(`no write of exactly ${bytes} bytes found`);
