@@ -19,11 +19,7 @@ module.exports = {
   // shows up instead of vanishing from the report. V8's own coverage (no instrumenting transform), so
   // it costs little; code that runs in the local cloud's child processes (e2e) is not seen by it.
   coverageProvider: 'v8',
-  collectCoverageFrom: [
-    '{domain,events,functions,infra,local,scripts,bench}/**/*.{ts,js,mjs,cjs}',
-    '!**/*.d.ts',
-    '!**/fixtures/**',
-  ],
+  collectCoverageFrom: ['{domain,events,functions,infra,local,scripts,bench}/**/*.{ts,js,mjs,cjs}', '!**/*.d.ts', '!**/fixtures/**'],
   coverageReporters: ['text-summary', 'json-summary', 'lcov'],
   projects: [
     {
