@@ -9,6 +9,8 @@ const base = {
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   setupFiles: ['<rootDir>/tests/setup/quiet-logs.ts'],
+  // Stryker's sandbox (npm run mutate) is a copy of the project: never a second set of modules or tests.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/'],
 };
 
 /** @type {import('jest').Config} */
