@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { LOCAL_ACCOUNT } from './resources';
 import type { RouteSpec } from './wiring';
 
@@ -56,7 +57,21 @@ export class ApiGateway {
   }
 
   async listen(port = 0): Promise<string> {
-    this.server = createServer((request, response) => void this.handle(request, response));
+    this.server = createServer((request, response) => {
+      // handle() answers every error it can; this is the last guard of the local cloud's process.
+      this.handle(request, response).catch((error: unknown) => this.log('api: request crashed', { error: String(error) }));
+    });
+    // A malformed request or a client gone mid-request ends that connection only.
+    // A request the HTTP parser refuses (a request line or headers over the limit, bytes that are not
+    // HTTP) is answered with a 4xx, as API Gateway answers it, unless the client is already gone.
+    this.server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+      if (socket.writable && error.code !== 'ECONNRESET') {
+        const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+        socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+        return;
+      }
+      socket.destroy();
+    });
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
       this.server!.listen(port, '127.0.0.1', resolve);
@@ -74,9 +89,18 @@ export class ApiGateway {
     const started = Date.now();
     const url = new URL(request.url ?? '/', 'http://localhost');
     const method = request.method ?? 'GET';
-    const body = await readBody(request);
     let status = 500;
     try {
+      let body: Buffer;
+      try {
+        body = await readBody(request);
+      } catch (error) {
+        // The client went away (or broke the connection) before its body arrived: nobody to answer.
+        status = 400;
+        this.log('api: request body not received', { requestId, error: (error as Error).message });
+        response.destroy();
+        return;
+      }
       if (body.length > MAX_PAYLOAD_BYTES) {
         status = 413;
         return sendJson(response, 413, { message: 'Request Entity Too Large' });
@@ -102,7 +126,9 @@ export class ApiGateway {
     } catch (error) {
       this.log('api: integration failed', { requestId, error: (error as Error).message });
       status = 500;
-      sendJson(response, 500, { message: 'Internal Server Error' });
+      if (!response.headersSent && !response.destroyed) {
+        sendJson(response, 500, { message: 'Internal Server Error' });
+      }
     } finally {
       this.log('api: request', { requestId, method, path: url.pathname, status, latencyMs: Date.now() - started });
     }

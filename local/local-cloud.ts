@@ -5,9 +5,10 @@ import { GetQueueAttributesCommand, ReceiveMessageCommand, SendMessageCommand, S
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { queueMessageBody } from '../functions/shared/queue-body';
 import { callApiDestination } from './api-destination';
 import { ApiGateway } from './api-gateway';
-import { startDynamoDbLocal, startFauxqs, type Emulator } from './emulators';
+import { startDynamoDbLocal, startFauxqs, type Emulator, type OnEmulatorExit } from './emulators';
 import { EventBusServer, type BusEvent } from './eventbridge/event-bus-server';
 import { LocalFunction } from './lambda-runtime';
 import { pollQueue, pollStream, type Poller } from './pollers';
@@ -23,6 +24,8 @@ import {
   type LocalResources,
 } from './resources';
 import { nextCronFire, rateIntervalMs } from './schedule';
+import { functionAccessKeyId, KmsServer } from './kms-server';
+import { readKmsKeys } from './kms-wiring';
 import { localSecret, SecretsManagerServer } from './secrets-manager-server';
 import { synthesizeTemplate } from './template';
 import { readWiring, type RuleTargetSpec, type Wiring } from './wiring';
@@ -43,6 +46,8 @@ export interface LocalCloudOptions {
   readonly visibilityTimeoutSeconds?: number;
   /** CDK context for the synthesis, as `cdk synth -c` would pass it (e.g. `notificationRetryWindowSeconds`). */
   readonly context?: Record<string, unknown>;
+  /** An emulator exited on its own (crashed, or was killed): `npm start` then stops everything. */
+  readonly onEmulatorExit?: OnEmulatorExit;
 }
 
 export interface LocalEndpoints {
@@ -51,6 +56,7 @@ export interface LocalEndpoints {
   readonly sqs: string;
   readonly eventbridge: string;
   readonly secretsmanager: string;
+  readonly kms: string;
   readonly admin: string;
 }
 
@@ -68,7 +74,10 @@ export class LocalCloud {
   private bus: EventBusServer | undefined;
   private admin: Server | undefined;
   private secretsManager: SecretsManagerServer | undefined;
+  private kms: KmsServer | undefined;
   private queues = new Map<string, LocalQueue>();
+  /** What no queue would take, not even a DLQ: kept here (GET /undeliverable) and logged as an error, never dropped silently. */
+  readonly undeliverable: { at: string; source: string; reason: string; payload: unknown }[] = [];
   private sqs: SQSClient | undefined;
   wiring: Wiring | undefined;
   resources: LocalResources | undefined;
@@ -84,11 +93,16 @@ export class LocalCloud {
   private readonly logMessage = (message: string, fields: Record<string, unknown> = {}): void =>
     this.log({ level: 'INFO', service: 'local-cloud', message, ...fields });
 
+  private readonly emulatorExited: OnEmulatorExit = (name, code, signal) => {
+    this.log({ level: 'ERROR', service: 'local-cloud', message: `${name} exited on its own`, code, signal });
+    this.options.onEmulatorExit?.(name, code, signal);
+  };
+
   async start(): Promise<LocalEndpoints> {
     const [template, dynamodb, fauxqs] = await Promise.all([
       Promise.resolve().then(() => synthesizeTemplate(this.options.context)),
-      startDynamoDbLocal({ ...(this.options.dbPath === undefined ? {} : { dbPath: this.options.dbPath }) }),
-      startFauxqs(),
+      startDynamoDbLocal({ ...(this.options.dbPath === undefined ? {} : { dbPath: this.options.dbPath }), onExit: this.emulatorExited }),
+      startFauxqs({ onExit: this.emulatorExited }),
     ]);
     this.emulators.push(dynamodb, fauxqs);
     const wiring = readWiring(template);
@@ -112,8 +126,11 @@ export class LocalCloud {
     s3.destroy();
     this.secretsManager = new SecretsManagerServer(wiring.secrets.map((spec) => localSecret(spec)));
     const secretsmanager = await this.secretsManager.listen();
+    this.kms = new KmsServer(readKmsKeys(template));
+    const kms = await this.kms.listen();
     const resources: LocalResources = {
       secrets: new Map(this.secretsManager.secrets.map((secret) => [secret.logicalId, secret.arn])),
+      kmsKeys: this.kms.arns,
       tables,
       queues: this.queues,
       buses: new Map(wiring.buses.map((bus) => [bus.logicalId, bus.name])),
@@ -127,11 +144,18 @@ export class LocalCloud {
       rules: wiring.rules,
       deliver: (target, event) => this.deliver(target, event),
       deadLetter: async (queueId, event) => {
-        await this.sqs!.send(new SendMessageCommand({ QueueUrl: this.queue(queueId).url, MessageBody: JSON.stringify(event) }));
+        await this.sqs!.send(new SendMessageCommand({ QueueUrl: this.queue(queueId).url, MessageBody: queueMessageBody(event) }));
       },
+      undeliverable: (record) =>
+        this.keepUndeliverable({ source: `eventbridge rule ${record.rule} → ${record.target}`, reason: record.reason, payload: record.event }),
       log: this.logMessage,
     });
     const eventbridge = await this.bus.listen();
+    // The API and the admin endpoint listen before the functions start, so their ports can be reserved
+    // (ENLACE_LOCAL_RESERVED_PORTS); requests wait for the functions like any cold start.
+    this.api = new ApiGateway(wiring.routes, (functionId, event) => this.invoke(functionId, event), this.logMessage);
+    const api = await this.api.listen(this.options.apiPort ?? 0);
+    const admin = await this.startAdmin();
 
     const awsEnvironment = {
       AWS_REGION: LOCAL_REGION,
@@ -144,27 +168,29 @@ export class LocalCloud {
       AWS_ENDPOINT_URL_S3: fauxqs.endpoint,
       AWS_ENDPOINT_URL_EVENTBRIDGE: eventbridge,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsmanager,
+      AWS_ENDPOINT_URL_KMS: kms,
       ENLACE_LOCAL: 'true',
+      // Notifications may reach receivers on this machine, never these: the local cloud's own endpoints (admin first).
+      ENLACE_LOCAL_RESERVED_PORTS: [admin, api, eventbridge, secretsmanager, kms, dynamodb.endpoint, fauxqs.endpoint].map((url) => new URL(url).port).join(','),
       // Lambda runs Node.js 22; the local machine may run 20, about which the SDK warns on every start.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
     for (const spec of wiring.functions) {
       const environment = Object.fromEntries(Object.entries(spec.environment).map(([name, value]) => [name, String(resolveIntrinsic(value, resources))]));
       const name = resources.functions.get(spec.logicalId)!;
+      // Each function signs its requests with its own access key id, so the local KMS knows who is asking (as IAM knows the role).
+      const identity = { AWS_ACCESS_KEY_ID: functionAccessKeyId(spec.logicalId) };
       this.functions.set(
         spec.logicalId,
-        new LocalFunction(spec, name, { ...awsEnvironment, ...environment }, (functionName, line) => this.forwardLog(functionName, line)),
+        new LocalFunction(spec, name, { ...awsEnvironment, ...environment, ...identity }, (functionName, line) => this.forwardLog(functionName, line)),
       );
     }
     // Warm every execution environment now, so the first request does not pay for all the cold starts.
     await Promise.all([...this.functions.values()].map((fn) => fn.start()));
 
-    this.api = new ApiGateway(wiring.routes, (functionId, event) => this.invoke(functionId, event), this.logMessage);
-    const api = await this.api.listen(this.options.apiPort ?? 0);
     this.startPollers(dynamodb.endpoint, tables);
     this.startSchedules();
-    const admin = await this.startAdmin();
-    this.endpoints = { api, dynamodb: dynamodb.endpoint, sqs: fauxqs.endpoint, eventbridge, secretsmanager, admin };
+    this.endpoints = { api, dynamodb: dynamodb.endpoint, sqs: fauxqs.endpoint, eventbridge, secretsmanager, kms, admin };
     return this.endpoints;
   }
 
@@ -174,6 +200,11 @@ export class LocalCloud {
       throw new Error(`no function ${functionId} in the template`);
     }
     return fn.invoke(event);
+  }
+
+  private keepUndeliverable(record: { source: string; reason: string; payload: unknown }): void {
+    this.undeliverable.push({ at: new Date().toISOString(), ...record });
+    this.log({ level: 'ERROR', service: 'local-cloud', message: 'undeliverable: kept at GET /undeliverable of the admin endpoint', ...record });
   }
 
   /** Events published to the bus so far (newest last). */
@@ -193,7 +224,7 @@ export class LocalCloud {
     const payload = target.inputPath === undefined ? event : selectPath(event, target.inputPath);
     switch (target.kind) {
       case 'sqs':
-        await this.sqs!.send(new SendMessageCommand({ QueueUrl: this.queue(target.resourceId).url, MessageBody: JSON.stringify(payload) }));
+        await this.sqs!.send(new SendMessageCommand({ QueueUrl: this.queue(target.resourceId).url, MessageBody: queueMessageBody(payload) }));
         return;
       case 'lambda':
         await this.invoke(target.resourceId, payload);
@@ -274,6 +305,7 @@ export class LocalCloud {
             streams,
             sqs: this.sqs!,
             ...(mapping.onFailureQueueId === undefined ? {} : { onFailureQueue: this.queue(mapping.onFailureQueueId) }),
+            undeliverable: (record) => this.keepUndeliverable({ source: `stream ${mapping.logicalId}`, ...record }),
             invoke,
             log: this.logMessage,
           }),
@@ -322,6 +354,8 @@ export class LocalCloud {
 
   private async startAdmin(): Promise<string> {
     this.admin = createServer((request, response) => {
+      // Every branch answers its own errors; a client gone mid-request ends that connection only.
+      request.on('error', () => response.destroy());
       const reply = (status: number, body: unknown) => {
         response.writeHead(status, { 'content-type': 'application/json' });
         response.end(JSON.stringify(body, null, 2));
@@ -333,6 +367,11 @@ export class LocalCloud {
         );
       } else if (request.url === '/events') {
         reply(200, this.publishedEvents);
+      } else if (request.url === '/kms') {
+        // Local only: each key of the template and which functions may do what with it.
+        reply(200, this.kms?.describe() ?? []);
+      } else if (request.url === '/undeliverable') {
+        reply(200, this.undeliverable);
       } else if (request.url === '/wiring') {
         reply(200, this.wiring);
       } else if (request.url === '/secrets') {
@@ -348,9 +387,10 @@ export class LocalCloud {
             (error: Error) => reply(error instanceof UnknownFunctionError ? 404 : 500, { message: error.message }),
           );
       } else {
-        reply(404, { message: 'try /queues, /events, /wiring, /secrets or POST /invoke/<function>' });
+        reply(404, { message: 'try /queues, /events, /undeliverable, /wiring, /secrets or POST /invoke/<function>' });
       }
     });
+    this.admin.on('clientError', (_error, socket) => socket.destroy());
     await new Promise<void>((resolve) => this.admin!.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.admin.address() as AddressInfo).port}`;
   }
@@ -395,6 +435,7 @@ export class LocalCloud {
     await this.api?.close();
     await this.bus?.close();
     await this.secretsManager?.close();
+    await this.kms?.close();
     await new Promise<void>((resolve) => (this.admin === undefined ? resolve() : this.admin.close(() => resolve())));
     await Promise.allSettled([...this.functions.values()].map((fn) => fn.stop()));
     await Promise.allSettled(this.emulators.map((emulator) => emulator.stop()));

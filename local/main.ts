@@ -1,6 +1,10 @@
 /**
  * `npm start`: the whole Enlace backend on this machine. Prints one line per endpoint, then logs
- * (JSON, one stream). Ctrl-C or SIGTERM stops everything it started.
+ * (JSON, one stream). Any signal that ends a process (Ctrl-C, SIGTERM, SIGHUP, SIGQUIT, to this
+ * process or its whole group, even SIGKILL) stops everything it started: DynamoDB Local and fauxqs
+ * run under guards (local/guard.cjs) that stop them when this process goes, and the execution
+ * environments exit when their IPC channel closes. If an emulator dies, or the process that started
+ * this one, everything stops too.
  *
  * Environment: PORT (HTTP API port, default 3000), ENLACE_API_KEY (the demo key to create),
  * ENLACE_WAREHOUSE_API_KEY (the demo warehouse operator key to create),
@@ -31,6 +35,8 @@ function visibilityTimeout(setting: string | undefined): { visibilityTimeoutSeco
 }
 
 const STATE_DIR = process.env.ENLACE_STATE_DIR ?? join(__dirname, '..', '.cache');
+/** A clean stop takes a few seconds (pollers finish their long poll, the JVM exits); past this, exit regardless. */
+const STOP_DEADLINE_MS = 15_000;
 
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -40,26 +46,43 @@ async function main(): Promise<void> {
     mkdirSync(dbPath, { recursive: true });
   }
   const quiet = process.env.ENLACE_QUIET === 'true';
+  // Whoever reads our output may go first (a closed terminal, a killed pipe): that must not stop the stopping.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
+
+  let stopping = false;
+  const stop = async (why: string, exitCode = 0) => {
+    if (stopping) {
+      return;
+    }
+    stopping = true;
+    process.stdout.write(`\n${why}: stopping the local cloud…\n`);
+    // Stopping takes a few seconds; if anything hangs, exit anyway: the guards take the emulators along.
+    setTimeout(() => process.exit(exitCode === 0 ? 1 : exitCode), STOP_DEADLINE_MS).unref();
+    await cloud.stop();
+    process.exit(exitCode);
+  };
+  // Any signal that asks a process to end ends everything this one started (docs: README, "Two commands").
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'] as const) {
+    process.on(signal, () => void stop(signal));
+  }
+  // The process that started this one (tsx, under npm) is gone: so are we.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) {
+      void stop('parent process gone');
+    }
+  }, 1_000).unref();
+
   const cloud = new LocalCloud({
     apiPort: Number(process.env.PORT ?? 3000),
     ...(dbPath === undefined ? {} : { dbPath }),
     log: quiet ? () => undefined : (line) => process.stdout.write(`${line}\n`),
     ...(process.env.ENLACE_SCHEDULE_SPEEDUP === undefined ? {} : { scheduleSpeedup: Number(process.env.ENLACE_SCHEDULE_SPEEDUP) }),
     ...visibilityTimeout(process.env.ENLACE_VISIBILITY_TIMEOUT_SECONDS),
+    // A dead emulator leaves a cloud that only fails: stop everything and say why.
+    onEmulatorExit: (name, code, signal) => void stop(`${name} exited (${signal ?? `code ${String(code)}`})`, 1),
   });
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) {
-      return;
-    }
-    stopping = true;
-    process.stdout.write(`\n${signal}: stopping the local cloud…\n`);
-    await cloud.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
 
   const endpoints = await cloud.start();
   const tableName = cloud.resources!.tables.values().next().value!.name;
@@ -89,7 +112,8 @@ async function main(): Promise<void> {
       `sqs: ${endpoints.sqs}`,
       `eventbridge: ${endpoints.eventbridge}`,
       `secretsmanager: ${endpoints.secretsmanager}`,
-      `admin: ${endpoints.admin}  (GET /queues, /events, /wiring, /secrets; POST /invoke/<function>)`,
+      `kms: ${endpoints.kms}  (only the functions the template allows may use each key)`,
+      `admin: ${endpoints.admin}  (GET /queues, /events, /undeliverable, /wiring, /secrets, /kms; POST /invoke/<function>)`,
       `table: ${tableName}`,
       `api key: ${apiKey}  (acts for ${DEMO_TENANT.sellerIds.join(', ')})`,
       `warehouse operator key: ${warehouseKey}  (acts for ${DEMO_WAREHOUSE_OPERATOR.warehouseCode ?? ''})`,

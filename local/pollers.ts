@@ -6,12 +6,14 @@ import {
   type _Record as StreamRecord,
 } from '@aws-sdk/client-dynamodb-streams';
 import { DeleteMessageBatchCommand, type Message, ReceiveMessageCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { queueMessageBody } from '../functions/shared/queue-body';
 import { matchesEventPattern } from './eventbridge/event-pattern';
 import { LOCAL_REGION, type LocalQueue } from './resources';
 import type { EventSourceMappingSpec } from './wiring';
 
 export type InvokeFunction = (functionId: string, event: unknown) => Promise<unknown>;
 type Log = (message: string, fields?: Record<string, unknown>) => void;
+type Undeliverable = (record: { reason: string; payload: unknown }) => void;
 
 interface BatchResponse {
   batchItemFailures?: { itemIdentifier: string }[];
@@ -136,6 +138,8 @@ export function pollStream(options: {
   streams: DynamoDBStreamsClient;
   sqs: SQSClient;
   onFailureQueue?: LocalQueue;
+  /** Records that neither the function nor the on-failure queue took: kept by the caller, never dropped silently. */
+  undeliverable?: Undeliverable;
   invoke: InvokeFunction;
   log: Log;
   intervalMs?: number;
@@ -184,7 +188,15 @@ export function pollStream(options: {
 
 async function deliverStreamBatch(
   records: readonly StreamRecord[],
-  options: { mapping: EventSourceMappingSpec; streamArn: string; sqs: SQSClient; onFailureQueue?: LocalQueue; invoke: InvokeFunction; log: Log },
+  options: {
+    mapping: EventSourceMappingSpec;
+    streamArn: string;
+    sqs: SQSClient;
+    onFailureQueue?: LocalQueue;
+    undeliverable?: Undeliverable;
+    invoke: InvokeFunction;
+    log: Log;
+  },
 ): Promise<void> {
   const { mapping, invoke, log } = options;
   let pending = [...records];
@@ -216,28 +228,29 @@ async function deliverStreamBatch(
 
 async function sendToOnFailure(
   records: readonly StreamRecord[],
-  options: { mapping: EventSourceMappingSpec; streamArn: string; sqs: SQSClient; onFailureQueue?: LocalQueue; log: Log },
+  options: { mapping: EventSourceMappingSpec; streamArn: string; sqs: SQSClient; onFailureQueue?: LocalQueue; undeliverable?: Undeliverable; log: Log },
 ): Promise<void> {
   const { mapping, onFailureQueue, sqs, log, streamArn } = options;
   const first = records[0]?.dynamodb?.SequenceNumber;
   const last = records[records.length - 1]?.dynamodb?.SequenceNumber;
   log('stream poller: batch failed after retries', { mapping: mapping.logicalId, records: records.length, firstSequenceNumber: first });
-  if (onFailureQueue === undefined) {
-    return;
-  }
   // Lambda's on-failure record for stream sources says where the batch is; locally it also carries the
   // records themselves, since DynamoDB Local's stream is not kept for replay.
-  await sqs.send(
-    new SendMessageCommand({
-      QueueUrl: onFailureQueue.url,
-      MessageBody: JSON.stringify({
-        requestContext: { condition: 'RetryAttemptsExhausted', functionArn: mapping.functionId },
-        DDBStreamBatchInfo: { streamArn, startSequenceNumber: first, endSequenceNumber: last, batchSize: records.length },
-        records: records.map((record) => lambdaStreamRecord(record, streamArn)),
-        timestamp: new Date().toISOString(),
-      }),
-    }),
-  );
+  const failure = {
+    requestContext: { condition: 'RetryAttemptsExhausted', functionArn: mapping.functionId },
+    DDBStreamBatchInfo: { streamArn, startSequenceNumber: first, endSequenceNumber: last, batchSize: records.length },
+    records: records.map((record) => lambdaStreamRecord(record, streamArn)),
+    timestamp: new Date().toISOString(),
+  };
+  if (onFailureQueue === undefined) {
+    options.undeliverable?.({ reason: 'retries exhausted and the mapping has no on-failure destination', payload: failure });
+    return;
+  }
+  try {
+    await sqs.send(new SendMessageCommand({ QueueUrl: onFailureQueue.url, MessageBody: queueMessageBody(failure) }));
+  } catch (error) {
+    options.undeliverable?.({ reason: `retries exhausted and the on-failure queue refused it: ${(error as Error).message}`, payload: failure });
+  }
 }
 
 /** The record as filter patterns see it: the Lambda event record (eventName, dynamodb.Keys, NewImage…). */

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 
 /** A port the OS says is free right now. */
 export async function freePort(): Promise<number> {
@@ -26,44 +27,58 @@ export async function waitFor(what: string, probe: () => Promise<boolean>, timeo
 }
 
 const running = new Set<ChildProcess>();
+const GUARD = join(__dirname, 'guard.cjs');
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null) {
-    return;
+// Whatever way this process ends, it takes its emulators with it: here for a normal exit or an
+// uncaught error; through each guard's stdin (local/guard.cjs) when it is killed outright.
+process.once('exit', () => {
+  for (const child of running) {
+    stopChild(child, 'SIGTERM');
   }
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
+});
+
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.exitCode === null && child.signalCode === null) {
     child.kill(signal);
   }
 }
-
-// Whatever way this process ends, it takes its emulators with it.
-process.once('exit', () => {
-  for (const child of running) {
-    killGroup(child, 'SIGKILL');
-  }
-});
 
 export interface ManagedProcess {
   readonly child: ChildProcess;
   stop(): Promise<void>;
 }
 
-/** Starts a process in its own group, so stopping it stops everything it started (a JVM included). */
+/**
+ * Starts a process under a guard (local/guard.cjs) in this process's group: a signal to the group
+ * reaches it directly, and if this process dies, even by SIGKILL, the guard stops it. `onExit`
+ * hears about an exit nobody asked for (the emulator crashed or was killed).
+ */
 export function startProcess(
   command: string,
   args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; onOutput?: (line: string) => void } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    cwd?: string;
+    onOutput?: (line: string) => void;
+    onExit?: (code: number | null, signal: NodeJS.Signals | null) => void;
+  } = {},
 ): ManagedProcess {
-  const child = spawn(command, args, {
+  const child = spawn(process.execPath, [GUARD, command, ...args], {
     env: options.env ?? process.env,
     cwd: options.cwd,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    // stdin is the guard's lifeline: only this process holds the other end of the pipe.
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
   running.add(child);
-  child.once('exit', () => running.delete(child));
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    running.delete(child);
+    if (!stopping) {
+      options.onExit?.(code, signal);
+    }
+  });
+  // Writing to a guard that died must not end this process.
+  child.stdin?.on('error', () => undefined);
   const forward = (chunk: Buffer) => {
     for (const line of chunk.toString('utf8').split('\n')) {
       if (line.trim().length > 0) {
@@ -76,12 +91,13 @@ export function startProcess(
   return {
     child,
     stop: async () => {
+      stopping = true;
       if (child.exitCode !== null || child.signalCode !== null) {
         return;
       }
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      killGroup(child, 'SIGTERM');
-      const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 3_000);
+      stopChild(child, 'SIGTERM');
+      const timer = setTimeout(() => stopChild(child, 'SIGKILL'), 5_000);
       await exited;
       clearTimeout(timer);
     },

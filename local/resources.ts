@@ -31,6 +31,8 @@ export interface LocalResources {
   readonly buckets?: ReadonlyMap<string, string>;
   /** Secrets in the local Secrets Manager, by logical id → ARN (what `Ref` gives for a secret). */
   readonly secrets?: ReadonlyMap<string, string>;
+  /** KMS keys in the local KMS, by logical id → ARN. */
+  readonly kmsKeys?: ReadonlyMap<string, string>;
 }
 
 type Json = Record<string, unknown>;
@@ -90,7 +92,8 @@ function resolveRef(id: string, resources: LocalResources): string {
     resources.buses.get(id) ??
     resources.functions.get(id) ??
     resources.buckets?.get(id) ??
-    resources.secrets?.get(id);
+    resources.secrets?.get(id) ??
+    resources.kmsKeys?.get(id);
   if (found === undefined) {
     throw new Error(`the local cloud cannot resolve {Ref: ${id}}`);
   }
@@ -117,6 +120,10 @@ function resolveGetAtt(id: string, attribute: string, resources: LocalResources)
   const bus = resources.buses.get(id);
   if (bus !== undefined && attribute === 'Arn') {
     return `arn:aws:events:${LOCAL_REGION}:${LOCAL_ACCOUNT}:event-bus/${bus}`;
+  }
+  const key = resources.kmsKeys?.get(id);
+  if (key !== undefined && attribute === 'Arn') {
+    return key;
   }
   const fn = resources.functions.get(id);
   if (fn !== undefined && attribute === 'Arn') {

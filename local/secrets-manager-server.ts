@@ -70,7 +70,11 @@ export class SecretsManagerServer {
   constructor(readonly secrets: readonly LocalSecret[]) {}
 
   async listen(port = 0): Promise<string> {
-    this.server = createServer((request, response) => void this.handle(request, response));
+    this.server = createServer((request, response) => {
+      // A client gone mid-request ends that connection, never the local cloud.
+      this.handle(request, response).catch(() => response.destroy());
+    });
+    this.server.on('clientError', (_error, socket) => socket.destroy());
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }

@@ -4,6 +4,7 @@ export { subjectOf, type NotificationSubject } from './subject';
 export {
   InvalidCursorError,
   SubscriptionChangedError,
+  SubscriptionLimitError,
   type DeadLetter,
   type DeleteDeadLetter,
   type DeleteSubscription,
@@ -38,10 +39,15 @@ export {
   recordVerification,
   rotateSecret,
   SECRET_OVERLAP_SECONDS,
+  SecretNotOpenError,
+  secretHint,
   signingSecrets,
   subscriptionInputSchema,
   wantsEvent,
+  type SigningSecret,
   type Subscription,
   type SubscriptionTarget,
+  type NetworkPolicy,
   type TargetPolicy,
 } from './subscription';
+export { addressProblem, formatIp, hostnameProblem, isLoopback, parseIp, type AddressBytes } from './network-addresses';

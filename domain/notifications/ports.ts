@@ -32,9 +32,22 @@ export class SubscriptionChangedError extends Error {
   }
 }
 
+/** A seller already has MAX_SUBSCRIPTIONS_PER_SELLER subscriptions: the new one was not stored. */
+export class SubscriptionLimitError extends Error {
+  constructor(
+    readonly sellerId: string,
+    readonly limit: number,
+  ) {
+    super(`seller ${sellerId} already has ${limit} subscriptions`);
+    this.name = 'SubscriptionLimitError';
+  }
+}
+
 /**
- * Port: stores a subscription. A new one (revision 1) must not exist yet; a changed one is written
- * only if the stored revision is the one before it, else SubscriptionChangedError.
+ * Port: stores a subscription. A new one (revision 1) must not exist yet, and is stored only while
+ * its seller has fewer than MAX_SUBSCRIPTIONS_PER_SELLER, atomically (else SubscriptionLimitError,
+ * however many requests race); a changed one is written only if the stored revision is the one
+ * before it, else SubscriptionChangedError.
  */
 export type SaveSubscription = (subscription: Subscription) => Promise<void>;
 /** Port: one seller's subscriptions (at most MAX_SUBSCRIPTIONS_PER_SELLER). */

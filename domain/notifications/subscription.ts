@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { DESTINATION_COUNTRIES, type DestinationCountry } from '../shared/shipping-terms';
+import { humanText } from '../shared/text';
+import { addressProblem, hostnameProblem, parseIp } from './network-addresses';
 import { ALL_EVENT_TYPES, isException, isNotifiable, isOrderEventType, NOTIFIABLE_EVENT_TYPES, type NotifiableEventType } from './event-types';
 
 /** Where a seller's notifications go: an HTTPS endpoint (signed POSTs) or an EventBridge bus of theirs. */
@@ -16,8 +18,18 @@ export interface NotificationFilter {
 /** Nothing is delivered until the target proved it is the seller's (the verification handshake). */
 export type SubscriptionStatus = 'pending_verification' | 'active';
 
+/**
+ * A signing secret. Stored sealed (encrypted under a key only the delivery path may use, see
+ * functions/shared/notifications/secret-box.ts); its value is here only where it was just made (to
+ * be shown once and sealed) or where the delivery path opened it to sign.
+ */
 export interface SigningSecret {
-  readonly secret: string;
+  /** The secret's value: absent once stored, until the delivery path opens it. */
+  readonly secret?: string;
+  /** The sealed value, as stored (opaque here). */
+  readonly sealed?: Readonly<Record<string, string>>;
+  /** What the API shows instead of the value: its first 6 and last 4 characters. */
+  readonly hint: string;
   readonly createdAt: string;
   /** Set when a newer secret replaced this one; it keeps signing until then. */
   readonly expiresAt?: string;
@@ -46,12 +58,23 @@ export interface Subscription {
   readonly revision: number;
 }
 
+/** Where a delivery may connect (checked at subscription and again at every send). */
+export interface NetworkPolicy {
+  /**
+   * The local cloud only: receivers on this machine (`http://localhost:<port>`, `127.0.0.1`, `[::1]`),
+   * on any port but the local cloud's own endpoints (API, admin, emulators). Absent on AWS: public
+   * HTTPS hosts only.
+   */
+  readonly loopback?: { readonly deniedPorts: readonly number[] };
+}
+
 /** What the API may point notifications at, which depends on where Enlace runs. */
 export interface TargetPolicy {
-  /** The local cloud delivers to `http://localhost`/`127.0.0.1`; production only to public HTTPS hosts. */
-  readonly allowLocalHttp: boolean;
+  readonly network: NetworkPolicy;
   /** Buses that must never be a target (Enlace's own: forwarding onto it would feed the fan-out). */
   readonly reservedBusNames: readonly string[];
+  /** Enlace's own AWS account: no bus in it may be a target, whatever its name (its default bus included). */
+  readonly ownAccountId?: string;
 }
 
 /** A subscription belongs to one seller; a seller has at most this many (the fan-out reads them all on every event). */
@@ -60,10 +83,10 @@ export const MAX_SUBSCRIPTIONS_PER_SELLER = 20;
 export const SECRET_OVERLAP_SECONDS = 24 * 60 * 60;
 
 const SELLER_ID = /^[A-Za-z0-9_-]{3,64}$/;
-const EVENT_BUS_ARN = /^arn:aws[a-z-]*:events:[a-z]{2}(-[a-z]+)+-\d:\d{12}:event-bus\/([A-Za-z0-9._\-/]{1,256})$/;
+const EVENT_BUS_ARN = /^arn:aws[a-z-]*:events:[a-z]{2}(?:-[a-z]+)+-\d:(\d{12}):event-bus\/([A-Za-z0-9._\-/]{1,256})$/;
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-/** Why an endpoint URL is refused (empty: acceptable). */
+/** Why an endpoint URL is refused (empty: acceptable). Its addresses are checked again at every send. */
 export function endpointProblems(raw: string, policy: TargetPolicy): string[] {
   let url: URL;
   try {
@@ -72,57 +95,35 @@ export function endpointProblems(raw: string, policy: TargetPolicy): string[] {
     return ['must be an absolute URL such as https://erp.example.com/enlace/webhooks'];
   }
   const problems: string[] = [];
-  const local = LOCAL_HOSTS.has(url.hostname);
   if (url.username !== '' || url.password !== '') {
     problems.push('must not carry credentials; every delivery is signed instead');
   }
   if (url.hash !== '') {
     problems.push('must not have a #fragment');
   }
-  if (url.protocol === 'http:') {
-    if (!(policy.allowLocalHttp && local)) {
-      problems.push(policy.allowLocalHttp ? 'http is accepted for localhost only; use https' : 'must use https');
-    }
-  } else if (url.protocol === 'https:') {
-    if (!policy.allowLocalHttp && (local || isPrivateHost(url.hostname))) {
-      problems.push('must be a public host: loopback, private and link-local addresses are not reachable from Enlace');
-    }
-  } else {
-    problems.push('must use https');
+  const loopback = policy.network.loopback;
+  const local = loopback !== undefined && LOCAL_HOSTS.has(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
+    problems.push(loopback === undefined ? 'must use https' : 'must use https (http only for localhost)');
+  }
+  const hostProblem = local ? localPortProblem(url, loopback) : publicHostProblem(url.hostname);
+  if (hostProblem !== undefined) {
+    problems.push(hostProblem);
   }
   return problems;
 }
 
-/** IPv4 blocks no delivery may reach: this host, private networks, loopback, link-local, shared address space. */
-const PRIVATE_IPV4: readonly (readonly [first: number, secondFrom: number, secondTo: number])[] = [
-  [0, 0, 255],
-  [10, 0, 255],
-  [127, 0, 255],
-  [169, 254, 254],
-  [172, 16, 31],
-  [192, 168, 168],
-  [100, 64, 127],
-];
-
-function isPrivateIpv4(hostname: string): boolean | undefined {
-  const ipv4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(hostname);
-  if (ipv4 === null) return undefined;
-  const [a, b] = [Number(ipv4[1]), Number(ipv4[2])];
-  return PRIVATE_IPV4.some(([first, from, to]) => a === first && b >= from && b <= to);
+/** A receiver on this machine: any port but the local cloud's own. */
+function localPortProblem(url: URL, loopback: NonNullable<NetworkPolicy['loopback']>): string | undefined {
+  const port = Number(url.port || (url.protocol === 'https:' ? 443 : 80));
+  return loopback.deniedPorts.includes(port) ? `port ${port} is one of the local cloud's own endpoints; point at a receiver of yours` : undefined;
 }
 
-function isPrivateIpv6(hostname: string): boolean | undefined {
-  if (!hostname.startsWith('[')) return undefined;
-  const ipv6 = hostname.slice(1, -1).toLowerCase();
-  return ipv6 === '::1' || ipv6 === '::' || ['fe80:', 'fc', 'fd', '::ffff:'].some((prefix) => ipv6.startsWith(prefix));
-}
-
-/** Literal private, loopback and link-local addresses (names are resolved by the receiver's DNS). */
-function isPrivateHost(hostname: string): boolean {
-  if (hostname.endsWith('.localhost') || hostname === '0.0.0.0') {
-    return true;
-  }
-  return isPrivateIpv4(hostname) ?? isPrivateIpv6(hostname) ?? false;
+/** Literal addresses and names that cannot be public (names are also resolved and checked at every send). */
+function publicHostProblem(hostname: string): string | undefined {
+  const address = parseIp(hostname);
+  const problem = address === undefined ? hostnameProblem(hostname) : addressProblem(address);
+  return problem === undefined ? undefined : `must be a public host: ${problem}`;
 }
 
 /** Why an event bus ARN is refused (empty: acceptable). */
@@ -130,6 +131,9 @@ export function eventBusArnProblems(arn: string, policy: TargetPolicy): string[]
   const match = EVENT_BUS_ARN.exec(arn);
   if (match === null) {
     return ['must be an EventBridge event bus ARN such as arn:aws:events:us-east-1:123456789012:event-bus/enlace-notifications'];
+  }
+  if (policy.ownAccountId !== undefined && match[1] === policy.ownAccountId) {
+    return ["must be a bus in your own AWS account: Enlace's account is not a target"];
   }
   return policy.reservedBusNames.includes(match[2]!) ? [`the bus "${match[2]}" is reserved; subscribe a bus of your own`] : [];
 }
@@ -184,7 +188,7 @@ export function subscriptionInputSchema(policy: TargetPolicy) {
         })
         .strict()
         .optional(),
-      description: z.string().trim().max(200).optional(),
+      description: humanText(200, { multiLine: true, allowEmpty: true }).optional(),
     })
     .strict()
     .refine((input) => (input.endpoint === undefined) !== (input.eventBusArn === undefined), {
@@ -224,7 +228,7 @@ export function createSubscription(
     status: 'pending_verification',
     createdAt: at,
     updatedAt: at,
-    secrets: [{ secret: context.secret, createdAt: at }],
+    secrets: [{ secret: context.secret, hint: secretHint(context.secret), createdAt: at }],
     revision: 1,
   };
 }
@@ -241,9 +245,27 @@ export function recordVerification(subscription: Subscription, outcome: { ok: bo
   };
 }
 
-/** The secrets that sign a delivery made at `now`, newest first. */
+/** A secret as the API shows it after creation: never its value, only enough to tell which one it is. */
+export const secretHint = (secret: string): string => `${secret.slice(0, 6)}…${secret.slice(-4)}`;
+
+/** A secret that signs must have been opened first (only the delivery path can). */
+export class SecretNotOpenError extends Error {
+  constructor(readonly subscriptionId: string) {
+    super(`subscription ${subscriptionId}: a signing secret is still sealed; open it on the delivery path before signing`);
+    this.name = 'SecretNotOpenError';
+  }
+}
+
+/** The secrets that sign a delivery made at `now`, newest first; every one must be open. */
 export function signingSecrets(subscription: Subscription, now: Date): string[] {
-  return subscription.secrets.filter((secret) => secret.expiresAt === undefined || Date.parse(secret.expiresAt) > now.getTime()).map((secret) => secret.secret);
+  return subscription.secrets
+    .filter((secret) => secret.expiresAt === undefined || Date.parse(secret.expiresAt) > now.getTime())
+    .map((secret) => {
+      if (secret.secret === undefined) {
+        throw new SecretNotOpenError(subscription.subscriptionId);
+      }
+      return secret.secret;
+    });
 }
 
 /**
@@ -259,7 +281,12 @@ export function rotateSecret(subscription: Subscription, newSecret: string, now:
       ...secret,
       expiresAt: new Date(Math.min(overlapEnds, secret.expiresAt === undefined ? overlapEnds : Date.parse(secret.expiresAt))).toISOString(),
     }));
-  return { ...subscription, secrets: [{ secret: newSecret, createdAt: at }, ...previous], updatedAt: at, revision: subscription.revision + 1 };
+  return {
+    ...subscription,
+    secrets: [{ secret: newSecret, hint: secretHint(newSecret), createdAt: at }, ...previous],
+    updatedAt: at,
+    revision: subscription.revision + 1,
+  };
 }
 
 /** What the fan-out knows about an event when it picks the subscriptions that want it. */

@@ -1,6 +1,7 @@
 /** Public surface of the order context. */
 export { fulfilmentWarehouse, isDomesticFulfilment, type FulfilmentFacts } from './fulfilment';
 export { intakeWarnings } from './intake-warnings';
+export { declaredValueProblem, MAX_DECLARED_VALUE } from './limits';
 export { MARKETPLACE_PROGRAMMES } from './marketplace-programmes';
 export {
   createOrder,

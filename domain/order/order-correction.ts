@@ -11,6 +11,7 @@ import { GOODS_CATEGORIES } from '../shared/goods';
 import { fromMajor, InvalidMoneyError, type Money } from '../shared/money';
 import { BATTERY_TYPES } from '../shared/shipping-terms';
 import { intakeWarnings } from './intake-warnings';
+import { declaredValueProblem } from './limits';
 import type { Order, OrderItem, OrderStatus, OrderWarning } from './order';
 import { certificatesSchema, decimalAmount, hsCode, itemSchema, taxIdSchema } from './order-input';
 
@@ -116,6 +117,13 @@ export function applyCorrection(order: Order, correction: OrderCorrection, conte
       ...(category === undefined ? {} : { category }),
     };
   });
+  const tooValuable = declaredValueProblem(
+    items.map((item) => ({ quantity: item.quantity, amount: item.unitDeclaredValue.amount })),
+    order.currency,
+  );
+  if (tooValuable !== undefined) {
+    return { ok: false, problems: [{ path: ['items'], message: tooValuable }] };
+  }
   const taxIdChange = correction.shipTo?.taxId;
   const { taxId: _taxId, ...shipToWithoutTaxId } = order.shipTo;
   const taxId = taxIdChange === undefined ? order.shipTo.taxId : (taxIdChange ?? undefined);

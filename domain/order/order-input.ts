@@ -7,6 +7,8 @@ import { validateNfeAccessKey } from '../shared/nfe';
 import { parsePostalCode } from '../shared/postal-codes';
 import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS, MARKETPLACES, SERVICE_LEVELS } from '../shared/shipping-terms';
 import { fulfilmentWarehouse } from './fulfilment';
+import { humanText } from '../shared/text';
+import { declaredValueProblem } from './limits';
 
 /**
  * The order a marketplace posts to `POST /v1/orders` (API v1). Units are part of the field names
@@ -19,7 +21,8 @@ const MAX_PARCELS = 50;
 const MAX_PARCEL_WEIGHT_GRAMS = 70_000;
 const MAX_SIDE_MM = 3_000;
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/** Human text, one line: any script and emoji, never control characters, lone surrogates or noncharacters (domain/shared/text.ts). */
+const text = (max: number) => humanText(max);
 
 export const dimensionsSchema = z.object({
   lengthMm: z.number().int('must be whole millimetres').positive().max(MAX_SIDE_MM),
@@ -55,7 +58,10 @@ const parcelSchema = z.object({
   reference: text(64).optional(),
   weightGrams: z.number().int('must be whole grams').positive().max(MAX_PARCEL_WEIGHT_GRAMS),
   dimensions: dimensionsSchema,
-  items: z.array(z.object({ sku: text(64), quantity: z.number().int('must be a whole number').positive() })).min(1, 'a parcel must hold at least one item'),
+  items: z
+    .array(z.object({ sku: text(64), quantity: z.number().int('must be a whole number').positive().max(10_000) }))
+    .min(1, 'a parcel must hold at least one item')
+    .max(MAX_ITEMS),
 });
 
 export const taxIdSchema = z.object({
@@ -167,7 +173,18 @@ export const orderInputSchema = z
       }
       return { ...item, unitDeclaredValue: value ?? { amount: 0, currency: order.currency } };
     });
-    return valid ? { ...order, shipTo, destination: postal, items } : z.NEVER;
+    if (!valid) {
+      return z.NEVER;
+    }
+    const tooValuable = declaredValueProblem(
+      items.map((item) => ({ quantity: item.quantity, amount: item.unitDeclaredValue.amount })),
+      order.currency,
+    );
+    if (tooValuable !== undefined) {
+      context.issues.push({ code: 'custom', path: ['items'], message: tooValuable, input: order.items });
+      return z.NEVER;
+    }
+    return { ...order, shipTo, destination: postal, items };
   });
 
 /** A validated order: amounts in minor units, the postal code parsed (its canonical form in `shipTo`, the value in `destination`). */

@@ -14,6 +14,7 @@ export function domesticDuties(card: DomesticRateCard, warehouseCode: string, cu
   return {
     payer: 'none',
     estimate: false,
+    collectedAtCheckout: false,
     ruleId: DOMESTIC_DUTY_RULE_ID,
     ruleName: `Domestic shipment within ${card.destination}: no import duties or taxes`,
     ruleEffectiveFrom: card.effectiveFrom,

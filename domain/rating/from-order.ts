@@ -1,6 +1,7 @@
 import type { Order } from '../order';
 import { fulfilmentWarehouse, MARKETPLACE_PROGRAMMES } from '../order';
 import type { Currency } from '../shared/money';
+import type { RecipientKind } from './duties/types';
 import type { RatingRequest } from './types';
 
 /**
@@ -39,5 +40,16 @@ export function ratingRequestFromOrder(order: Order, quoteCurrency: Currency = o
     insured: order.insured,
     quoteCurrency,
     seller: { remessaConforme: programmes.remessaConforme, chileVatRegistered: programmes.chileVatRegistered },
+    recipient: recipientKind(order.shipTo.taxId),
   };
+}
+
+/** CNPJ length, digits or (from July 2026) letters and digits, once punctuation is dropped. */
+const CNPJ_LENGTH = 14;
+
+/** A company when the recipient's tax id is a CNPJ (named, or 14 characters long); else an individual. */
+export function recipientKind(taxId: { readonly type?: string; readonly value: string } | undefined): RecipientKind {
+  if (taxId === undefined) return 'individual';
+  if (taxId.type !== undefined) return taxId.type === 'CNPJ' ? 'company' : 'individual';
+  return taxId.value.replace(/[^0-9A-Za-z]/g, '').length === CNPJ_LENGTH ? 'company' : 'individual';
 }

@@ -10,7 +10,7 @@ export { PE_REMOTE_RANGES } from './data/pe';
 export { US_REMOTE_RANGES } from './data/us';
 export { assessDuties, selectDutyRule, type CustomsDeclaration, type DutyAssessment, type DutyLine } from './duties/calculate';
 export { DUTY_RULES } from './duties/data';
-export type { DutyRule, SourceRef, TaxComponent, TaxRate } from './duties/types';
+export type { DutyRule, RecipientKind, SourceRef, TaxComponent, TaxRate } from './duties/types';
 export { rateShipment } from './rate';
 export {
   cardInEffect,
@@ -27,6 +27,7 @@ export {
   type WeightBreak,
 } from './rate-card';
 export { DOMESTIC_DUTY_RULE_ID } from './domestic';
+export { recipientKind } from './from-order';
 export { rateOrder, summariseQuote } from './rate-order';
 export { ratesInputSchema, ratingRequestFromRatesInput } from './rates-input';
 export * from './types';

@@ -258,6 +258,7 @@ function crossBorderDuties(
     country: card.destination,
     day: ctx.day,
     seller: request.seller ?? {},
+    recipient: request.recipient ?? 'individual',
     state: ctx.state,
     items: ctx.customsItems,
     fob: ctx.fobUsd,
@@ -285,10 +286,18 @@ function crossBorderDuties(
   const rule = assessment.rule;
   return {
     ...(rule.unverified ? { ruleWarning: `Duty rule ${rule.id} is an unverified assumption: ${rule.note}` } : {}),
-    ...(ddp ? {} : { dduWarning: 'DDU: duties and taxes are an estimate; customs collects them from the buyer on delivery.' }),
+    ...(ddp
+      ? {}
+      : {
+          dduWarning:
+            rule.collectedAtCheckout === true
+              ? `DDU: the platform collects these duties and taxes from the buyer at checkout (${rule.name}); nothing is due on delivery.`
+              : 'DDU: duties and taxes are an estimate; customs collects them from the buyer on delivery.',
+        }),
     dutiesAndTaxes: {
       payer: ddp ? 'seller' : 'buyer',
       estimate: !ddp,
+      collectedAtCheckout: rule.collectedAtCheckout === true,
       ruleId: rule.id,
       ruleName: rule.name,
       ruleEffectiveFrom: rule.effectiveFrom,
@@ -394,7 +403,8 @@ function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQu
     totalCharges,
     landedCost: add(ctx.goodsValue, totalCharges),
     sellerPays,
-    buyerPaysOnDelivery: dutiesAndTaxes.payer === 'buyer' ? dutiesAndTaxes.total : zero(ctx.currency),
+    buyerPaysOnDelivery: dutiesAndTaxes.payer === 'buyer' && !dutiesAndTaxes.collectedAtCheckout ? dutiesAndTaxes.total : zero(ctx.currency),
+    buyerPaidAtCheckout: dutiesAndTaxes.payer === 'buyer' && dutiesAndTaxes.collectedAtCheckout ? dutiesAndTaxes.total : zero(ctx.currency),
     transitDays: { min: transit.min + extra.min, max: transit.max + extra.max },
     warnings,
   };

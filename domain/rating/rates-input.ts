@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { decimalAmount, dimensionsSchema, hsCode, MARKETPLACE_PROGRAMMES } from '../order';
+import { decimalAmount, declaredValueProblem, dimensionsSchema, hsCode, MARKETPLACE_PROGRAMMES } from '../order';
 import { GOODS_CATEGORIES } from '../shared/goods';
 import { CURRENCIES, parseMajor } from '../shared/money';
 import { parsePostalCode } from '../shared/postal-codes';
 import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS, MARKETPLACES } from '../shared/shipping-terms';
+import { humanText } from '../shared/text';
 import type { RatingRequest } from './types';
 
 /**
@@ -15,8 +16,8 @@ export const ratesInputSchema = z
     destination: z
       .object({
         country: z.enum(DESTINATION_COUNTRIES),
-        postalCode: z.string().trim().min(1),
-        state: z.string().trim().min(1).max(64).optional(),
+        postalCode: z.string().trim().min(1).max(16),
+        state: humanText(64).optional(),
       })
       .transform(({ country, postalCode, state }, context) => {
         const postal = parsePostalCode(country, postalCode);
@@ -38,7 +39,7 @@ export const ratesInputSchema = z
           hsCode,
           category: z.enum(GOODS_CATEGORIES).optional(),
           batteryType: z.enum(BATTERY_TYPES).default('none'),
-          description: z.string().max(256).optional(),
+          description: humanText(256).optional(),
         }),
       )
       .min(1)
@@ -49,6 +50,8 @@ export const ratesInputSchema = z
     insured: z.boolean().default(false),
     /** The marketplace decides Brazil's Remessa Conforme and Chile's registered-platform treatment. */
     marketplace: z.enum(MARKETPLACES).default('own-store'),
+    /** A company (Brazil: a CNPJ) is outside Remessa Conforme's 20% band; an individual by default. */
+    recipient: z.enum(['individual', 'company']).default('individual'),
   })
   // Once the currency is known: every amount to minor units, once, here.
   .transform((input, context) => {
@@ -66,7 +69,18 @@ export const ratesInputSchema = z
       }
       return { ...item, unitValue: unitValue ?? { amount: 0, currency: input.currency } };
     });
-    return valid ? { ...input, items } : z.NEVER;
+    if (!valid) {
+      return z.NEVER;
+    }
+    const tooValuable = declaredValueProblem(
+      items.map((item) => ({ quantity: item.quantity, amount: item.unitValue.amount })),
+      input.currency,
+    );
+    if (tooValuable !== undefined) {
+      context.issues.push({ code: 'custom', path: ['items'], message: tooValuable, input: input.items });
+      return z.NEVER;
+    }
+    return { ...input, items };
   });
 
 export type RatesInput = z.output<typeof ratesInputSchema>;
@@ -88,5 +102,6 @@ export function ratingRequestFromRatesInput(input: RatesInput): RatingRequest {
     insured: input.insured,
     quoteCurrency: input.quoteCurrency ?? input.currency,
     seller: { remessaConforme: programmes.remessaConforme, chileVatRegistered: programmes.chileVatRegistered },
+    recipient: input.recipient,
   };
 }

@@ -8,7 +8,7 @@ import type { GoodsCategory } from '../shared/goods';
 import type { Currency, Money } from '../shared/money';
 import { type PostalCode } from '../shared/postal-codes';
 import type { BatteryType, DestinationCountry, Incoterm, ServiceLevel } from '../shared/shipping-terms';
-import type { DutyRule, SourceRef } from './duties/types';
+import type { DutyRule, RecipientKind, SourceRef } from './duties/types';
 import type { RateCard } from './rate-card';
 
 export { GOODS_CATEGORIES, type GoodsCategory } from '../shared/goods';
@@ -62,6 +62,8 @@ export interface RatingRequest {
   /** Currency every amount of the quote is expressed in; USD when absent. */
   readonly quoteCurrency?: Currency;
   readonly seller?: SellerFlags;
+  /** Who receives the parcel; an individual when absent (Brazil: a CNPJ makes it a company, outside Remessa Conforme). */
+  readonly recipient?: RecipientKind;
 }
 
 export interface RatingOptions {
@@ -116,8 +118,13 @@ export type DutyPayer = 'seller' | 'buyer' | 'none';
 export interface DutiesAndTaxes {
   /** DDP: the seller (Enlace prepays and bills the seller). DDU: the buyer, on delivery. Domestic: none. */
   readonly payer: DutyPayer;
-  /** True for DDU: the amounts are Enlace's estimate of what customs will collect from the buyer. */
+  /** True for DDU: the amounts are Enlace's estimate of what customs (or the platform, at checkout) collects from the buyer. */
   readonly estimate: boolean;
+  /**
+   * The selling platform collected these from the buyer at checkout (Brazil's Remessa Conforme to an
+   * individual, Chile's registered platforms): nothing is due on delivery.
+   */
+  readonly collectedAtCheckout: boolean;
   readonly ruleId: string;
   readonly ruleName: string;
   readonly ruleEffectiveFrom: string;
@@ -154,8 +161,10 @@ export interface EligibleQuote {
   readonly landedCost: Money;
   /** DDP: shipping + duties; DDU: shipping. */
   readonly sellerPays: Money;
-  /** DDU: the duties estimate; DDP: zero. */
+  /** DDU: the duties estimate customs collects on delivery; zero when the platform collected them at checkout, and for DDP. */
   readonly buyerPaysOnDelivery: Money;
+  /** DDU on a platform that collects duties and taxes at checkout (dutiesAndTaxes.collectedAtCheckout): what the buyer paid with the purchase; else zero. */
+  readonly buyerPaidAtCheckout: Money;
   readonly transitDays: { readonly min: number; readonly max: number };
   /** Domestic services: the warehouse it leaves from and the zone of the destination. */
   readonly domestic?: { readonly warehouseCode: string; readonly zone: string };

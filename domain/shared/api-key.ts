@@ -16,3 +16,9 @@ export type FindTenantByKeyHash = (keyHash: string) => Promise<Tenant | undefine
 
 /** Port: stores a new API key record. */
 export type SaveApiKey = (record: ApiKeyRecord) => Promise<void>;
+
+/** Port: revokes a key (by its hash) at `at`; false when no such key exists. Revoking twice keeps the first time. */
+export type RevokeApiKey = (keyHash: string, at: Date) => Promise<boolean>;
+
+/** Port: every key record (operators' listing; keys are few). */
+export type ListApiKeys = () => Promise<ApiKeyRecord[]>;

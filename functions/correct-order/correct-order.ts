@@ -4,6 +4,7 @@ import { applyCorrection, CORRECTABLE_STATUSES, orderCorrectionSchema } from '..
 import { mayRead } from '../../domain/shared/tenant';
 import type { buildCustomsStep } from '../shared/customs-step';
 import { header, pathParameter, type HttpRoute } from '../shared/http/http-handler';
+import { evaluateIfMatch } from '../shared/http/preconditions';
 import { badRequest, conflict, HttpError, jsonResponse, notFound, validationError } from '../shared/http/problem';
 import { logger } from '../shared/observability';
 import type { CustomsCheckRecord, GetCustomsCheck, GetCustomsContext, SaveCustomsWrite } from '../shared/store/customs-store';
@@ -30,12 +31,6 @@ const PENDING: CustomsView = {
   problems: [],
   note: 'Customs checks run once a carrier is booked; the corrected order will be checked then.',
 };
-
-/** `"3"`, `W/"3"` or `3` → 3; anything else → NaN. */
-function versionIn(ifMatch: string): number {
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
-  return match === null ? Number.NaN : Number(match[1]);
-}
 
 function fromCheck(check: CustomsCheckRecord | undefined, order: Order): CustomsView {
   return check === undefined || check.orderVersion !== order.version
@@ -67,10 +62,24 @@ export function buildCorrectOrderRoute(deps: CorrectOrderDeps): HttpRoute {
       throw validationError(parsed.error.issues);
     }
     const ifMatch = header(event, 'if-match');
-    if (ifMatch !== undefined && ifMatch.trim() !== '*' && versionIn(ifMatch) !== order.version) {
-      throw new HttpError(412, 'Precondition Failed', `The order is at version ${order.version}, not ${ifMatch}; read it again and retry.`, [], {
-        etag: `"${order.version}"`,
-      });
+    const etag = `"${order.version}"`;
+    const precondition = evaluateIfMatch(ifMatch, etag);
+    if (precondition === 'malformed') {
+      throw badRequest('The If-Match header is not a list of entity tags.', [
+        { path: 'If-Match', code: 'invalid_format', message: `must be "*" or entity tags such as ${etag} (the order's ETag)` },
+      ]);
+    }
+    if (precondition === 'does-not-match') {
+      // The current ETag travels with the 412, so the client can read the order and retry without guessing.
+      throw new HttpError(
+        412,
+        'Precondition Failed',
+        `The order is at version ${order.version} (ETag ${etag}), not ${ifMatch!.trim()}; read it again and retry.`,
+        [],
+        {
+          etag,
+        },
+      );
     }
     if (!CORRECTABLE_STATUSES.includes(order.status)) {
       const why =

@@ -3,12 +3,15 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { KMSClient } from '@aws-sdk/client-kms';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { DEFAULT_RETRY_POLICY } from '../../domain/notifications';
 import { parseDeliveryJob } from '../shared/notifications/delivery-job';
 import { buildDelayRetry } from '../shared/notifications/delivery-queue';
+import { networkPolicyFromEnvironment } from '../shared/notifications/network-policy';
+import { buildKmsSecretBox } from '../shared/notifications/secret-box';
 import { buildSendMessage, eventBridgeClients } from '../shared/notifications/sender';
 import { logger, metrics } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
@@ -31,8 +34,13 @@ const policy = {
 };
 
 const deliver = buildDeliverNotification({
-  getSubscription: buildGetSubscription(documents, tableName),
-  send: buildSendMessage(eventBridgeClients((region) => new EventBridgeClient({ region }))),
+  // The delivery path: the only function besides the verification handshake that may open signing secrets (kms:Decrypt).
+  getSubscription: buildGetSubscription(documents, tableName, buildKmsSecretBox(new KMSClient({}), requiredEnv('SIGNING_SECRETS_KEY_ARN'))),
+  // Every attempt resolves the endpoint again and checks every address (DNS rebinding), locally too.
+  send: buildSendMessage(
+    eventBridgeClients((region) => new EventBridgeClient({ region })),
+    { policy: networkPolicyFromEnvironment() },
+  ),
   saveDeadLetter: buildSaveDeadLetter(documents, tableName),
   delayRetry: buildDelayRetry(sqs, requiredEnv('DELIVERY_QUEUE_URL')),
   policy,

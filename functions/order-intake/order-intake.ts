@@ -82,9 +82,10 @@ export function buildOrderIntake(deps: OrderIntakeDeps): HttpRoute {
       return created(order, false);
     }
     const { existing } = outcome;
-    if (existing.requestHash !== requestHash || !mayActFor(tenant, existing.sellerId)) {
+    // The key is the seller's own (the store scopes it), so this says nothing about other sellers' orders.
+    if (existing.requestHash !== requestHash || existing.sellerId !== input.sellerId) {
       throw conflict(
-        `Order "${input.externalOrderId}" from ${input.marketplace} was already received with a different body. ` +
+        `Order "${input.externalOrderId}" from ${input.marketplace} was already received for seller "${input.sellerId}" with a different body. ` +
           'Send the original body to retry, or a new externalOrderId for a new order.',
       );
     }

@@ -7,6 +7,7 @@ import {
   rotateSecret,
   SECRET_OVERLAP_SECONDS,
   SubscriptionChangedError,
+  SubscriptionLimitError,
   subscriptionInputSchema,
   type DeleteDeadLetter,
   type DeleteSubscription,
@@ -87,6 +88,10 @@ export function buildSubscriptionRoutes(deps: SubscriptionRoutesDeps): Record<Su
       if (error instanceof SubscriptionChangedError) {
         throw conflict('The subscription was changed by another request at the same time; read it again and retry.');
       }
+      if (error instanceof SubscriptionLimitError) {
+        // Enforced atomically by the store: however many creations race, the cap holds.
+        throw conflict(`Seller "${error.sellerId}" already has ${MAX_SUBSCRIPTIONS_PER_SELLER} subscriptions, the most allowed; delete one first.`);
+      }
       throw error;
     }
   };
@@ -104,9 +109,6 @@ export function buildSubscriptionRoutes(deps: SubscriptionRoutesDeps): Record<Su
       const sellerId = parsed.data.sellerId ?? tenant.sellerIds[0]!;
       if (!mayActFor(tenant, sellerId)) {
         throw forbidden(`This API key may not manage subscriptions of seller "${sellerId}".`);
-      }
-      if ((await deps.listSubscriptions(sellerId)).length >= MAX_SUBSCRIPTIONS_PER_SELLER) {
-        throw conflict(`Seller "${sellerId}" already has ${MAX_SUBSCRIPTIONS_PER_SELLER} subscriptions, the most allowed; delete one first.`);
       }
       const secret = deps.newSecret();
       const created = createSubscription({ ...parsed.data, sellerId }, { subscriptionId: deps.newSubscriptionId(), secret, now: now() });

@@ -14,9 +14,23 @@ export const VERIFICATION_TIMEOUT_MS = 5_000;
  * be pointed at someone else's URL); a bus gets the same message through PutEvents, which succeeds
  * only once the seller's bus policy lets Enlace put events on it.
  */
-export function buildVerifyTarget(deps: { send: SendMessage; newChallenge: () => string; now?: () => Date; timeoutMs?: number }): VerifyTarget {
-  const { send, newChallenge, now = () => new Date(), timeoutMs = VERIFICATION_TIMEOUT_MS } = deps;
-  return async (subscription) => {
+export function buildVerifyTarget(deps: {
+  send: SendMessage;
+  newChallenge: () => string;
+  /** Opens sealed signing secrets (the handshake is signed like every delivery); as they are when already open. */
+  openSecrets?: (subscription: Subscription) => Promise<Subscription>;
+  now?: () => Date;
+  timeoutMs?: number;
+}): VerifyTarget {
+  const {
+    send,
+    newChallenge,
+    openSecrets = (subscription: Subscription) => Promise.resolve(subscription),
+    now = () => new Date(),
+    timeoutMs = VERIFICATION_TIMEOUT_MS,
+  } = deps;
+  return async (stored) => {
+    const subscription = stored.secrets.some((secret) => secret.secret === undefined) ? await openSecrets(stored) : stored;
     const challenge = newChallenge();
     const at = now();
     const body = JSON.stringify(verificationRequest(subscription, challenge, at));

@@ -1,8 +1,5 @@
 import type { DeadLetter, Subscription } from '../../domain/notifications';
 
-/** A secret as the API shows it after creation: never its value, only enough to tell which one it is. */
-const hint = (secret: string): string => `${secret.slice(0, 6)}…${secret.slice(-4)}`;
-
 /** The public representation of a subscription (API v1). */
 export function subscriptionView(subscription: Subscription) {
   const self = `/v1/subscriptions/${subscription.subscriptionId}`;
@@ -18,7 +15,7 @@ export function subscriptionView(subscription: Subscription) {
     updatedAt: subscription.updatedAt,
     ...(subscription.lastVerification === undefined ? {} : { lastVerification: subscription.lastVerification }),
     signingSecrets: subscription.secrets.map((secret) => ({
-      hint: hint(secret.secret),
+      hint: secret.hint,
       createdAt: secret.createdAt,
       ...(secret.expiresAt === undefined ? {} : { expiresAt: secret.expiresAt }),
     })),

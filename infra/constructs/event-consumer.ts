@@ -67,5 +67,21 @@ export class EventConsumer extends Construct {
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     }).addAlarmAction(new cwActions.SnsAction(props.alarmTopic));
+    // The one way the rule could lose an event: the queue refused it and so did the DLQ (a message
+    // SQS cannot carry, a policy mistake). Never silent: this alarm fires on the first one.
+    new cloudwatch.Alarm(this, 'EventsNotDeadLettered', {
+      alarmDescription: `${props.functionName}: the rule could deliver an event neither to its queue nor to its DLQ; it is lost unless replayed from the bus archive`,
+      metric: new cloudwatch.Metric({
+        namespace: 'AWS/Events',
+        metricName: 'InvocationsFailedToBeSentToDlq',
+        dimensionsMap: { RuleName: this.rule.ruleName, EventBusName: props.bus.eventBusName },
+        statistic: 'Sum',
+        period: Duration.minutes(1),
+      }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    }).addAlarmAction(new cwActions.SnsAction(props.alarmTopic));
   }
 }

@@ -4,6 +4,7 @@ import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
@@ -45,6 +46,8 @@ export class Notifications extends Construct {
   /** Serves every route of functions/subscriptions/route-keys.ts. */
   readonly api: EnlaceFunction;
   readonly retryPolicy: RetryPolicy;
+  /** Seals sellers' signing secrets (functions/shared/notifications/secret-box.ts); only the delivery path may open them. */
+  readonly signingSecretsKey: kms.Key;
 
   constructor(scope: Construct, id: string, props: NotificationsProps) {
     super(scope, id);
@@ -97,13 +100,48 @@ export class Notifications extends Construct {
       description: '/v1/subscriptions: subscribe, verify, rotate secrets, list and replay dead deliveries',
       // The verification handshake may wait 5 s for the seller's endpoint.
       timeout: Duration.seconds(15),
-      environment: { DELIVERY_QUEUE_URL: this.deliveryQueue.queueUrl },
+      // Enlace's own account: no bus in it may be subscribed (the default bus included).
+      environment: { DELIVERY_QUEUE_URL: this.deliveryQueue.queueUrl, ENLACE_ACCOUNT_ID: Stack.of(this).account },
     }).bindTable(props.table);
     this.deliveryQueue.grantSendMessages(this.api);
     allowPutEventsToSellerBuses(this.api);
     this.api.errorsAlarm.addAlarmAction(alarmAction);
 
+    this.signingSecretsKey = this.signingSecrets();
+
     this.alarms(alarmAction);
+  }
+
+  /**
+   * Signing secrets are sealed with a key of their own (KMS envelope encryption): the subscriptions
+   * function seals new ones (GenerateDataKey) and opens them for the verification handshake, the
+   * delivery function opens them to sign deliveries (Decrypt), and the key policy denies Decrypt and
+   * GenerateDataKey to every other principal, even one whose IAM policy would allow it. Every other
+   * function with table access reads ciphertext.
+   */
+  private signingSecrets(): kms.Key {
+    const key = new kms.Key(this, 'SigningSecretsKey', {
+      description: "Seals sellers' notification signing secrets; only the delivery path may open them",
+      enableKeyRotation: true,
+    });
+    for (const fn of [this.api, this.delivery]) {
+      fn.addEnvironment('SIGNING_SECRETS_KEY_ARN', key.keyArn);
+    }
+    key.grantDecrypt(this.delivery);
+    key.grant(this.api, 'kms:GenerateDataKey', 'kms:Decrypt');
+    const onlyFor = (roles: readonly iam.IRole[], actions: string[]) =>
+      key.addToResourcePolicy(
+        new iam.PolicyStatement({
+          effect: iam.Effect.DENY,
+          principals: [new iam.AnyPrincipal()],
+          actions,
+          resources: ['*'],
+          conditions: { ArnNotEquals: { 'aws:PrincipalArn': roles.map((role) => role.roleArn) } },
+        }),
+      );
+    onlyFor([this.delivery.role!, this.api.role!], ['kms:Decrypt']);
+    onlyFor([this.api.role!], ['kms:GenerateDataKey']);
+    return key;
   }
 
   private alarms(action: cwActions.SnsAction): void {
@@ -142,13 +180,25 @@ export class Notifications extends Construct {
 
 /**
  * Sellers' buses live in their own accounts and are only known at run time, so the grant names
- * every bus; each seller's bus policy decides whether Enlace may put events on it.
+ * every bus of every *other* account (aws:ResourceAccount), and an explicit deny covers every bus
+ * of Enlace's own account (its default bus and `enlace` included): a delivery can never feed
+ * Enlace's own buses, even if a subscription slipped past the API's check. Each seller's bus policy
+ * decides whether Enlace may write to it.
  */
 function allowPutEventsToSellerBuses(fn: EnlaceFunction): void {
+  const stack = Stack.of(fn);
   fn.addToRolePolicy(
     new iam.PolicyStatement({
       actions: ['events:PutEvents'],
-      resources: [Stack.of(fn).formatArn({ service: 'events', region: '*', account: '*', resource: 'event-bus', resourceName: '*' })],
+      resources: [stack.formatArn({ service: 'events', region: '*', account: '*', resource: 'event-bus', resourceName: '*' })],
+      conditions: { StringNotEquals: { 'aws:ResourceAccount': stack.account } },
+    }),
+  );
+  fn.addToRolePolicy(
+    new iam.PolicyStatement({
+      effect: iam.Effect.DENY,
+      actions: ['events:PutEvents'],
+      resources: [stack.formatArn({ service: 'events', region: '*', resource: 'event-bus', resourceName: '*' })],
     }),
   );
   // The partition is a token or a literal depending on the @aws-cdk/core:enablePartitionLiterals flag.
@@ -156,7 +206,11 @@ function allowPutEventsToSellerBuses(fn: EnlaceFunction): void {
     Validations.of(fn).acknowledge({
       id: `AwsSolutions-IAM5[Resource::arn:${partition}:events:*:*:event-bus/*]`,
       reason:
-        "Sellers subscribe buses in their own accounts at run time; only PutEvents is granted, and each seller's bus policy decides whether Enlace may write to it.",
+        "Sellers subscribe buses in their own accounts at run time; only PutEvents is granted, only on other accounts' buses (aws:ResourceAccount), and each seller's bus policy decides whether Enlace may write to it.",
+    });
+    Validations.of(fn).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::arn:${partition}:events:*:<AWS::AccountId>:event-bus/*]`,
+      reason: "A deny, not a grant: PutEvents to every bus of Enlace's own account is refused.",
     });
   }
 }

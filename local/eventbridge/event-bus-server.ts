@@ -26,6 +26,12 @@ export interface EventBusServerOptions {
   readonly deliver: DeliverToTarget;
   /** Where a target's delivery goes when every retry failed and the target has a DLQ. */
   readonly deadLetter: (queueLogicalId: string, event: BusEvent, error: Error) => Promise<void>;
+  /**
+   * An event neither its target nor its DLQ took (or whose target has no DLQ): kept by the caller
+   * where an operator sees it. On AWS the same case is the rule's InvocationsFailedToBeSentToDlq
+   * metric, which raises an alarm (infra/constructs/event-consumer.ts); it is never silent.
+   */
+  readonly undeliverable?: (record: { rule: string; target: string; event: BusEvent; reason: string }) => void;
   readonly log: (message: string, fields?: Record<string, unknown>) => void;
   /** Delay before retry n (1-based); AWS backs off exponentially with jitter. */
   readonly retryDelayMs?: (attempt: number) => number;
@@ -78,7 +84,14 @@ export class EventBusServer {
   }
 
   async listen(port = 0): Promise<string> {
-    this.server = createServer((request, response) => void this.handle(request, response));
+    this.server = createServer((request, response) => {
+      this.handle(request, response).catch((error: unknown) => {
+        // A client gone mid-request: that connection ends, the bus does not.
+        this.options.log('eventbridge: request failed', { error: String(error) });
+        response.destroy();
+      });
+    });
+    this.server.on('clientError', (_error, socket) => socket.destroy());
     await new Promise<void>((resolve) => this.server!.listen(port, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
@@ -190,7 +203,10 @@ export class EventBusServer {
         continue;
       }
       for (const target of rule.targets) {
-        const delivery = this.deliverWithRetries(target, event, rule).finally(() => this.inFlight.delete(delivery));
+        // deliverWithRetries does not reject; the catch is the last guard of the local cloud's process.
+        const delivery = this.deliverWithRetries(target, event, rule)
+          .catch((error: unknown) => this.options.log('eventbridge: delivery crashed', { rule: rule.logicalId, error: String(error) }))
+          .finally(() => this.inFlight.delete(delivery));
         this.inFlight.add(delivery);
       }
     }
@@ -216,11 +232,21 @@ export class EventBusServer {
         }
       }
     }
-    if (target.deadLetterQueueId !== undefined) {
-      await this.options.deadLetter(target.deadLetterQueueId, event, lastError!);
-    } else {
-      this.options.log('eventbridge: event dropped after retries (target has no DLQ)', { rule: rule.logicalId, target: target.id, eventId: event.id });
+    if (target.deadLetterQueueId === undefined) {
+      this.park(rule, target, event, `every attempt failed and the target has no DLQ: ${lastError?.message ?? 'unknown error'}`);
+      return;
     }
+    try {
+      await this.options.deadLetter(target.deadLetterQueueId, event, lastError!);
+    } catch (error) {
+      // The DLQ refused it too (e.g. a body it cannot carry): kept and reported, and the bus goes on.
+      this.park(rule, target, event, `the target and its DLQ ${target.deadLetterQueueId} both refused it: ${(error as Error).message}`);
+    }
+  }
+
+  private park(rule: RuleSpec, target: RuleTargetSpec, event: BusEvent, reason: string): void {
+    this.options.log('eventbridge: event could not be delivered nor dead-lettered', { rule: rule.logicalId, target: target.id, eventId: event.id, reason });
+    this.options.undeliverable?.({ rule: rule.logicalId, target: target.id, event, reason });
   }
 }
 

@@ -9,6 +9,7 @@ import { sampleOrderBody } from '../fixtures/orders';
 import { eventually, localClientConfig, localCloud, localDynamoDb } from '../setup/local-cloud-client';
 import { readmeVerifier } from '../setup/readme-verifier';
 import { WebhookReceiver, type ReceivedRequest } from '../setup/webhook-receiver';
+import { expectEvery } from '../setup/assertions';
 
 /*
  * Seller notifications through the local cloud: API Gateway → subscriptions → handshake with a real
@@ -180,6 +181,9 @@ describe('seller notifications through the local cloud', () => {
     const seller = await newSeller('b');
     const receiver = await startReceiver();
     const subscription = await subscribe(seller, { endpoint: receiver.url }, ['order.received']);
+    // A witness: the same seller's subscription to order.rated alone, on a receiver of its own.
+    const witness = await startReceiver();
+    await subscribe(seller, { endpoint: witness.url }, ['order.rated']);
     receiver.failNext = 2;
 
     const orderId = await postOrder(seller);
@@ -190,8 +194,9 @@ describe('seller notifications through the local cloud', () => {
     // Exponential backoff from 1 s in the test cloud: ~1 s, then ~2 s (±20 %).
     expect(attempts[2]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(2_000);
     expectSignedBy(delivered!, subscription.secret);
-    // Only the subscribed type arrives.
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Only the subscribed type arrives. The positive signal: the witness got order.rated, so the
+    // fan-out has decided about it for every subscription of the seller (one invocation, one batch of jobs).
+    await waitForTypes(witness, orderId, ['order.rated']);
     expect(deliveriesFor(receiver, orderId).map((request) => request.json.type)).toEqual(['order.received']);
   });
 
@@ -240,10 +245,11 @@ describe('seller notifications through the local cloud', () => {
     const orderA = await postOrder(sellerA);
     await waitForTypes(receiverB, orderB, ['order.received', 'order.rated']);
     await waitForTypes(receiverA, orderA, ['order.received', 'order.rated']);
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect(receiverA.delivered.every((request) => request.json.sellerId === sellerA.sellerId)).toBe(true);
+    // The positive signal is the waits above: each of B's events was fanned out (B got it), and the
+    // fan-out queues an event's jobs for every subscription it picks in one batch, so one for A would be here.
+    expectEvery(receiverA.delivered, (request) => request.json.sellerId === sellerA.sellerId);
     expect(receiverA.delivered.some((request) => request.json.orderId === orderB)).toBe(false);
-    expect(receiverB.delivered.every((request) => request.json.sellerId === sellerB.sellerId)).toBe(true);
+    expectEvery(receiverB.delivered, (request) => request.json.sellerId === sellerB.sellerId);
 
     // B's subscription does not exist for A: every route answers as for a missing one.
     for (const [method, path] of [
@@ -296,9 +302,13 @@ describe('seller notifications through the local cloud', () => {
     const subscription = await subscribe(seller, { endpoint: receiver.url });
     expect(subscription.body).toMatchObject({ status: 'pending_verification', verification: { ok: false } });
     expect(String((subscription.body.verification as { reason: string }).reason)).toContain('challenge');
+    // A witness: an active subscription of the same seller, on a receiver of its own.
+    const witness = await startReceiver();
+    await subscribe(seller, { endpoint: witness.url });
 
     const before = await postOrder(seller);
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    // The positive signal: the witness got both events, so the fan-out has passed over the pending subscription.
+    await waitForTypes(witness, before, ['order.received', 'order.rated']);
     expect(deliveriesFor(receiver, before)).toHaveLength(0);
 
     receiver.ignoreChallenge = false;
@@ -310,8 +320,8 @@ describe('seller notifications through the local cloud', () => {
 
   it("forwards to a seller's event bus, with the public payload as the detail and a detail-type of its own", async () => {
     const seller = await newSeller('bus');
-    // Locally every account is 000000000000 and the local EventBridge has the default bus.
-    const subscription = await subscribe(seller, { eventBusArn: 'arn:aws:events:us-east-1:000000000000:event-bus/default' }, ['order.rated']);
+    // Enlace's local account is 000000000000; a seller's bus is in another account (the local EventBridge serves its default bus).
+    const subscription = await subscribe(seller, { eventBusArn: 'arn:aws:events:us-east-1:111122223333:event-bus/default' }, ['order.rated']);
     expect(subscription.body).toMatchObject({ status: 'active', eventBusArn: expect.stringContaining('event-bus/default') });
 
     const orderId = await postOrder(seller);
@@ -342,9 +352,10 @@ describe('seller notifications through the local cloud', () => {
     expect(bad.status).toBe(400);
     const paths = (bad.body.errors as { path: string }[]).map((error) => error.path);
     expect(paths).toEqual(expect.arrayContaining(['endpoint', 'eventTypes.1', 'filter.destinationCountries.0', '(body)']));
-    expect(
-      (await api('POST', '/v1/subscriptions', seller.key, { eventBusArn: 'arn:aws:events:us-east-1:000000000000:event-bus/enlace', eventTypes: ['*'] })).status,
-    ).toBe(400);
+    for (const eventBusArn of ['arn:aws:events:us-east-1:000000000000:event-bus/enlace', 'arn:aws:events:us-east-1:000000000000:event-bus/default']) {
+      // Enlace's own buses, its default bus included: never a target.
+      expect((await api('POST', '/v1/subscriptions', seller.key, { eventBusArn, eventTypes: ['*'] })).status).toBe(400);
+    }
     expect((await api('GET', '/v1/subscriptions/sub_missing/dead-letters?limit=1000', seller.key)).status).toBe(400);
     expect((await api('GET', '/v1/subscriptions/sub_missing', seller.key)).status).toBe(404);
     const raw = await fetch(`${localCloud().api}/v1/subscriptions`, {

@@ -1,4 +1,5 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { connect } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,15 +14,17 @@ interface Started {
 
 /** Runs `npm start`'s entry point as a newcomer would, and reads the endpoint lines it prints. */
 async function start(env: Record<string, string>): Promise<Started> {
+  // Its own process group, as a terminal gives `npm start`, so the test can signal the whole group.
   const child = spawn(process.execPath, ['--import', 'tsx', 'local/main.ts'], {
     cwd: root,
     env: { ...process.env, PORT: '0', ENLACE_QUIET: 'true', ...env },
+    detached: true,
   });
   const lines = new Map<string, string>();
   await new Promise<void>((resolve, reject) => {
     // Every function's execution environment is warmed before "ready" (25 Node processes): on a shared
     // 2-core machine under load that alone can take over a minute.
-    const timer = setTimeout(() => reject(new Error('npm start did not become ready in 150 s')), 150_000);
+    const timer = setTimeout(() => reject(new Error('npm start did not become ready in 180 s')), 180_000);
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {
       buffer += chunk.toString('utf8');
@@ -36,14 +39,17 @@ async function start(env: Record<string, string>): Promise<Started> {
         resolve();
       }
     });
-    child.once('exit', (code) => reject(new Error(`npm start exited early with ${String(code)}`)));
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString('utf8')));
+    child.once('exit', (code) => reject(new Error(`npm start exited early with ${String(code)}: ${errors.slice(-2_000)}`)));
   });
   return { child, lines };
 }
 
-async function stop({ child }: Started): Promise<number | null> {
+/** Signals the whole process group, as a terminal or a process supervisor does, and waits for the local cloud's exit. */
+async function stopGroup({ child }: Started, signal: NodeJS.Signals): Promise<number | null> {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  child.kill('SIGTERM');
+  process.kill(-child.pid!, signal);
   return exited;
 }
 
@@ -53,11 +59,42 @@ const refused = async (url: string) =>
     () => true,
   );
 
+/** Every endpoint the cloud printed stops answering: nothing it started is left behind. */
+async function allGone(lines: Map<string, string>, timeoutMs: number): Promise<string[]> {
+  const names = ['api', 'dynamodb', 'sqs', 'eventbridge', 'secretsmanager', 'admin'];
+  const deadline = Date.now() + timeoutMs;
+  let alive = names;
+  while (alive.length > 0 && Date.now() < deadline) {
+    alive = (await Promise.all(names.map(async (name) => ((await refused(lines.get(name)!)) ? undefined : name)))).filter((name) => name !== undefined);
+    if (alive.length > 0) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return alive;
+}
+
+/** A client that sends half a body and hangs up (regression: the body was read outside the error handling). */
+async function disconnectMidBody(api: string): Promise<void> {
+  const { hostname, port } = new URL(api);
+  await new Promise<void>((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(
+        'POST /v1/orders HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100000\r\nAuthorization: Bearer k\r\n\r\n{"half":',
+      );
+      setTimeout(() => {
+        socket.destroy();
+        resolve();
+      }, 100);
+    });
+    socket.on('error', reject);
+  });
+}
+
 describe('npm start', () => {
   const state = mkdtempSync(join(tmpdir(), 'enlace-start-'));
   afterAll(() => rmSync(state, { recursive: true, force: true }));
 
-  it('prints every endpoint, stops cleanly on SIGTERM, and keeps data across a restart when asked', async () => {
+  it('prints every endpoint, survives a client hanging up mid-body, stops everything on a SIGTERM to its group, and keeps data across a restart when asked', async () => {
     const env = { ENLACE_DB_PATH: join(state, 'db'), ENLACE_STATE_DIR: state, ENLACE_API_KEY: 'enl_test_restart_key_000000000000000000' };
     const first = await start(env);
     for (const name of ['api', 'dynamodb', 'sqs', 'eventbridge', 'secretsmanager']) {
@@ -65,23 +102,28 @@ describe('npm start', () => {
     }
     const api = first.lines.get('api')!;
     const headers = { authorization: `Bearer ${env.ENLACE_API_KEY}`, 'content-type': 'application/json' };
+    await disconnectMidBody(api);
     const created = await fetch(`${api}/v1/orders`, { method: 'POST', headers, body: JSON.stringify(sampleOrder) });
     expect(created.status).toBe(201);
     const { orderId } = (await created.json()) as { orderId: string };
 
-    expect(await stop(first)).toBe(0);
-    // Nothing is left behind: DynamoDB Local's JVM, fauxqs and the API are gone.
-    expect(await refused(first.lines.get('dynamodb')!)).toBe(true);
-    expect(await refused(first.lines.get('sqs')!)).toBe(true);
-    expect(await refused(api)).toBe(true);
-    expect(await refused(first.lines.get('secretsmanager')!)).toBe(true);
+    expect(await stopGroup(first, 'SIGTERM')).toBe(0);
+    // Nothing is left behind: DynamoDB Local's JVM, fauxqs, the API, the bus, the admin endpoint are gone.
+    expect(await allGone(first.lines, 1_000)).toEqual([]);
 
     const second = await start(env);
-    try {
-      const again = await fetch(`${second.lines.get('api')!}/v1/orders/${orderId}`, { headers });
-      expect(again.status).toBe(200);
-    } finally {
-      expect(await stop(second)).toBe(0);
-    }
-  }, 360_000);
+    const again = await fetch(`${second.lines.get('api')!}/v1/orders/${orderId}`, { headers });
+    expect(again.status).toBe(200);
+
+    // DynamoDB Local dies on its own: the cloud cannot work without it, so everything stops, and says so by its exit code.
+    const exited = new Promise<number | null>((resolve) => second.child.once('exit', (code) => resolve(code)));
+    const dynamodbPort = new URL(second.lines.get('dynamodb')!).port;
+    const java = execSync('ps -eo pid,args')
+      .toString()
+      .split('\n')
+      .find((line) => line.includes('DynamoDBLocal.jar') && line.includes(`-port ${dynamodbPort}`) && !line.includes('guard.cjs'));
+    process.kill(Number(java!.trim().split(/\s+/)[0]), 'SIGKILL');
+    expect(await exited).toBe(1);
+    expect(await allGone(second.lines, 15_000)).toEqual([]);
+  }, 480_000);
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseEvent } from '../../events/envelope';
 import { orderReceivedV1 } from '../../events/order-received';
 import { eventually, localCloud } from '../setup/local-cloud-client';
+import { relayBarrier } from '../setup/relay-barrier';
 import { TEST_KEYS } from '../setup/test-keys';
 
 /** The README's sample order, exactly as a newcomer would post it. */
@@ -71,7 +72,8 @@ describe('order intake through the local cloud (API Gateway → authorizer → L
     expect(second.status).toBe(first.status);
     expect(second.body.orderId).toBe(first.body.orderId);
     expect(second.headers.get('idempotent-replayed')).toBe('true');
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Everything written before the barrier's marker order is on the bus once the marker's event is.
+    await relayBarrier();
     expect(await publishedFor(String(first.body.orderId))).toHaveLength(1);
   });
 
@@ -81,8 +83,7 @@ describe('order intake through the local cloud (API Gateway → authorizer → L
     expect(responses.map((response) => response.status)).toEqual(Array(8).fill(201));
     expect(new Set(responses.map((response) => response.body.orderId)).size).toBe(1);
     const orderId = String(responses[0]!.body.orderId);
-    await eventually(async () => ((await publishedFor(orderId)).length > 0 ? true : undefined));
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await relayBarrier();
     expect(await publishedFor(orderId)).toHaveLength(1);
   });
 

@@ -3,6 +3,7 @@ import { shipmentRoutedV1 } from '../../events/shipment-routed';
 import { sampleOrderBody, withShipTo } from '../fixtures/orders';
 import { eventually, localCloud } from '../setup/local-cloud-client';
 import { TEST_KEYS } from '../setup/test-keys';
+import { expectEvery } from '../setup/assertions';
 
 const headers = { authorization: `Bearer ${TEST_KEYS.integration.key}`, 'content-type': 'application/json' };
 let counter = 0;
@@ -115,7 +116,7 @@ describe('routing through the local cloud', () => {
     expect(status).toBe('unrateable');
     const quotes = await fetch(`${localCloud().api}/v1/orders/${orderId}/quotes`, { headers });
     const body = (await quotes.json()) as { ineligible: { reasons: { code: string }[] }[] };
-    expect(body.ineligible.every((service) => service.reasons.some((reason) => reason.code === 'BATTERY_REFUSED'))).toBe(true);
+    expectEvery(body.ineligible, (service) => service.reasons.some((reason) => reason.code === 'BATTERY_REFUSED'));
   });
 
   it("does not show one seller's routing to another", async () => {

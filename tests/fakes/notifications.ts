@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { SubscriptionChangedError, type DeadLetter, type DeliveryJob, type SequenceSubject } from '../../domain/notifications/ports';
-import { createSubscription, type Subscription } from '../../domain/notifications/subscription';
+import { SubscriptionChangedError, SubscriptionLimitError, type DeadLetter, type DeliveryJob, type SequenceSubject } from '../../domain/notifications/ports';
+import { createSubscription, MAX_SUBSCRIPTIONS_PER_SELLER, type Subscription } from '../../domain/notifications/subscription';
 import type { OutgoingMessage, SendResult } from '../../functions/shared/notifications/sender';
 
 export const silentLog = new Logger({ logLevel: 'SILENT' });
@@ -21,6 +21,10 @@ export function memoryStore() {
       const expected = subscription.revision === 1 ? undefined : subscription.revision - 1;
       if (current?.revision !== expected) {
         throw new SubscriptionChangedError(subscription.subscriptionId);
+      }
+      const count = [...subscriptions.values()].filter((other) => other.sellerId === subscription.sellerId).length;
+      if (expected === undefined && count >= MAX_SUBSCRIPTIONS_PER_SELLER) {
+        throw new SubscriptionLimitError(subscription.sellerId, MAX_SUBSCRIPTIONS_PER_SELLER);
       }
       subscriptions.set(key(subscription.sellerId, subscription.subscriptionId), subscription);
     },
@@ -84,4 +88,24 @@ export function fakeSend(results: SendResult[] = [], fallback: SendResult = { ok
 export function fakeQueue() {
   const jobs: DeliveryJob[] = [];
   return { jobs, enqueueDeliveries: async (batch: readonly DeliveryJob[]) => void jobs.push(...batch) };
+}
+
+/** A secret box that seals by encoding (no KMS), and opens only with the context it was sealed under, as KMS does. */
+export function fakeSecretBox() {
+  const opened: string[] = [];
+  return {
+    opened,
+    seal: async (secret: string, context: { sellerId: string; subscriptionId: string }) => ({
+      scheme: 'fake',
+      value: Buffer.from(secret, 'utf8').toString('base64'),
+      context: `${context.sellerId}/${context.subscriptionId}`,
+    }),
+    open: async (sealed: Readonly<Record<string, string>>, context: { sellerId: string; subscriptionId: string }) => {
+      if (sealed.context !== `${context.sellerId}/${context.subscriptionId}`) {
+        throw new Error('InvalidCiphertextException: sealed for another subscription');
+      }
+      opened.push(sealed.value!);
+      return Buffer.from(sealed.value!, 'base64').toString('utf8');
+    },
+  };
 }

@@ -2,13 +2,13 @@ import type { Order } from '../../domain/order';
 import type { PendingEvent } from '../../events/pending';
 import type { IdempotencyRecord, SaveNewOrder } from '../../functions/shared/store/order-store';
 
-/** An in-memory store with the same contract as the DynamoDB adapter: first writer of a key wins. */
+/** An in-memory store with the same contract as the DynamoDB adapter: first writer of a (seller, marketplace, external id) key wins. */
 export function fakeOrderStore() {
   const orders = new Map<string, Order>();
   const keys = new Map<string, IdempotencyRecord>();
   const events: PendingEvent[] = [];
   const saveNewOrder: SaveNewOrder = async (order, requestHash, event) => {
-    const key = `${order.marketplace}#${order.externalOrderId}`;
+    const key = `${order.sellerId}#${order.marketplace}#${order.externalOrderId}`;
     const existing = keys.get(key);
     if (existing !== undefined) {
       return { kind: 'duplicate', existing };

@@ -5,7 +5,9 @@ import { SUBSCRIPTION_ROUTES } from '../../functions/subscriptions/route-keys';
 import { buildApp } from '../../infra/app';
 import { matchesEventPattern } from '../../local/eventbridge/event-pattern';
 import type { CfnTemplate } from '../../local/template';
+import { readKmsKeys } from '../../local/kms-wiring';
 import { readWiring } from '../../local/wiring';
+import { expectEvery } from '../setup/assertions';
 
 const synth = (context: Record<string, unknown> = {}) =>
   Template.fromStack(buildApp(new App({ context: { ...context, 'aws:cdk:bundling-stacks': [] } }), { validate: false }).stack);
@@ -100,6 +102,44 @@ describe('seller notifications in the stack', () => {
     );
     const roles = anyBus.flatMap((policy) => policy.Properties.Roles.map((role) => role.Ref));
     expect(roles).toHaveLength(2);
-    expect(roles.every((role) => /^Notifications(Delivery|Subscriptions)ServiceRole/.test(role))).toBe(true);
+    expectEvery(roles, (role) => /^Notifications(Delivery|Subscriptions)ServiceRole/.test(role));
+  });
+
+  it("grants PutEvents only on other accounts' buses, and denies every bus of Enlace's own account (its default bus included)", () => {
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (policy) =>
+        (policy as { Properties: { PolicyDocument: { Statement: { Effect: string; Action: unknown; Resource: unknown; Condition?: unknown }[] } } }).Properties
+          .PolicyDocument.Statement,
+    );
+    const busGrants = statements.filter((statement) => statement.Action === 'events:PutEvents' && JSON.stringify(statement.Resource).includes(':event-bus/*'));
+    const allows = busGrants.filter((statement) => statement.Effect === 'Allow');
+    const denies = busGrants.filter((statement) => statement.Effect === 'Deny');
+    expect(allows).toHaveLength(2);
+    expect(denies).toHaveLength(2);
+    for (const allow of allows) {
+      expect(allow.Condition).toEqual({ StringNotEquals: { 'aws:ResourceAccount': { Ref: 'AWS::AccountId' } } });
+    }
+    for (const deny of denies) {
+      expect(JSON.stringify(deny.Resource)).toContain('{"Ref":"AWS::AccountId"},":event-bus/*"');
+    }
+  });
+});
+
+describe('signing secrets at rest (KMS envelope encryption)', () => {
+  const keys = readKmsKeys(template.toJSON() as CfnTemplate);
+  const names = (ids: ReadonlySet<string> | undefined) => [...(ids ?? [])].map(entryOf).sort();
+
+  it('has one key, rotated yearly, whose own policy denies opening and sealing to every other principal', () => {
+    expect(keys).toHaveLength(1);
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    const policy = JSON.stringify(Object.values(template.findResources('AWS::KMS::Key'))[0]);
+    expect(policy).toContain('"Effect":"Deny"');
+    expect(policy).toContain('ArnNotEquals');
+  });
+
+  it('lets only the delivery path open secrets (the delivery function, and the subscriptions function for the handshake), and only the subscriptions function seal them', () => {
+    expect(names(keys[0]!.allowed.get('kms:Decrypt'))).toEqual(['functions/notification-delivery/handler.ts', 'functions/subscriptions/handler.ts']);
+    expect(names(keys[0]!.allowed.get('kms:GenerateDataKey'))).toEqual(['functions/subscriptions/handler.ts']);
+    expect(names(keys[0]!.allowed.get('kms:Encrypt'))).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import { LambdaInvocationError, LocalFunction } from '../../local/lambda-runtime';
+import { expectEvery } from '../setup/assertions';
 
 const spec = {
   logicalId: 'Crashing',
@@ -28,7 +29,10 @@ describe('a local execution environment that dies', () => {
 
     // Assess
     expect(results[0]).toMatchObject({ status: 'rejected', reason: expect.any(LambdaInvocationError) });
-    expect(results.filter((result) => result.status === 'rejected').every((result) => result.reason instanceof LambdaInvocationError)).toBe(true);
+    expectEvery(
+      results.filter((result) => result.status === 'rejected'),
+      (result) => result.reason instanceof LambdaInvocationError,
+    );
     const next = (await fn.invoke({})) as number;
     expect(next).not.toBe(firstPid);
   });

@@ -1,5 +1,6 @@
 import { EventBridgeClient, PutEventsCommand, TestEventPatternCommand } from '@aws-sdk/client-eventbridge';
 import { localClientConfig, localCloud } from '../setup/local-cloud-client';
+import { expectEvery } from '../setup/assertions';
 
 /** The real AWS SDK client against the local EventBridge: same requests, same answers as AWS. */
 const eventBridge = () => new EventBridgeClient(localClientConfig(localCloud().eventbridge));
@@ -15,7 +16,7 @@ describe('local EventBridge through @aws-sdk/client-eventbridge', () => {
   it('accepts entries and returns an event id for each', async () => {
     const result = await eventBridge().send(new PutEventsCommand({ Entries: [entry(), entry()] }));
     expect(result.FailedEntryCount).toBe(0);
-    expect(result.Entries?.every((item) => typeof item.EventId === 'string')).toBe(true);
+    expectEvery(result.Entries, (item) => typeof item.EventId === 'string');
   });
 
   it('rejects entries one by one, counting them in FailedEntryCount', async () => {

@@ -5,10 +5,14 @@ import { buildSendMessage, type OutgoingMessage } from '../../functions/shared/n
 import { eventually, localClientConfig, localCloud } from '../setup/local-cloud-client';
 
 const regions: string[] = [];
-const send = buildSendMessage((region) => {
+const buses = (region: string) => {
   regions.push(region);
   return new EventBridgeClient({ ...localClientConfig(localCloud().eventbridge), region });
-});
+};
+/** As in the local cloud: this machine's receivers are reachable by loopback. */
+const send = buildSendMessage(buses, { policy: { loopback: { deniedPorts: [] } } });
+/** As on AWS: public addresses only. */
+const sendFromAws = buildSendMessage(buses, { policy: {} });
 
 /** A server that answers every request with `answer`, recording what it got. */
 async function server(answer: (url: string) => { status: number; body?: string; delayMs?: number; headers?: Record<string, string> }) {
@@ -68,7 +72,8 @@ describe('notification sender', () => {
           : { status: 200, delayMs: 1_000 },
     );
     try {
-      expect(await send(message({ kind: 'https', url: `${receiver.base}/error` }), { timeoutMs: 2_000 })).toEqual({ ok: false, error: 'HTTP 500: boom' });
+      // The status only: a receiver's answer is never repeated (it could be anything, from anywhere).
+      expect(await send(message({ kind: 'https', url: `${receiver.base}/error` }), { timeoutMs: 2_000 })).toEqual({ ok: false, error: 'HTTP 500' });
       expect(await send(message({ kind: 'https', url: `${receiver.base}/moved` }), { timeoutMs: 2_000 })).toEqual({ ok: false, error: 'HTTP 302' });
       expect(await send(message({ kind: 'https', url: `${receiver.base}/slow` }), { timeoutMs: 200 })).toEqual({ ok: false, error: 'no answer within 0.2 s' });
       expect(receiver.seen.map((request) => request.url)).not.toContain('/elsewhere');
@@ -77,6 +82,25 @@ describe('notification sender', () => {
     }
     const refused = await send(message({ kind: 'https', url: `${receiver.base}/gone` }), { timeoutMs: 2_000 });
     expect(refused).toEqual({ ok: false, error: expect.stringContaining('ECONNREFUSED') });
+  });
+
+  it('reaches no loopback receiver from AWS, by address or by name, and sends it nothing', async () => {
+    const receiver = await server(() => ({ status: 200, body: 'internal secrets' }));
+    try {
+      const port = new URL(receiver.base).port;
+      for (const url of [
+        `https://127.0.0.1:${port}/hooks`,
+        `http://127.0.0.1:${port}/hooks`,
+        `https://localhost:${port}/hooks`,
+        `https://[::ffff:127.0.0.1]:${port}/`,
+      ]) {
+        const result = await sendFromAws(message({ kind: 'https', url }), { timeoutMs: 2_000 });
+        expect(result).toEqual({ ok: false, error: expect.stringMatching(/^refused: /) });
+      }
+      expect(receiver.seen).toEqual([]);
+    } finally {
+      await receiver.close();
+    }
   });
 
   it("puts the payload on a seller's bus as the detail, with the type as detail-type", async () => {

@@ -23,6 +23,7 @@ import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webh
 import { createTestTable, localDynamoDb } from '../setup/local-cloud-client';
 import { relayedEvents } from '../setup/table-stream';
 import { saoPauloSingleUpdates, webhooks } from '../unit/domain/tracking/helpers';
+import { expectEvery } from '../setup/assertions';
 
 const { client, documents } = localDynamoDb();
 
@@ -141,7 +142,10 @@ describe('tracking store against DynamoDB Local', () => {
     expect(stored?.state.timeline).toHaveLength(22);
     const sent = writes(recorder);
     expect(sent).toHaveLength(22);
-    expect(sent.filter((write) => write.items === 1).every((write) => write.name === 'PutCommand')).toBe(true);
+    expectEvery(
+      sent.filter((write) => write.items === 1),
+      (write) => write.name === 'PutCommand',
+    );
     // The alias (first line-haul milestone), the first Correios exception, the delivery: a tracking item and one more.
     expect(sent.filter((write) => write.items > 1)).toEqual(Array.from({ length: 3 }, () => ({ name: 'TransactWriteCommand', items: 2 })));
     // Every write's events came through the stream once, in the order written: the same events the

@@ -28,7 +28,8 @@ export default async function globalSetup(): Promise<void> {
     apiPort: 0,
     log: (line) => logFile.write(`${line}\n`),
     visibilityTimeoutSeconds: 1,
-    context: { notificationRetryWindowSeconds: 8, notificationBackoffBaseSeconds: 1 },
+    // API keys: a revocation is seen within 1 s and a new key within 0.5 s (documented bounds: 30 s and 5 s).
+    context: { notificationRetryWindowSeconds: 8, notificationBackoffBaseSeconds: 1, authorizerKnownKeyTtlMs: 1_000, authorizerUnknownKeyTtlMs: 500 },
   });
   const endpoints = await cloud.start();
   globalThis.__ENLACE_LOCAL_CLOUD__ = cloud;
@@ -47,6 +48,7 @@ export default async function globalSetup(): Promise<void> {
     ENLACE_TEST_DYNAMODB: endpoints.dynamodb,
     ENLACE_TEST_SQS: endpoints.sqs,
     ENLACE_TEST_EVENTBRIDGE: endpoints.eventbridge,
+    ENLACE_TEST_KMS: endpoints.kms,
     ENLACE_TEST_TABLE: tableName,
     // The template's table definition, so integration tests can create tables of their own just like it.
     ENLACE_TEST_TABLE_SPEC: JSON.stringify(createTableInput('placeholder', cloud.wiring!.tables[0]!.properties)),

@@ -18,6 +18,7 @@ export function localCloud() {
     dynamodb: read('ENLACE_TEST_DYNAMODB'),
     sqs: read('ENLACE_TEST_SQS'),
     eventbridge: read('ENLACE_TEST_EVENTBRIDGE'),
+    kms: read('ENLACE_TEST_KMS'),
     table: read('ENLACE_TEST_TABLE'),
   };
 }

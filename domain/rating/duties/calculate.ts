@@ -6,7 +6,7 @@
 import { type Money, type Ratio, add, formatMoney, formatPercent, inclusiveToExclusive, multiply, percentRatio, subtract, sum, zero } from '../../shared/money';
 import type { DestinationCountry } from '../../shared/shipping-terms';
 import type { SellerFlags } from '../types';
-import type { DutyRule, TaxComponent, TaxRate, ValueBasis } from './types';
+import type { DutyRule, RecipientKind, TaxComponent, TaxRate, ValueBasis } from './types';
 
 export interface CustomsItem {
   readonly value: Money; // USD, quantity × unit value
@@ -19,6 +19,8 @@ export interface CustomsDeclaration {
   /** Quote day, YYYY-MM-DD. */
   readonly day: string;
   readonly seller: SellerFlags;
+  /** Who receives the parcel (an individual when not known: cross-border parcels are sold to consumers). */
+  readonly recipient?: RecipientKind;
   /** Destination state (Brazil: UF for ICMS). */
   readonly state?: string;
   readonly items: readonly CustomsItem[];
@@ -73,6 +75,8 @@ export function selectDutyRule(rules: readonly DutyRule[], declaration: CustomsD
   for (const rule of rules) {
     if (rule.country !== declaration.country || !inEffect(rule, declaration.day)) continue;
     if (!sellerMatches(rule, declaration.seller)) continue;
+    const recipient = rule.appliesWhen?.recipient;
+    if (recipient !== undefined && recipient !== (declaration.recipient ?? 'individual')) continue;
     const cap = rule.appliesWhen?.maxValue;
     if (cap && valueOn(cap.basis, declaration, cif).amount > cap.value.amount) continue;
     return rule;

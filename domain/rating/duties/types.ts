@@ -17,6 +17,9 @@ export interface SourceRef {
 /** FOB: goods only (transaction value). CIF: goods + freight + insurance. */
 export type ValueBasis = 'FOB' | 'CIF';
 
+/** Who receives the parcel, as customs sees it: a person (Brazil: a CPF) or a company (a CNPJ). */
+export type RecipientKind = 'individual' | 'company';
+
 /** CIF+duties: CIF plus every 'duty' component computed before this one. */
 export type TaxBase = ValueBasis | 'CIF+duties';
 
@@ -60,7 +63,14 @@ export interface DutyRule {
   readonly appliesWhen?: {
     readonly seller?: { readonly remessaConforme?: boolean; readonly chileVatRegistered?: boolean };
     readonly maxValue?: { readonly value: Money; readonly basis: ValueBasis };
+    /** Only for this kind of recipient (an individual buyer, or a company); any when absent. */
+    readonly recipient?: RecipientKind;
   };
+  /**
+   * The selling platform collects these duties and taxes from the buyer at checkout and remits them
+   * (Brazil's Remessa Conforme, Chile's SII-registered platforms): nothing is due on delivery.
+   */
+  readonly collectedAtCheckout?: boolean;
   /** Limits of the simplified regime; a parcel beyond them cannot be shipped on it (formal import instead). */
   readonly limits?: {
     readonly maxValue?: { readonly value: Money; readonly basis: ValueBasis };

@@ -5,6 +5,7 @@ import httpEventNormalizer from '@middy/http-event-normalizer';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyEventV2WithLambdaAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Tenant } from '../../../domain/shared/tenant';
+import { textProblem } from '../../../domain/shared/text';
 import { logger, metrics } from '../observability';
 import { badRequest, HttpError, problemResponse, unauthorized } from './problem';
 
@@ -139,7 +140,14 @@ export function tenantFrom(event: HttpEvent): Tenant {
   };
 }
 
-/** The JSON body of a request: 415 for another content type, 413 over `maxBytes`, 400 empty or malformed. */
+/**
+ * How deep a JSON body may nest. An order is five levels deep (order → items → item → dimensions);
+ * nothing Enlace accepts needs more than 10. A body nested thousands of levels is refused here,
+ * before any code walks it.
+ */
+export const MAX_JSON_DEPTH = 32;
+
+/** The JSON body of a request: 415 for another content type, 413 over `maxBytes`, 400 empty, malformed or nested deeper than MAX_JSON_DEPTH. */
 export function parseJsonBody(event: APIGatewayProxyEventV2, maxBytes: number): unknown {
   const contentType = header(event, 'content-type');
   if (contentType === undefined || !JSON_CONTENT_TYPE.test(contentType)) {
@@ -153,6 +161,12 @@ export function parseJsonBody(event: APIGatewayProxyEventV2, maxBytes: number): 
   if (raw.trim().length === 0) {
     throw badRequest('The request body is empty; send a JSON object.');
   }
+  const depth = nestingDepth(raw);
+  if (depth > MAX_JSON_DEPTH) {
+    throw badRequest(`The body nests ${depth} levels deep; the limit is ${MAX_JSON_DEPTH}.`, [
+      { path: '(body)', code: 'too_deep', message: `JSON may nest at most ${MAX_JSON_DEPTH} levels of objects and arrays` },
+    ]);
+  }
   try {
     return JSON.parse(raw) as unknown;
   } catch (error) {
@@ -160,17 +174,64 @@ export function parseJsonBody(event: APIGatewayProxyEventV2, maxBytes: number): 
   }
 }
 
-/** A path parameter, percent-decoded; 400 when it is missing or not valid percent-encoding. */
+/** The deepest nesting of objects and arrays in JSON text (brackets inside strings do not count); one pass, no recursion. */
+export function nestingDepth(json: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let index = 0; index < json.length; index += 1) {
+    const char = json.charCodeAt(index);
+    if (inString) {
+      if (char === 0x5c) {
+        index += 1; // an escaped character, whatever it is
+      } else if (char === 0x22) {
+        inString = false;
+      }
+    } else if (char === 0x22) {
+      inString = true;
+    } else if (char === 0x7b || char === 0x5b) {
+      depth += 1;
+      deepest = Math.max(deepest, depth);
+    } else if (char === 0x7d || char === 0x5d) {
+      depth -= 1;
+    }
+  }
+  return deepest;
+}
+
+/**
+ * The longest path id any route accepts (decoded). Enlace's ids are under 40 characters and carriers'
+ * tracking numbers under 40; DynamoDB refuses a key over 1,024 bytes (sort key) or 2,048 (partition
+ * key), which used to surface as a 500.
+ */
+export const MAX_PATH_PARAMETER_LENGTH = 128;
+
+/**
+ * A path parameter, percent-decoded; 400 when it is missing, not valid percent-encoding, longer
+ * than MAX_PATH_PARAMETER_LENGTH, or not readable text (control characters, lone surrogates or
+ * noncharacters, domain/shared/text.ts).
+ */
 export function pathParameter(event: APIGatewayProxyEventV2, name: string): string {
   const value = event.pathParameters?.[name];
   if (value === undefined || value.length === 0) {
     throw badRequest(`The path parameter "${name}" is missing.`);
   }
+  let decoded: string;
   try {
-    return decodeURIComponent(value);
+    decoded = decodeURIComponent(value);
   } catch {
     throw badRequest(`The path parameter "${name}" is not valid percent-encoding.`, [
       { path: name, code: 'invalid_format', message: 'malformed percent-encoding' },
     ]);
   }
+  if (decoded.length > MAX_PATH_PARAMETER_LENGTH) {
+    throw badRequest(`The path parameter "${name}" is ${decoded.length} characters long; no id is longer than ${MAX_PATH_PARAMETER_LENGTH}.`, [
+      { path: name, code: 'too_big', message: `must be at most ${MAX_PATH_PARAMETER_LENGTH} characters` },
+    ]);
+  }
+  const problem = textProblem(decoded);
+  if (problem !== undefined) {
+    throw badRequest(`The path parameter "${name}" is not a valid id.`, [{ path: name, code: 'invalid_format', message: problem }]);
+  }
+  return decoded;
 }

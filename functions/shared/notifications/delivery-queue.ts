@@ -1,5 +1,6 @@
 import { ChangeMessageVisibilityCommand, SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { DeliveryJob, EnqueueDeliveries } from '../../../domain/notifications';
+import { queueMessageBody } from '../queue-body';
 
 const MAX_BATCH_ENTRIES = 10;
 /** SQS's limit on a whole SendMessageBatch request. */
@@ -41,7 +42,7 @@ function batches(jobs: readonly DeliveryJob[]): { job: DeliveryJob; body: string
   let current: { job: DeliveryJob; body: string }[] = [];
   let bytes = 0;
   for (const job of jobs) {
-    const body = JSON.stringify(job);
+    const body = queueMessageBody(job);
     const size = Buffer.byteLength(body, 'utf8');
     if (current.length === MAX_BATCH_ENTRIES || (current.length > 0 && bytes + size > MAX_BATCH_BYTES)) {
       result.push(current);

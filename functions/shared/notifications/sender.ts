@@ -1,6 +1,7 @@
 import { PutEventsCommand, type EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import type { SubscriptionTarget } from '../../../domain/notifications';
+import type { NetworkPolicy, SubscriptionTarget } from '../../../domain/notifications';
 import { VERIFICATION_TYPE } from '../../../domain/notifications';
+import { postSafely, type ResolveHost } from './safe-http';
 
 /**
  * How Enlace's events look on a seller's bus: source `enlace.notifications`, one fixed detail-type
@@ -28,20 +29,25 @@ export interface OutgoingMessage {
 
 export type SendResult = { readonly ok: true; readonly responseBody: string } | { readonly ok: false; readonly error: string };
 
-/** Port: sends one message; never throws for the receiver's failures, which come back as `ok: false`. */
+/** Port: sends one message; never throws for the receiver's failures, which come back as `ok: false` (`responseBody` is for the caller's checks only, never shown). */
 export type SendMessage = (message: OutgoingMessage, options: { timeoutMs: number }) => Promise<SendResult>;
 
 const MAX_RESPONSE_CHARS = 4_096;
 
 /**
- * Adapter: an HTTPS target gets a POST (redirects are not followed: a 3xx is a failure, so an
- * endpoint cannot bounce deliveries elsewhere); a bus target gets PutEvents, in the bus's region,
- * shaped as BUS_DETAIL_TYPES says.
+ * Adapter: an HTTPS target gets a POST that can reach only public addresses, resolved and checked
+ * at this very send (safe-http.ts; redirects are not followed: a 3xx is a failure, so an endpoint
+ * cannot bounce deliveries elsewhere); a bus target gets PutEvents, in the bus's region, shaped as
+ * BUS_DETAIL_TYPES says. A failure says what happened (a status, a timeout, a refused address) and
+ * never carries the receiver's answer: that text could be anything, from anywhere.
  */
-export function buildSendMessage(eventsIn: (region: string) => EventBridgeClient, fetchImpl: typeof fetch = fetch): SendMessage {
-  return async (message, options) =>
+export function buildSendMessage(
+  eventsIn: (region: string) => EventBridgeClient,
+  options: { readonly policy: NetworkPolicy; readonly resolve?: ResolveHost },
+): SendMessage {
+  return async (message, sendOptions) =>
     message.target.kind === 'https'
-      ? post(fetchImpl, message.target.url, message, options.timeoutMs)
+      ? post(message.target.url, message, sendOptions.timeoutMs, options)
       : put(eventsIn(regionOf(message.target.arn)), message.target.arn, message);
 }
 
@@ -61,38 +67,30 @@ export function eventBridgeClients(make: (region: string) => EventBridgeClient):
   };
 }
 
-async function post(fetchImpl: typeof fetch, url: string, message: OutgoingMessage, timeoutMs: number): Promise<SendResult> {
-  try {
-    const response = await fetchImpl(url, {
-      method: 'POST',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(timeoutMs),
-      headers: {
-        'content-type': 'application/json; charset=utf-8',
-        'user-agent': 'Enlace-Notifications/1',
-        [HEADERS.signature]: message.signature,
-        [HEADERS.deliveryId]: message.deliveryId,
-        [HEADERS.eventType]: message.eventType,
-      },
-      body: message.body,
-    });
-    const text = (await response.text()).slice(0, MAX_RESPONSE_CHARS);
-    if (response.status >= 200 && response.status < 300) {
-      return { ok: true, responseBody: text };
-    }
-    return { ok: false, error: `HTTP ${response.status}${text.length > 0 ? `: ${text.slice(0, 200)}` : ''}` };
-  } catch (error) {
-    return { ok: false, error: describeFetchError(error, timeoutMs) };
+async function post(
+  url: string,
+  message: OutgoingMessage,
+  timeoutMs: number,
+  options: { readonly policy: NetworkPolicy; readonly resolve?: ResolveHost },
+): Promise<SendResult> {
+  const result = await postSafely(url, {
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'user-agent': 'Enlace-Notifications/1',
+      [HEADERS.signature]: message.signature,
+      [HEADERS.deliveryId]: message.deliveryId,
+      [HEADERS.eventType]: message.eventType,
+    },
+    body: message.body,
+    timeoutMs,
+    policy: options.policy,
+    maxResponseChars: MAX_RESPONSE_CHARS,
+    ...(options.resolve === undefined ? {} : { resolve: options.resolve }),
+  });
+  if (result.kind === 'failed') {
+    return { ok: false, error: result.error };
   }
-}
-
-function describeFetchError(error: unknown, timeoutMs: number): string {
-  const { name, message, cause } = error as Error & { cause?: { code?: string; message?: string } };
-  if (name === 'TimeoutError' || name === 'AbortError') {
-    return `no answer within ${timeoutMs / 1000} s`;
-  }
-  const code = cause?.code ?? cause?.message;
-  return code === undefined ? message : `${message} (${code})`;
+  return result.status >= 200 && result.status < 300 ? { ok: true, responseBody: result.body } : { ok: false, error: `HTTP ${result.status}` };
 }
 
 async function put(events: EventBridgeClient, arn: string, message: OutgoingMessage): Promise<SendResult> {

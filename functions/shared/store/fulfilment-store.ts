@@ -7,7 +7,7 @@ import type { StockMovement } from '../../../domain/stock';
 import type { PendingEvent } from '../../../events/pending';
 import { decodeCursor, nextCursorOf } from './cursor';
 import { keys } from './keys';
-import { newOrderWrites, readIdempotencyRecord, type SaveOrderOutcome } from './order-store';
+import { newOrderWrites, readOrderKeyRecord, type SaveOrderOutcome } from './order-store';
 import { outboxItem } from './outbox';
 import { buildGetStockBalance, stockWrites, type ReorderGuard } from './stock-store';
 
@@ -140,7 +140,7 @@ export function buildSaveWarehouseOrder(
         if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = error.CancellationReasons ?? [];
         if (reasons.slice(0, orderItems.length).some((reason) => reason.Code === 'ConditionalCheckFailed')) {
-          const existing = await readIdempotencyRecord(documents, tableName, order);
+          const existing = await readOrderKeyRecord(documents, tableName, order);
           if (existing !== undefined) return { kind: 'duplicate', existing };
         }
         // Each SKU writes [balance, movement]: a failed balance condition means short, or the other side of the reorder point.

@@ -6,7 +6,8 @@
  * | access pattern                                       | index | pk                                  | sk                                 |
  * | ---------------------------------------------------- | ----- | ----------------------------------- | ---------------------------------- |
  * | order by id                                          | table | ORDER#<orderId>                     | ORDER                              |
- * | order by (marketplace, external order id)            | table | IDEM#<marketplace>#<externalId>     | IDEM  (points at the order id)     |
+ * | order by (seller, marketplace, external order id)    | table | IDEM#<sellerId>#<marketplace>#<externalId> | IDEM (points at the order id; the idempotency key, one per seller) |
+ * | (legacy, read only) the same before it was per seller | table | IDEM#<marketplace>#<externalId>     | IDEM  (docs/migrations/order-idempotency-per-seller.md) |
  * | quotes of an order; chosen shipment of an order      | table | ORDER#<orderId>                     | QUOTES / SHIPMENT                  |
  * | a seller's orders and shipments by time              | gsi1  | SELLER#<sellerId>                   | <TYPE>#<iso time>#<id>             |
  * | shipment by (carrier, tracking number)               | gsi2  | TRACKING#<carrier>#<trackingNumber> | SHIPMENT                           |
@@ -20,6 +21,7 @@
  * | a seller's routing policy (profile, rules)           | table | SELLER#<sellerId>                   | ROUTING_POLICY                     |
  * | KPI counters per (carrier, lane, period)             | table | KPI#<carrier>#<lane>                | PERIOD#<iso week>                  |
  * | seller notification subscriptions                    | table | SELLER#<sellerId>                   | SUBSCRIPTION#<subscriptionId>      |
+ * | how many subscriptions a seller has (the cap, atomic) | table | SELLER#<sellerId>                   | SUBSCRIPTION_COUNT                 |
  * | a subscription's dead deliveries (list, replay)      | table | SELLER#<sellerId>                   | DEADLETTER#<subscriptionId>#<deliveryId> |
  * | per-order notification sequence (atomic counter)     | table | ORDER#<orderId>                     | NOTIFICATION_SEQUENCE              |
  * | per-subject sequence of inventory notifications      | table | NOTIFYSEQ#<sellerId>#<kind>#<id>    | NOTIFICATION_SEQUENCE              |
@@ -114,7 +116,13 @@ export const INBOUND_LISTING_PREFIX = 'INBOUND#';
 
 export const keys = {
   order: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'ORDER' }),
-  orderIdempotency: (marketplace: string, externalOrderId: string): ItemKey => ({
+  /** Scoped to the seller: another seller's identical id is another order, and can neither be detected nor blocked through it. */
+  orderIdempotency: (sellerId: string, marketplace: string, externalOrderId: string): ItemKey => ({
+    pk: `IDEM#${sellerId}#${marketplace}#${externalOrderId}`,
+    sk: 'IDEM',
+  }),
+  /** The key before it was per seller; checked (never written) until the migration is finished. */
+  legacyOrderIdempotency: (marketplace: string, externalOrderId: string): ItemKey => ({
     pk: `IDEM#${marketplace}#${externalOrderId}`,
     sk: 'IDEM',
   }),
@@ -158,6 +166,8 @@ export const keys = {
   apiKey: (keyHash: string): ItemKey => ({ pk: `APIKEY#${keyHash}`, sk: 'APIKEY' }),
   outbox: (eventId: string): ItemKey => ({ pk: `${OUTBOX_PREFIX}${eventId}`, sk: 'OUTBOX' }),
   subscription: (sellerId: string, subscriptionId: string): ItemKey => ({ pk: `SELLER#${sellerId}`, sk: `${SUBSCRIPTION_PREFIX}${subscriptionId}` }),
+  /** Moved in the same transaction as every subscription created or deleted (not under SUBSCRIPTION#, so listings skip it). */
+  subscriptionCount: (sellerId: string): ItemKey => ({ pk: `SELLER#${sellerId}`, sk: 'SUBSCRIPTION_COUNT' }),
   deadLetter: (sellerId: string, subscriptionId: string, deliveryId: string): ItemKey => ({
     pk: `SELLER#${sellerId}`,
     sk: `${DEAD_LETTER_PREFIX}${subscriptionId}#${deliveryId}`,

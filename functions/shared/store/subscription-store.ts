@@ -1,4 +1,4 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   BatchWriteCommand,
@@ -6,10 +6,12 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { Subscription } from '../../../domain/notifications';
+import { MAX_SUBSCRIPTIONS_PER_SELLER, secretHint, SubscriptionLimitError, type Subscription } from '../../../domain/notifications';
+import { openSecrets, sealSecrets, type SecretBox } from '../notifications/secret-box';
 import {
   InvalidCursorError,
   SubscriptionChangedError,
@@ -35,33 +37,127 @@ export const DEAD_LETTER_RETENTION_SECONDS = 14 * 24 * 60 * 60;
  * seller's partition (SELLER#<id>), so a tenant's reads are always a key lookup or a Query on its
  * own partition: nothing here can return another seller's items.
  */
+/** The item of a subscription whose secrets are already sealed (see `sealSecrets`): no secret value is ever written. */
 export function subscriptionToItem(subscription: Subscription): Record<string, unknown> {
+  if (subscription.secrets.some((secret) => secret.secret !== undefined)) {
+    throw new Error(`subscription ${subscription.subscriptionId}: seal its secrets before writing it`);
+  }
   return { ...keys.subscription(subscription.sellerId, subscription.subscriptionId), type: 'Subscription', ...subscription };
 }
 
+/**
+ * A subscription as stored: secrets sealed, each with its hint. Items written before secrets were
+ * sealed hold the value in the clear; it is read as it is (the delivery path then needs no KMS call
+ * for it) and sealed on the subscription's next write (docs/notifications.md, "Signing secrets at rest").
+ */
 export function subscriptionFromItem(item: Record<string, unknown>): Subscription {
-  const { pk: _pk, sk: _sk, type: _type, ...subscription } = item;
-  return subscription as unknown as Subscription;
+  const { pk: _pk, sk: _sk, type: _type, ...stored } = item;
+  const subscription = stored as unknown as Subscription;
+  return { ...subscription, secrets: subscription.secrets.map((secret) => ({ ...secret, hint: secret.hint ?? secretHint(secret.secret ?? '') })) };
 }
 
-export function buildSaveSubscription(documents: DynamoDBDocumentClient, tableName: string): SaveSubscription {
-  return async (subscription) => {
-    const isNew = subscription.revision === 1;
+/**
+ * A new subscription is one transaction: the subscription (must not exist) and its seller's count
+ * (must stay at or under MAX_SUBSCRIPTIONS_PER_SELLER), so forty concurrent creations make at most
+ * the cap, never forty. A seller from before the count existed gets it from a listing first (a
+ * conditional put: concurrent first writers agree). A change is a put conditional on the revision.
+ */
+export function buildSaveSubscription(documents: DynamoDBDocumentClient, tableName: string, box: Pick<SecretBox, 'seal'>): SaveSubscription {
+  const ensureCount = buildEnsureSubscriptionCount(documents, tableName);
+  return async (unsealed) => {
+    const subscription = { ...unsealed, secrets: await sealSecrets(unsealed, box) };
+    if (subscription.revision !== 1) {
+      try {
+        await documents.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: subscriptionToItem(subscription),
+            ConditionExpression: 'revision = :previous',
+            ExpressionAttributeValues: { ':previous': subscription.revision - 1 },
+          }),
+        );
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) {
+          throw new SubscriptionChangedError(subscription.subscriptionId);
+        }
+        throw error;
+      }
+      return;
+    }
+    await ensureCount(subscription.sellerId);
+    try {
+      await sendTransaction(
+        documents,
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: tableName, Item: subscriptionToItem(subscription), ConditionExpression: 'attribute_not_exists(pk)' } },
+            {
+              Update: {
+                TableName: tableName,
+                Key: keys.subscriptionCount(subscription.sellerId),
+                UpdateExpression: 'SET #count = #count + :one',
+                ConditionExpression: '#count < :max',
+                ExpressionAttributeNames: { '#count': 'count' },
+                ExpressionAttributeValues: { ':one': 1, ':max': MAX_SUBSCRIPTIONS_PER_SELLER },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : undefined;
+      if (reasons?.[1]?.Code === 'ConditionalCheckFailed') {
+        throw new SubscriptionLimitError(subscription.sellerId, MAX_SUBSCRIPTIONS_PER_SELLER);
+      }
+      if (reasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        throw new SubscriptionChangedError(subscription.subscriptionId);
+      }
+      throw error;
+    }
+  };
+}
+
+const TRANSACTION_ATTEMPTS = 10;
+
+/** A transaction, tried again while it is cancelled only because another transaction held one of its items. */
+async function sendTransaction(documents: DynamoDBDocumentClient, command: TransactWriteCommand): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await documents.send(command);
+      return;
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+      const onlyConflicts =
+        reasons.some((reason) => reason.Code === 'TransactionConflict') && !reasons.some((reason) => reason.Code === 'ConditionalCheckFailed');
+      if (!onlyConflicts || attempt >= TRANSACTION_ATTEMPTS) {
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, Math.min(250, 10 * 2 ** attempt) * (0.5 + Math.random())));
+    }
+  }
+}
+
+/** The seller's count exists (made from a listing for sellers whose subscriptions predate it). */
+function buildEnsureSubscriptionCount(documents: DynamoDBDocumentClient, tableName: string) {
+  const list = buildListSubscriptions(documents, tableName);
+  return async (sellerId: string): Promise<void> => {
+    const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.subscriptionCount(sellerId), ConsistentRead: true }));
+    if (Item !== undefined) {
+      return;
+    }
+    const count = (await list(sellerId)).length;
     try {
       await documents.send(
         new PutCommand({
           TableName: tableName,
-          Item: subscriptionToItem(subscription),
-          ...(isNew
-            ? { ConditionExpression: 'attribute_not_exists(pk)' }
-            : { ConditionExpression: 'revision = :previous', ExpressionAttributeValues: { ':previous': subscription.revision - 1 } }),
+          Item: { ...keys.subscriptionCount(sellerId), type: 'SubscriptionCount', sellerId, count },
+          ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
     } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        throw new SubscriptionChangedError(subscription.subscriptionId);
+      if (!(error instanceof ConditionalCheckFailedException)) {
+        throw error;
       }
-      throw error;
     }
   };
 }
@@ -86,10 +182,14 @@ export function buildListSubscriptions(documents: DynamoDBDocumentClient, tableN
   };
 }
 
-export function buildGetSubscription(documents: DynamoDBDocumentClient, tableName: string): GetSubscription {
+/** A subscription as stored (secrets sealed); with `box`, its secrets opened for signing (the delivery path only: kms:Decrypt). */
+export function buildGetSubscription(documents: DynamoDBDocumentClient, tableName: string, box?: Pick<SecretBox, 'open'>): GetSubscription {
   return async (sellerId, subscriptionId) => {
     const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.subscription(sellerId, subscriptionId), ConsistentRead: true }));
-    return Item === undefined ? undefined : subscriptionFromItem(Item);
+    if (Item === undefined) {
+      return undefined;
+    }
+    return box === undefined ? subscriptionFromItem(Item) : openSecrets(subscriptionFromItem(Item), box);
   };
 }
 
@@ -116,8 +216,40 @@ export function buildFindSubscription(documents: DynamoDBDocumentClient, tableNa
 
 export function buildDeleteSubscription(documents: DynamoDBDocumentClient, tableName: string): DeleteSubscription {
   const listDeadLetters = buildListDeadLetters(documents, tableName);
+  const ensureCount = buildEnsureSubscriptionCount(documents, tableName);
   return async (sellerId, subscriptionId) => {
-    await documents.send(new DeleteCommand({ TableName: tableName, Key: keys.subscription(sellerId, subscriptionId) }));
+    await ensureCount(sellerId);
+    try {
+      // The subscription and its count go together; if it was already gone, the count is not touched.
+      await sendTransaction(
+        documents,
+        new TransactWriteCommand({
+          TransactItems: [
+            { Delete: { TableName: tableName, Key: keys.subscription(sellerId, subscriptionId), ConditionExpression: 'attribute_exists(pk)' } },
+            {
+              Update: {
+                TableName: tableName,
+                Key: keys.subscriptionCount(sellerId),
+                UpdateExpression: 'SET #count = #count - :one',
+                ConditionExpression: '#count > :zero',
+                ExpressionAttributeNames: { '#count': 'count' },
+                ExpressionAttributeValues: { ':one': 1, ':zero': 0 },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : undefined;
+      if (reasons?.[0]?.Code === 'ConditionalCheckFailed') {
+        // Already deleted (a retried or concurrent DELETE): nothing to do, the count was moved once.
+      } else if (reasons?.[1]?.Code === 'ConditionalCheckFailed') {
+        // The count was already at zero (it can only lag, never lead): the subscription still goes.
+        await documents.send(new DeleteCommand({ TableName: tableName, Key: keys.subscription(sellerId, subscriptionId) }));
+      } else {
+        throw error;
+      }
+    }
     let cursor: string | undefined;
     do {
       const page = await listDeadLetters(sellerId, subscriptionId, { limit: 25, ...(cursor === undefined ? {} : { cursor }) });

@@ -3,6 +3,11 @@ import { createOrder, deriveParcel } from '../../../domain/order/order';
 import { orderInputSchema } from '../../../domain/order/order-input';
 import { sampleOrderBody, withShipTo } from '../../fixtures/orders';
 
+const withItem = (body: Record<string, unknown>, index: number, change: Record<string, unknown>) => ({
+  ...body,
+  items: (body.items as Record<string, unknown>[]).map((item, at) => (at === index ? { ...item, ...change } : item)),
+});
+
 const problemsOf = (body: unknown) => {
   const result = orderInputSchema.safeParse(body);
   return result.success ? [] : result.error.issues.map((issue) => issue.path.join('.'));
@@ -34,6 +39,48 @@ describe('order input schema', () => {
   ])('checks %s postal code %s (valid: %s)', (country, postalCode, valid) => {
     const problems = problemsOf(withShipTo(sampleOrderBody(), { country, postalCode, taxId: undefined }));
     expect(problems.includes('shipTo.postalCode')).toBe(!valid);
+  });
+
+  it.each([
+    ['shipTo.name', (body: Record<string, unknown>) => withShipTo(body, { name: 'Ana\uFFFE Souza' }), 'U+FFFE'],
+    ['shipTo.streetLines.0', (body: Record<string, unknown>) => withShipTo(body, { streetLines: ['Rua \uFFFF 1'] }), 'U+FFFF'],
+    ['shipTo.city', (body: Record<string, unknown>) => withShipTo(body, { city: 'São\u0000Paulo' }), 'U+0000'],
+    ['items.0.description', (body: Record<string, unknown>) => withItem(body, 0, { description: 'Earbuds \uD800' }), 'lone surrogate'],
+    ['items.1.sku', (body: Record<string, unknown>) => withItem(body, 1, { sku: 'SKU\nNEXT' }), 'U+000A'],
+  ])('refuses characters no queue, table or label can carry in %s, naming the field and the character', (path, change, message) => {
+    const result = orderInputSchema.safeParse(change(sampleOrderBody()));
+    expect(result.success).toBe(false);
+    expect(result.error!.issues).toEqual([expect.objectContaining({ path: path.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part)) })]);
+    expect(result.error!.issues[0]!.message).toContain(message);
+  });
+
+  it('takes emoji, RTL and CJK text as it is', () => {
+    const parsed = orderInputSchema.parse(withShipTo(sampleOrderBody(), { name: 'محمد 王芳 📦' }));
+    expect(parsed.shipTo.name).toBe('محمد 王芳 📦');
+  });
+
+  it('refuses an order whose total declared value passes the cap, instead of overflowing (100 items × 10,000 × "999999999.99")', () => {
+    const item = (sampleOrderBody().items as Record<string, unknown>[])[0]!;
+    const items = Array.from({ length: 100 }, (_, index) => ({ ...item, sku: `SKU-${index}`, quantity: 10_000, unitDeclaredValue: '999999999.99' }));
+    const result = orderInputSchema.safeParse(sampleOrderBody({ items, currency: 'COP' }));
+    expect(result.success).toBe(false);
+    expect(result.error!.issues).toEqual([expect.objectContaining({ path: ['items'], message: expect.stringContaining('at most COP 4000000000.00') })]);
+  });
+
+  it('accepts a total declared value exactly at the cap and refuses one minor unit above it', () => {
+    const item = (sampleOrderBody().items as Record<string, unknown>[])[0]!;
+    const at = orderInputSchema.safeParse(sampleOrderBody({ currency: 'USD', items: [{ ...item, quantity: 2, unitDeclaredValue: '500000.00' }] }));
+    const above = orderInputSchema.safeParse(
+      sampleOrderBody({
+        currency: 'USD',
+        items: [
+          { ...item, quantity: 2, unitDeclaredValue: '500000.00' },
+          { ...item, sku: 'ONE-CENT', quantity: 1, unitDeclaredValue: '0.01' },
+        ],
+      }),
+    );
+    expect(at.success).toBe(true);
+    expect(above.success).toBe(false);
   });
 
   it('names every failing field at once', () => {

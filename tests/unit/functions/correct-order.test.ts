@@ -8,6 +8,7 @@ import { httpHandler } from '../../../functions/shared/http/http-handler';
 import { fakeBucket, fakeCustomsTable } from '../../fakes/customs';
 import { ANATEL, brOrderBody, contextFor, orderFrom, VALID_CPF } from '../../fixtures/customs';
 import { httpEvent, lambdaContext } from './http-fixtures';
+import { expectEvery } from '../../setup/assertions';
 
 const seller: Tenant = { tenantId: 'seller-sz-001', kind: 'seller', sellerIds: ['seller-sz-001'] };
 const other: Tenant = { tenantId: 'seller-b', kind: 'seller', sellerIds: ['seller-b'] };
@@ -74,7 +75,7 @@ describe('PATCH /v1/orders/{id}', () => {
     expect(table.writes[0]).toMatchObject({ expectedVersion: 1, fromStatuses: ['customs-held'], change: { kind: 'correction' } });
     const ready = parseEvent(customsDocumentsReadyV1, table.outbox[0]);
     expect(ready.data).toMatchObject({ orderId: 'ord_C1', orderVersion: 2 });
-    expect([...bucket.files.keys()].every((key) => key.startsWith('orders/ord_C1/v2/'))).toBe(true);
+    expectEvery([...bucket.files.keys()], (key) => key.startsWith('orders/ord_C1/v2/'));
     expect(bucket.files.size).toBe(6);
   });
 
@@ -136,11 +137,39 @@ describe('PATCH /v1/orders/{id}', () => {
     expect(response.statusCode).toBe(409);
   });
 
-  it('answers 412 when If-Match names another version', async () => {
+  it('answers 412 carrying the current ETag when If-Match names another version, and changes nothing', async () => {
     const { table, patch } = setup(heldWithoutCpf());
-    expect((await patch({ shipTo: { taxId: VALID_CPF } }, { headers: { 'if-match': '"7"' } })).statusCode).toBe(412);
+    const stale = await patch({ shipTo: { taxId: VALID_CPF } }, { headers: { 'if-match': '"7"' } });
+    expect(stale.statusCode).toBe(412);
+    expect(stale.headers?.etag).toBe('"1"');
+    expect(stale.json.detail).toContain('"1"');
     expect(table.writes).toHaveLength(0);
     expect((await patch({ shipTo: { taxId: VALID_CPF } }, { headers: { 'if-match': '"1"' } })).statusCode).toBe(200);
+  });
+
+  it.each([
+    ['*', 200],
+    ['"1"', 200],
+    ['"7", "1"', 200],
+    [' "1" ', 200],
+    ['W/"1"', 412], // weak tags never match under If-Match (RFC 9110 §13.1.1)
+    ['W/"7"', 412],
+    ['"7"', 412],
+    ['"7", W/"1"', 412],
+  ])('If-Match %s → %d', async (ifMatch, status) => {
+    const { table, patch } = setup(heldWithoutCpf());
+    const response = await patch({ shipTo: { taxId: VALID_CPF } }, { headers: { 'if-match': ifMatch } });
+    expect(response.statusCode).toBe(status);
+    expect(table.writes).toHaveLength(status === 200 ? 1 : 0);
+    expect(response.headers?.etag).toBe(status === 200 ? '"2"' : '"1"');
+  });
+
+  it.each(['1', '"1', 'abc', '', 'W/1', '"1",,"2"', '"a"b"'])('answers 400 naming If-Match for a malformed header %j, and changes nothing', async (ifMatch) => {
+    const { table, patch } = setup(heldWithoutCpf());
+    const response = await patch({ shipTo: { taxId: VALID_CPF } }, { headers: { 'if-match': ifMatch } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json.errors).toEqual([expect.objectContaining({ path: 'If-Match' })]);
+    expect(table.writes).toHaveLength(0);
   });
 
   it("answers another seller's order exactly like a missing one", async () => {

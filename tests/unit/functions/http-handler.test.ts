@@ -1,4 +1,12 @@
-import { header, httpHandler, pathParameter, webhookHandler } from '../../../functions/shared/http/http-handler';
+import {
+  header,
+  httpHandler,
+  MAX_JSON_DEPTH,
+  MAX_PATH_PARAMETER_LENGTH,
+  nestingDepth,
+  pathParameter,
+  webhookHandler,
+} from '../../../functions/shared/http/http-handler';
 import { HttpError, jsonResponse } from '../../../functions/shared/http/problem';
 import { httpEvent, lambdaContext } from './http-fixtures';
 
@@ -63,6 +71,43 @@ describe('the HTTP edge shared by API routes and webhooks', () => {
     const malformed = await byId(httpEvent({ method: 'GET', pathParameters: { id: '%E0%A4%A' }, tenant }), lambdaContext);
     expect(malformed.statusCode).toBe(400);
     expect(JSON.parse(malformed.body!)).toMatchObject({ status: 400, errors: [{ path: 'id', code: 'invalid_format' }] });
+  });
+
+  it.each([
+    ['longer than any id', 'x'.repeat(MAX_PATH_PARAMETER_LENGTH + 1), 'too_big', /at most 128 characters/],
+    ['a NUL', 'ord%00', 'invalid_format', /U\+0000/],
+    ['a noncharacter', 'ord%EF%BF%BE', 'invalid_format', /U\+FFFE/],
+    ['a lone surrogate (encoded as CESU)', 'ord%ED%A0%80', 'invalid_format', /percent-encoding/],
+  ])('answers 400 naming the parameter for a path id %s', async (_, id, code, message) => {
+    const response = await byId(httpEvent({ method: 'GET', pathParameters: { id }, tenant }), lambdaContext);
+    expect(response.statusCode).toBe(400);
+    const problem = JSON.parse(response.body!) as { errors: { path: string; code: string; message: string }[] };
+    expect(problem.errors).toEqual([expect.objectContaining({ path: 'id', code })]);
+    expect(JSON.stringify(problem)).toMatch(message);
+  });
+
+  it('accepts a path id exactly at the length limit', async () => {
+    const id = 'x'.repeat(MAX_PATH_PARAMETER_LENGTH);
+    const response = await byId(httpEvent({ method: 'GET', pathParameters: { id }, tenant }), lambdaContext);
+    expect(JSON.parse(response.body!)).toMatchObject({ id });
+  });
+
+  it('refuses a body nested deeper than the limit with a 400 before anything walks it, and accepts one at the limit', async () => {
+    const nested = (depth: number) => '{"a":'.repeat(depth - 1) + '{}' + '}'.repeat(depth - 1);
+    const deepEcho = httpHandler(async ({ body }) => jsonResponse(200, { got: body !== undefined }), { jsonBody: { maxBytes: 1_000_000 } });
+    const atLimit = await deepEcho(httpEvent({ body: nested(MAX_JSON_DEPTH), tenant }), lambdaContext);
+    const tooDeep = await deepEcho(httpEvent({ body: nested(MAX_JSON_DEPTH + 1), tenant }), lambdaContext);
+    const hostile = await deepEcho(httpEvent({ body: '['.repeat(100_000) + ']'.repeat(100_000), tenant }), lambdaContext);
+    expect(atLimit.statusCode).toBe(200);
+    expect(tooDeep.statusCode).toBe(400);
+    expect(JSON.parse(tooDeep.body!)).toMatchObject({ errors: [{ code: 'too_deep' }] });
+    expect(hostile.statusCode).toBe(400);
+  });
+
+  it('counts nesting outside strings only', () => {
+    expect(nestingDepth('{"a":"[[[[{{{{\\\"]]"}')).toBe(1);
+    expect(nestingDepth('[[1],[[2]]]')).toBe(3);
+    expect(nestingDepth('"just a string"')).toBe(0);
   });
 
   it('reads headers whatever the case of their names', async () => {

@@ -60,6 +60,20 @@ describe('POST /v1/orders', () => {
     expect(response.headers?.['content-type']).toBe('application/problem+json');
   });
 
+  it("lets another seller neither detect nor block an order id: the same marketplace id is that seller's own order", async () => {
+    const { store, post } = setup();
+    const rival: Tenant = { tenantId: 'rival', kind: 'seller', sellerIds: ['seller-rival-9'] };
+    // The rival posts first, with the victim's future marketplace id, then probes with a different body.
+    expect((await post(sampleOrderBody({ sellerId: 'seller-rival-9' }), rival)).statusCode).toBe(201);
+    expect((await post(sampleOrderBody({ sellerId: 'seller-rival-9', incoterm: 'DDU' }), rival)).statusCode).toBe(409);
+    // The real order is created, and its retry replays it.
+    const real = await post(sampleOrderBody());
+    expect(real.statusCode).toBe(201);
+    expect(real.headers?.['idempotent-replayed']).toBeUndefined();
+    expect((await post(sampleOrderBody())).headers?.['idempotent-replayed']).toBe('true');
+    expect([...store.orders.values()].map((order) => order.sellerId).sort()).toEqual(['seller-rival-9', 'seller-sz-001']);
+  });
+
   it('answers 409, revealing nothing, when another tenant reuses a taken key with the same body', async () => {
     const { post } = setup();
     await post(sampleOrderBody());

@@ -1,5 +1,6 @@
 import { parseEvent } from '../../../events/envelope';
 import { shipmentStalledV1 } from '../../../events/shipment-tracking';
+import { DEFAULT_STALL_POLICY } from '../../../domain/tracking';
 import { buildStalledSweep } from '../../../functions/stalled-sweep/stalled-sweep';
 import { buildTrackingIngestion } from '../../../functions/tracking-ingestion/tracking-ingestion';
 import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../../fakes/tracking';
@@ -65,6 +66,48 @@ describe('stalled sweep', () => {
     expect((await store.getTracking('shp_SP0001'))?.state.current?.status).toBe('delivered');
 
     expect(await sweep(scheduled(hoursAfter(receivedAt, 24 * 30)))).toMatchObject({ examined: 0, raised: [] });
+  });
+
+  it('skips, raising nothing and writing nothing, a candidate the index holds as due but the decision does not stall (the skip guard)', async () => {
+    const { store, ingest } = setup();
+    await ingest(sqsEvent([trackingRecord(webhookMessage('enlace-linehaul', labelAndPickup, receivedAt))]));
+    // The index was written under the 48 h policy; the policy has since moved the first mile to 96 h.
+    const longer = { ...DEFAULT_STALL_POLICY, byLeg: { ...DEFAULT_STALL_POLICY.byLeg, 'first-mile': 96 } };
+    const raised: string[] = [];
+    const sweep = buildStalledSweep({
+      findCandidates: store.findCandidates,
+      raiseStall: async (...args) => {
+        raised.push(args[0].shipmentId);
+        return store.raiseStall(...args);
+      },
+      policy: longer,
+    });
+    const summary = await sweep(scheduled(hoursAfter(receivedAt, 49)));
+    expect(summary).toMatchObject({ examined: 1, raised: [], skipped: { 'within-threshold': 1 }, lostRaces: 0 });
+    expect(raised).toEqual([]);
+    expect(store.eventsOf('shipment.stalled')).toEqual([]);
+    expect((await store.getTracking('shp_SP0001'))?.state.stallAlertRaised).toBeNull();
+    // The same candidate under the policy it was indexed with is raised: the skip was the decision's, not the index's.
+    expect(
+      (await buildStalledSweep({ findCandidates: store.findCandidates, raiseStall: store.raiseStall })(scheduled(hoursAfter(receivedAt, 49)))).raised,
+    ).toEqual(['shp_SP0001']);
+  });
+
+  it('skips a candidate whose projection says it is delivered (terminal), and one whose stall was already raised', async () => {
+    const { store, ingest } = setup();
+    await ingest(sqsEvent([trackingRecord(webhookMessage('enlace-linehaul', labelAndPickup, receivedAt))]));
+    const [candidate] = await store.findCandidates(hoursAfter(receivedAt, 49));
+    const delivered = { ...candidate!, current: { ...candidate!.current!, status: 'delivered' as const } };
+    const calls: string[] = [];
+    const sweep = buildStalledSweep({
+      findCandidates: async () => [delivered],
+      raiseStall: async (c) => {
+        calls.push(c.shipmentId);
+        return true;
+      },
+    });
+    expect(await sweep(scheduled(hoursAfter(receivedAt, 49)))).toMatchObject({ examined: 1, raised: [], skipped: { terminal: 1 } });
+    expect(calls).toEqual([]);
   });
 
   it('loses the race gracefully when a carrier event lands between its query and its write', async () => {

@@ -46,6 +46,13 @@ const UNCERTAIN: readonly string[] = [
   'Receita assesses in BRL at its fiscal exchange rate; this computes in USD and converts, which can differ by a few cents.',
 ];
 
+/** Why the Remessa Conforme rules are collected at checkout and for individuals only, and what is not confirmed about it. */
+const CONFORME_UNCERTAIN: readonly string[] = [
+  ...UNCERTAIN,
+  'Collection at checkout: under Remessa Conforme (IN RFB 2.146/2023) the certified platform charges the II and ICMS to the buyer with the purchase and pays them in advance, so nothing is due on delivery; this is the programme as reported, not quoted from the instrument.',
+  'The 20% band applies to sales to individuals (Portaria MF 1.086/2024, cited above); a company (CNPJ) recipient is rated on the standard rule.',
+];
+
 const II_CONFORME: TaxComponent = {
   code: 'BR.II',
   kind: 'duty',
@@ -96,20 +103,21 @@ export const BR_DUTY_RULES: readonly DutyRule[] = [
     name: 'Brazil RTS, Remessa Conforme seller (ICMS 17%)',
     effectiveFrom: '2024-08-01',
     effectiveTo: '2025-03-31',
-    appliesWhen: { seller: { remessaConforme: true } },
+    appliesWhen: { seller: { remessaConforme: true }, recipient: 'individual' },
+    collectedAtCheckout: true,
     limits: RTS_LIMITS,
     components: [II_CONFORME, ICMS_17],
     sources: RTS_SOURCES,
-    note: 'II = 20% of VA up to US$50, else 60% of VA − US$20, VA = goods + freight + insurance; ICMS = (VA + II) × t / (1 − t).',
-    uncertain: UNCERTAIN,
+    note: 'II = 20% of VA up to US$50, else 60% of VA − US$20, VA = goods + freight + insurance; ICMS = (VA + II) × t / (1 − t). Collected by the platform at checkout.',
+    uncertain: CONFORME_UNCERTAIN,
   },
   {
     id: 'br-rts-standard-2024-08-01',
     country: 'BR',
-    name: 'Brazil RTS, seller outside Remessa Conforme (ICMS 17%)',
+    name: 'Brazil RTS, seller outside Remessa Conforme or a company recipient (ICMS 17%)',
     effectiveFrom: '2024-08-01',
     effectiveTo: '2025-03-31',
-    appliesWhen: { seller: { remessaConforme: false } },
+    // Everything the Remessa Conforme rule above does not take: a platform outside the programme, or a sale to a company (CNPJ).
     limits: RTS_LIMITS,
     components: [II_STANDARD, ICMS_17],
     sources: RTS_SOURCES,
@@ -121,19 +129,20 @@ export const BR_DUTY_RULES: readonly DutyRule[] = [
     country: 'BR',
     name: 'Brazil RTS, Remessa Conforme seller (ICMS 17%, 20% in ten states)',
     effectiveFrom: '2025-04-01',
-    appliesWhen: { seller: { remessaConforme: true } },
+    appliesWhen: { seller: { remessaConforme: true }, recipient: 'individual' },
+    collectedAtCheckout: true,
     limits: RTS_LIMITS,
     components: [II_CONFORME, ICMS_FROM_2025_04],
     sources: [...RTS_SOURCES, ...ICMS_20_SOURCES],
-    note: 'As the 2024-08-01 rule, with ICMS at 20% in AC, AL, BA, CE, MG, PB, PI, RN, RR and SE.',
-    uncertain: UNCERTAIN,
+    note: 'As the 2024-08-01 rule, with ICMS at 20% in AC, AL, BA, CE, MG, PB, PI, RN, RR and SE. Collected by the platform at checkout.',
+    uncertain: CONFORME_UNCERTAIN,
   },
   {
     id: 'br-rts-standard-2025-04-01',
     country: 'BR',
-    name: 'Brazil RTS, seller outside Remessa Conforme (ICMS 17%, 20% in ten states)',
+    name: 'Brazil RTS, seller outside Remessa Conforme or a company recipient (ICMS 17%, 20% in ten states)',
     effectiveFrom: '2025-04-01',
-    appliesWhen: { seller: { remessaConforme: false } },
+    // Everything the Remessa Conforme rule above does not take: a platform outside the programme, or a sale to a company (CNPJ).
     limits: RTS_LIMITS,
     components: [II_STANDARD, ICMS_FROM_2025_04],
     sources: [...RTS_SOURCES, ...ICMS_20_SOURCES],

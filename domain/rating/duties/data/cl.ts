@@ -64,6 +64,7 @@ export const CL_DUTY_RULES: readonly DutyRule[] = [
     name: 'Chile, SII-registered platform, sale up to US$500 (IVA at checkout)',
     effectiveFrom: '2025-10-25',
     appliesWhen: { seller: { chileVatRegistered: true }, maxValue: { value: usd('500.00'), basis: 'FOB' } },
+    collectedAtCheckout: true,
     components: [
       {
         code: 'CL.IVA',

@@ -5,16 +5,19 @@ import {
   needsDestinationCountry,
   recordVerification,
   rotateSecret,
+  SecretNotOpenError,
   signingSecrets,
   subscriptionInputSchema,
   wantsEvent,
   type Subscription,
   type TargetPolicy,
 } from '../../../../domain/notifications/subscription';
+import { ssrfCorpus } from '../../../fixtures/ssrf/corpus';
 
-const production: TargetPolicy = { allowLocalHttp: false, reservedBusNames: ['enlace'] };
-const local: TargetPolicy = { allowLocalHttp: true, reservedBusNames: ['enlace'] };
+const production: TargetPolicy = { network: {}, reservedBusNames: ['enlace'], ownAccountId: '999999999999' };
+const local: TargetPolicy = { network: { loopback: { deniedPorts: [3000, 43577] } }, reservedBusNames: ['enlace'] };
 const now = new Date('2026-11-22T12:00:00.000Z');
+const SSRF_CORPUS = ssrfCorpus().staticallyRefused;
 const hours = (n: number) => new Date(now.getTime() + n * 3_600_000);
 
 function subscription(overrides: Partial<Subscription> = {}): Subscription {
@@ -114,7 +117,7 @@ describe('endpoints and buses', () => {
   it.each([
     ['https://erp.example.com/hooks', production, []],
     ['http://erp.example.com/hooks', production, ['must use https']],
-    ['http://localhost:8080/hooks', production, ['must use https']],
+    ['http://localhost:8080/hooks', production, ['must use https', expect.stringContaining('public host')]],
     ['https://localhost/hooks', production, [expect.stringContaining('public host')]],
     ['https://10.0.0.5/hooks', production, [expect.stringContaining('public host')]],
     ['https://192.168.1.9/hooks', production, [expect.stringContaining('public host')]],
@@ -125,14 +128,25 @@ describe('endpoints and buses', () => {
     ['not a url', production, [expect.stringContaining('absolute URL')]],
     ['http://127.0.0.1:4000/hooks', local, []],
     ['http://localhost:4000/hooks', local, []],
-    ['http://erp.example.com/hooks', local, ['http is accepted for localhost only; use https']],
+    ['http://[::1]:4000/hooks', local, []],
+    ['http://erp.example.com/hooks', local, ['must use https (http only for localhost)']],
+    ['http://127.0.0.1:43577/invoke/stalled-sweep', local, [expect.stringContaining("local cloud's own endpoints")]],
+    ['http://localhost:3000/v1/orders', local, [expect.stringContaining("local cloud's own endpoints")]],
+    ['http://localhost.:4000/hooks', local, ['must use https (http only for localhost)', expect.stringContaining('public host')]],
+    ['http://127.0.0.2:4000/hooks', local, ['must use https (http only for localhost)', expect.stringContaining('public host')]],
   ])('%s', (url, policy, expected) => {
     expect(endpointProblems(url, policy)).toEqual(expected);
   });
 
-  it("takes event bus ARNs of any account and region, except Enlace's own bus", () => {
+  it.each(SSRF_CORPUS)('refuses %s in production (SSRF corpus)', (url) => {
+    expect(endpointProblems(url, production)).not.toEqual([]);
+  });
+
+  it("takes event bus ARNs of other accounts in any region, never a bus of Enlace's own account nor its bus's name", () => {
     expect(eventBusArnProblems('arn:aws:events:us-east-1:123456789012:event-bus/default', production)).toEqual([]);
     expect(eventBusArnProblems('arn:aws:events:us-east-1:123456789012:event-bus/enlace', production)).toEqual([expect.stringContaining('reserved')]);
+    expect(eventBusArnProblems('arn:aws:events:us-east-1:999999999999:event-bus/default', production)).toEqual([expect.stringContaining('own AWS account')]);
+    expect(eventBusArnProblems('arn:aws:events:eu-west-1:999999999999:event-bus/anything', production)).toEqual([expect.stringContaining('own AWS account')]);
     expect(eventBusArnProblems('arn:aws:sqs:us-east-1:123456789012:queue', production)).toEqual([expect.stringContaining('event bus ARN')]);
   });
 });
@@ -166,7 +180,7 @@ describe('secrets and verification', () => {
     expect(rotated.revision).toBe(2);
     expect(signingSecrets(rotated, hours(23))).toEqual(['whsec_2', 'whsec_1']);
     expect(signingSecrets(rotated, hours(24))).toEqual(['whsec_2']);
-    expect(rotated.secrets[1]).toEqual({ secret: 'whsec_1', createdAt: now.toISOString(), expiresAt: hours(24).toISOString() });
+    expect(rotated.secrets[1]).toEqual({ secret: 'whsec_1', hint: 'whsec_…ec_1', createdAt: now.toISOString(), expiresAt: hours(24).toISOString() });
   });
 
   it('never extends an overlap by rotating again, and forgets expired secrets', () => {
@@ -193,5 +207,21 @@ describe('secrets and verification', () => {
     const active = recordVerification(pending, { ok: true }, now);
     expect(active).toMatchObject({ status: 'active', revision: pending.revision + 1 });
     expect(recordVerification(active, { ok: false, reason: 'timeout' }, hours(1)).status).toBe('active');
+  });
+});
+
+describe('sealed secrets', () => {
+  it('refuses to sign with a secret that is still sealed (only the delivery path opens them)', () => {
+    const sealed = subscription({ secrets: [{ sealed: { scheme: 'kms-envelope-aes256gcm-v1' }, hint: 'whsec_…abcd', createdAt: now.toISOString() }] });
+    expect(() => signingSecrets(sealed, now)).toThrow(SecretNotOpenError);
+  });
+
+  it('rotates without reading the sealed secrets it keeps', () => {
+    const sealed = subscription({ secrets: [{ sealed: { scheme: 'kms-envelope-aes256gcm-v1' }, hint: 'whsec_…abcd', createdAt: now.toISOString() }] });
+    const rotated = rotateSecret(sealed, 'whsec_new', hours(1));
+    expect(rotated.secrets).toEqual([
+      { secret: 'whsec_new', hint: 'whsec_…_new', createdAt: hours(1).toISOString() },
+      { sealed: { scheme: 'kms-envelope-aes256gcm-v1' }, hint: 'whsec_…abcd', createdAt: now.toISOString(), expiresAt: hours(25).toISOString() },
+    ]);
   });
 });

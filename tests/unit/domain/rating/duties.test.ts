@@ -4,6 +4,7 @@ import { type Money, zero } from '../../../../domain/shared/money';
 import { parsePostalCode, postalCodeOf } from '../../../../domain/shared/postal-codes';
 import type { DestinationCountry } from '../../../../domain/shared/shipping-terms';
 import { usd } from './fixtures';
+import { expectEvery } from '../../../setup/assertions';
 
 /** A declaration where the whole value is the goods (freight and insurance zero) unless given. */
 function declaration(country: DestinationCountry, day: string, fobCents: number, over: Partial<CustomsDeclaration> = {}): CustomsDeclaration {
@@ -142,7 +143,7 @@ describe('Chile — Ley 21.713 from 2025-10-25', () => {
   it('before 2025-10-25, parcels up to US$41 were exempt', () => {
     const exempt = ok(assessDuties(DUTY_RULES, declaration('CL', '2025-10-24', 4100)));
     expect(exempt.total).toEqual(usd(0));
-    expect(exempt.lines.every((l) => l.basis.startsWith('exempt'))).toBe(true);
+    expectEvery(exempt.lines, (l) => l.basis.startsWith('exempt'));
     // Same parcel a day later: 6% × 41.00 = 2.46; IVA 19% × 43.46 = 8.2574 → 8.26.
     expect(ok(assessDuties(DUTY_RULES, declaration('CL', '2025-10-25', 4100))).total).toEqual(usd(246 + 826));
   });

@@ -1,11 +1,12 @@
-import { rateShipment } from '../../../../domain/rating';
+import { rateShipment, recipientKind } from '../../../../domain/rating';
 import { findQuote, QUOTE_DATE, request, sumAmounts, usd } from './fixtures';
 
 const at = QUOTE_DATE;
 
 describe('DDP vs DDU', () => {
   const ddp = findQuote(rateShipment(request('BR', { incoterm: 'DDP', seller: { remessaConforme: true } }), { at }).quotes, 'enlace-standard-br');
-  const ddu = findQuote(rateShipment(request('BR', { incoterm: 'DDU', seller: { remessaConforme: true } }), { at }).quotes, 'enlace-standard-br');
+  // A platform outside Remessa Conforme: customs collects from the buyer on delivery.
+  const ddu = findQuote(rateShipment(request('BR', { incoterm: 'DDU', seller: { remessaConforme: false } }), { at }).quotes, 'enlace-standard-br');
 
   it('DDP: the seller pays the duties, prepaid with a DDP fee, and the quote says so', () => {
     expect(ddp.dutiesAndTaxes).toMatchObject({ payer: 'seller', estimate: false });
@@ -19,11 +20,13 @@ describe('DDP vs DDU', () => {
     expect(ddu.lines.map((l) => l.code)).not.toContain('DDP_SERVICE');
     expect(ddu.sellerPays).toEqual(ddu.shippingTotal);
     expect(ddu.buyerPaysOnDelivery).toEqual(ddu.dutiesAndTaxes.total);
-    expect(ddu.warnings.some((w) => w.startsWith('DDU'))).toBe(true);
+    expect(ddu.buyerPaidAtCheckout).toEqual(usd(0));
+    expect(ddu.warnings).toContain('DDU: duties and taxes are an estimate; customs collects them from the buyer on delivery.');
   });
 
   it('the duties themselves do not depend on who pays them', () => {
-    expect(ddu.dutiesAndTaxes.lines).toEqual(ddp.dutiesAndTaxes.lines);
+    const dduConforme = findQuote(rateShipment(request('BR', { incoterm: 'DDU', seller: { remessaConforme: true } }), { at }).quotes, 'enlace-standard-br');
+    expect(dduConforme.dutiesAndTaxes.lines).toEqual(ddp.dutiesAndTaxes.lines);
     expect(ddp.shippingTotal.amount - ddu.shippingTotal.amount).toBe(100); // the DDP fee, USD 1.00
   });
 
@@ -55,5 +58,66 @@ describe('quote currency', () => {
     const items = [{ quantity: 2, unitValue: { amount: 14_200, currency: 'CNY' as const }, hsCode: '610910', battery: 'none' as const }];
     const quote = findQuote(rateShipment(request('MX', { items }), { at }).quotes, 'enlace-standard-mx');
     expect(quote.dutiesAndTaxes.customsValue.fob).toEqual(usd(4000));
+  });
+});
+
+describe('duties collected by the platform at checkout (regression: DDU told the buyer to pay them again on delivery)', () => {
+  it('Brazil, Remessa Conforme platform, individual buyer: paid at checkout, nothing due on delivery, and the quote says so', () => {
+    const quote = findQuote(rateShipment(request('BR', { incoterm: 'DDU', seller: { remessaConforme: true } }), { at }).quotes, 'enlace-standard-br');
+    expect(quote.dutiesAndTaxes).toMatchObject({ payer: 'buyer', collectedAtCheckout: true, ruleId: expect.stringMatching(/^br-rts-conforme-/) });
+    expect(quote.dutiesAndTaxes.total.amount).toBeGreaterThan(0);
+    expect(quote.buyerPaysOnDelivery).toEqual(usd(0));
+    expect(quote.buyerPaidAtCheckout).toEqual(quote.dutiesAndTaxes.total);
+    expect(quote.warnings.filter((w) => w.startsWith('DDU'))).toEqual([expect.stringContaining('at checkout')]);
+    expect(quote.warnings.join(' ')).not.toContain('customs collects them from the buyer on delivery');
+  });
+
+  it('Chile, SII-registered platform up to US$500: IVA paid at checkout, nothing due on delivery', () => {
+    const quotes = rateShipment(request('CL', { incoterm: 'DDU', seller: { chileVatRegistered: true } }), { at }).quotes;
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes) {
+      expect(quote.dutiesAndTaxes).toMatchObject({ collectedAtCheckout: true, ruleId: 'cl-registered-platform-2025-10-25' });
+      expect(quote.buyerPaysOnDelivery.amount).toBe(0);
+    }
+  });
+
+  it('an unregistered platform in Chile still leaves duty and IVA to customs, on delivery', () => {
+    const quotes = rateShipment(request('CL', { incoterm: 'DDU', seller: { chileVatRegistered: false } }), { at }).quotes;
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes) {
+      expect(quote.dutiesAndTaxes.collectedAtCheckout).toBe(false);
+      expect(quote.buyerPaysOnDelivery).toEqual(quote.dutiesAndTaxes.total);
+    }
+  });
+});
+
+describe('Remessa Conforme is for sales to individuals (regression: a CNPJ recipient got the 20% band)', () => {
+  it('rates a company recipient on the standard 60% rule, collected by customs, even from a certified platform', () => {
+    const individual = findQuote(rateShipment(request('BR', { incoterm: 'DDU', seller: { remessaConforme: true } }), { at }).quotes, 'enlace-standard-br');
+    const company = findQuote(
+      rateShipment(request('BR', { incoterm: 'DDU', seller: { remessaConforme: true }, recipient: 'company' }), { at }).quotes,
+      'enlace-standard-br',
+    );
+    expect(individual.dutiesAndTaxes.ruleId).toMatch(/^br-rts-conforme-/);
+    expect(company.dutiesAndTaxes.ruleId).toMatch(/^br-rts-standard-/);
+    expect(company.dutiesAndTaxes.total.amount).toBeGreaterThan(individual.dutiesAndTaxes.total.amount);
+    const ii = (quote: typeof company) => quote.dutiesAndTaxes.lines.find((line) => line.code === 'BR.II')!;
+    expect(ii(company).basis).toMatch(/^60% × /);
+    expect(company.dutiesAndTaxes.collectedAtCheckout).toBe(false);
+    expect(company.buyerPaysOnDelivery).toEqual(company.dutiesAndTaxes.total);
+  });
+});
+
+describe("an order's recipient, as rating sees it", () => {
+  it.each([
+    [undefined, 'individual'],
+    [{ type: 'CPF', value: '390.533.447-05' }, 'individual'],
+    [{ type: 'CNPJ', value: '11.222.333/0001-81' }, 'company'],
+    [{ value: '11.222.333/0001-81' }, 'company'],
+    [{ value: '12.ABC.345/01DE-35' }, 'company'],
+    [{ value: '390.533.447-05' }, 'individual'],
+    [{ type: 'RUT', value: '76.086.428-5' }, 'individual'],
+  ])('%j is a recipient of kind %s', (taxId, kind) => {
+    expect(recipientKind(taxId)).toBe(kind);
   });
 });

@@ -4,6 +4,7 @@ import { isDomesticCard, RATE_CARDS, rateShipment } from '../../../../domain/rat
 import { add } from '../../../../domain/shared/money';
 import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { parcelArb, QUOTE_DATE, requestArb, sumAmounts } from './fixtures';
+import { expectEvery } from '../../../setup/assertions';
 
 const at = QUOTE_DATE;
 
@@ -15,13 +16,15 @@ function checkQuote(quote: EligibleQuote, req: RatingRequest): void {
   expect(quote.dutiesAndTaxes.total.amount).toBe(sumAmounts(quote.dutiesAndTaxes.lines.map((l) => l.amount)));
   for (const parcel of quote.parcels) {
     expect(parcel.subtotal.amount).toBe(sumAmounts(parcel.lines.map((l) => l.amount)));
-    expect(parcel.lines.every((l) => l.parcelIndex === parcel.index)).toBe(true);
+    expectEvery(parcel.lines, (l) => l.parcelIndex === parcel.index);
   }
   const shipmentLevel = quote.lines.filter((l) => l.parcelIndex === undefined);
   expect(sumAmounts(quote.parcels.map((p) => p.subtotal)) + sumAmounts(shipmentLevel.map((l) => l.amount))).toBe(quote.shippingTotal.amount);
   expect(quote.totalCharges).toEqual(add(quote.shippingTotal, quote.dutiesAndTaxes.total));
   expect(quote.landedCost).toEqual(add(quote.goodsValue, quote.totalCharges));
-  expect(add(quote.sellerPays, quote.buyerPaysOnDelivery)).toEqual(quote.totalCharges);
+  expect(add(add(quote.sellerPays, quote.buyerPaysOnDelivery), quote.buyerPaidAtCheckout)).toEqual(quote.totalCharges);
+  // Collected at checkout or on delivery, never both, never told to pay twice.
+  expect(quote.buyerPaysOnDelivery.amount === 0 || quote.buyerPaidAtCheckout.amount === 0).toBe(true);
   // Chargeable weight ≥ actual, per parcel and in total.
   quote.parcels.forEach((p, i) => {
     expect(p.actualWeightGrams).toBe(req.parcels[i]?.weightGrams);

@@ -12,6 +12,7 @@ import {
 } from '../../../../domain/routing';
 import { type LastMileCarrier } from '../../../../domain/shared/carriers';
 import { route } from './fixtures';
+import { expectEvery } from '../../../setup/assertions';
 
 /** Lets `n` microtasks run: a deterministic stand-in for time (no real timers). */
 async function microtasks(n: number): Promise<void> {
@@ -143,7 +144,7 @@ describe('bookWithFallback', () => {
     expect(calls).toHaveLength(6);
     const limited = await bookWithFallback(targets, shipment, scripted({ jadlog: ['fail', 'fail', 'fail'] }).book, options({ maxCarriers: 1 }));
     expect(limited.status).toBe('failed-all');
-    expect(limited.attempts.every((a) => a.carrier === 'jadlog')).toBe(true);
+    expectEvery(limited.attempts, (a) => a.carrier === 'jadlog');
     await expect(bookWithFallback(targets, shipment, book, options({ retries: -1 }))).rejects.toThrow(RangeError);
   });
 });

@@ -16,6 +16,7 @@ import {
   type KpiCounters,
   type KpiFact,
 } from '../../../../domain/performance';
+import { expectEvery } from '../../../setup/assertions';
 
 const histogram = (entries: Record<number, number>): number[] => {
   const h = TRANSIT_BUCKET_MAX_DAYS.map(() => 0);
@@ -214,7 +215,7 @@ describe('lane KPIs over a window', () => {
   });
 
   it('the sandbox seed makes Loggi cross 5% exceptions in São Paulo (and is marked sandbox)', () => {
-    expect(KPI_SEED.every((row) => row.sandbox === true)).toBe(true);
+    expectEvery(KPI_SEED, (row) => row.sandbox === true);
     const sp = laneKpis(KPI_SEED, now, { lane: 'CN-BR-SP' });
     expect(sp.carriers.loggi?.exceptionRate).toBeGreaterThan(0.05);
     expect(sp.carriers.jadlog?.exceptionRate).toBeLessThan(0.05);

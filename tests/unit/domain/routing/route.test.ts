@@ -3,6 +3,7 @@ import { rateShipment } from '../../../../domain/rating';
 import { describeRule, InvalidSellerPolicyError, routeShipment, RoutingInputError, sellerPolicyIssues, type SellerPolicy } from '../../../../domain/routing';
 import { postalCodeOf } from '../../../../domain/shared/postal-codes';
 import { AT, BEST_VALUE, codesOf, HEADPHONES, kpisOf, PARCEL, rankedCarriers, ratingRequest, route, routingInput, seededKpis, TSHIRTS } from './fixtures';
+import { expectEvery } from '../../../setup/assertions';
 
 const SAO_PAULO = { country: 'BR', postalCode: '01310-200' } as const;
 const MEXICO_CITY = { country: 'MX', postalCode: '06600' } as const;
@@ -86,7 +87,7 @@ describe('hard constraints, each reported with a code and a sentence', () => {
     for (const c of decision.candidates) {
       if (c.serviceLevel !== undefined && c.serviceLevel !== 'standard') expect(c.exclusions.map((e) => e.code)).toContain('SERVICE_LEVEL_MISMATCH');
     }
-    expect(decision.ranking.every((c) => c.serviceLevel === 'standard')).toBe(true);
+    expectEvery(decision.ranking, (c) => c.serviceLevel === 'standard');
     const upgraded = route(MEXICO_CITY, { ...BEST_VALUE, allowUpgrade: true }).decision;
     expect(new Set(upgraded.ranking.map((c) => c.serviceLevel))).toEqual(new Set(['standard', 'express']));
     expect(upgraded.ranking.some((c) => c.serviceLevel === 'economy')).toBe(false);
@@ -102,7 +103,7 @@ describe('hard constraints, each reported with a code and a sentence', () => {
     const { decision } = route({ country: 'CO', postalCode: '110111', items: [{ ...TSHIRTS, quantity: 7 }] });
     expect(decision.status).toBe('unroutable');
     expect(codesOf(decision, 'servientrega', 'standard')).toEqual(['NOT_RATED']);
-    expect(decision.unroutable?.reasons.every((r) => /cannot be quoted for this order/.test(r))).toBe(true);
+    expectEvery(decision.unroutable?.reasons, (r) => /cannot be quoted for this order/.test(r));
   });
 
   it('NO_SERVICE: a carrier of the market with no quote at all is still listed', () => {

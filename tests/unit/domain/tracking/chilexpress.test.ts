@@ -1,5 +1,6 @@
 import { chilexpress } from '../../../../domain/tracking/carriers/chilexpress';
 import { copy, fixture, parseOk, problemsOf, statusesInTimeOrder } from './helpers';
+import { expectEvery } from '../../../setup/assertions';
 
 describe('Chilexpress adapter (CL)', () => {
   const summer = fixture('chilexpress', 'delivered-santiago-summer.json');
@@ -16,7 +17,7 @@ describe('Chilexpress adapter (CL)', () => {
     ]);
     // The carrier's own text is kept as sent.
     expect(updates[1]?.carrierDescription).toBe('Recibido en Centro de Distribución');
-    expect(updates.every((u) => u.trackingNumber === '99624718611')).toBe(true);
+    expectEvery(updates, (u) => u.trackingNumber === '99624718611');
   });
 
   it('converts Santiago time with its daylight saving time: UTC-3 in January, UTC-4 in July', () => {

@@ -1,5 +1,6 @@
 import { correios, CORREIOS_CODES } from '../../../../domain/tracking/carriers/correios';
 import { copy, fixture, parseOk, problemsOf, statusesInTimeOrder, webhooks } from './helpers';
+import { expectEvery } from '../../../setup/assertions';
 
 describe('Correios adapter (BR)', () => {
   const polls = webhooks('correios', 'sao-paulo-journey.json');
@@ -22,7 +23,7 @@ describe('Correios adapter (BR)', () => {
       ['OEC 01', 'out-for-delivery', 'out-for-delivery'],
       ['BDE 01', 'delivered', 'delivered'],
     ]);
-    expect(updates.every((u) => u.carrier === 'correios' && u.trackingNumber === 'NX482157365BR' && u.recognised)).toBe(true);
+    expectEvery(updates, (u) => u.carrier === 'correios' && u.trackingNumber === 'NX482157365BR' && u.recognised);
   });
 
   it('keeps the original text and places the scan', () => {
@@ -59,9 +60,9 @@ describe('Correios adapter (BR)', () => {
     const third = parseOk(correios, lastPoll);
     const ids = (updates: typeof third) => new Set(updates.map((u) => u.carrierEventId));
 
-    expect([...ids(second)].every((id) => ids(third).has(id))).toBe(true);
+    expectEvery([...ids(second)], (id) => ids(third).has(id));
     expect(ids(third).size).toBe(12); // both OEC 01 attempts keep distinct ids
-    expect(third.every((u) => /^h-[0-9a-f]{32}$/.test(u.carrierEventId))).toBe(true);
+    expectEvery(third, (u) => /^h-[0-9a-f]{32}$/.test(u.carrierEventId));
   });
 
   it('reads a batch of objects: customs hold and refusal, pickup, an unknown code, an unknown object', () => {

@@ -1,6 +1,7 @@
 import { DESTINATION_COUNTRIES } from '../../../../domain/shared/shipping-terms';
 import { feedAdapter, FEED_ADAPTERS, isWebhookFeed, lastMileCarriersFor, parseFeedPayload, WEBHOOK_FEEDS } from '../../../../domain/tracking/carriers';
 import { TRACKING_STATUSES } from '../../../../domain/tracking/statuses';
+import { expectEvery } from '../../../setup/assertions';
 import { fixture } from './helpers';
 
 const ALL_FEEDS = Object.values(FEED_ADAPTERS).filter((adapter) => adapter !== undefined);
@@ -29,7 +30,8 @@ describe('feed registry', () => {
   it('routes a payload to the adapter of the feed named', () => {
     const result = parseFeedPayload('olva', fixture('olva', 'delivered-arequipa.json'));
 
-    expect(result.ok && result.updates.length > 0 && result.updates.every((u) => u.carrier === 'olva')).toBe(true);
+    expect(result.ok).toBe(true);
+    expectEvery(result.ok ? result.updates : [], (u) => u.carrier === 'olva');
     expect(feedAdapter('toString')).toBeUndefined();
     expect(parseFeedPayload('dhl', {})).toEqual({ ok: false, problems: [{ path: '$', message: expect.stringContaining('unknown feed "dhl"') }] });
   });

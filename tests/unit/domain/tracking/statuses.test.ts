@@ -7,6 +7,7 @@ import {
   TRACKING_STATUSES,
   type TrackingStatus,
 } from '../../../../domain/tracking/statuses';
+import { expectEvery } from '../../../setup/assertions';
 
 describe('canonical statuses', () => {
   it('defines every status once, with a leg the stall policy knows', () => {
@@ -37,7 +38,7 @@ describe('canonical statuses', () => {
 
     expect([...ranks].sort((a, b) => a - b)).toEqual(ranks);
     expect(new Set(ranks).size).toBe(ranks.length);
-    expect(journey.every((status) => STATUS_DEFINITIONS[status].kind === 'progress')).toBe(true);
+    expectEvery(journey, (status) => STATUS_DEFINITIONS[status].kind === 'progress');
   });
 
   it('ties each customs or delivery problem to its step, and lets the others strike anywhere', () => {

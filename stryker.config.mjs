@@ -1,0 +1,33 @@
+// `npm run mutate`: mutation testing with Stryker (jest runner, TypeScript checker) of the code a
+// hostile request meets first: the HTTP edge (functions/shared/http), the authorizer, and the
+// tracking store's transaction and item-size guards. Each mutant runs the unit tests that cover it
+// (tests/mutation/jest.config.js); a mutant that survives is a change no test notices. Not part of
+// `npm test` (it takes minutes); its last score is in the README.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'jest',
+  jest: { projectType: 'custom', configFile: 'tests/mutation/jest.config.js', enableFindRelatedTests: false },
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  // The guards a hostile request meets and the reviewer's surviving mutants were in: the edge's
+  // JSON depth and path-id guards (http-handler.ts), If-Match (preconditions.ts), the authorizer's
+  // key cache (TTL bounds, negative caching, eviction), the tracking store's transaction and size guards.
+  mutate: [
+    'functions/shared/http/http-handler.ts:148-237',
+    'functions/shared/http/preconditions.ts',
+    'functions/authorizer/authorizer.ts',
+    'functions/shared/store/tracking-writes.ts',
+  ],
+  // String literals are messages and log text: mutating them measures wording, not behaviour.
+  mutator: { excludedMutations: ['StringLiteral'] },
+  coverageAnalysis: 'perTest',
+  concurrency: 3,
+  timeoutMS: 8000,
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 85, low: 70, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};
