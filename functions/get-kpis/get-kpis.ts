@@ -6,7 +6,7 @@ import type { HttpRoute } from '../shared/http/http-handler';
 import { jsonResponse, validationError } from '../shared/http/problem';
 import type { GetLaneKpiRows } from '../shared/store/kpi-reader';
 
-const querySchema = z.object({
+export const querySchema = z.object({
   lane: z.string().regex(/^CN-[A-Z]{2}(-[A-Z0-9]{1,4})?$/, 'must be a lane such as CN-BR-SP or CN-MX-CHP'),
   weeks: z.coerce.number().int().min(1).max(26).default(4),
   carrier: z.string().optional(),
