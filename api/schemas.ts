@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { customsDocumentSchema, customsProblemSchema } from '../events/customs';
-import { quoteSummarySchema } from '../events/order-rated';
 import { orderSnapshotSchema } from '../events/order-received';
 
 /**
@@ -65,7 +64,26 @@ export const ratingResultSchema = z
     destination: z.string(),
     currency: z.string().length(3),
     fx: z.looseObject({ tableId: z.string(), effectiveFrom: z.string(), sandbox: z.boolean() }),
-    quotes: z.array(z.looseObject({ ...quoteSummarySchema.shape, serviceName: z.string(), chargeableWeightGrams: z.number().int() })),
+    quotes: z.array(
+      z.looseObject({
+        serviceId: z.string(),
+        serviceName: z.string(),
+        serviceLevel: z.string(),
+        carriers: z.looseObject({ lineHaul: z.string(), lastMile: z.string() }),
+        rateCard: z.looseObject({ version: z.string(), effectiveFrom: z.string(), sandbox: z.boolean() }),
+        currency: z.string().length(3),
+        chargeableWeightGrams: z.number().int(),
+        lines: z.array(z.looseObject({ code: z.string(), description: z.string(), amount: money })),
+        shippingTotal: money,
+        dutiesAndTaxes: z.looseObject({ payer: z.string(), estimate: z.boolean(), ruleId: z.string(), total: money }),
+        totalCharges: money,
+        landedCost: money,
+        sellerPays: money,
+        buyerPaysOnDelivery: money,
+        transitDays: z.object({ min: z.number().int(), max: z.number().int() }),
+        warnings: z.array(z.string()),
+      }),
+    ),
     ineligible: z.array(ineligibleService),
   })
   .meta({ id: 'RatingResult', description: 'Every eligible service, cheapest first, each fee a line; every ineligible service with its reasons.' });
@@ -79,7 +97,7 @@ export const routingDecisionSchema = z
     orderId: z.string(),
     sellerId: z.string(),
     destination: z.looseObject({ country: z.string(), postalCode: z.string() }),
-    lane: z.string(),
+    lane: z.looseObject({ id: z.string(), label: z.string(), country: z.string() }),
     serviceLevel: z.string(),
     status: z.enum(['routed', 'unroutable']),
     chosen: z.looseObject({ carrier: z.string() }).optional(),
@@ -184,7 +202,7 @@ const subscriptionFields = {
   signingSecrets: z.array(z.looseObject({ hint: z.string(), createdAt: iso, expiresAt: iso.optional() })),
   links,
 };
-const verification = z.looseObject({ ok: z.boolean() });
+const verification = z.looseObject({ at: iso, ok: z.boolean(), reason: z.string().optional() });
 
 export const subscriptionSchema = z
   .looseObject(subscriptionFields)

@@ -1,5 +1,5 @@
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch';
-import type { paths } from './openapi-types';
+import type { operations, paths } from './openapi-types';
 
 export type { components, operations, paths } from './openapi-types';
 
@@ -27,3 +27,6 @@ export function createEnlaceClient({ baseUrl, apiKey, headers, ...options }: Enl
     headers: { ...(apiKey === undefined ? {} : { authorization: `Bearer ${apiKey}` }), ...(headers as Record<string, string> | undefined) },
   });
 }
+
+/** A JSON request body of an operation: `RequestBody<'createOrder'>` is an order as POST /v1/orders takes it. */
+export type RequestBody<Id extends keyof operations> = operations[Id] extends { requestBody?: { content: infer C } } ? C[keyof C] : never;

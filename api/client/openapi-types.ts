@@ -810,7 +810,10 @@ export interface components {
             };
             secret: string;
             verification: {
+                /** Format: date-time */
+                at: string;
                 ok: boolean;
+                reason?: string;
             } & {
                 [key: string]: unknown;
             };
@@ -1127,28 +1130,67 @@ export interface components {
             quotes: ({
                 serviceId: string;
                 serviceName: string;
-                /** @enum {string} */
-                serviceLevel: "economy" | "standard" | "express";
+                serviceLevel: string;
                 carriers: {
                     lineHaul: string;
                     lastMile: string;
+                } & {
+                    [key: string]: unknown;
                 };
+                rateCard: {
+                    version: string;
+                    effectiveFrom: string;
+                    sandbox: boolean;
+                } & {
+                    [key: string]: unknown;
+                };
+                currency: string;
                 chargeableWeightGrams: number;
+                lines: ({
+                    code: string;
+                    description: string;
+                    amount: {
+                        /** @description Integer minor units (cents, centavos). */
+                        amount: number;
+                        currency: string;
+                    };
+                } & {
+                    [key: string]: unknown;
+                })[];
                 shippingTotal: {
+                    /** @description Integer minor units (cents, centavos). */
                     amount: number;
                     currency: string;
                 };
                 dutiesAndTaxes: {
-                    amount: number;
-                    currency: string;
+                    payer: string;
+                    estimate: boolean;
+                    ruleId: string;
+                    total: {
+                        /** @description Integer minor units (cents, centavos). */
+                        amount: number;
+                        currency: string;
+                    };
+                } & {
+                    [key: string]: unknown;
                 };
-                /** @enum {string} */
-                dutiesPayer: "seller" | "buyer";
                 totalCharges: {
+                    /** @description Integer minor units (cents, centavos). */
                     amount: number;
                     currency: string;
                 };
                 landedCost: {
+                    /** @description Integer minor units (cents, centavos). */
+                    amount: number;
+                    currency: string;
+                };
+                sellerPays: {
+                    /** @description Integer minor units (cents, centavos). */
+                    amount: number;
+                    currency: string;
+                };
+                buyerPaysOnDelivery: {
+                    /** @description Integer minor units (cents, centavos). */
                     amount: number;
                     currency: string;
                 };
@@ -1156,6 +1198,7 @@ export interface components {
                     min: number;
                     max: number;
                 };
+                warnings: string[];
             } & {
                 [key: string]: unknown;
             })[];
@@ -1232,28 +1275,67 @@ export interface components {
             quotes: ({
                 serviceId: string;
                 serviceName: string;
-                /** @enum {string} */
-                serviceLevel: "economy" | "standard" | "express";
+                serviceLevel: string;
                 carriers: {
                     lineHaul: string;
                     lastMile: string;
+                } & {
+                    [key: string]: unknown;
                 };
+                rateCard: {
+                    version: string;
+                    effectiveFrom: string;
+                    sandbox: boolean;
+                } & {
+                    [key: string]: unknown;
+                };
+                currency: string;
                 chargeableWeightGrams: number;
+                lines: ({
+                    code: string;
+                    description: string;
+                    amount: {
+                        /** @description Integer minor units (cents, centavos). */
+                        amount: number;
+                        currency: string;
+                    };
+                } & {
+                    [key: string]: unknown;
+                })[];
                 shippingTotal: {
+                    /** @description Integer minor units (cents, centavos). */
                     amount: number;
                     currency: string;
                 };
                 dutiesAndTaxes: {
-                    amount: number;
-                    currency: string;
+                    payer: string;
+                    estimate: boolean;
+                    ruleId: string;
+                    total: {
+                        /** @description Integer minor units (cents, centavos). */
+                        amount: number;
+                        currency: string;
+                    };
+                } & {
+                    [key: string]: unknown;
                 };
-                /** @enum {string} */
-                dutiesPayer: "seller" | "buyer";
                 totalCharges: {
+                    /** @description Integer minor units (cents, centavos). */
                     amount: number;
                     currency: string;
                 };
                 landedCost: {
+                    /** @description Integer minor units (cents, centavos). */
+                    amount: number;
+                    currency: string;
+                };
+                sellerPays: {
+                    /** @description Integer minor units (cents, centavos). */
+                    amount: number;
+                    currency: string;
+                };
+                buyerPaysOnDelivery: {
+                    /** @description Integer minor units (cents, centavos). */
                     amount: number;
                     currency: string;
                 };
@@ -1261,6 +1343,7 @@ export interface components {
                     min: number;
                     max: number;
                 };
+                warnings: string[];
             } & {
                 [key: string]: unknown;
             })[];
@@ -1325,7 +1408,13 @@ export interface components {
             } & {
                 [key: string]: unknown;
             };
-            lane: string;
+            lane: {
+                id: string;
+                label: string;
+                country: string;
+            } & {
+                [key: string]: unknown;
+            };
             serviceLevel: string;
             /** @enum {string} */
             status: "routed" | "unroutable";
@@ -1489,7 +1578,10 @@ export interface components {
                 [key: string]: string;
             };
             verification: {
+                /** Format: date-time */
+                at: string;
                 ok: boolean;
+                reason?: string;
             } & {
                 [key: string]: unknown;
             };

@@ -1,3 +1,4 @@
+import { apiFetch } from '../setup/api-contract';
 import { randomBytes } from 'node:crypto';
 import type { Tenant } from '../../domain/shared/tenant';
 import { signatureHeader } from '../../domain/shared/signature';
@@ -46,7 +47,7 @@ type Problem = { path: string; code: string; message: string };
 type Delivered = { type: string; sellerId: string; orderId?: string; sequence: number; subject: { kind: string; id: string }; data: Json };
 
 async function api(method: string, path: string, key: string, body?: unknown): Promise<{ status: number; body: Json; headers: Headers }> {
-  const response = await fetch(`${localCloud().api}${path}`, {
+  const response = await apiFetch(`${localCloud().api}${path}`, {
     method,
     headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
@@ -64,7 +65,7 @@ async function forwarderSecret(): Promise<string> {
 }
 
 async function postForwarder(body: string, signature?: string): Promise<{ status: number; body: Json }> {
-  const response = await fetch(`${localCloud().api}/v1/webhooks/forwarders/enlace-forwarder`, {
+  const response = await apiFetch(`${localCloud().api}/v1/webhooks/forwarders/enlace-forwarder`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',

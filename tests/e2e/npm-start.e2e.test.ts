@@ -2,9 +2,11 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { RequestBody } from '../../api/client';
+import { checkedClient } from '../setup/api-contract';
 
 const root = join(__dirname, '..', '..');
-const sampleOrder = JSON.parse(readFileSync(join(root, 'examples', 'order-br.json'), 'utf8')) as Record<string, unknown>;
+const sampleOrder = JSON.parse(readFileSync(join(root, 'examples', 'order-br.json'), 'utf8')) as RequestBody<'createOrder'>;
 
 interface Started {
   child: ChildProcessWithoutNullStreams;
@@ -64,10 +66,9 @@ describe('npm start', () => {
       expect(first.lines.get(name)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     }
     const api = first.lines.get('api')!;
-    const headers = { authorization: `Bearer ${env.ENLACE_API_KEY}`, 'content-type': 'application/json' };
-    const created = await fetch(`${api}/v1/orders`, { method: 'POST', headers, body: JSON.stringify(sampleOrder) });
-    expect(created.status).toBe(201);
-    const { orderId } = (await created.json()) as { orderId: string };
+    const created = await checkedClient(api, env.ENLACE_API_KEY).POST('/v1/orders', { body: sampleOrder });
+    expect(created.response.status).toBe(201);
+    const orderId = created.data!.orderId;
 
     expect(await stop(first)).toBe(0);
     // Nothing is left behind: DynamoDB Local's JVM, fauxqs and the API are gone.
@@ -78,8 +79,9 @@ describe('npm start', () => {
 
     const second = await start(env);
     try {
-      const again = await fetch(`${second.lines.get('api')!}/v1/orders/${orderId}`, { headers });
-      expect(again.status).toBe(200);
+      const again = await checkedClient(second.lines.get('api')!, env.ENLACE_API_KEY).GET('/v1/orders/{id}', { params: { path: { id: orderId } } });
+      expect(again.response.status).toBe(200);
+      expect(again.data?.orderId).toBe(orderId);
     } finally {
       expect(await stop(second)).toBe(0);
     }

@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEnlaceClient, type EnlaceClient } from '../../api/client';
+import { localCloud } from './local-cloud-client';
 
 /**
  * The contract check every end-to-end test runs on every answer of the API: the status code must be
@@ -122,3 +123,9 @@ export function contractFetch(apiBase: string): typeof fetch {
 export function checkedClient(apiBase: string, apiKey?: string): EnlaceClient {
   return createEnlaceClient({ baseUrl: apiBase, ...(apiKey === undefined ? {} : { apiKey }), fetch: contractFetch(apiBase) });
 }
+
+/** `fetch` for the shared local cloud's API (started by global-setup.ts), every answer checked against openapi.json. */
+export const apiFetch: typeof fetch = (input, init) => contractFetch(localCloud().api)(input, init);
+
+/** The typed client over the shared local cloud's API, acting with `apiKey`, every answer checked against openapi.json. */
+export const apiClient = (apiKey?: string): EnlaceClient => checkedClient(localCloud().api, apiKey);
