@@ -202,7 +202,7 @@ const subscriptionFields = {
   signingSecrets: z.array(z.looseObject({ hint: z.string(), createdAt: iso, expiresAt: iso.optional() })),
   links,
 };
-const verification = z.looseObject({ at: iso, ok: z.boolean(), reason: z.string().optional() });
+const verification = z.looseObject({ ok: z.boolean(), reason: z.string().optional() });
 
 export const subscriptionSchema = z
   .looseObject(subscriptionFields)
@@ -278,7 +278,22 @@ const stockKey = { sellerId: z.string(), warehouseCode: z.string(), sku: z.strin
 export const stockListSchema = z
   .object({
     sellerId: z.string(),
-    items: z.array(z.looseObject({ warehouseCode: z.string(), sku: z.string(), buckets: z.record(z.string(), z.number().int()), low: z.boolean() })),
+    items: z.array(
+      z.looseObject({
+        warehouseCode: z.string(),
+        sku: z.string(),
+        onHand: z.number().int(),
+        available: z.number().int(),
+        allocated: z.number().int(),
+        receiving: z.number().int(),
+        picked: z.number().int(),
+        quarantined: z.number().int(),
+        inbound: z.record(z.string(), z.number().int()),
+        reorderPoint: z.number().int(),
+        low: z.boolean(),
+        updatedAt: iso.nullable(),
+      }),
+    ),
   })
   .meta({ id: 'StockList', description: 'Each SKU’s buckets per warehouse, what is on its way, and whether it is low.' });
 export const stockMovementPageSchema = z

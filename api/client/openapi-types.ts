@@ -810,8 +810,6 @@ export interface components {
             };
             secret: string;
             verification: {
-                /** Format: date-time */
-                at: string;
                 ok: boolean;
                 reason?: string;
             } & {
@@ -1452,10 +1450,18 @@ export interface components {
             items: ({
                 warehouseCode: string;
                 sku: string;
-                buckets: {
+                onHand: number;
+                available: number;
+                allocated: number;
+                receiving: number;
+                picked: number;
+                quarantined: number;
+                inbound: {
                     [key: string]: number;
                 };
+                reorderPoint: number;
                 low: boolean;
+                updatedAt: string | null;
             } & {
                 [key: string]: unknown;
             })[];
@@ -1578,8 +1584,6 @@ export interface components {
                 [key: string]: string;
             };
             verification: {
-                /** Format: date-time */
-                at: string;
                 ok: boolean;
                 reason?: string;
             } & {
