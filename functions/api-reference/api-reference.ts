@@ -42,7 +42,16 @@ export function buildApiReferenceRoute(deps: { readonly document: unknown; reado
       case 'GET /v1/openapi.json':
         return jsonResponse(200, deps.document, { 'cache-control': CACHE, 'access-control-allow-origin': '*' });
       case 'GET /v1/docs':
-        return { statusCode: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': CACHE }, body: REFERENCE_PAGE };
+        return {
+          statusCode: 200,
+          // Redoc's sidebar shows its maker's logo from their CDN: the page allows images and fonts from Enlace only, so nothing is fetched elsewhere.
+          headers: {
+            'content-type': 'text/html; charset=utf-8',
+            'cache-control': CACHE,
+            'content-security-policy': "img-src 'self' data:; font-src 'self' data:",
+          },
+          body: REFERENCE_PAGE,
+        };
       case `GET ${REDOC_SCRIPT_PATH}`:
         return {
           statusCode: 200,
