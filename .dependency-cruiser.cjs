@@ -23,14 +23,14 @@ module.exports = {
       name: 'no-circular',
       comment: 'A cycle makes two modules one; break it by moving what both need down a layer or into the shared kernel.',
       severity: 'error',
-      from: { path: '^(domain|events|functions|local|infra)/' },
+      from: { path: '^(domain|events|functions|api|local|infra)/' },
       to: { circular: true },
     },
     {
       name: 'context-public-entry',
       comment: 'Import another context through its public entry (domain/<context>/index.ts), never its internals.',
       severity: 'error',
-      from: { path: '^(domain/([^/]+)|events|functions|local|infra|scripts|bench)/' },
+      from: { path: '^(domain/([^/]+)|events|functions|api|local|infra|scripts|bench)/' },
       to: { path: '^domain/(?!shared/)[^/]+/.+', pathNot: ['^domain/[^/]+/index\\.ts$', '^domain/$2/'] },
     },
     {
@@ -61,6 +61,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^functions/' },
       to: { path: '^(infra|local|scripts|bench|tests)/' },
+    },
+    {
+      name: 'the-api-description-is-read-not-run',
+      comment:
+        'api/ describes the HTTP API (the OpenAPI registry, its document and the typed client); the code that serves it never imports it (the served document is the committed openapi.json).',
+      severity: 'error',
+      from: { path: '^(domain|events|functions|local)/' },
+      to: { path: '^api/' },
     },
     {
       name: 'use-cases-write-through-ports',

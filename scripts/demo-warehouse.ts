@@ -4,6 +4,7 @@
  * labels, released, and received one carton short and one carton partly crushed. Every request is
  * one the seller, the forwarder or the warehouse would send (local/warehouse-journey.ts).
  */
+import { createEnlaceClient, type RequestBody } from '../api/client';
 import { signatureHeader } from '../domain/shared/signature';
 import {
   dockMilestones,
@@ -26,16 +27,6 @@ interface Cloud {
 
 type Json = Record<string, unknown>;
 
-async function call(cloud: Cloud, method: string, path: string, key: string, body?: unknown): Promise<{ status: number; body: Json }> {
-  const response = await fetch(`${cloud.api}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text.length > 0 ? JSON.parse(text) : {}) as Json };
-}
-
 const mxn = (money: unknown) => {
   const { amount, currency } = money as { amount: number; currency: string };
   return `${currency} ${(amount / 100).toFixed(2)}`;
@@ -52,29 +43,36 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promis
 export async function warehouseDemo(cloud: Cloud, sellerId: string, run: string): Promise<void> {
   console.log(`\n── Overseas warehouse: ${sellerId}'s stock from Shenzhen to ${JOURNEY_WAREHOUSE} (Tepotzotlán, Mexico City) ──`);
   const suffix = `-${run.toUpperCase()}`;
-  const seller = (method: string, path: string, body?: unknown) =>
-    call(cloud, method, `${path}${path.includes('?') ? '&' : '?'}sellerId=${sellerId}`, cloud.apiKey, body);
-  const warehouse = (method: string, path: string, body?: unknown) =>
-    call(cloud, method, `/v1/warehouses/${JOURNEY_WAREHOUSE}${path}`, cloud.warehouseKey, body);
+  // The seller's and the warehouse operator's calls go through the client generated from openapi.json.
+  const seller = createEnlaceClient({ baseUrl: cloud.api, apiKey: cloud.apiKey });
+  const operator = createEnlaceClient({ baseUrl: cloud.api, apiKey: cloud.warehouseKey });
+  const forSeller = { query: { sellerId } };
+  const atWarehouse = { path: { code: JOURNEY_WAREHOUSE } };
   const earbuds = `${EARBUDS}${suffix}`;
 
   const products = journeyProducts(sellerId, suffix);
   for (const product of [products.earbuds, products.tshirts]) {
-    const created = await seller('POST', '/v1/products', product);
-    console.log(`  product ${String(product.sku)}: ${created.status}`);
+    const created = await seller.POST('/v1/products', { body: product as RequestBody<'createProduct'> });
+    console.log(`  product ${String(product.sku)}: ${created.response.status}`);
   }
 
-  const asn = journeyInbound(sellerId, `PO-${run}`, suffix);
-  const refused = await seller('POST', '/v1/inbound-shipments', asn);
-  console.log(`  booking (3 cartons of earbuds, 2 of T-shirts, by air): ${refused.status}`);
-  for (const problem of (refused.body.errors as { message: string }[] | undefined) ?? []) console.log(`    ✗ ${problem.message}`);
+  const asn = journeyInbound(sellerId, `PO-${run}`, suffix) as RequestBody<'bookInboundShipment'>;
+  const refused = await seller.POST('/v1/inbound-shipments', { body: asn });
+  console.log(`  booking (3 cartons of earbuds, 2 of T-shirts, by air): ${refused.response.status}`);
+  const problems = refused.error !== undefined && 'errors' in refused.error ? (refused.error.errors ?? []) : [];
+  for (const problem of problems) console.log(`    ✗ ${problem.message}`);
 
-  const patched = await seller('PATCH', `/v1/products/${earbuds}`, { certificates: [EARBUDS_NOM] });
-  console.log(`  the seller adds the NOM-208/IFT certificate to ${earbuds}: ${patched.status}`);
-  const booked = await seller('POST', '/v1/inbound-shipments', asn);
-  const id = String(booked.body.inboundShipmentId);
-  console.log(`  booking again: ${booked.status}, ${id} ${String(booked.body.status)}`);
-  if (booked.status !== 201) return;
+  const patched = await seller.PATCH('/v1/products/{sku}', {
+    params: { path: { sku: earbuds }, ...forSeller },
+    body: { certificates: [EARBUDS_NOM] },
+    headers: { 'content-type': 'application/merge-patch+json' },
+  });
+  console.log(`  the seller adds the NOM-208/IFT certificate to ${earbuds}: ${patched.response.status}`);
+  const booked = await seller.POST('/v1/inbound-shipments', { body: asn });
+  if (booked.data === undefined) return;
+  const id = booked.data.inboundShipmentId;
+  console.log(`  booking again: ${booked.response.status}, ${id} ${booked.data.status}`);
+  const inbound = { path: { id } };
 
   const secrets = (await (await fetch(`${cloud.admin}/secrets`)).json()) as { logicalId: string; value: Record<string, string[] | string> }[];
   const stored = secrets.find((candidate) => candidate.logicalId.includes('ForwarderWebhookSecrets'))?.value['enlace-forwarder'];
@@ -88,21 +86,33 @@ export async function warehouseDemo(cloud: Cloud, sellerId: string, run: string)
       body,
     });
     console.log(`  forwarder webhook (6 milestones, signed): ${response.status}`);
-    await waitFor(async () => (await seller('GET', `/v1/inbound-shipments/${id}`)).body.status === 'released', 15_000);
+    await waitFor(async () => (await seller.GET('/v1/inbound-shipments/{id}', { params: inbound })).data?.status === 'released', 15_000);
   }
 
   for (const milestone of dockMilestones(slot, run)) {
-    const answer = await warehouse('POST', `/inbound-shipments/${id}/milestones`, milestone);
-    console.log(`  warehouse: ${String(milestone.type)}: ${answer.status}`);
+    const answer = await operator.POST('/v1/warehouses/{code}/inbound-shipments/{id}/milestones', {
+      params: { path: { code: JOURNEY_WAREHOUSE, id } },
+      body: milestone as RequestBody<'recordDockMilestone'>,
+    });
+    console.log(`  warehouse: ${String(milestone.type)}: ${answer.response.status}`);
   }
-  const receipt = await warehouse('POST', '/receipts', journeyReceipt(id, slot, run, suffix));
-  console.log(`  warehouse receipt (4 cartons counted, SZX-BT-2 with 12 crushed units, SZX-BT-3 missing): ${receipt.status}`);
-  for (const discrepancy of (receipt.body.discrepancies as { sku: string; kind: string; quantity: number }[] | undefined) ?? []) {
+  const receipt = await operator.POST('/v1/warehouses/{code}/receipts', {
+    params: atWarehouse,
+    body: journeyReceipt(id, slot, run, suffix) as RequestBody<'recordReceipt'>,
+  });
+  console.log(`  warehouse receipt (4 cartons counted, SZX-BT-2 with 12 crushed units, SZX-BT-3 missing): ${receipt.response.status}`);
+  for (const discrepancy of (receipt.data?.discrepancies as { sku: string; kind: string; quantity: number }[] | undefined) ?? []) {
     console.log(`    discrepancy: ${discrepancy.kind} of ${discrepancy.quantity} × ${discrepancy.sku}`);
   }
-  await seller('POST', `/v1/inbound-shipments/${id}/discrepancies`, { sku: earbuds, kind: 'shortage', decision: 'disputed', note: 'claim with the forwarder' });
-  const closed = await seller('POST', `/v1/inbound-shipments/${id}/discrepancies`, { sku: earbuds, kind: 'damaged', decision: 'accepted' });
-  console.log(`  the seller disputes the shortage and accepts the damage: ${String(closed.body.status)}`);
+  await seller.POST('/v1/inbound-shipments/{id}/discrepancies', {
+    params: inbound,
+    body: { sku: earbuds, kind: 'shortage', decision: 'disputed', note: 'claim with the forwarder' },
+  });
+  const closed = await seller.POST('/v1/inbound-shipments/{id}/discrepancies', {
+    params: inbound,
+    body: { sku: earbuds, kind: 'damaged', decision: 'accepted' },
+  });
+  console.log(`  the seller disputes the shortage and accepts the damage: ${closed.data?.status ?? closed.response.status}`);
 
   await new Promise((resolve) => setTimeout(resolve, 1_500));
   const events = (await (await fetch(`${cloud.admin}/events`)).json()) as { 'detail-type': string; time: string; detail: { data?: Json } }[];
@@ -120,7 +130,7 @@ export async function warehouseDemo(cloud: Cloud, sellerId: string, run: string)
     console.log(`    ${event['detail-type'].padEnd(30)} ${detail}`);
   }
 
-  const stock = (await seller('GET', `/v1/stock?warehouse=${JOURNEY_WAREHOUSE}`)).body.items as Json[];
+  const stock = (await seller.GET('/v1/stock', { params: { query: { sellerId, warehouse: JOURNEY_WAREHOUSE } } })).data?.items ?? [];
   console.log(`\n  stock at ${JOURNEY_WAREHOUSE}:`);
   console.log(`    ${'sku'.padEnd(28)} ${'on hand'.padStart(8)} ${'available'.padStart(10)} ${'quarantined'.padStart(12)}`);
   for (const item of stock.filter((candidate) => String(candidate.sku).endsWith(suffix))) {
@@ -128,6 +138,7 @@ export async function warehouseDemo(cloud: Cloud, sellerId: string, run: string)
       `    ${String(item.sku).padEnd(28)} ${String(item.onHand).padStart(8)} ${String(item.available).padStart(10)} ${String(item.quarantined).padStart(12)}`,
     );
   }
-  const lots = (await seller('GET', `/v1/stock/${earbuds}/lots?warehouse=${JOURNEY_WAREHOUSE}`)).body.items as Json[];
+  const lots =
+    (await seller.GET('/v1/stock/{sku}/lots', { params: { path: { sku: earbuds }, query: { sellerId, warehouse: JOURNEY_WAREHOUSE } } })).data?.items ?? [];
   for (const lot of lots) console.log(`    lot ${String(lot.lotId)}: ${String(lot.remaining)} units at ${mxn(lot.landedUnitCost)} landed`);
 }

@@ -9,6 +9,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueUrlCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createEnlaceClient, type EnlaceClient, type RequestBody } from '../api/client';
 import { buildSaveApiKey, issueApiKey } from '../functions/shared/store/api-key-store';
 import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import { DEMO_TENANT, DEMO_WAREHOUSE_OPERATOR } from '../local/demo-tenant';
@@ -84,20 +85,18 @@ const DEMO_FIXES: Readonly<Record<string, { readonly words: string; readonly pat
   },
 };
 
-interface TrackingView {
-  status: string | null;
-  events: { occurredAt: string; status: string; carrier: string; source: string }[];
-}
-
 async function busEvents(admin: string): Promise<BusEvent[]> {
   return (await (await fetch(`${admin}/events`)).json()) as BusEvent[];
 }
 
-async function trackingOf(api: string, headers: Record<string, string>, orderId: string): Promise<TrackingView | undefined> {
-  const order = (await (await fetch(`${api}/v1/orders/${orderId}`, { headers })).json()) as { links?: { tracking?: string } };
-  const link = order.links?.tracking;
-  return link === undefined ? undefined : ((await (await fetch(`${api}${link}`, { headers })).json()) as TrackingView);
+/** The order's booked shipment's tracking, through the typed client (undefined until a shipment is booked). */
+async function trackingOf(enlace: EnlaceClient, orderId: string) {
+  const { data: order } = await enlace.GET('/v1/orders/{id}', { params: { path: { id: orderId } } });
+  const shipmentId = order?.tracking?.shipmentId;
+  return shipmentId === undefined ? undefined : (await enlace.GET('/v1/shipments/{id}/tracking', { params: { path: { id: shipmentId } } })).data;
 }
+
+const statusOf = async (enlace: EnlaceClient, orderId: string) => (await enlace.GET('/v1/orders/{id}', { params: { path: { id: orderId } } })).data?.status;
 
 /** Polls until `probe` answers, or gives up after `timeoutMs` (the demo then shows what it has). */
 async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T | undefined> {
@@ -125,7 +124,8 @@ async function main(): Promise<void> {
     const warehouseKey = await issueApiKey(buildSaveApiKey(documents, tableName), DEMO_WAREHOUSE_OPERATOR, { name: 'demo warehouse', now: new Date() });
     cloud = { ...endpoints, tableName, apiKey, warehouseKey, pid: process.pid };
   }
-  const headers = { authorization: `Bearer ${cloud.apiKey}`, 'content-type': 'application/json' };
+  // Every API call below goes through the client generated from openapi.json (api/client): the demo is its proof.
+  const enlace = createEnlaceClient({ baseUrl: cloud.api, apiKey: cloud.apiKey });
   const examples = join(__dirname, '..', 'examples');
   const run = Date.now().toString(36);
 
@@ -133,17 +133,16 @@ async function main(): Promise<void> {
   for (const file of readdirSync(examples)
     .filter((name) => /^order-.*\.json$/.test(name))
     .sort()) {
-    const body = JSON.parse(readFileSync(join(examples, file), 'utf8')) as { externalOrderId: string; shipTo: { country: string; city: string } };
+    const body = JSON.parse(readFileSync(join(examples, file), 'utf8')) as RequestBody<'createOrder'>;
     body.externalOrderId = `${body.externalOrderId}-${run}`;
-    const response = await fetch(`${cloud.api}/v1/orders`, { method: 'POST', headers, body: JSON.stringify(body) });
-    const created = (await response.json()) as { orderId?: string; warnings?: { message: string }[]; detail?: string };
-    if (response.status !== 201 || created.orderId === undefined) {
-      console.log(`✗ ${file}: ${response.status} ${created.detail ?? ''}`);
+    const { data: created, error, response } = await enlace.POST('/v1/orders', { body });
+    if (created === undefined) {
+      console.log(`✗ ${file}: ${response.status} ${error !== undefined && 'detail' in error ? error.detail : ''}`);
       continue;
     }
     orders.push({ file, orderId: created.orderId, country: body.shipTo.country });
     console.log(`→ ${file}: order ${created.orderId} to ${body.shipTo.city}, ${body.shipTo.country} accepted (201)`);
-    for (const warning of created.warnings ?? []) {
+    for (const warning of (created.warnings as { message: string }[] | undefined) ?? []) {
       console.log(`    warning: ${warning.message}`);
     }
   }
@@ -172,21 +171,19 @@ async function main(): Promise<void> {
   }, 20_000);
   for (const order of orders) {
     const fix = DEMO_FIXES[order.file];
-    const current = (await (await fetch(`${cloud.api}/v1/orders/${order.orderId}`, { headers })).json()) as { status: string };
-    if (fix === undefined || current.status !== 'customs-held') continue;
-    const response = await fetch(`${cloud.api}/v1/orders/${order.orderId}`, {
-      method: 'PATCH',
-      headers: { ...headers, 'content-type': 'application/merge-patch+json' },
-      body: JSON.stringify(fix.patch),
+    if (fix === undefined || (await statusOf(enlace, order.orderId)) !== 'customs-held') continue;
+    const { data: fixed, response } = await enlace.PATCH('/v1/orders/{id}', {
+      params: { path: { id: order.orderId } },
+      body: fix.patch as RequestBody<'correctOrder'>,
+      headers: { 'content-type': 'application/merge-patch+json' },
     });
-    const fixed = (await response.json()) as { status?: string };
-    console.log(`→ ${order.file}: held at customs check; the seller ${fix.words} (PATCH ${response.status}) → ${fixed.status ?? '?'}`);
+    console.log(`→ ${order.file}: held at customs check; the seller ${fix.words} (PATCH ${response.status}) → ${fixed?.status ?? '?'}`);
   }
 
   console.log('\nThe week after booking, played now: the line-haul, then each last mile through its carrier’s own tracking source…');
   await playParcelWeek(cloud, parcels, run, (line) => console.log(line));
   await waitFor(async () => {
-    const views = await Promise.all(parcels.map(async (parcel) => trackingOf(cloud.api, headers, parcel.orderId)));
+    const views = await Promise.all(parcels.map(async (parcel) => trackingOf(enlace, parcel.orderId)));
     return views.every((view) => view?.status === 'delivered') || undefined;
   }, 45_000);
 
@@ -198,15 +195,14 @@ async function main(): Promise<void> {
       console.log(`  ${event.time}  ${describe(event)}`);
     }
     const parcel = parcels.find((candidate) => candidate.orderId === order.orderId);
-    const view = parcel === undefined ? undefined : await trackingOf(cloud.api, headers, order.orderId);
+    const view = parcel === undefined ? undefined : await trackingOf(enlace, order.orderId);
     if (parcel !== undefined && view !== undefined) {
       const lastMile = view.events.filter((event) => event.carrier === parcel.carrier);
       console.log(
         `  last mile: ${parcel.carrierName} ${parcel.trackingNumber} through ${sourceWords(parcel.carrier)} [${[...new Set(lastMile.map((event) => event.source))].join(', ')}]: ${lastMile.map((event) => `${event.status} (${event.occurredAt.slice(5, 16)})`).join(' → ')}`,
       );
     }
-    const current = (await (await fetch(`${cloud.api}/v1/orders/${order.orderId}`, { headers })).json()) as { status: string };
-    console.log(`  now: ${current.status}`);
+    console.log(`  now: ${(await statusOf(enlace, order.orderId)) ?? '?'}`);
     const lastMileStatuses = view?.events.filter((event) => event.carrier === parcel?.carrier).map((event) => event.status) ?? [];
     const lineHaul = view?.events.filter((event) => event.carrier === 'enlace-linehaul') ?? [];
     if (lineHaul.length === 0 || !lastMileStatuses.includes('out-for-delivery') || !lastMileStatuses.includes('delivered')) notDelivered.push(order.file);

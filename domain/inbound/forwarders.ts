@@ -14,7 +14,7 @@ export function isForwarder(value: string): value is Forwarder {
   return (FORWARDERS as readonly string[]).includes(value);
 }
 
-const enlaceForwarderPayload = z.strictObject({
+export const enlaceForwarderPayloadSchema = z.strictObject({
   inboundShipmentId: z.string().regex(/^inb_[A-Za-z0-9]{1,40}$/, 'must be an Enlace inbound shipment id'),
   milestones: z.array(milestoneSchema).min(1).max(20),
 });
@@ -26,7 +26,7 @@ export type ForwarderUpdate =
 export function parseForwarderPayload(forwarder: Forwarder, payload: unknown): ForwarderUpdate {
   switch (forwarder) {
     case 'enlace-forwarder': {
-      const parsed = enlaceForwarderPayload.safeParse(payload);
+      const parsed = enlaceForwarderPayloadSchema.safeParse(payload);
       return parsed.success
         ? { ok: true, inboundShipmentId: parsed.data.inboundShipmentId, milestones: parsed.data.milestones }
         : { ok: false, problems: parsed.error.issues.map((issue) => ({ path: issue.path.join('.') || '$', message: issue.message })) };

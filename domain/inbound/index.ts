@@ -1,6 +1,6 @@
 /** Public surface of inbound: advance shipping notices, the compliance gate, the China → warehouse journey, landed cost and receiving. */
 export { checkCompliance, type ComplianceProblem } from './compliance';
-export { FORWARDERS, isForwarder, parseForwarderPayload, type Forwarder, type ForwarderUpdate } from './forwarders';
+export { enlaceForwarderPayloadSchema, FORWARDERS, isForwarder, parseForwarderPayload, type Forwarder, type ForwarderUpdate } from './forwarders';
 export {
   bookInbound,
   cancelInbound,

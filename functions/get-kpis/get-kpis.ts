@@ -6,7 +6,7 @@ import type { HttpRoute } from '../shared/http/http-handler';
 import { jsonResponse, validationError } from '../shared/http/problem';
 import type { GetLaneKpiRows } from '../shared/store/kpi-reader';
 
-const querySchema = z.object({
+export const querySchema = z.object({
   // From China (CN-BR-SP), or domestic from a destination warehouse, origin = destination (MX-MX-CMX).
   lane: z
     .string()

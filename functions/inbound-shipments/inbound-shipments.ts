@@ -36,8 +36,8 @@ export interface InboundRoutesDeps {
   readonly now?: () => Date;
 }
 
-const cancelSchema = z.strictObject({ reason: z.string().trim().min(1).max(500) });
-const resolutionSchema = z.strictObject({
+export const cancelSchema = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+export const resolutionSchema = z.strictObject({
   sku: z.string().min(1).max(64),
   kind: z.enum(['shortage', 'overage', 'unexpected', 'damaged']),
   decision: z.enum(['accepted', 'disputed']),

@@ -229,7 +229,7 @@ function missingSellerProblems(tenant: Tenant): FieldProblem[] {
   ];
 }
 
-const rotateSchema = z
+export const rotateSchema = z
   .object({
     overlapSeconds: z
       .number()
@@ -240,7 +240,7 @@ const rotateSchema = z
   })
   .strict();
 
-const replaySchema = z
+export const replaySchema = z
   .object({
     deliveryIds: z
       .array(z.string().regex(/^dlv_[0-9a-f]{32}$/, 'must be a delivery id (dlv_…)'))
@@ -250,7 +250,7 @@ const replaySchema = z
   })
   .strict();
 
-const pageSchema = z.object({
+export const pageSchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().min(1).max(2048).optional(),
 });

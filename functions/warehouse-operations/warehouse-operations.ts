@@ -50,7 +50,7 @@ const ADJUSTMENTS = {
   restocked: { kind: 'restocked', from: 'quarantined', to: 'available' },
 } as const;
 
-const adjustmentSchema = z.strictObject({
+export const adjustmentSchema = z.strictObject({
   adjustmentId: z.string().regex(/^[A-Za-z0-9_.:-]{1,80}$/, 'your id for the adjustment: a retry with it changes nothing'),
   sellerId: z.string().regex(/^[A-Za-z0-9_-]{3,64}$/),
   sku: z.string().regex(SKU_PATTERN, 'must be a SKU'),

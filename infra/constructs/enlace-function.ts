@@ -21,9 +21,18 @@ export interface EnlaceFunctionProps {
   readonly environment?: Record<string, string>;
   /** Concurrency reserved (and capped): 1 for a scheduled job that must never overlap itself. */
   readonly reservedConcurrentExecutions?: number;
+  /** Files from node_modules (`package/path`) copied beside the bundled handler, for a function that serves them. */
+  readonly copyFiles?: readonly string[];
 }
 
 const REPO_ROOT = join(__dirname, '..', '..');
+
+/** esbuild bundles code; files a handler reads at run time are copied into the asset after bundling. */
+const copyHooks = (files: readonly string[]) => ({
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (inputDir: string, outputDir: string) => files.map((file) => `cp "${join(inputDir, 'node_modules', file)}" "${outputDir}/"`),
+});
 
 /**
  * A Lambda function as Enlace runs them all: Node.js 22 on arm64, bundled and minified by esbuild,
@@ -58,6 +67,7 @@ export class EnlaceFunction extends NodejsFunction {
         target: BUNDLING.target,
         format: OutputFormat.CJS,
         mainFields: [...BUNDLING.mainFields],
+        ...(props.copyFiles === undefined ? {} : { commandHooks: copyHooks(props.copyFiles) }),
       },
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),

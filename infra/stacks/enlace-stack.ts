@@ -16,6 +16,7 @@ import { EVENT_BUS_NAME } from '../../events/envelope';
 import { OUTBOX_RELAY_FILTERS } from '../../functions/outbox-publisher/filters';
 import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/shared/store/keys';
 import { SUBSCRIPTION_ROUTES } from '../../functions/subscriptions/route-keys';
+import { ApiReference } from '../constructs/api-reference';
 import { CustomsDocuments } from '../constructs/customs-documents';
 import { EnlaceFunction } from '../constructs/enlace-function';
 import { EventConsumer } from '../constructs/event-consumer';
@@ -90,6 +91,9 @@ export class EnlaceStack extends Stack {
     const inventory = new Inventory(this, 'Inventory', { table: this.table, api: this.api, alarmTopic: this.alarmTopic });
     // Inbound shipments carry their events on their item (like tracking): the relay must be in place first.
     for (const fn of inventory.functions) fn.node.addDependency(relay);
+
+    // The API describing itself (README, "The API as a contract"): GET /v1/openapi.json and the reference page, no key.
+    new ApiReference(this, 'ApiReference', { api: this.api, alarmTopic: this.alarmTopic });
 
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

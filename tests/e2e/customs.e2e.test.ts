@@ -1,3 +1,4 @@
+import { apiFetch } from '../setup/api-contract';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { encodeCode128 } from '../../domain/customs/pdf';
@@ -18,7 +19,7 @@ let counter = 0;
 afterAll(() => eventBridge.destroy());
 
 async function call(method: string, path: string, options: { body?: unknown; key?: string; accept?: string } = {}) {
-  const response = await fetch(`${localCloud().api}${path}`, {
+  const response = await apiFetch(`${localCloud().api}${path}`, {
     method,
     headers: {
       authorization: `Bearer ${options.key ?? sellerA}`,

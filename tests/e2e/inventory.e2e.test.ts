@@ -14,6 +14,8 @@ import {
   pastDockSlot,
   TSHIRTS,
 } from '../../local/warehouse-journey';
+import type { RequestBody } from '../../api/client';
+import { apiClient, apiFetch } from '../setup/api-contract';
 import { eventually, localCloud, localDynamoDb } from '../setup/local-cloud-client';
 import { TEST_KEYS } from '../setup/test-keys';
 import { WebhookReceiver } from '../setup/webhook-receiver';
@@ -46,7 +48,7 @@ type Problem = { path: string; code: string; message: string };
 type Delivered = { type: string; sellerId: string; orderId?: string; sequence: number; subject: { kind: string; id: string }; data: Json };
 
 async function api(method: string, path: string, key: string, body?: unknown): Promise<{ status: number; body: Json; headers: Headers }> {
-  const response = await fetch(`${localCloud().api}${path}`, {
+  const response = await apiFetch(`${localCloud().api}${path}`, {
     method,
     headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
@@ -64,7 +66,7 @@ async function forwarderSecret(): Promise<string> {
 }
 
 async function postForwarder(body: string, signature?: string): Promise<{ status: number; body: Json }> {
-  const response = await fetch(`${localCloud().api}/v1/webhooks/forwarders/enlace-forwarder`, {
+  const response = await apiFetch(`${localCloud().api}/v1/webhooks/forwarders/enlace-forwarder`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
@@ -80,7 +82,7 @@ const warehouseMx = TEST_KEYS.warehouseMx.key;
 const warehouseBr = TEST_KEYS.warehouseBr.key;
 
 async function statusOf(seller: { key: string }, id: string): Promise<string> {
-  return String((await api('GET', `/v1/inbound-shipments/${id}`, seller.key)).body.status);
+  return (await apiClient(seller.key).GET('/v1/inbound-shipments/{id}', { params: { path: { id } } })).data!.status;
 }
 
 /** A seller with both journey products registered (with the NOM the earbuds need) and a booked shipment. */
@@ -89,11 +91,17 @@ async function bookedShipment(label: string): Promise<{ seller: { sellerId: stri
   const run = randomBytes(4).toString('hex');
   const suffix = '';
   const products = journeyProducts(seller.sellerId, suffix);
-  expect((await api('POST', '/v1/products', seller.key, { ...products.earbuds, certificates: [EARBUDS_NOM] })).status).toBe(201);
-  expect((await api('POST', '/v1/products', seller.key, products.tshirts)).status).toBe(201);
-  const booked = await api('POST', '/v1/inbound-shipments', seller.key, journeyInbound(seller.sellerId, `PO-${run}`, suffix));
-  expect(booked.status).toBe(201);
-  return { seller, id: String(booked.body.inboundShipmentId), suffix, run };
+  // Through the typed client generated from openapi.json.
+  const enlace = apiClient(seller.key);
+  expect(
+    (await enlace.POST('/v1/products', { body: { ...products.earbuds, certificates: [EARBUDS_NOM] } as RequestBody<'createProduct'> })).response.status,
+  ).toBe(201);
+  expect((await enlace.POST('/v1/products', { body: products.tshirts as RequestBody<'createProduct'> })).response.status).toBe(201);
+  const booked = await enlace.POST('/v1/inbound-shipments', {
+    body: journeyInbound(seller.sellerId, `PO-${run}`, suffix) as RequestBody<'bookInboundShipment'>,
+  });
+  expect(booked.response.status).toBe(201);
+  return { seller, id: booked.data!.inboundShipmentId, suffix, run };
 }
 
 describe('the overseas warehouse journey, Shenzhen to Mexico City', () => {
@@ -168,27 +176,36 @@ describe('the overseas warehouse journey, Shenzhen to Mexico City', () => {
     expect(landedEarbuds.amount).toBeGreaterThan(8_000);
 
     // The warehouse: a dock appointment inside receiving hours, the truck's arrival, then the count.
+    // The warehouse operator's calls, through the typed client with the operator's key.
+    const operator = apiClient(warehouseMx);
+    const atMx = { path: { code: 'MX-CTT-01' } };
     for (const milestone of dockMilestones(slot, run)) {
-      expect((await api('POST', `/v1/warehouses/MX-CTT-01/inbound-shipments/${id}/milestones`, warehouseMx, milestone)).status).toBe(200);
+      const applied = await operator.POST('/v1/warehouses/{code}/inbound-shipments/{id}/milestones', {
+        params: { path: { code: 'MX-CTT-01', id } },
+        body: milestone as RequestBody<'recordDockMilestone'>,
+      });
+      expect(applied.response.status).toBe(200);
     }
-    const receipt = journeyReceipt(id, slot, run);
-    const received = await api('POST', '/v1/warehouses/MX-CTT-01/receipts', warehouseMx, receipt);
-    expect(received.status).toBe(200);
-    expect(received.body.status).toBe('received');
-    expect(received.body.discrepancies).toEqual([
+    const receipt = journeyReceipt(id, slot, run) as RequestBody<'recordReceipt'>;
+    const received = await operator.POST('/v1/warehouses/{code}/receipts', { params: atMx, body: receipt });
+    expect(received.response.status).toBe(200);
+    expect(received.data!.status).toBe('received');
+    expect(received.data!.discrepancies).toEqual([
       { sku: EARBUDS, kind: 'shortage', expected: 300, counted: 200, quantity: 100 },
       { sku: EARBUDS, kind: 'damaged', expected: 300, counted: 200, quantity: 12 },
     ]);
     // The same receipt again (the operator's retry) adds nothing.
-    expect((await api('POST', '/v1/warehouses/MX-CTT-01/receipts', warehouseMx, receipt)).status).toBe(200);
+    expect((await operator.POST('/v1/warehouses/{code}/receipts', { params: atMx, body: receipt })).response.status).toBe(200);
 
-    // Stock, its ledger and its lots say the same thing.
-    const stock = (await api('GET', '/v1/stock?warehouse=MX-CTT-01', seller.key)).body.items as Json[];
+    // Stock, its ledger and its lots say the same thing (the seller's reads, through the typed client).
+    const enlace = apiClient(seller.key);
+    const stock = (await enlace.GET('/v1/stock', { params: { query: { warehouse: 'MX-CTT-01' } } })).data!.items;
     const earbuds = stock.find((item) => item.sku === EARBUDS)!;
     const tees = stock.find((item) => item.sku === TSHIRTS)!;
     expect(earbuds).toMatchObject({ onHand: 200, available: 188, quarantined: 12, allocated: 0, receiving: 0, inbound: { booked: 0 } });
     expect(tees).toMatchObject({ onHand: 100, available: 100, quarantined: 0 });
-    const movements = (await api('GET', `/v1/stock/${EARBUDS}/movements?warehouse=MX-CTT-01`, seller.key)).body.items as Json[];
+    const movements = (await enlace.GET('/v1/stock/{sku}/movements', { params: { path: { sku: EARBUDS }, query: { warehouse: 'MX-CTT-01' } } })).data!
+      .items as Json[];
     const into = (bucket: string) =>
       movements.reduce((sum, movement) => sum + (movement.to === bucket ? movement.quantity : 0) - (movement.from === bucket ? movement.quantity : 0), 0);
     expect({ available: into('available'), quarantined: into('quarantined'), receiving: into('receiving') }).toEqual({
@@ -196,7 +213,7 @@ describe('the overseas warehouse journey, Shenzhen to Mexico City', () => {
       quarantined: 12,
       receiving: 0,
     });
-    const lots = (await api('GET', `/v1/stock/${EARBUDS}/lots?warehouse=MX-CTT-01`, seller.key)).body.items as Json[];
+    const lots = (await enlace.GET('/v1/stock/{sku}/lots', { params: { path: { sku: EARBUDS }, query: { warehouse: 'MX-CTT-01' } } })).data!.items;
     expect(lots).toEqual([expect.objectContaining({ inboundShipmentId: id, receivedQuantity: 188, remaining: 188, landedUnitCost: landedEarbuds })]);
 
     // The seller accepts the shortage and disputes the damage; with both decided the shipment closes.
@@ -259,7 +276,7 @@ describe('the overseas warehouse journey, Shenzhen to Mexico City', () => {
     ]);
     expect(stockReceived.find((notification) => notification.data.sku === EARBUDS)!.data.landedUnitCost).toEqual(landedEarbuds);
     const receivedNote = deliveries.find((notification) => notification.type === 'inbound.received')!;
-    expect(receivedNote.data.discrepancies).toEqual(received.body.discrepancies as unknown);
+    expect(receivedNote.data.discrepancies).toEqual(received.data!.discrepancies);
     const statuses = deliveries.filter((notification) => notification.type === 'inbound.status-changed').map((notification) => String(notification.data.to));
     expect(statuses).toEqual(
       expect.arrayContaining(['consolidated', 'departed', 'arrived-port', 'in-customs', 'customs-held', 'released', 'received', 'closed']),

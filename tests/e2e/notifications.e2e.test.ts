@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import type { Tenant } from '../../domain/shared/tenant';
 import { publicNotificationV1 } from '../../events/public/notification';
 import { buildSaveApiKey, issueApiKey } from '../../functions/shared/store/api-key-store';
+import type { RequestBody } from '../../api/client';
 import { sampleOrderBody } from '../fixtures/orders';
+import { apiClient, apiFetch } from '../setup/api-contract';
 import { eventually, localClientConfig, localCloud, localDynamoDb } from '../setup/local-cloud-client';
 import { readmeVerifier } from '../setup/readme-verifier';
 import { WebhookReceiver, type ReceivedRequest } from '../setup/webhook-receiver';
@@ -23,7 +25,7 @@ const receivers: WebhookReceiver[] = [];
 const subscriptions: { id: string; key: string }[] = [];
 
 afterAll(async () => {
-  await Promise.all(subscriptions.map(({ id, key }) => api('DELETE', `/v1/subscriptions/${id}`, key)));
+  await Promise.all(subscriptions.map(({ id, key }) => apiClient(key).DELETE('/v1/subscriptions/{id}', { params: { path: { id } } })));
   await Promise.all(receivers.map((receiver) => receiver.stop()));
 });
 
@@ -37,7 +39,7 @@ async function newSeller(label: string): Promise<{ sellerId: string; key: string
 }
 
 async function api(method: string, path: string, key: string, body?: unknown) {
-  const response = await fetch(`${localCloud().api}${path}`, {
+  const response = await apiFetch(`${localCloud().api}${path}`, {
     method,
     headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -52,12 +54,17 @@ async function startReceiver(): Promise<WebhookReceiver> {
   return receiver;
 }
 
-async function subscribe(seller: { sellerId: string; key: string }, target: Record<string, unknown>, eventTypes: string[] = ['*']) {
-  const created = await api('POST', '/v1/subscriptions', seller.key, { ...target, eventTypes });
-  expect(created.status).toBe(201);
-  subscriptions.push({ id: String(created.body.subscriptionId), key: seller.key });
-  return { id: String(created.body.subscriptionId), secret: String(created.body.secret), body: created.body };
+/** Through the typed client generated from openapi.json. */
+async function subscribe(seller: { sellerId: string; key: string }, target: { endpoint: string } | { eventBusArn: string }, eventTypes: string[] = ['*']) {
+  const created = await apiClient(seller.key).POST('/v1/subscriptions', { body: { ...target, eventTypes } as RequestBody<'createSubscription'> });
+  expect(created.response.status).toBe(201);
+  const body = created.data!;
+  subscriptions.push({ id: body.subscriptionId, key: seller.key });
+  return { id: body.subscriptionId, secret: body.secret, body };
 }
+
+const deadLettersOf = async (seller: { key: string }, id: string) =>
+  (await apiClient(seller.key).GET('/v1/subscriptions/{id}/dead-letters', { params: { path: { id } } })).data!.deadLetters;
 
 async function postOrder(seller: { sellerId: string; key: string }): Promise<string> {
   const created = await api('POST', '/v1/orders', seller.key, sampleOrderBody({ sellerId: seller.sellerId, externalOrderId: `NTF-${randomUUID()}` }));
@@ -173,8 +180,7 @@ describe('seller notifications through the local cloud', () => {
       expect(request.headers['enlace-delivery-id']).toMatch(/^dlv_[0-9a-f]{32}$/);
     }
     // Deliveries attempted while the receiver was down came back: nothing waits in the dead letters.
-    const dead = await api('GET', `/v1/subscriptions/${subscription.id}/dead-letters`, seller.key);
-    expect(dead.body.deadLetters).toEqual([]);
+    expect(await deadLettersOf(seller, subscription.id)).toEqual([]);
   });
 
   it('retries a receiver that fails, with the same delivery id, until it recovers', async () => {
@@ -209,8 +215,7 @@ describe('seller notifications through the local cloud', () => {
     const orderId = await postOrder(seller);
     const deadLetters = await eventually(
       async () => {
-        const listed = await api('GET', `/v1/subscriptions/${subscription.id}/dead-letters`, seller.key);
-        const items = listed.body.deadLetters as { deliveryId: string; type: string; orderId: string; attempts: number; lastError: string }[];
+        const items = await deadLettersOf(seller, subscription.id);
         return items.filter((item) => item.orderId === orderId).length === 2 ? items : undefined;
       },
       40_000,
@@ -224,15 +229,15 @@ describe('seller notifications through the local cloud', () => {
     expect(receiver.delivered).toHaveLength(0);
 
     await receiver.start();
-    const replay = await api('POST', `/v1/subscriptions/${subscription.id}/replay`, seller.key);
-    expect(replay.status).toBe(202);
-    expect((replay.body.replayed as string[]).sort()).toEqual(deadLetters.map((item) => item.deliveryId).sort());
+    const replay = await apiClient(seller.key).POST('/v1/subscriptions/{id}/replay', { params: { path: { id: subscription.id } } });
+    expect(replay.response.status).toBe(202);
+    expect(replay.data!.replayed.sort()).toEqual(deadLetters.map((item) => item.deliveryId).sort());
 
     const delivered = await waitForTypes(receiver, orderId, ['order.received', 'order.rated']);
     expect(delivered.map((request) => request.headers['enlace-delivery-id']).sort()).toEqual(deadLetters.map((item) => item.deliveryId).sort());
     expect(delivered.map((request) => request.json.sequence)).toEqual([1, 2]);
     delivered.forEach((request) => expectSignedBy(request, subscription.secret));
-    expect((await api('GET', `/v1/subscriptions/${subscription.id}/dead-letters`, seller.key)).body.deadLetters).toEqual([]);
+    expect(await deadLettersOf(seller, subscription.id)).toEqual([]);
   });
 
   it("never delivers seller B's events to seller A, and never lets A see or control B's subscriptions", async () => {
@@ -278,11 +283,11 @@ describe('seller notifications through the local cloud', () => {
     const seller = await newSeller('rot');
     const receiver = await startReceiver();
     const subscription = await subscribe(seller, { endpoint: receiver.url });
-    const rotated = await api('POST', `/v1/subscriptions/${subscription.id}/rotate-secret`, seller.key);
-    expect(rotated.status).toBe(200);
-    const newSecret = String(rotated.body.secret);
+    const rotated = await apiClient(seller.key).POST('/v1/subscriptions/{id}/rotate-secret', { params: { path: { id: subscription.id } } });
+    expect(rotated.response.status).toBe(200);
+    const newSecret = rotated.data!.secret;
     expect(newSecret).not.toBe(subscription.secret);
-    expect(rotated.body.signingSecrets).toEqual([
+    expect(rotated.data!.signingSecrets).toEqual([
       expect.objectContaining({ hint: expect.stringMatching(/^whsec_…/) }),
       expect.objectContaining({ expiresAt: expect.any(String) }),
     ]);
@@ -301,7 +306,7 @@ describe('seller notifications through the local cloud', () => {
     receiver.ignoreChallenge = true;
     const subscription = await subscribe(seller, { endpoint: receiver.url });
     expect(subscription.body).toMatchObject({ status: 'pending_verification', verification: { ok: false } });
-    expect(String((subscription.body.verification as { reason: string }).reason)).toContain('challenge');
+    expect(subscription.body.verification.reason).toContain('challenge');
     // A witness: an active subscription of the same seller, on a receiver of its own.
     const witness = await startReceiver();
     await subscribe(seller, { endpoint: witness.url });
@@ -358,7 +363,7 @@ describe('seller notifications through the local cloud', () => {
     }
     expect((await api('GET', '/v1/subscriptions/sub_missing/dead-letters?limit=1000', seller.key)).status).toBe(400);
     expect((await api('GET', '/v1/subscriptions/sub_missing', seller.key)).status).toBe(404);
-    const raw = await fetch(`${localCloud().api}/v1/subscriptions`, {
+    const raw = await apiFetch(`${localCloud().api}/v1/subscriptions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${seller.key}`, 'content-type': 'application/json' },
       body: '{"endpoint":',

@@ -3,9 +3,11 @@ import { connect } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { RequestBody } from '../../api/client';
+import { checkedClient } from '../setup/api-contract';
 
 const root = join(__dirname, '..', '..');
-const sampleOrder = JSON.parse(readFileSync(join(root, 'examples', 'order-br.json'), 'utf8')) as Record<string, unknown>;
+const sampleOrder = JSON.parse(readFileSync(join(root, 'examples', 'order-br.json'), 'utf8')) as RequestBody<'createOrder'>;
 
 interface Started {
   child: ChildProcessWithoutNullStreams;
@@ -101,19 +103,19 @@ describe('npm start', () => {
       expect(first.lines.get(name)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     }
     const api = first.lines.get('api')!;
-    const headers = { authorization: `Bearer ${env.ENLACE_API_KEY}`, 'content-type': 'application/json' };
     await disconnectMidBody(api);
-    const created = await fetch(`${api}/v1/orders`, { method: 'POST', headers, body: JSON.stringify(sampleOrder) });
-    expect(created.status).toBe(201);
-    const { orderId } = (await created.json()) as { orderId: string };
+    const created = await checkedClient(api, env.ENLACE_API_KEY).POST('/v1/orders', { body: sampleOrder });
+    expect(created.response.status).toBe(201);
+    const orderId = created.data!.orderId;
 
     expect(await stopGroup(first, 'SIGTERM')).toBe(0);
     // Nothing is left behind: DynamoDB Local's JVM, fauxqs, the API, the bus, the admin endpoint are gone.
     expect(await allGone(first.lines, 1_000)).toEqual([]);
 
     const second = await start(env);
-    const again = await fetch(`${second.lines.get('api')!}/v1/orders/${orderId}`, { headers });
-    expect(again.status).toBe(200);
+    const again = await checkedClient(second.lines.get('api')!, env.ENLACE_API_KEY).GET('/v1/orders/{id}', { params: { path: { id: orderId } } });
+    expect(again.response.status).toBe(200);
+    expect(again.data?.orderId).toBe(orderId);
 
     // DynamoDB Local dies on its own: the cloud cannot work without it, so everything stops, and says so by its exit code.
     const exited = new Promise<number | null>((resolve) => second.child.once('exit', (code) => resolve(code)));

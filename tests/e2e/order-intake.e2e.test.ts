@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { RequestBody } from '../../api/client';
 import { parseEvent } from '../../events/envelope';
 import { orderReceivedV1 } from '../../events/order-received';
+import { apiClient, apiFetch } from '../setup/api-contract';
 import { eventually, localCloud } from '../setup/local-cloud-client';
 import { relayBarrier } from '../setup/relay-barrier';
 import { TEST_KEYS } from '../setup/test-keys';
 
 /** The README's sample order, exactly as a newcomer would post it. */
-const sampleOrder = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'order-br.json'), 'utf8')) as Record<string, unknown>;
+const sampleOrder = JSON.parse(readFileSync(join(__dirname, '..', '..', 'examples', 'order-br.json'), 'utf8')) as RequestBody<'createOrder'>;
 
 let counter = 0;
 const uniqueOrder = (overrides: Record<string, unknown> = {}) => ({
@@ -22,12 +24,12 @@ async function post(path: string, body: unknown, options: { key?: string | null;
   if (options.key !== null) {
     headers.authorization = `Bearer ${options.key ?? TEST_KEYS.integration.key}`;
   }
-  const response = await fetch(`${localCloud().api}${path}`, { method: 'POST', headers, body: options.raw ?? JSON.stringify(body) });
+  const response = await apiFetch(`${localCloud().api}${path}`, { method: 'POST', headers, body: options.raw ?? JSON.stringify(body) });
   return { status: response.status, headers: response.headers, body: (await response.json().catch(() => undefined)) as Record<string, unknown> };
 }
 
 async function get(path: string, key: string = TEST_KEYS.integration.key) {
-  const response = await fetch(`${localCloud().api}${path}`, { headers: { authorization: `Bearer ${key}` } });
+  const response = await apiFetch(`${localCloud().api}${path}`, { headers: { authorization: `Bearer ${key}` } });
   return { status: response.status, body: (await response.json().catch(() => undefined)) as Record<string, unknown> };
 }
 
@@ -39,16 +41,17 @@ async function publishedFor(orderId: string) {
 
 describe('order intake through the local cloud (API Gateway → authorizer → Lambda → DynamoDB → stream → EventBridge)', () => {
   it('accepts the README sample order as is, returns it by id, and announces it once on the bus', async () => {
-    const order = { ...sampleOrder, externalOrderId: `README-${Date.now()}` };
-    const created = await post('/v1/orders', order, { key: TEST_KEYS.demo.key });
-    expect(created.status).toBe(201);
-    const orderId = String(created.body.orderId);
-    expect(created.headers.get('location')).toBe(`/v1/orders/${orderId}`);
-    expect(created.body).toMatchObject({ status: 'received', sellerId: 'seller-sz-001', declaredValue: { amount: 3390, currency: 'USD' } });
+    // Through the typed client generated from openapi.json, as an integrator would.
+    const enlace = apiClient(TEST_KEYS.demo.key);
+    const created = await enlace.POST('/v1/orders', { body: { ...sampleOrder, externalOrderId: `README-${Date.now()}` } });
+    expect(created.response.status).toBe(201);
+    const orderId = created.data!.orderId;
+    expect(created.response.headers.get('location')).toBe(`/v1/orders/${orderId}`);
+    expect(created.data).toMatchObject({ status: 'received', sellerId: 'seller-sz-001', declaredValue: { amount: 3390, currency: 'USD' } });
 
-    const fetched = await get(`/v1/orders/${orderId}`, TEST_KEYS.demo.key);
-    expect(fetched.status).toBe(200);
-    expect(fetched.body.orderId).toBe(orderId);
+    const fetched = await enlace.GET('/v1/orders/{id}', { params: { path: { id: orderId } } });
+    expect(fetched.response.status).toBe(200);
+    expect(fetched.data?.orderId).toBe(orderId);
 
     const events = await eventually(
       async () => {
@@ -110,8 +113,10 @@ describe('order intake through the local cloud (API Gateway → authorizer → L
     expect((await post('/v1/orders', undefined, { raw: '{"marketplace": ' })).status).toBe(400);
     expect((await post('/v1/orders', uniqueOrder(), { contentType: 'text/plain' })).status).toBe(415);
     expect((await post('/v1/orders', undefined, { raw: JSON.stringify({ pad: 'x'.repeat(200 * 1024) }) })).status).toBe(413);
-    expect((await post('/v1/nowhere', uniqueOrder())).status).toBe(404);
-    expect((await get('/v1/orders')).status).toBe(404);
+    // A route that does not exist is API Gateway's own 404, outside the document by definition: plain fetch.
+    const headers = { authorization: `Bearer ${TEST_KEYS.integration.key}`, 'content-type': 'application/json' };
+    expect((await fetch(`${localCloud().api}/v1/nowhere`, { method: 'POST', headers, body: JSON.stringify(uniqueOrder()) })).status).toBe(404);
+    expect((await fetch(`${localCloud().api}/v1/orders`, { headers })).status).toBe(404);
   });
 
   it('needs a known API key and keeps tenants apart', async () => {

@@ -1,3 +1,4 @@
+import { apiFetch } from '../setup/api-contract';
 import { parseEvent } from '../../events/envelope';
 import { orderRatedV1 } from '../../events/order-rated';
 import { sampleOrderBody } from '../fixtures/orders';
@@ -27,7 +28,7 @@ describe('rating through the local cloud', () => {
     ['Lima', { country: 'PE', postalCode: '15074' }],
     ['New York', { country: 'US', postalCode: '10001', state: 'NY' }],
   ])('POST /v1/rates prices a 1.2 kg parcel to %s with every line itemised', async (_, destination) => {
-    const response = await fetch(`${localCloud().api}/v1/rates`, { method: 'POST', headers, body: JSON.stringify(proposal(destination)) });
+    const response = await apiFetch(`${localCloud().api}/v1/rates`, { method: 'POST', headers, body: JSON.stringify(proposal(destination)) });
     expect(response.status).toBe(200);
     const result = (await response.json()) as {
       quotes: {
@@ -47,14 +48,14 @@ describe('rating through the local cloud', () => {
 
   it('POST /v1/rates names every invalid field', async () => {
     const bad = { ...proposal({ country: 'BR', postalCode: '999' }), incoterm: 'FOB', parcels: [] };
-    const response = await fetch(`${localCloud().api}/v1/rates`, { method: 'POST', headers, body: JSON.stringify(bad) });
+    const response = await apiFetch(`${localCloud().api}/v1/rates`, { method: 'POST', headers, body: JSON.stringify(bad) });
     expect(response.status).toBe(400);
     const body = (await response.json()) as { errors: { path: string }[] };
     expect(body.errors.map((error) => error.path)).toEqual(expect.arrayContaining(['destination.postalCode', 'incoterm', 'parcels']));
   });
 
   it('prices a posted order automatically: quotes readable at /quotes and order.rated on the bus', async () => {
-    const created = await fetch(`${localCloud().api}/v1/orders`, {
+    const created = await apiFetch(`${localCloud().api}/v1/orders`, {
       method: 'POST',
       headers,
       body: JSON.stringify(sampleOrderBody({ sellerId: 'seller-a', externalOrderId: `RATE-${Date.now()}` })),
@@ -64,7 +65,7 @@ describe('rating through the local cloud', () => {
 
     const quotes = await eventually(
       async () => {
-        const response = await fetch(`${localCloud().api}/v1/orders/${orderId}/quotes`, { headers });
+        const response = await apiFetch(`${localCloud().api}/v1/orders/${orderId}/quotes`, { headers });
         return response.status === 200 ? ((await response.json()) as { status: string; quotes: { serviceId: string }[] }) : undefined;
       },
       20_000,
@@ -73,7 +74,7 @@ describe('rating through the local cloud', () => {
     expect(quotes.status).toBe('rated');
     expect(quotes.quotes.length).toBeGreaterThan(0);
 
-    const order = (await (await fetch(`${localCloud().api}/v1/orders/${orderId}`, { headers })).json()) as { status: string };
+    const order = (await (await apiFetch(`${localCloud().api}/v1/orders/${orderId}`, { headers })).json()) as { status: string };
     expect(order.status).not.toBe('received');
 
     const rated = await eventually(
@@ -93,13 +94,13 @@ describe('rating through the local cloud', () => {
   });
 
   it("another seller cannot read an order's quotes", async () => {
-    const created = await fetch(`${localCloud().api}/v1/orders`, {
+    const created = await apiFetch(`${localCloud().api}/v1/orders`, {
       method: 'POST',
       headers,
       body: JSON.stringify(sampleOrderBody({ sellerId: 'seller-a', externalOrderId: `RATE-B-${Date.now()}` })),
     });
     const { orderId } = (await created.json()) as { orderId: string };
-    const asB = await fetch(`${localCloud().api}/v1/orders/${orderId}/quotes`, { headers: { authorization: `Bearer ${TEST_KEYS.sellerB.key}` } });
+    const asB = await apiFetch(`${localCloud().api}/v1/orders/${orderId}/quotes`, { headers: { authorization: `Bearer ${TEST_KEYS.sellerB.key}` } });
     expect(asB.status).toBe(404);
   });
 });

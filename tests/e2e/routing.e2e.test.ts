@@ -1,3 +1,4 @@
+import { apiFetch } from '../setup/api-contract';
 import { parseEvent } from '../../events/envelope';
 import { shipmentRoutedV1 } from '../../events/shipment-routed';
 import { sampleOrderBody, withShipTo } from '../fixtures/orders';
@@ -9,7 +10,7 @@ const headers = { authorization: `Bearer ${TEST_KEYS.integration.key}`, 'content
 let counter = 0;
 
 async function postOrder(body: Record<string, unknown>): Promise<string> {
-  const response = await fetch(`${localCloud().api}/v1/orders`, {
+  const response = await apiFetch(`${localCloud().api}/v1/orders`, {
     method: 'POST',
     headers,
     body: JSON.stringify({ ...body, sellerId: 'seller-a', externalOrderId: `ROUTE-${Date.now()}-${(counter += 1)}` }),
@@ -31,7 +32,7 @@ interface Decision {
 async function routingOf(orderId: string, key: string = TEST_KEYS.integration.key): Promise<Decision> {
   return eventually(
     async () => {
-      const response = await fetch(`${localCloud().api}/v1/orders/${orderId}/routing`, { headers: { authorization: `Bearer ${key}` } });
+      const response = await apiFetch(`${localCloud().api}/v1/orders/${orderId}/routing`, { headers: { authorization: `Bearer ${key}` } });
       return response.status === 200 ? ((await response.json()) as Decision) : undefined;
     },
     25_000,
@@ -66,7 +67,7 @@ describe('routing through the local cloud', () => {
     expect(routed.data.shipment.trackingNumber).toBe(decision.booking!.trackingNumber);
     expect(routed.data.shipment.lane).toBe('CN-BR-SP');
 
-    const label = await fetch(`${localCloud().api}/v1/orders/${orderId}/label`, { headers });
+    const label = await apiFetch(`${localCloud().api}/v1/orders/${orderId}/label`, { headers });
     expect(label.status).toBe(200);
     expect(label.headers.get('content-type')).toContain('application/zpl');
     const zpl = await label.text();
@@ -108,13 +109,13 @@ describe('routing through the local cloud', () => {
     });
     const orderId = await postOrder(powerBank);
     const status = await eventually(async () => {
-      const response = await fetch(`${localCloud().api}/v1/orders/${orderId}`, { headers });
+      const response = await apiFetch(`${localCloud().api}/v1/orders/${orderId}`, { headers });
       const order = (await response.json()) as { status: string };
       return order.status === 'received' ? undefined : order.status;
     });
     // No service rates a loose lithium battery, so it never reaches routing: unrateable, every service saying why.
     expect(status).toBe('unrateable');
-    const quotes = await fetch(`${localCloud().api}/v1/orders/${orderId}/quotes`, { headers });
+    const quotes = await apiFetch(`${localCloud().api}/v1/orders/${orderId}/quotes`, { headers });
     const body = (await quotes.json()) as { ineligible: { reasons: { code: string }[] }[] };
     expectEvery(body.ineligible, (service) => service.reasons.some((reason) => reason.code === 'BATTERY_REFUSED'));
   });
@@ -122,16 +123,16 @@ describe('routing through the local cloud', () => {
   it("does not show one seller's routing to another", async () => {
     const orderId = await postOrder(sampleOrderBody());
     await routingOf(orderId);
-    const asB = await fetch(`${localCloud().api}/v1/orders/${orderId}/routing`, { headers: { authorization: `Bearer ${TEST_KEYS.sellerB.key}` } });
+    const asB = await apiFetch(`${localCloud().api}/v1/orders/${orderId}/routing`, { headers: { authorization: `Bearer ${TEST_KEYS.sellerB.key}` } });
     expect(asB.status).toBe(404);
   });
 
   it('serves carrier KPIs per lane, with the sandbox history that drives volume shifts', async () => {
-    const response = await fetch(`${localCloud().api}/v1/kpis?lane=CN-BR-SP`, { headers });
+    const response = await apiFetch(`${localCloud().api}/v1/kpis?lane=CN-BR-SP`, { headers });
     expect(response.status).toBe(200);
     const body = (await response.json()) as { summary: { carriers: Record<string, { shipments: number; exceptionRate?: number }> } };
     expect(Object.keys(body.summary.carriers).length).toBeGreaterThanOrEqual(2);
-    const bad = await fetch(`${localCloud().api}/v1/kpis?lane=nowhere`, { headers });
+    const bad = await apiFetch(`${localCloud().api}/v1/kpis?lane=nowhere`, { headers });
     expect(bad.status).toBe(400);
   });
 });

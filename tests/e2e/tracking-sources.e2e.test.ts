@@ -1,3 +1,4 @@
+import { apiFetch } from '../setup/api-contract';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { isoWeek } from '../../domain/performance';
 import type { Shipment } from '../../domain/shared/shipment';
@@ -25,11 +26,11 @@ let secrets: Record<string, string[]> = {};
 async function post(feed: string, body: string) {
   const auth = feedAdapter(feed)!.webhook!.auth;
   const headers = { 'content-type': 'application/json', ...webhookAuthHeaders(auth, secrets[feed]?.[0] ?? '', body, Math.floor(Date.now() / 1000)) };
-  return fetch(`${localCloud().api}/v1/webhooks/tracking/${feed}`, { method: 'POST', headers, body });
+  return apiFetch(`${localCloud().api}/v1/webhooks/tracking/${feed}`, { method: 'POST', headers, body });
 }
 
 const tracking = async (shipmentId: string) =>
-  (await (await fetch(`${localCloud().api}/v1/shipments/${shipmentId}/tracking`, { headers: seller })).json()) as TrackingView;
+  (await (await apiFetch(`${localCloud().api}/v1/shipments/${shipmentId}/tracking`, { headers: seller })).json()) as TrackingView;
 
 async function invoke(name: string, time: string): Promise<unknown> {
   const response = await fetch(`${localCloud().admin}/invoke/${name}`, {

@@ -1,3 +1,4 @@
+import { apiFetch } from '../setup/api-contract';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { signatureHeader } from '../../domain/shared/signature';
@@ -38,10 +39,10 @@ async function post(carrier: string, body: string, signature?: string) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const secret = secrets[carrier]?.[0] ?? '';
   headers['enlace-carrier-signature'] = signature ?? signatureHeader(secret, Math.floor(Date.now() / 1000), body);
-  return fetch(`${localCloud().api}/v1/webhooks/tracking/${carrier}`, { method: 'POST', headers, body });
+  return apiFetch(`${localCloud().api}/v1/webhooks/tracking/${carrier}`, { method: 'POST', headers, body });
 }
 
-const tracking = async (shipmentId: string, headers = sellerA) => fetch(`${localCloud().api}/v1/shipments/${shipmentId}/tracking`, { headers });
+const tracking = async (shipmentId: string, headers = sellerA) => apiFetch(`${localCloud().api}/v1/shipments/${shipmentId}/tracking`, { headers });
 const busEvents = async (type: string, orderId: string) =>
   ((await (await fetch(`${localCloud().admin}/events`)).json()) as BusEvent[]).filter(
     (event) => event['detail-type'] === type && event.detail.metadata?.correlationId === orderId,
@@ -115,7 +116,7 @@ describe('carrier tracking through the local cloud', () => {
     expect((await busEvents('shipment.status-changed', shipment.orderId)).length).toBeGreaterThanOrEqual(1);
 
     // Found by either carrier's number; another seller sees nothing.
-    const byLinehaul = await fetch(`${localCloud().api}/v1/tracking/ENL2511030417BR`, { headers: sellerA });
+    const byLinehaul = await apiFetch(`${localCloud().api}/v1/tracking/ENL2511030417BR`, { headers: sellerA });
     expect([byLinehaul.status, ((await byLinehaul.json()) as { shipmentId: string }).shipmentId]).toEqual([200, shipment.shipmentId]);
     expect((await tracking(shipment.shipmentId, sellerB)).status).toBe(404);
   });
@@ -133,7 +134,7 @@ describe('carrier tracking through the local cloud', () => {
 
     const forged = await post('correios', body, signatureHeader('not-the-secret', now, body));
     const stale = await post('correios', body, signatureHeader(secrets.correios?.[0] ?? '', now - 600, body));
-    const unsigned = await fetch(`${localCloud().api}/v1/webhooks/tracking/correios`, {
+    const unsigned = await apiFetch(`${localCloud().api}/v1/webhooks/tracking/correios`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body,
@@ -243,14 +244,14 @@ describe('carrier tracking through the local cloud', () => {
       sellerId: 'seller-a',
       externalOrderId: `TRACK-ORDER-${run}`,
     };
-    const created = await fetch(`${localCloud().api}/v1/orders`, {
+    const created = await apiFetch(`${localCloud().api}/v1/orders`, {
       method: 'POST',
       headers: { ...integration, 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
     expect(created.status).toBe(201);
     const { orderId } = (await created.json()) as { orderId: string };
-    const order = async (headers: Record<string, string> = integration) => fetch(`${localCloud().api}/v1/orders/${orderId}`, { headers });
+    const order = async (headers: Record<string, string> = integration) => apiFetch(`${localCloud().api}/v1/orders/${orderId}`, { headers });
     // The pipeline books the parcel and its documents: from then on the order shows where the parcel stands.
     const booked = await eventually(
       async () => {
@@ -281,7 +282,7 @@ describe('carrier tracking through the local cloud', () => {
       'the order following its parcel',
     );
     expect(moving.status).toBe('in-transit');
-    const timeline = await fetch(`${localCloud().api}${moving.links.tracking}`, { headers: integration });
+    const timeline = await apiFetch(`${localCloud().api}${moving.links.tracking}`, { headers: integration });
     expect(((await timeline.json()) as TrackingView).events.map((event) => event.status)).toEqual(['label-created', 'picked-up']);
     // Another seller still cannot see the order, nor learn that it moved.
     expect((await order(sellerB)).status).toBe(404);

@@ -4,6 +4,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApp, cdkJsonContext } from '../../infra/app';
+import { API_REFERENCE_ROUTES } from '../../infra/constructs/api-reference';
 import type { CfnTemplate } from '../../local/template';
 import { readWiring } from '../../local/wiring';
 
@@ -55,9 +56,14 @@ describe('EnlaceStack', () => {
       AuthorizerResultTtlInSeconds: 0,
     });
     for (const route of Object.values(template.findResources('AWS::ApiGatewayV2::Route')) as { Properties: Record<string, unknown> }[]) {
-      // Carriers and forwarders authenticate their webhooks with an HMAC signature, checked by the handler.
-      const signed = ['POST /v1/webhooks/tracking/{carrier}', 'POST /v1/webhooks/forwarders/{forwarder}'].includes(String(route.Properties.RouteKey));
-      expect([route.Properties.RouteKey, route.Properties.AuthorizationType]).toEqual([route.Properties.RouteKey, signed ? 'NONE' : 'CUSTOM']);
+      // Carriers and forwarders authenticate their webhooks with an HMAC signature, checked by the handler;
+      // the API's own description (openapi.json, the reference page) is public.
+      const keyless = [
+        'POST /v1/webhooks/tracking/{carrier}',
+        'POST /v1/webhooks/forwarders/{forwarder}',
+        ...API_REFERENCE_ROUTES.map((path) => `GET ${path}`),
+      ].includes(String(route.Properties.RouteKey));
+      expect([route.Properties.RouteKey, route.Properties.AuthorizationType]).toEqual([route.Properties.RouteKey, keyless ? 'NONE' : 'CUSTOM']);
     }
   });
 
