@@ -1,0 +1,210 @@
+/**
+ * Warehouse orders through the real intake and fulfilment use cases against DynamoDB Local (the
+ * `npm start` one when it runs, otherwise one this bench starts): orders per second allocated at
+ * intake on ONE hot SKU and spread over many, and what one warehouse order writes from intake to
+ * hand-over (transactions, items and write units as AWS bills a transaction: 2 per KB per item).
+ * Routing's own write (the label) is not counted here: it is the parcel pipeline's, as for any order.
+ * Run: npx tsx bench/fulfilment.bench.ts [orders] [concurrency]
+ */
+// First: silence handler logs and metrics before Powertools reads its settings.
+import '../tests/setup/quiet-logs';
+import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createProduct, productInputSchema } from '../domain/catalog';
+import type { Tenant } from '../domain/shared/tenant';
+import type { StockMovement } from '../domain/stock';
+import { buildFulfilmentRoutes } from '../functions/fulfilment/fulfilment';
+import { buildOrderIntake } from '../functions/order-intake/order-intake';
+import { buildWarehouseIntake } from '../functions/order-intake/warehouse-intake';
+import type { HttpEvent, HttpRoute } from '../functions/shared/http/http-handler';
+import { newId } from '../functions/shared/ids';
+import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
+import * as fulfilmentStore from '../functions/shared/store/fulfilment-store';
+import { keys } from '../functions/shared/store/keys';
+import { buildFindOrderKey, buildGetOrder, buildSaveNewOrder } from '../functions/shared/store/order-store';
+import { buildCreateProduct, buildGetProducts } from '../functions/shared/store/product-store';
+import { buildGetStockBalances, stockWrites } from '../functions/shared/store/stock-store';
+import { startDynamoDbLocal, type Emulator } from '../local/emulators';
+import { createTableInput, LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/resources';
+import { synthesizeTemplate } from '../local/template';
+import { journeyProducts, warehouseOrderBody } from '../local/warehouse-journey';
+import { readWiring } from '../local/wiring';
+import { runningLocalCloud } from '../scripts/local-cloud-state';
+import { AWS_US_EAST_1 } from './aws-prices';
+
+const orders = Number(process.argv[2] ?? 200);
+const concurrency = Number(process.argv[3] ?? 16);
+const WAREHOUSE = 'MX-CTT-01';
+const AT = '2026-11-13T10:00:00.000Z';
+
+interface Counts {
+  transactions: number;
+  items: number;
+  writeUnits: number;
+}
+
+/** Counts every write the use cases send (transactions item by item, single puts and updates as one item). */
+function counting(documents: DynamoDBDocumentClient, counts: Counts): DynamoDBDocumentClient {
+  const send = (command: unknown) => {
+    const input = (command as { input?: Record<string, unknown> }).input ?? {};
+    if (command instanceof TransactWriteCommand) {
+      const items = command.input.TransactItems ?? [];
+      counts.transactions += 1;
+      counts.items += items.length;
+      counts.writeUnits += items.reduce((sum, item) => sum + 2 * Math.max(1, Math.ceil(JSON.stringify(item).length / 1024)), 0);
+    } else if ('Item' in input || 'UpdateExpression' in input) {
+      counts.items += 1;
+      counts.writeUnits += Math.max(1, Math.ceil(JSON.stringify(input).length / 1024));
+    }
+    return (documents.send as (input: unknown) => Promise<unknown>)(command);
+  };
+  return new Proxy(documents, { get: (target, property): unknown => (property === 'send' ? send : Reflect.get(target, property)) });
+}
+
+async function pool<T>(tasks: readonly (() => Promise<T>)[], width: number): Promise<T[]> {
+  const results: T[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await tasks[index]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, worker));
+  return results;
+}
+
+async function call(route: HttpRoute, tenant: Tenant, routeKey: string, path: Record<string, string>, body?: unknown): Promise<Record<string, unknown>> {
+  const event = {
+    routeKey,
+    pathParameters: path,
+    queryStringParameters: {},
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  };
+  const result = await route({ event: event as unknown as HttpEvent, tenant, body, requestId: 'bench' });
+  return JSON.parse(result.body ?? '{}') as Record<string, unknown>;
+}
+
+async function scenario(label: string, plain: DynamoDBDocumentClient, tableName: string, skus: number): Promise<void> {
+  const sellerId = `seller-bench-${label.replace(/\W+/g, '-')}`;
+  const seller: Tenant = { tenantId: sellerId, kind: 'seller', sellerIds: [sellerId] };
+  const operator: Tenant = { tenantId: 'operator-bench', kind: 'warehouse', sellerIds: [], warehouseCode: WAREHOUSE };
+  const { earbuds } = journeyProducts(sellerId);
+  const skuOf = (index: number) => `${String(earbuds.sku)}-${index % skus}`;
+  for (let index = 0; index < skus; index += 1) {
+    await buildCreateProduct(plain, tableName)(createProduct(productInputSchema.parse({ ...earbuds, sku: skuOf(index), reorderPoint: 0 }), AT));
+    const units = Math.ceil(orders / skus) + 5;
+    const movement = (kind: 'received' | 'put-away', from: StockMovement['from'], to: StockMovement['to']): StockMovement => ({
+      movementId: `mov_${kind}_${index}`,
+      sellerId,
+      warehouseCode: WAREHOUSE,
+      sku: skuOf(index),
+      kind,
+      quantity: units,
+      from,
+      to,
+      at: AT,
+      reference: { type: 'inbound-shipment', id: 'inb_bench' },
+    });
+    await plain.send(
+      new TransactWriteCommand({
+        TransactItems: stockWrites(tableName, {
+          sellerId,
+          warehouseCode: WAREHOUSE,
+          sku: skuOf(index),
+          movements: [movement('received', null, 'receiving'), movement('put-away', 'receiving', 'available')],
+          at: AT,
+        }),
+      }),
+    );
+  }
+  const intakeCounts: Counts = { transactions: 0, items: 0, writeUnits: 0 };
+  const stepCounts: Counts = { transactions: 0, items: 0, writeUnits: 0 };
+  const documents = counting(plain, intakeCounts);
+  const stepsDocuments = counting(plain, stepCounts);
+  const intake = buildOrderIntake({
+    saveNewOrder: buildSaveNewOrder(documents, tableName),
+    getOrder: buildGetOrder(documents, tableName),
+    findOrderKey: buildFindOrderKey(documents, tableName),
+    warehouseIntake: buildWarehouseIntake({
+      getProducts: buildGetProducts(documents, tableName),
+      getStockBalances: buildGetStockBalances(documents, tableName),
+      getFulfilmentSettings: fulfilmentStore.buildGetFulfilmentSettings(documents, tableName),
+      saveWarehouseOrder: fulfilmentStore.buildSaveWarehouseOrder(documents, tableName),
+      newEventId: () => newId('evt'),
+    }),
+  });
+  const routes = buildFulfilmentRoutes({
+    getOrder: buildGetOrder(stepsDocuments, tableName),
+    recordStep: fulfilmentStore.buildRecordFulfilmentStep(stepsDocuments, tableName),
+    listTasks: fulfilmentStore.buildListWarehouseTasks(stepsDocuments, tableName),
+    getSettings: fulfilmentStore.buildGetFulfilmentSettings(stepsDocuments, tableName),
+    saveSettings: fulfilmentStore.buildSaveFulfilmentSettings(stepsDocuments, tableName),
+    newEventId: () => newId('evt'),
+  });
+
+  const started = performance.now();
+  const placed = await pool(
+    Array.from({ length: orders }, (_, index) => async () => {
+      const body = warehouseOrderBody(sellerId, `MLM-BENCH-${label.replace(/\W+/g, '-')}-${index}`);
+      const item = (body.items as Record<string, unknown>[])[0]!;
+      return call(intake, seller, 'POST /v1/orders', {}, { ...body, items: [{ ...item, sku: skuOf(index) }] });
+    }),
+    concurrency,
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const allocated = placed.filter((order) => (order.fulfilment as { stage?: string } | undefined)?.stage === 'allocated');
+
+  for (const order of allocated) {
+    const path = { code: WAREHOUSE, orderId: String(order.orderId) };
+    await call(routes, operator, 'POST /v1/warehouses/{code}/tasks/{orderId}/pick', path);
+    await call(routes, operator, 'POST /v1/warehouses/{code}/tasks/{orderId}/pack', path, {
+      boxes: [{ weightGrams: 120, dimensions: { lengthMm: 200, widthMm: 150, heightMm: 80 } }],
+    });
+    // The label, as routing would book it (not counted: the parcel pipeline's write).
+    await plain.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.order(String(order.orderId)),
+        UpdateExpression: 'SET #s = :routed',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':routed': 'routed' },
+      }),
+    );
+    await call(routes, operator, 'POST /v1/warehouses/{code}/tasks/{orderId}/ship', path);
+  }
+  const per = (value: number) => (value / allocated.length).toFixed(2);
+  const wcu = (intakeCounts.writeUnits + stepCounts.writeUnits) / allocated.length;
+  console.log(
+    `${label}: ${allocated.length}/${orders} orders allocated on ${skus} SKU(s), ${concurrency} in flight, ${(seconds * 1000).toFixed(0)} ms → ${(allocated.length / seconds).toFixed(0)} orders/s at intake\n` +
+      `  intake: ${per(intakeCounts.transactions)} transactions, ${per(intakeCounts.items)} items, ${per(intakeCounts.writeUnits)} write units per order\n` +
+      `  pick + pack + hand-over: ${per(stepCounts.transactions)} transactions, ${per(stepCounts.items)} items, ${per(stepCounts.writeUnits)} write units per order\n` +
+      `  intake to shipped: ${wcu.toFixed(1)} write units per order → $${(wcu * AWS_US_EAST_1.dynamoWriteRequestUnit.usd * 1000).toFixed(4)} per thousand orders in DynamoDB writes`,
+  );
+}
+
+async function main(): Promise<void> {
+  const running = runningLocalCloud();
+  let emulator: Emulator | undefined;
+  const endpoint = running?.dynamodb ?? (emulator = await startDynamoDbLocal()).endpoint;
+  const client = new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint });
+  const documents = buildDocumentClient(client);
+  const tableName = `bench-fulfilment-${Date.now()}`;
+  const { StreamSpecification: _stream, ...input } = createTableInput(tableName, readWiring(synthesizeTemplate()).tables[0]!.properties);
+  await client.send(new CreateTableCommand(input));
+  console.log(`DynamoDB Local at ${endpoint} (${running === undefined ? 'started by this bench' : "npm start's"})`);
+  try {
+    await scenario('hot SKU', documents, tableName, 1);
+    await scenario('50 SKUs', documents, tableName, 50);
+  } finally {
+    await client.send(new DeleteTableCommand({ TableName: tableName }));
+    client.destroy();
+    await emulator?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
