@@ -32,9 +32,55 @@ const busEvents = async (type: string, orderId: string) =>
     (event) => event['detail-type'] === type && event.detail.metadata.correlationId === orderId,
   );
 
+/** The order's SKUs as the seller's products (already there from an earlier run is fine), and their units found in MX-CTT-01. */
+async function stockFor(body: Record<string, unknown>): Promise<void> {
+  for (const item of body.items as {
+    sku: string;
+    description: string;
+    hsCode: string;
+    originCountry: string;
+    category: string;
+    unitWeightGrams: number;
+    dimensions: object;
+    quantity: number;
+  }[]) {
+    const product = await fetch(`${localCloud().api}/v1/products`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        sellerId: body.sellerId,
+        sku: item.sku,
+        description: item.description,
+        hsCode: item.hsCode,
+        originCountry: item.originCountry,
+        category: item.category,
+        unitWeightGrams: item.unitWeightGrams,
+        unitDimensions: item.dimensions,
+        carton: { unitsPerCarton: 20, grossWeightGrams: item.unitWeightGrams * 20 + 500, dimensions: { lengthMm: 600, widthMm: 400, heightMm: 300 } },
+      }),
+    });
+    expect([201, 409]).toContain(product.status);
+    const found = await fetch(`${localCloud().api}/v1/warehouses/MX-CTT-01/stock-adjustments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_KEYS.warehouseMx.key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        adjustmentId: `dom-${Date.now()}-${item.sku}`,
+        sellerId: body.sellerId,
+        sku: item.sku,
+        type: 'found',
+        quantity: item.quantity,
+        reason: 'stock for the domestic e2e',
+      }),
+    });
+    expect(found.status).toBe(201);
+  }
+}
+
 describe('a domestic order through the local cloud (stock in the Mexico warehouse, buyer in Mexico City)', () => {
   it('is rated on domestic services without duties, routed to a Mexican domestic carrier on the domestic lane, and labelled from the warehouse', async () => {
     const body = mexicoDomesticOrderBody({ sellerId: 'seller-a', externalOrderId: `DOM-${Date.now()}` });
+    // A warehouse order ships the seller's products from stock: register them and count the units in.
+    await stockFor(body);
     const created = await fetch(`${localCloud().api}/v1/orders`, { method: 'POST', headers, body: JSON.stringify(body) });
     expect(created.status).toBe(201);
     const { orderId } = (await created.json()) as { orderId: string };
