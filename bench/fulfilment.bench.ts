@@ -31,48 +31,12 @@ import { journeyProducts, warehouseOrderBody } from '../local/warehouse-journey'
 import { readWiring } from '../local/wiring';
 import { runningLocalCloud } from '../scripts/local-cloud-state';
 import { AWS_US_EAST_1 } from './aws-prices';
+import { countingWrites, noWrites, pool, type WriteCounts } from './write-counter';
 
 const orders = Number(process.argv[2] ?? 200);
 const concurrency = Number(process.argv[3] ?? 16);
 const WAREHOUSE = 'MX-CTT-01';
 const AT = '2026-11-13T10:00:00.000Z';
-
-interface Counts {
-  transactions: number;
-  items: number;
-  writeUnits: number;
-}
-
-/** Counts every write the use cases send (transactions item by item, single puts and updates as one item). */
-function counting(documents: DynamoDBDocumentClient, counts: Counts): DynamoDBDocumentClient {
-  const send = (command: unknown) => {
-    const input = (command as { input?: Record<string, unknown> }).input ?? {};
-    if (command instanceof TransactWriteCommand) {
-      const items = command.input.TransactItems ?? [];
-      counts.transactions += 1;
-      counts.items += items.length;
-      counts.writeUnits += items.reduce((sum, item) => sum + 2 * Math.max(1, Math.ceil(JSON.stringify(item).length / 1024)), 0);
-    } else if ('Item' in input || 'UpdateExpression' in input) {
-      counts.items += 1;
-      counts.writeUnits += Math.max(1, Math.ceil(JSON.stringify(input).length / 1024));
-    }
-    return (documents.send as (input: unknown) => Promise<unknown>)(command);
-  };
-  return new Proxy(documents, { get: (target, property): unknown => (property === 'send' ? send : Reflect.get(target, property)) });
-}
-
-async function pool<T>(tasks: readonly (() => Promise<T>)[], width: number): Promise<T[]> {
-  const results: T[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await tasks[index]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, worker));
-  return results;
-}
 
 async function call(route: HttpRoute, tenant: Tenant, routeKey: string, path: Record<string, string>, body?: unknown): Promise<Record<string, unknown>> {
   const event = {
@@ -119,10 +83,10 @@ async function scenario(label: string, plain: DynamoDBDocumentClient, tableName:
       }),
     );
   }
-  const intakeCounts: Counts = { transactions: 0, items: 0, writeUnits: 0 };
-  const stepCounts: Counts = { transactions: 0, items: 0, writeUnits: 0 };
-  const documents = counting(plain, intakeCounts);
-  const stepsDocuments = counting(plain, stepCounts);
+  const intakeCounts: WriteCounts = noWrites();
+  const stepCounts: WriteCounts = noWrites();
+  const documents = countingWrites(plain, intakeCounts);
+  const stepsDocuments = countingWrites(plain, stepCounts);
   const intake = buildOrderIntake({
     saveNewOrder: buildSaveNewOrder(documents, tableName),
     getOrder: buildGetOrder(documents, tableName),

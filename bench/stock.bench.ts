@@ -23,34 +23,13 @@ import { synthesizeTemplate } from '../local/template';
 import { readWiring } from '../local/wiring';
 import { runningLocalCloud } from '../scripts/local-cloud-state';
 import { AWS_US_EAST_1 } from './aws-prices';
+import { countingWrites, noWrites, pool, type WriteCounts } from './write-counter';
 
 const allocations = Number(process.argv[2] ?? 400);
 const concurrency = Number(process.argv[3] ?? 16);
 const SELLER = 'seller-bench';
 const WAREHOUSE = 'MX-CTT-01';
 const AT = '2026-11-13T10:00:00.000Z';
-
-interface Counts {
-  transactions: number;
-  items: number;
-  writeUnits: number;
-  retries: number;
-}
-
-/** Wraps the document client: counts every transaction the adapter sends and its billed write units. */
-function counting(documents: DynamoDBDocumentClient, counts: Counts): DynamoDBDocumentClient {
-  const send = (command: unknown) => {
-    if (command instanceof TransactWriteCommand) {
-      const items = command.input.TransactItems ?? [];
-      counts.transactions += 1;
-      counts.items += items.length;
-      // 2 units per KB of each item (an estimate from its JSON size; the key and attribute names count too).
-      counts.writeUnits += items.reduce((sum, item) => sum + 2 * Math.max(1, Math.ceil(JSON.stringify(item).length / 1024)), 0);
-    }
-    return (documents.send as (input: unknown) => Promise<unknown>)(command);
-  };
-  return new Proxy(documents, { get: (target, property): unknown => (property === 'send' ? send : Reflect.get(target, property)) });
-}
 
 const movement = (
   sku: string,
@@ -100,24 +79,11 @@ async function receive(documents: DynamoDBDocumentClient, tableName: string, sku
   await documents.send(new TransactWriteCommand({ TransactItems: stockWrites(tableName, change) }));
 }
 
-async function pool<T>(tasks: readonly (() => Promise<T>)[], width: number): Promise<T[]> {
-  const results: T[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await tasks[index]!();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, worker));
-  return results;
-}
-
 async function run(label: string, documents: DynamoDBDocumentClient, tableName: string, skus: readonly string[], width: number): Promise<void> {
   const stockPerSku = Math.ceil(allocations / skus.length) + 10;
   for (const sku of skus) await receive(documents, tableName, sku, stockPerSku);
-  const counts: Counts = { transactions: 0, items: 0, writeUnits: 0, retries: 0 };
-  const apply = buildApplyStockOperation(counting(documents, counts), tableName, {
+  const counts: WriteCounts & { retries: number } = { ...noWrites(), retries: 0 };
+  const apply = buildApplyStockOperation(countingWrites(documents, counts), tableName, {
     sleep: (ms) => {
       counts.retries += 1;
       return new Promise((resolve) => setTimeout(resolve, ms));
