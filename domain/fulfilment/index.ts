@@ -15,6 +15,7 @@ export {
   candidateWarehouses,
   chooseWarehouse,
   isWarehouseOrder,
+  originProblems,
   shortagesAt,
   transitDaysFrom,
   unitsBySku,

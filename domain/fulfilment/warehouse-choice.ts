@@ -17,6 +17,26 @@ export function isWarehouseOrder(order: Pick<Order, 'shipFrom' | 'shipTo'> & { r
 }
 
 /**
+ * What is wrong with a warehouse order's origin: it ships from a destination warehouse in the
+ * buyer's country (named in `shipFrom.warehouseCode`; with `fulfilment: "warehouse"` Enlace may
+ * choose another warehouse of that country). Each problem names its field.
+ */
+export function originProblems(order: Pick<Order, 'shipFrom' | 'shipTo'>): { readonly path: string; readonly message: string }[] {
+  const country = order.shipTo.country;
+  const here = WAREHOUSES.filter((warehouse) => warehouse.country === country).map((warehouse) => warehouse.code);
+  if (here.length === 0) return [{ path: 'fulfilment', message: `Enlace has no warehouse in ${country} yet` }];
+  if (!('warehouseCode' in order.shipFrom)) {
+    return [{ path: 'shipFrom', message: `a warehouse order ships from a warehouse in ${country} (${here.join(', ')}): send shipFrom.warehouseCode` }];
+  }
+  const named = warehouseByCode(order.shipFrom.warehouseCode);
+  if (named?.country === country) return [];
+  const where = named === undefined ? 'not a destination warehouse' : `in ${named.country}`;
+  return [
+    { path: 'shipFrom.warehouseCode', message: `${order.shipFrom.warehouseCode} is ${where}; a warehouse order ships within ${country} (${here.join(', ')})` },
+  ];
+}
+
+/**
  * Days from a warehouse to a destination region, by the ZIP national area (US) or the state
  * (MX, BR). SANDBOX: the carriers' zone charts were not retrieved (docs/fulfilment.md, "Choosing the
  * warehouse"); these only order warehouses by distance: same region 1–2 days, neighbouring 2–3,

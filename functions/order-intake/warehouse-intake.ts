@@ -1,8 +1,7 @@
 import type { GetProducts } from '../../domain/catalog';
-import { candidateWarehouses, chooseWarehouse, unitsBySku, type Shortage, type WarehouseChoice } from '../../domain/fulfilment';
+import { candidateWarehouses, chooseWarehouse, originProblems, unitsBySku, type Shortage, type WarehouseChoice } from '../../domain/fulfilment';
 import type { Order } from '../../domain/order';
 import type { OrderInput } from '../../domain/order';
-import { WAREHOUSES, warehouseByCode } from '../../domain/warehouses';
 import { createEvent } from '../../events/envelope';
 import { orderAllocatedV1, orderBackorderedV1 } from '../../events/fulfilment';
 import { orderReceivedV1 } from '../../events/order-received';
@@ -27,31 +26,9 @@ export interface WarehouseIntakeDeps {
   readonly newEventId: () => string;
 }
 
-/**
- * What is wrong with a warehouse order's origin: it ships from a destination warehouse in the buyer's
- * country (named in `shipFrom.warehouseCode`; with `fulfilment: "warehouse"` Enlace may choose
- * another warehouse of that country).
- */
-export function warehouseOriginProblems(input: Pick<OrderInput, 'shipFrom' | 'shipTo' | 'fulfilment'>): FieldProblem[] {
-  const country = input.shipTo.country;
-  const here = WAREHOUSES.filter((warehouse) => warehouse.country === country).map((warehouse) => warehouse.code);
-  if (here.length === 0) return [{ path: 'fulfilment', code: 'custom', message: `Enlace has no warehouse in ${country} yet` }];
-  if (!('warehouseCode' in input.shipFrom)) {
-    return [
-      { path: 'shipFrom', code: 'custom', message: `a warehouse order ships from a warehouse in ${country} (${here.join(', ')}): send shipFrom.warehouseCode` },
-    ];
-  }
-  const named = warehouseByCode(input.shipFrom.warehouseCode);
-  if (named?.country !== country) {
-    return [
-      {
-        path: 'shipFrom.warehouseCode',
-        code: 'custom',
-        message: `${input.shipFrom.warehouseCode} is ${named === undefined ? 'not a destination warehouse' : `in ${named.country}`}; a warehouse order ships within ${country} (${here.join(', ')})`,
-      },
-    ];
-  }
-  return [];
+/** What is wrong with a warehouse order's origin (domain/fulfilment's rule), as the problems a 400 names. */
+export function warehouseOriginProblems(input: Pick<OrderInput, 'shipFrom' | 'shipTo'>): FieldProblem[] {
+  return originProblems(input).map((problem) => ({ ...problem, code: 'custom' }));
 }
 
 export const refusedForStock = (shortages: readonly Shortage[], warehouseCode: string) =>
