@@ -96,6 +96,21 @@ export async function playParcelWeek(cloud: DemoCloud, parcels: readonly BookedP
     const status = await postWebhook(cloud, 'enlace-linehaul', secretOf['enlace-linehaul'] ?? '', lineHaulBody(parcel, run));
     say(`  ${parcel.orderId}: line-haul milestones, Shenzhen → hand-over to ${parcel.carrierName} (${status})`);
   }
+  await playLastMiles(cloud, parcels, say, secretOf);
+}
+
+/**
+ * Plays each parcel's last mile through its carrier's own source: pushes (its webhook or an
+ * aggregator's) or polls. The script starts SANDBOX_HANDOVER_AFTER_HOURS after `bookedAt`; a parcel
+ * handed over at a destination warehouse (no line-haul) passes a `bookedAt` that much earlier.
+ */
+export async function playLastMiles(
+  cloud: DemoCloud,
+  parcels: readonly BookedParcel[],
+  say: (line: string) => void,
+  secretOf?: Record<string, string>,
+): Promise<void> {
+  secretOf ??= await secrets(cloud);
   const polled: BookedParcel[] = [];
   for (const parcel of parcels) {
     const primary = trackingOf(parcel.carrier)?.primary;

@@ -11,6 +11,7 @@ export {
   type FulfilmentSettings,
   type WarehouseStep,
 } from './stages';
+export { planBackorderFills, type BackorderLine, type BackorderPlan, type QueuedBackorder } from './backorders';
 export {
   candidateWarehouses,
   chooseWarehouse,

@@ -77,8 +77,10 @@ export function buildFulfilmentRoutes(deps: FulfilmentRoutesDeps): HttpRoute {
     const at = now().toISOString();
     const { warehouseCode } = order.fulfilment;
     const movements = write.kind === undefined ? [] : orderMovements(order, warehouseCode, write.kind, at);
-    const recorded = await deps.recordStep({ order, from: write.from, to: write.to, at, movements, events: write.events(at), ...write.extra });
-    if (recorded) return jsonResponse(200, orderView((await deps.getOrder(order.orderId))!));
+    const outcome = await deps.recordStep({ order, from: write.from, to: write.to, at, movements, events: write.events(at), ...write.extra });
+    if (outcome === 'recorded') return jsonResponse(200, orderView((await deps.getOrder(order.orderId))!));
+    // Pick, ship and release take units the order's own allocation put there: a short bucket is a broken ledger, not a client error.
+    if (outcome === 'short') throw new Error(`stock ledger of order ${order.orderId} does not hold its units for ${write.to}`);
     return again((await deps.getOrder(order.orderId))!);
   };
 
@@ -109,7 +111,7 @@ export function buildFulfilmentRoutes(deps: FulfilmentRoutesDeps): HttpRoute {
         from: order.fulfilment.stage,
         to: 'cancelled',
         ...(decision === 'release' ? { kind: 'released' as const } : {}),
-        extra: { cancel: true },
+        extra: { toStatus: 'cancelled' as const },
         events: (at) => [
           toPending(
             createEvent(

@@ -4,6 +4,7 @@ import type { GetOrder } from '../../domain/order';
 import { rateOrder, summariseQuote } from '../../domain/rating';
 import { createEvent, type EnlaceEvent } from '../../events/envelope';
 import { orderRatedV1, orderUnrateableV1 } from '../../events/order-rated';
+import type { orderAllocatedV1 } from '../../events/fulfilment';
 import type { orderReceivedV1 } from '../../events/order-received';
 import { toPending } from '../../events/pending';
 import { newId } from '../shared/ids';
@@ -17,18 +18,27 @@ export interface RateCalculationDeps {
 }
 
 type OrderReceived = EnlaceEvent<z.output<typeof orderReceivedV1.data>>;
+type OrderAllocated = EnlaceEvent<z.output<typeof orderAllocatedV1.data>>;
 
-/** order.received → price every service (domain) → store the quotes and move the order → order.rated | order.unrateable. */
+/**
+ * order.received (or, for a backorder whose stock arrived, order.allocated from a backorder) →
+ * price every service (domain) → store the quotes and move the order → order.rated | order.unrateable.
+ * A backordered order is received before its units are: it is rated once they are allocated.
+ */
 export function buildRateCalculation(deps: RateCalculationDeps) {
   const { getOrder, recordRating, newEventId = () => newId('evt'), now = () => new Date() } = deps;
-  return async (received: OrderReceived, log: Logger): Promise<void> => {
-    const order = await getOrder(received.data.order.orderId);
+  const rate = async (orderId: string, causationId: string, log: Logger): Promise<void> => {
+    const order = await getOrder(orderId);
     if (order === undefined) {
-      throw new Error(`order ${received.data.order.orderId} not found`);
+      throw new Error(`order ${orderId} not found`);
+    }
+    if (order.status === 'backordered') {
+      log.info('order waits for stock; it is rated when its backorder is filled', { orderId });
+      return;
     }
     const rating = rateOrder(order);
     const at = now().toISOString();
-    const context = { eventId: newEventId(), occurredAt: at, correlationId: order.orderId, sellerId: order.sellerId, causationId: received.metadata.eventId };
+    const context = { eventId: newEventId(), occurredAt: at, correlationId: order.orderId, sellerId: order.sellerId, causationId };
     const event =
       rating.outcome === 'rated'
         ? createEvent(
@@ -58,5 +68,12 @@ export function buildRateCalculation(deps: RateCalculationDeps) {
       orderId: order.orderId,
       quotes: rating.result?.quotes.length ?? 0,
     });
+  };
+  return {
+    received: (event: OrderReceived, log: Logger) => rate(event.data.order.orderId, event.metadata.eventId, log),
+    /** The bus rule lets through only allocations of filled backorders; one made at intake was rated on order.received. */
+    allocated: async (event: OrderAllocated, log: Logger) => {
+      if (event.data.fromBackorder) await rate(event.data.orderId, event.metadata.eventId, log);
+    },
   };
 }

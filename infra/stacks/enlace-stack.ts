@@ -13,6 +13,9 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { EVENT_BUS_NAME } from '../../events/envelope';
+import { orderCancelledV1, orderAllocatedV1 } from '../../events/fulfilment';
+import { orderReceivedV1 } from '../../events/order-received';
+import { stockAdjustedV1, stockReceivedV1 } from '../../events/stock';
 import { OUTBOX_RELAY_FILTERS } from '../../functions/outbox-publisher/filters';
 import { INDEXES, TABLE_KEYS, TTL_ATTRIBUTE } from '../../functions/shared/store/keys';
 import { SUBSCRIPTION_ROUTES } from '../../functions/subscriptions/route-keys';
@@ -231,7 +234,30 @@ export class EnlaceStack extends Stack {
       functionName: 'rate-calculation',
       description: 'Prices every service for each received order',
       bus: this.bus,
-      eventPattern: { source: ['enlace.orders'], detailType: ['order.received'] },
+      // A new order, or a backordered one whose stock arrived (it was received before its units were).
+      eventPattern: {
+        source: [orderReceivedV1.source, orderAllocatedV1.source],
+        detailType: [orderReceivedV1.type, orderAllocatedV1.type],
+        detail: { $or: [{ metadata: { type: [orderReceivedV1.type] } }, { data: { fromBackorder: [true] } }] },
+      },
+      alarmTopic: this.alarmTopic,
+    }).fn.bindTable(this.table);
+    new EventConsumer(this, 'BackorderAllocation', {
+      functionName: 'backorder-allocation',
+      description: 'Fills backorders oldest first when units become available at a warehouse',
+      bus: this.bus,
+      // Only events that free units: good units received, an adjustment into available, an allocation released.
+      eventPattern: {
+        source: [stockReceivedV1.source, orderCancelledV1.source],
+        detailType: [stockReceivedV1.type, stockAdjustedV1.type, orderCancelledV1.type],
+        detail: {
+          $or: [
+            { metadata: { type: [stockReceivedV1.type] }, data: { good: [{ numeric: ['>', 0] }] } },
+            { metadata: { type: [stockAdjustedV1.type] }, data: { to: ['available'] } },
+            { metadata: { type: [orderCancelledV1.type] }, data: { stage: ['allocated'] } },
+          ],
+        },
+      },
       alarmTopic: this.alarmTopic,
     }).fn.bindTable(this.table);
     new EventConsumer(this, 'Routing', {

@@ -2,6 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { Tenant } from '../../domain/shared/tenant';
 import { buildSaveApiKey, issueApiKey } from '../../functions/shared/store/api-key-store';
 import { EARBUDS, EARBUDS_NOM, journeyProducts, warehouseOrderBody } from '../../local/warehouse-journey';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { isoWeek } from '../../domain/performance';
+import { SANDBOX_HANDOVER_AFTER_HOURS } from '../../domain/tracking';
+import { keys } from '../../functions/shared/store/keys';
+import { playLastMiles } from '../../scripts/demo-tracking';
 import { eventually, localCloud, localDynamoDb } from '../setup/local-cloud-client';
 import { TEST_KEYS } from '../setup/test-keys';
 
@@ -32,6 +37,12 @@ async function api(method: string, path: string, key: string, body?: unknown): P
 }
 
 const operator = TEST_KEYS.warehouseMx.key;
+
+/** The bus's events of a type about one order (the local EventBridge's admin endpoint). */
+const busEvents = async (type: string, orderId: string) =>
+  (
+    (await (await fetch(`${localCloud().admin}/events`)).json()) as { 'detail-type': string; detail: { metadata: { correlationId: string }; data: Json } }[]
+  ).filter((event) => event['detail-type'] === type && event.detail.metadata.correlationId === orderId);
 const run = randomBytes(3).toString('hex');
 
 /** A seller with the earbuds in its catalogue and `units` of them available in MX-CTT-01 (a cycle count that found them). */
@@ -158,5 +169,96 @@ describe('local fulfilment from the Mexico City warehouse', () => {
     const ghost = await api('POST', '/v1/orders', seller.key, { ...body, items: [{ ...(body.items as Json[])[0], sku: 'GHOST-1' }] });
     expect(ghost.status).toBe(422);
     expect(ghost.body.errors).toEqual([expect.objectContaining({ path: 'items.0.sku', code: 'unknown_sku' })]);
+  });
+
+  it('a backorder is filled when stock arrives, then rated, routed, picked, packed, handed over and tracked to the door by its domestic carrier', async () => {
+    const seller = await sellerWithStock('journey', 1);
+    expect((await api('PUT', `/v1/fulfilment-settings/${seller.sellerId}`, seller.key, { backorders: 'accept' })).status).toBe(200);
+    const order = await api('POST', '/v1/orders', seller.key, warehouseOrderBody(seller.sellerId, `MLM-${run}-journey`, 2));
+    expect(order.body).toMatchObject({ status: 'backordered', fulfilment: { stage: 'backordered' } });
+    const orderId = String(order.body.orderId);
+    // Waiting for stock, it is not rated (nor routed, nor on the pick list).
+    expect((await api('GET', `/v1/orders/${orderId}/quotes`, seller.key)).status).toBe(404);
+
+    // The warehouse finds one more unit: the backorder is filled, and the pipeline starts.
+    const found = await api('POST', '/v1/warehouses/MX-CTT-01/stock-adjustments', operator, {
+      adjustmentId: `${run}-journey-found`,
+      sellerId: seller.sellerId,
+      sku: EARBUDS,
+      type: 'found',
+      quantity: 1,
+      reason: 'carton found behind the rack',
+    });
+    expect(found.status).toBe(201);
+    const routed = await eventually(
+      async () => {
+        const current = await api('GET', `/v1/orders/${orderId}`, seller.key);
+        return current.body.status === 'routed' ? current : undefined;
+      },
+      60_000,
+      'the filled backorder rated and routed',
+    );
+    expect(routed.body.fulfilment).toMatchObject({ stage: 'allocated' });
+    expect(await seller.stock()).toMatchObject({ available: 0, allocated: 2 });
+    const allocatedEvents = await busEvents('order.allocated', orderId);
+    expect(allocatedEvents.map((event) => event.detail.data.fromBackorder as boolean)).toEqual([true]);
+
+    for (const step of ['pick', 'pack', 'ship']) {
+      const body = step === 'pack' ? { boxes: [{ weightGrams: 240, dimensions: { lengthMm: 200, widthMm: 150, heightMm: 80 } }] } : undefined;
+      expect((await api('POST', `/v1/warehouses/MX-CTT-01/tasks/${orderId}/${step}`, operator, body)).status).toBe(200);
+    }
+    expect(await seller.stock()).toMatchObject({ available: 0, allocated: 0, picked: 0, onHand: 0 });
+
+    // Tracking: the domestic carrier's own source (webhook, aggregator or poll) takes the parcel to the door.
+    const decision = await api('GET', `/v1/orders/${orderId}/routing`, seller.key);
+    expect(decision.body).toMatchObject({ status: 'routed', lane: { id: 'MX-MX-CMX' }, booking: { status: 'booked' } });
+    const chosen = decision.body.chosen as { carrier: string; carrierName: string };
+    const trackingNumber = String((decision.body.booking as { trackingNumber: string }).trackingNumber);
+    const shipmentRouted = await eventually(async () => (await busEvents('shipment.routed', orderId))[0], 20_000, 'shipment.routed');
+    const shipment = shipmentRouted.detail.data.shipment as { shipmentId: string; lane: string };
+    const handedOverAt = new Date(Date.now() - SANDBOX_HANDOVER_AFTER_HOURS * 3_600_000).toISOString();
+    await playLastMiles(
+      localCloud(),
+      [
+        {
+          orderId,
+          carrier: chosen.carrier,
+          carrierName: chosen.carrierName,
+          trackingNumber,
+          bookedAt: handedOverAt,
+          country: 'MX',
+        },
+      ],
+      () => undefined,
+    );
+    const delivered = await eventually(
+      async () => {
+        const view = await api('GET', `/v1/shipments/${shipment.shipmentId}/tracking`, seller.key);
+        return view.body.status === 'delivered' ? view : undefined;
+      },
+      60_000,
+      'the parcel delivered',
+    );
+    expect((delivered.body.events as { status: string }[]).map((event) => event.status)).toEqual(
+      expect.arrayContaining(['in-transit-destination', 'out-for-delivery', 'delivered']),
+    );
+    expect((await api('GET', `/v1/orders/${orderId}`, seller.key)).body.status).toBe('delivered');
+    // The domestic lane's KPIs count the delivery, for the carrier that made it.
+    const deliveredAt = String((delivered.body.events as Json[]).at(-1)!.occurredAt);
+    const kpi = await eventually(
+      async () => {
+        const { Item } = await localDynamoDb().documents.send(
+          new GetCommand({
+            TableName: localCloud().table,
+            Key: keys.kpi(chosen.carrier, shipment.lane, isoWeek(new Date(deliveredAt))),
+            ConsistentRead: true,
+          }),
+        );
+        return Item?.delivered === undefined ? undefined : Item;
+      },
+      20_000,
+      'the domestic lane KPI',
+    );
+    expect(kpi.delivered).toBeGreaterThanOrEqual(1);
   });
 });

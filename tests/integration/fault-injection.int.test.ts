@@ -212,7 +212,7 @@ describe(`fault injection through the emulators (seed ${SEED})`, () => {
       // 3. rate-calculation from the queue; now and then its process dies after handling half a batch.
       const rateCalculation = eventConsumer(
         orderReceivedV1,
-        buildRateCalculation({ getOrder: buildGetOrder(documents, tableName), recordRating: buildRecordRating(documents, tableName) }),
+        buildRateCalculation({ getOrder: buildGetOrder(documents, tableName), recordRating: buildRecordRating(documents, tableName) }).received,
       );
       const statusOf = async (orderId: string) => String((await buildGetOrder(plain, tableName)(orderId))?.status ?? 'missing');
       const deadline = Date.now() + 60_000;

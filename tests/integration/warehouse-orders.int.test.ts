@@ -2,6 +2,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createProduct, productInputSchema } from '../../domain/catalog';
 import type { Tenant } from '../../domain/shared/tenant';
 import { EMPTY_BUCKETS, netDeltas, type StockMovement } from '../../domain/stock';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { buildBackorderAllocation } from '../../functions/backorder-allocation/backorder-allocation';
 import { buildFulfilmentRoutes } from '../../functions/fulfilment/fulfilment';
 import { buildOrderIntake } from '../../functions/order-intake/order-intake';
 import { buildWarehouseIntake } from '../../functions/order-intake/warehouse-intake';
@@ -9,6 +11,7 @@ import { HttpError } from '../../functions/shared/http/problem';
 import type { HttpEvent, HttpRoute } from '../../functions/shared/http/http-handler';
 import {
   buildGetFulfilmentSettings,
+  buildListBackorders,
   buildListWarehouseTasks,
   buildRecordFulfilmentStep,
   buildSaveFulfilmentSettings,
@@ -29,45 +32,38 @@ const WAREHOUSE = 'MX-CTT-01';
 const SKU = 'BT-EARBUDS-X2';
 const AT = '2026-11-13T10:00:00.000Z';
 const seller: Tenant = { tenantId: 'seller-sz-001', kind: 'seller', sellerIds: [SELLER] };
+const silent = new Logger({ logLevel: 'SILENT' });
 const operator: Tenant = { tenantId: 'operator-mx', kind: 'warehouse', sellerIds: [], warehouseCode: WAREHOUSE };
 
 let ids = 0;
 const newId = (prefix: string) => `${prefix}_${Date.now().toString(36)}${(ids += 1).toString(36)}`;
+
+/** Units of the SKU counted in and put away: what a receipt at the dock writes. */
+async function receive(tableName: string, units: number, inboundId: string, at = AT): Promise<void> {
+  const movement = (kind: 'received' | 'put-away', from: StockMovement['from'], to: StockMovement['to']): StockMovement => ({
+    movementId: `mov_${inboundId}_${kind}`,
+    sellerId: SELLER,
+    warehouseCode: WAREHOUSE,
+    sku: SKU,
+    kind,
+    quantity: units,
+    from,
+    to,
+    at,
+    reference: { type: 'inbound-shipment', id: inboundId },
+  });
+  const movements = [movement('received', null, 'receiving'), movement('put-away', 'receiving', 'available')];
+  await documents.send(
+    new TransactWriteCommand({ TransactItems: stockWrites(tableName, { sellerId: SELLER, warehouseCode: WAREHOUSE, sku: SKU, movements, at }) }),
+  );
+}
 
 /** The real use cases over DynamoDB Local: what order-intake and fulfilment's handlers wire. */
 async function setup(options: { units: number; backorders: 'accept' | 'refuse'; reorderPoint?: number }) {
   const { tableName, streamArn } = await createTestTable(client);
   const { earbuds } = journeyProducts(SELLER);
   await buildCreateProduct(documents, tableName)(createProduct(productInputSchema.parse({ ...earbuds, reorderPoint: options.reorderPoint ?? 0 }), AT));
-  const receipt: StockMovement[] = [
-    {
-      movementId: 'mov_rcv',
-      sellerId: SELLER,
-      warehouseCode: WAREHOUSE,
-      sku: SKU,
-      kind: 'received',
-      quantity: options.units,
-      from: null,
-      to: 'receiving',
-      at: AT,
-      reference: { type: 'inbound-shipment', id: 'inb_1' },
-    },
-    {
-      movementId: 'mov_put',
-      sellerId: SELLER,
-      warehouseCode: WAREHOUSE,
-      sku: SKU,
-      kind: 'put-away',
-      quantity: options.units,
-      from: 'receiving',
-      to: 'available',
-      at: AT,
-      reference: { type: 'inbound-shipment', id: 'inb_1' },
-    },
-  ];
-  await documents.send(
-    new TransactWriteCommand({ TransactItems: stockWrites(tableName, { sellerId: SELLER, warehouseCode: WAREHOUSE, sku: SKU, movements: receipt, at: AT }) }),
-  );
+  await receive(tableName, options.units, 'inb_1');
   await buildSaveFulfilmentSettings(documents, tableName)(SELLER, { backorders: options.backorders }, AT);
   const getOrder = buildGetOrder(documents, tableName);
   const intake = buildOrderIntake({
@@ -94,7 +90,16 @@ async function setup(options: { units: number; backorders: 'accept' | 'refuse'; 
   });
   const balance = async () => (await buildGetStockBalance(documents, tableName)(SELLER, WAREHOUSE, SKU)).buckets;
   const movements = async () => (await buildListStockMovements(documents, tableName)(SELLER, WAREHOUSE, SKU, { limit: 1000 })).items;
-  return { tableName, streamArn: streamArn!, intake, fulfilment, getOrder, balance, movements };
+  const allocation = buildBackorderAllocation({
+    listBackorders: buildListBackorders(documents, tableName),
+    getStockBalances: buildGetStockBalances(documents, tableName),
+    getOrder,
+    recordStep: buildRecordFulfilmentStep(documents, tableName),
+    newEventId: () => newId('evt'),
+  });
+  const fillBackorders = (causeEventId: string) => allocation({ sellerId: SELLER, warehouseCode: WAREHOUSE, causeEventId }, silent);
+  const queue = async () => buildListBackorders(documents, tableName)(SELLER, WAREHOUSE, 1000);
+  return { tableName, streamArn: streamArn!, intake, fulfilment, getOrder, balance, movements, fillBackorders, queue };
 }
 
 /** Calls a route as the HTTP edge would, answering the status code and body (an HttpError is its problem response). */
@@ -219,5 +224,78 @@ describe('warehouse orders against DynamoDB Local', () => {
       const stage = (await getOrder(orderId))!.fulfilment!.stage;
       expect(await balance()).toEqual(stage === 'cancelled' ? { ...EMPTY_BUCKETS, available: 1 } : { ...EMPTY_BUCKETS, picked: 1 });
     }
+  });
+
+  it('stock arriving fills backorders oldest first, whole, exactly once, while allocation runs race each other and new orders', async () => {
+    const { intake, balance, movements, getOrder, fillBackorders, queue, tableName, streamArn } = await setup({ units: 5, backorders: 'accept' });
+    const first = await Promise.all(Array.from({ length: 20 }, (_, index) => post(intake, `MLM-BO-${index}`)));
+    expect(first.filter((answer) => answer.body.status === 'backordered')).toHaveLength(15);
+    const waitingBefore = await queue();
+    expect(waitingBefore).toHaveLength(15);
+
+    await receive(tableName, 9, 'inb_2', '2026-11-14T09:00:00.000Z');
+    // Three deliveries of the stock event (redelivery, the batch's other SKUs…) and three new orders race for the 9 units.
+    const [runs, late] = await Promise.all([
+      Promise.all([fillBackorders('evt_rcv'), fillBackorders('evt_rcv'), fillBackorders('evt_rcv')]),
+      Promise.all([0, 1, 2].map((index) => post(intake, `MLM-BO-LATE-${index}`))),
+    ]);
+
+    const filled = runs.flatMap((run) => run.filled);
+    const lateAllocated = late.filter((answer) => (answer.body.fulfilment as { stage: string }).stage === 'allocated').length;
+    expect(new Set(filled).size).toBe(filled.length);
+    expect(filled.length + lateAllocated).toBe(9);
+    // The filled orders are the oldest of the queue: whatever waits was received after every one of them.
+    expect(
+      waitingBefore
+        .slice(0, filled.length)
+        .map((backorder) => backorder.orderId)
+        .sort(),
+    ).toEqual([...filled].sort());
+    for (const orderId of filled) {
+      const order = await getOrder(orderId);
+      expect([order!.status, order!.fulfilment!.stage]).toEqual(['received', 'allocated']);
+    }
+    expect(await balance()).toEqual({ ...EMPTY_BUCKETS, available: 0, allocated: 14 });
+    const ledger = await movements();
+    expect(netDeltas(ledger)).toEqual(await balance());
+    expect((await queue()).map((backorder) => backorder.orderId)).toEqual(
+      [
+        ...waitingBefore.slice(filled.length),
+        ...late.filter((answer) => answer.body.status === 'backordered').map((answer) => ({ orderId: answer.body.orderId })),
+      ].map((backorder) => backorder.orderId),
+    );
+    const { Items: tasks = [] } = await documents.send(
+      new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.warehouseTasksKey(WAREHOUSE) } }),
+    );
+    expect(tasks).toHaveLength(14);
+    const fromBackorder = (await relayedEvents(streamArn, 'order.allocated')).filter(
+      (event) => (event.detail as { data: { fromBackorder: boolean } }).data.fromBackorder,
+    );
+    expect(fromBackorder.map((event) => (event.detail as { data: { orderId: string } }).data.orderId).sort()).toEqual([...filled].sort());
+    // Redelivered: nothing more to fill, nothing changes.
+    expect((await fillBackorders('evt_rcv')).filled).toEqual([]);
+    expect(await balance()).toEqual({ ...EMPTY_BUCKETS, available: 0, allocated: 14 });
+  });
+
+  it('a cancelled allocation fills the oldest backorder; a cancelled backorder leaves the queue and takes nothing', async () => {
+    const { intake, fulfilment, balance, getOrder, fillBackorders, queue } = await setup({ units: 2, backorders: 'accept' });
+    const allocated = await post(intake, 'MLM-BC-1', 2);
+    const waitingBig = await post(intake, 'MLM-BC-2', 3);
+    const waitingSmall = await post(intake, 'MLM-BC-3', 2);
+    expect([allocated.body.status, waitingBig.body.status, waitingSmall.body.status]).toEqual(['received', 'backordered', 'backordered']);
+
+    // 2 units come back: the oldest backorder needs 3, so the later one (2) waits behind it for the same SKU.
+    await call(fulfilment, seller, 'POST /v1/orders/{id}/cancel', { path: { id: String(allocated.body.orderId) } });
+    expect((await fillBackorders('evt_cancel_1')).filled).toEqual([]);
+    expect(await balance()).toEqual({ ...EMPTY_BUCKETS, available: 2 });
+
+    // The big one is withdrawn: nothing is released, and the small one can now be filled.
+    const withdrawn = await call(fulfilment, seller, 'POST /v1/orders/{id}/cancel', { path: { id: String(waitingBig.body.orderId) } });
+    expect([withdrawn.status, withdrawn.body.status]).toEqual([200, 'cancelled']);
+    expect((await queue()).map((backorder) => backorder.orderId)).toEqual([waitingSmall.body.orderId]);
+    expect((await fillBackorders('evt_cancel_2')).filled).toEqual([waitingSmall.body.orderId]);
+    expect(await balance()).toEqual({ ...EMPTY_BUCKETS, allocated: 2 });
+    expect((await getOrder(String(waitingSmall.body.orderId)))!.fulfilment!.stage).toBe('allocated');
+    expect(await queue()).toEqual([]);
   });
 });

@@ -1,6 +1,13 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DEFAULT_FULFILMENT_SETTINGS, orderMovements, unitsBySku, type FulfilmentSettings, type Shortage } from '../../../domain/fulfilment';
+import {
+  DEFAULT_FULFILMENT_SETTINGS,
+  orderMovements,
+  unitsBySku,
+  type FulfilmentSettings,
+  type QueuedBackorder,
+  type Shortage,
+} from '../../../domain/fulfilment';
 import type { FulfilmentStage, Order, PackedBox } from '../../../domain/order';
 import type { Page } from '../../../domain/shared/page';
 import type { StockMovement } from '../../../domain/stock';
@@ -169,13 +176,20 @@ export interface FulfilmentStepWrite {
   readonly boxes?: readonly PackedBox[];
   /** Order statuses the step needs (shipping needs a label: the order routed). */
   readonly orderStatuses?: readonly Order['status'][];
-  /** Cancelling moves the order's status too. */
-  readonly cancel?: boolean;
+  /** The order's status after the step, when it changes: `cancelled`, or `received` for a filled backorder (the pipeline starts). */
+  readonly toStatus?: Order['status'];
   readonly events: readonly PendingEvent[];
 }
 
-/** Port: one step of a warehouse order, atomically; `false` when the order is no longer at `from` (or not in `orderStatuses`). */
-export type RecordFulfilmentStep = (step: FulfilmentStepWrite) => Promise<boolean>;
+/**
+ * What came of a step: `recorded`; `moved` when the order is no longer at `from` (or not in
+ * `orderStatuses`) — someone else moved it; `short` when a stock bucket the step takes from does not
+ * hold the units (a backorder filled while another order took the stock).
+ */
+export type FulfilmentStepOutcome = 'recorded' | 'moved' | 'short';
+
+/** Port: one step of a warehouse order, atomically. */
+export type RecordFulfilmentStep = (step: FulfilmentStepWrite) => Promise<FulfilmentStepOutcome>;
 
 function orderStageUpdate(tableName: string, step: FulfilmentStepWrite): TransactItem {
   const values: Record<string, unknown> = { ':from': step.from, ':to': step.to, ':at': step.at };
@@ -187,10 +201,10 @@ function orderStageUpdate(tableName: string, step: FulfilmentStepWrite): Transac
     values[':boxes'] = step.boxes;
     sets.push('#f.#boxes = :boxes');
   }
-  if (step.cancel === true) {
+  if (step.toStatus !== undefined) {
     names['#status'] = 'status';
-    values[':cancelled'] = 'cancelled';
-    sets.push('#status = :cancelled');
+    values[':toStatus'] = step.toStatus;
+    sets.push('#status = :toStatus');
   }
   if (step.orderStatuses !== undefined) {
     names['#status'] = 'status';
@@ -209,12 +223,14 @@ function orderStageUpdate(tableName: string, step: FulfilmentStepWrite): Transac
   };
 }
 
-/** The task follows the order until it ships (or is cancelled), then leaves the warehouse's open list. */
+/** A filled backorder leaves the queue for the pick list; the task follows the order until it ships (or is cancelled). */
 function taskChange(tableName: string, step: FulfilmentStepWrite): TransactItem[] {
   const { order } = step;
   const warehouseCode = order.fulfilment!.warehouseCode;
-  if (step.from === 'backordered')
-    return [{ Delete: { TableName: tableName, Key: keys.backorder(order.sellerId, warehouseCode, order.receivedAt, order.orderId) } }];
+  if (step.from === 'backordered') {
+    const leave: TransactItem = { Delete: { TableName: tableName, Key: keys.backorder(order.sellerId, warehouseCode, order.receivedAt, order.orderId) } };
+    return step.to === 'allocated' ? [leave, { Put: { TableName: tableName, Item: taskItem(order, warehouseCode) } }] : [leave];
+  }
   const key = keys.warehouseTask(warehouseCode, order.receivedAt, order.orderId);
   if (step.to === 'shipped' || step.to === 'cancelled') return [{ Delete: { TableName: tableName, Key: key } }];
   return [
@@ -248,11 +264,13 @@ export function buildRecordFulfilmentStep(
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
       try {
         await documents.send(new TransactWriteCommand({ TransactItems: items }));
-        return true;
+        return 'recorded';
       } catch (error) {
         if (!(error instanceof TransactionCanceledException)) throw error;
         const reasons = error.CancellationReasons ?? [];
-        if (reasons[0]?.Code === 'ConditionalCheckFailed') return false;
+        if (reasons[0]?.Code === 'ConditionalCheckFailed') return 'moved';
+        // Past the order's own update, the only conditions are the balances' (a bucket holding the units).
+        if (reasons.some((reason) => reason.Code === 'ConditionalCheckFailed')) return 'short';
         if (!reasons.some((reason) => retryable(reason.Code))) throw error;
         await sleep(Math.random() * Math.min(1_000, 10 * 2 ** attempt));
       }
@@ -283,6 +301,33 @@ export function buildListWarehouseTasks(documents: DynamoDBDocumentClient, table
     );
     const tasks = Items.map(({ pk: _pk, sk: _sk, type: _type, ...task }) => task as unknown as WarehouseTask);
     return { items: tasks, ...nextCursorOf(LastEvaluatedKey) };
+  };
+}
+
+/** Port: a seller's backordered orders at a warehouse, oldest first (the order they are filled in), up to `limit`. */
+export type ListBackorders = (sellerId: string, warehouseCode: string, limit: number) => Promise<QueuedBackorder[]>;
+
+export function buildListBackorders(documents: DynamoDBDocumentClient, tableName: string): ListBackorders {
+  return async (sellerId, warehouseCode, limit) => {
+    const pk = keys.backordersKey(sellerId, warehouseCode);
+    const queue: QueuedBackorder[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const { Items = [], LastEvaluatedKey } = await documents.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ProjectionExpression: 'orderId, #lines',
+          ExpressionAttributeNames: { '#lines': 'lines' },
+          Limit: limit - queue.length,
+          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
+        }),
+      );
+      queue.push(...Items.map((item) => ({ orderId: String(item.orderId), lines: item.lines as QueuedBackorder['lines'] })));
+      start = LastEvaluatedKey;
+    } while (start !== undefined && queue.length < limit);
+    return queue;
   };
 }
 

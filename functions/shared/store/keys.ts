@@ -40,7 +40,7 @@
  * | a seller's inbound shipments, open ones first        | gsi1  | SELLER#<sellerId>                   | INBOUND#<O open, C closed>#<createdAt>#<id> |
  * | a warehouse's expected inbound shipments (open)      | gsi2  | INBOUNDWH#<warehouse>               | <createdAt>#<id> (sparse: open only) |
  * | a seller's fulfilment settings (backorders)          | table | SELLER#<sellerId>                   | FULFILMENT_SETTINGS                |
- * | a warehouse's open tasks (allocated → packed), FIFO  | table | WHTASK#<warehouse>                  | <allocatedAt>#<orderId>            |
+ * | a warehouse's open tasks (allocated → packed), FIFO  | table | WHTASK#<warehouse>                  | <receivedAt>#<orderId>             |
  * | a seller's backordered orders per warehouse, FIFO    | table | BACKORDER#<sellerId>#<warehouse>    | <receivedAt>#<orderId>             |
  * | inbound shipments due a stall check                  | gsi3  | INBOUNDDUE#<shard 0..7>             | <iso stall due time>#<id> (sparse) |
  */
@@ -215,10 +215,11 @@ export const keys = {
   }),
   inboundDueShardKey: (shard: number): string => `INBOUNDDUE#${shard}`,
   fulfilmentSettings: (sellerId: string): ItemKey => ({ pk: `SELLER#${sellerId}`, sk: 'FULFILMENT_SETTINGS' }),
-  warehouseTask: (warehouseCode: string, allocatedAt: string, orderId: string): ItemKey => ({ pk: `WHTASK#${warehouseCode}`, sk: `${allocatedAt}#${orderId}` }),
+  warehouseTask: (warehouseCode: string, receivedAt: string, orderId: string): ItemKey => ({ pk: `WHTASK#${warehouseCode}`, sk: `${receivedAt}#${orderId}` }),
   warehouseTasksKey: (warehouseCode: string): string => `WHTASK#${warehouseCode}`,
   backorder: (sellerId: string, warehouseCode: string, receivedAt: string, orderId: string): ItemKey => ({
     pk: `BACKORDER#${sellerId}#${warehouseCode}`,
     sk: `${receivedAt}#${orderId}`,
   }),
+  backordersKey: (sellerId: string, warehouseCode: string): string => `BACKORDER#${sellerId}#${warehouseCode}`,
 } as const;

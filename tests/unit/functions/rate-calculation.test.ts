@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { createOrder, type Order } from '../../../domain/order/order';
 import { orderInputSchema } from '../../../domain/order/order-input';
 import { createEvent, parseEvent } from '../../../events/envelope';
+import { orderAllocatedV1 } from '../../../events/fulfilment';
 import { orderRatedV1, orderUnrateableV1 } from '../../../events/order-rated';
 import { orderReceivedV1 } from '../../../events/order-received';
 import { buildRateCalculation } from '../../../functions/rate-calculation/rate-calculation';
@@ -12,6 +13,14 @@ const log = new Logger({ logLevel: 'SILENT' });
 
 function received(order: Order) {
   return createEvent(orderReceivedV1, { order }, { eventId: 'evt_in', occurredAt: order.receivedAt, correlationId: order.orderId, sellerId: order.sellerId });
+}
+
+function allocated(order: Order, fromBackorder: boolean) {
+  return createEvent(
+    orderAllocatedV1,
+    { orderId: order.orderId, warehouseCode: 'MX-CTT-01', country: 'MX', lines: [{ sku: 'A', quantity: 1 }], transitDays: 2, fromBackorder },
+    { eventId: 'evt_alloc', occurredAt: order.receivedAt, correlationId: order.orderId, sellerId: order.sellerId },
+  );
 }
 
 function setup(order: Order, alreadyRated = false) {
@@ -34,7 +43,7 @@ describe('rate-calculation', () => {
   it('stores the quotes, moves the order from received to rated and queues order.rated', async () => {
     const order = orderOf(sampleOrderBody());
     const { steps, rate } = setup(order);
-    await rate(received(order), log);
+    await rate.received(received(order), log);
     expect(steps).toHaveLength(1);
     const [step] = steps;
     expect(step).toMatchObject({ orderId: 'ord_R1', outcome: 'rated', at: '2026-11-22T12:00:01.000Z' });
@@ -65,7 +74,7 @@ describe('rate-calculation', () => {
       }),
     );
     const { steps, rate } = setup(order);
-    await rate(received(order), log);
+    await rate.received(received(order), log);
     expect(steps[0]!.outcome).toBe('unrateable');
     const event = parseEvent(orderUnrateableV1, steps[0]!.event.detail);
     expect(event.data.reasons.length).toBeGreaterThanOrEqual(3);
@@ -77,13 +86,35 @@ describe('rate-calculation', () => {
   it('treats a redelivered event as done (the store reports the order already moved)', async () => {
     const order = orderOf(sampleOrderBody());
     const { steps, rate } = setup(order, true);
-    await expect(rate(received(order), log)).resolves.toBeUndefined();
+    await expect(rate.received(received(order), log)).resolves.toBeUndefined();
     expect(steps).toHaveLength(1);
   });
 
   it('fails (for a retry) when the order cannot be read', async () => {
     const order = orderOf(sampleOrderBody());
     const { rate } = setup({ ...order, orderId: 'other' });
-    await expect(rate(received(order), log)).rejects.toThrow(/not found/);
+    await expect(rate.received(received(order), log)).rejects.toThrow(/not found/);
+  });
+
+  it('leaves a backordered order alone until its stock is allocated', async () => {
+    const order: Order = { ...orderOf(sampleOrderBody()), status: 'backordered' };
+    const { steps, rate } = setup(order);
+    await rate.received(received(order), log);
+    expect(steps).toHaveLength(0);
+  });
+
+  it('rates a filled backorder on its order.allocated, caused by that event', async () => {
+    const order = orderOf(sampleOrderBody());
+    const { steps, rate } = setup(order);
+    await rate.allocated(allocated(order, true), log);
+    expect(steps).toHaveLength(1);
+    expect(parseEvent(orderRatedV1, steps[0]!.event.detail).metadata.causationId).toBe('evt_alloc');
+  });
+
+  it('ignores an allocation made at intake (that order was rated on order.received)', async () => {
+    const order = orderOf(sampleOrderBody());
+    const { steps, rate } = setup(order);
+    await rate.allocated(allocated(order, false), log);
+    expect(steps).toHaveLength(0);
   });
 });
