@@ -2508,6 +2508,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    shipFrom?: {
+                        warehouseCode: string;
+                    };
                     destination: {
                         /** @enum {string} */
                         country: "MX" | "BR" | "CL" | "CO" | "PE" | "US";

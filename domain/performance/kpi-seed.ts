@@ -3,6 +3,9 @@
  * (carrier, lane) for 2026-W38 … 2026-W49, generated from the invented profiles below. Every row
  * is marked `sandbox: true`, and so is every LaneKpis built from it.
  *
+ * Domestic lanes (MX-MX-CMX, BR-BR-SP, US-US-1: from the destination warehouses) have their own
+ * rows, in days, so local fulfilment is ranked on its own history rather than the prior.
+ *
  * Chosen so routing has something to show: Loggi's exception rate in São Paulo (about 9%) is above
  * the default 5% threshold, so volume shifts to Jadlog and Correios there; Serpost's in Lima (about
  * 6%) is too, but Peru has only two carriers, so the keep-two rule keeps it available.
@@ -56,6 +59,17 @@ export const SEED_PROFILES: readonly SeedProfile[] = [
   seed('inter-rapidisimo', 'CN-CO-11', 150, 0.87, 0.04, [11, 15, 20]),
   seed('olva', 'CN-PE-15', 140, 0.9, 0.03, [10, 13, 18]),
   seed('serpost', 'CN-PE-15', 110, 0.8, 0.061, [12, 17, 24], 0.008, 0.015),
+  // Domestic lanes (local fulfilment from the destination warehouses): days, not weeks.
+  seed('estafeta', 'MX-MX-CMX', 520, 0.93, 0.024, [1, 2, 4], 0.001, 0.006),
+  seed('jt-express', 'MX-MX-CMX', 610, 0.87, 0.041, [1, 3, 5], 0.003, 0.01),
+  seed('99minutos', 'MX-MX-CMX', 700, 0.96, 0.018, [1, 1, 2], 0.001, 0.004),
+  seed('dhl-express', 'MX-MX-CMX', 120, 0.97, 0.01, [1, 1, 2], 0, 0.002),
+  seed('correios', 'BR-BR-SP', 640, 0.89, 0.038, [1, 2, 5], 0.003, 0.01),
+  seed('jadlog', 'BR-BR-SP', 380, 0.92, 0.03, [1, 2, 4], 0.002),
+  seed('loggi', 'BR-BR-SP', 450, 0.93, 0.033, [1, 2, 3], 0.002, 0.008),
+  seed('usps', 'US-US-1', 820, 0.92, 0.02, [2, 3, 5]),
+  seed('ups', 'US-US-1', 410, 0.95, 0.015, [1, 2, 4], 0.001, 0.004),
+  seed('fedex', 'US-US-1', 260, 0.96, 0.012, [1, 2, 3], 0.001, 0.004),
 ];
 
 /** The weeks seeded, oldest first. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { decimalAmount, declaredValueProblem, dimensionsSchema, hsCode, MARKETPLACE_PROGRAMMES } from '../order';
+import { decimalAmount, declaredValueProblem, dimensionsSchema, fulfilmentWarehouse, hsCode, MARKETPLACE_PROGRAMMES } from '../order';
 import { GOODS_CATEGORIES } from '../shared/goods';
 import { CURRENCIES, parseMajor } from '../shared/money';
 import { parsePostalCode } from '../shared/postal-codes';
@@ -9,10 +9,13 @@ import type { RatingRequest } from './types';
 
 /**
  * `POST /v1/rates`: a proposed shipment, priced before anything is bought. The same units as an
- * order: grams, millimetres, amounts as decimal strings in `currency`.
+ * order: grams, millimetres, amounts as decimal strings in `currency`. Without `shipFrom` it crosses
+ * the border from China; with `shipFrom.warehouseCode` of a warehouse in the destination country it
+ * is a domestic shipment from stock there, rated on that warehouse's domestic services.
  */
 export const ratesInputSchema = z
   .object({
+    shipFrom: z.strictObject({ warehouseCode: z.string().trim().min(1).max(32) }).optional(),
     destination: z
       .object({
         country: z.enum(DESTINATION_COUNTRIES),
@@ -69,6 +72,15 @@ export const ratesInputSchema = z
       }
       return { ...item, unitValue: unitValue ?? { amount: 0, currency: input.currency } };
     });
+    if (input.shipFrom !== undefined && fulfilmentWarehouse({ shipFrom: input.shipFrom, shipTo: input.destination }) === undefined) {
+      context.issues.push({
+        code: 'custom',
+        path: ['shipFrom', 'warehouseCode'],
+        message: `"${input.shipFrom.warehouseCode}" is not an Enlace warehouse in ${input.destination.country}; a domestic quote ships from a warehouse in the destination country (omit shipFrom for a parcel from China)`,
+        input: input.shipFrom.warehouseCode,
+      });
+      valid = false;
+    }
     if (!valid) {
       return z.NEVER;
     }
@@ -88,6 +100,7 @@ export type RatesInput = z.output<typeof ratesInputSchema>;
 export function ratingRequestFromRatesInput(input: RatesInput): RatingRequest {
   const programmes = MARKETPLACE_PROGRAMMES[input.marketplace];
   return {
+    ...(input.shipFrom === undefined ? {} : { origin: { warehouseCode: input.shipFrom.warehouseCode } }),
     destination: input.destination,
     parcels: input.parcels.map((parcel) => ({ weightGrams: parcel.weightGrams, ...parcel.dimensions })),
     items: input.items.map((item) => ({

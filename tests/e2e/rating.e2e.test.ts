@@ -54,6 +54,35 @@ describe('rating through the local cloud', () => {
     expect(body.errors.map((error) => error.path)).toEqual(expect.arrayContaining(['destination.postalCode', 'incoterm', 'parcels']));
   });
 
+  it.each([
+    ['MX-CTT-01', { country: 'MX', postalCode: '06700' }, /^domestic-mx-/],
+    ['BR-SP-01', { country: 'BR', postalCode: '01310-100' }, /^domestic-br-/],
+    ['US-NJ-01', { country: 'US', postalCode: '10001', state: 'NY' }, /^domestic-us-/],
+  ])('POST /v1/rates with shipFrom %s quotes its domestic services: no line-haul, no duties', async (warehouseCode, destination, services) => {
+    const body = { ...proposal(destination), shipFrom: { warehouseCode } };
+    const response = await apiFetch(`${localCloud().api}/v1/rates`, { method: 'POST', headers, body: JSON.stringify(body) });
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as {
+      quotes: { serviceId: string; lines: { code: string }[]; dutiesAndTaxes: { payer: string; total: { amount: number } } }[];
+    };
+    expect(result.quotes.length).toBeGreaterThan(0);
+    for (const quote of result.quotes) {
+      expect(quote.serviceId).toMatch(services);
+      expect(quote.lines.map((line) => line.code)).not.toContain('LINE_HAUL');
+      expect(quote.dutiesAndTaxes).toMatchObject({ payer: 'none', total: { amount: 0 } });
+    }
+  });
+
+  it('POST /v1/rates refuses a shipFrom that is not a warehouse in the destination country, naming the field', async () => {
+    for (const warehouseCode of ['BR-SP-01', 'NOWHERE-1']) {
+      const body = { ...proposal({ country: 'MX', postalCode: '06700' }), shipFrom: { warehouseCode } };
+      const response = await apiFetch(`${localCloud().api}/v1/rates`, { method: 'POST', headers, body: JSON.stringify(body) });
+      expect(response.status).toBe(400);
+      const problem = (await response.json()) as { errors: { path: string; message: string }[] };
+      expect(problem.errors).toEqual([expect.objectContaining({ path: 'shipFrom.warehouseCode', message: expect.stringContaining(warehouseCode) })]);
+    }
+  });
+
   it('prices a posted order automatically: quotes readable at /quotes and order.rated on the bus', async () => {
     const created = await apiFetch(`${localCloud().api}/v1/orders`, {
       method: 'POST',

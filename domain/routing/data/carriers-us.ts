@@ -64,6 +64,7 @@ export const US_CARRIERS: readonly CarrierProfile[] = [
     services: [
       { serviceId: 'enlace-standard-us-fedex', level: 'standard', tracked: true },
       { serviceId: 'enlace-express-us', level: 'express', tracked: true },
+      { serviceId: 'domestic-us-fedex-2day', level: 'express', tracked: true },
     ],
     coverage: {
       served: 'nationwide',

@@ -38,6 +38,7 @@ describe('domestic rate cards as data', () => {
         'domestic-mx-estafeta-dia-siguiente',
         'domestic-mx-estafeta-terrestre',
         'domestic-mx-jt',
+        'domestic-us-fedex-2day',
         'domestic-us-ups-ground',
         'domestic-us-usps-ground-advantage',
       ].sort(),

@@ -1,6 +1,6 @@
 import { createOrder, type Order } from '../../../../domain/order';
 import { orderInputSchema } from '../../../../domain/order/order-input';
-import { laneKpis } from '../../../../domain/performance';
+import { KPI_SEED, laneKpis } from '../../../../domain/performance';
 import { rateOrder } from '../../../../domain/rating';
 import {
   bookingShipmentFromOrder,
@@ -49,6 +49,53 @@ describe('every domestic service has a carrier profile that routing can book and
     expect(found?.carrier.country).toBe(card.destination);
     expect(found?.offer.level).toBe(card.serviceLevel);
     expect(found?.carrier.name).toBe(card.carriers.lastMile);
+  });
+});
+
+describe('every destination warehouse ships every service level a marketplace order can ask for', () => {
+  const cards = RATE_CARDS.filter(isDomesticCard);
+  const warehouses = [...new Set(cards.flatMap((card) => Object.keys(card.zones.byWarehouse)))];
+  it.each(warehouses)('%s', (warehouseCode) => {
+    const levels = new Set(cards.filter((card) => card.zones.byWarehouse[warehouseCode] !== undefined).map((card) => card.serviceLevel));
+    expect([...levels].sort()).toEqual(['economy', 'express', 'standard']);
+  });
+
+  it('an express order from the New Jersey warehouse is routed (it was unroutable with only Ground services)', () => {
+    const body = mexicoDomesticOrderBody({
+      externalOrderId: 'AMZ-US-EXP-1',
+      marketplace: 'amazon',
+      shipFrom: { warehouseCode: 'US-NJ-01' },
+      shipTo: {
+        name: 'Jordan Smith',
+        phone: '+1 212 555 0100',
+        streetLines: ['350 5th Ave'],
+        city: 'New York',
+        state: 'NY',
+        postalCode: '10118',
+        country: 'US',
+      },
+      serviceLevel: 'express',
+      currency: 'USD',
+    });
+    const order = orderOf({ ...body, items: (body.items as Record<string, unknown>[]).map((item) => ({ ...item, unitDeclaredValue: '12.00' })) });
+    const decision = decide(order);
+    expect(decision.status).toBe('routed');
+    expect(decision.chosen).toMatchObject({ carrier: 'fedex', serviceId: 'domestic-us-fedex-2day' });
+    expect(orderLane(order).id).toBe('US-US-1');
+  });
+});
+
+describe('the sandbox KPI history covers the domestic lanes', () => {
+  it.each([
+    ['MX-MX-CMX', mexicoDomesticOrderBody()],
+    ['BR-BR-SP', brazilDomesticOrderBody()],
+  ])('%s: every carrier routing ranks there has seeded weeks, so it is not scored on the prior alone', (lane, body) => {
+    const order = orderOf(body);
+    expect(orderLane(order).id).toBe(lane);
+    const seeded = new Set(KPI_SEED.filter((row) => row.lane === lane).map((row) => row.carrier));
+    const ranked = decide(order).ranking.map((candidate) => candidate.carrier);
+    expect(ranked.length).toBeGreaterThan(0);
+    for (const carrier of ranked) expect(seeded).toContain(carrier);
   });
 });
 
