@@ -13,6 +13,8 @@ import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from
 import { createProduct, productInputSchema } from '../domain/catalog';
 import type { Tenant } from '../domain/shared/tenant';
 import type { StockMovement } from '../domain/stock';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { buildBackorderAllocation } from '../functions/backorder-allocation/backorder-allocation';
 import { buildFulfilmentRoutes } from '../functions/fulfilment/fulfilment';
 import { buildOrderIntake } from '../functions/order-intake/order-intake';
 import { buildWarehouseIntake } from '../functions/order-intake/warehouse-intake';
@@ -37,6 +39,7 @@ const orders = Number(process.argv[2] ?? 200);
 const concurrency = Number(process.argv[3] ?? 16);
 const WAREHOUSE = 'MX-CTT-01';
 const AT = '2026-11-13T10:00:00.000Z';
+const silent = new Logger({ logLevel: 'SILENT' });
 
 async function call(route: HttpRoute, tenant: Tenant, routeKey: string, path: Record<string, string>, body?: unknown): Promise<Record<string, unknown>> {
   const event = {
@@ -148,6 +151,73 @@ async function scenario(label: string, plain: DynamoDBDocumentClient, tableName:
   );
 }
 
+/** Backorders filled when stock arrives: fills per second (one allocation run, FIFO, sequential by design) and what a fill writes. */
+async function backorderScenario(plain: DynamoDBDocumentClient, tableName: string, count: number): Promise<void> {
+  const sellerId = 'seller-bench-backorders';
+  const seller: Tenant = { tenantId: sellerId, kind: 'seller', sellerIds: [sellerId] };
+  const { earbuds } = journeyProducts(sellerId);
+  await buildCreateProduct(plain, tableName)(createProduct(productInputSchema.parse({ ...earbuds, reorderPoint: 0 }), AT));
+  await fulfilmentStore.buildSaveFulfilmentSettings(plain, tableName)(sellerId, { backorders: 'accept' }, AT);
+  const intakeCounts = noWrites();
+  const documents = countingWrites(plain, intakeCounts);
+  const intake = buildOrderIntake({
+    saveNewOrder: buildSaveNewOrder(documents, tableName),
+    getOrder: buildGetOrder(documents, tableName),
+    findOrderKey: buildFindOrderKey(documents, tableName),
+    warehouseIntake: buildWarehouseIntake({
+      getProducts: buildGetProducts(documents, tableName),
+      getStockBalances: buildGetStockBalances(documents, tableName),
+      getFulfilmentSettings: fulfilmentStore.buildGetFulfilmentSettings(documents, tableName),
+      saveWarehouseOrder: fulfilmentStore.buildSaveWarehouseOrder(documents, tableName),
+      newEventId: () => newId('evt'),
+    }),
+  });
+  await pool(
+    Array.from({ length: count }, (_, index) => () => call(intake, seller, 'POST /v1/orders', {}, warehouseOrderBody(sellerId, `MLM-BENCH-BO-${index}`))),
+    concurrency,
+  );
+  const movement = (kind: 'received' | 'put-away', from: StockMovement['from'], to: StockMovement['to']): StockMovement => ({
+    movementId: `mov_bo_${kind}`,
+    sellerId,
+    warehouseCode: WAREHOUSE,
+    sku: String(earbuds.sku),
+    kind,
+    quantity: count,
+    from,
+    to,
+    at: AT,
+    reference: { type: 'inbound-shipment', id: 'inb_bench_bo' },
+  });
+  await plain.send(
+    new TransactWriteCommand({
+      TransactItems: stockWrites(tableName, {
+        sellerId,
+        warehouseCode: WAREHOUSE,
+        sku: String(earbuds.sku),
+        movements: [movement('received', null, 'receiving'), movement('put-away', 'receiving', 'available')],
+        at: AT,
+      }),
+    }),
+  );
+  const fillCounts = noWrites();
+  const filling = countingWrites(plain, fillCounts);
+  const allocate = buildBackorderAllocation({
+    listBackorders: fulfilmentStore.buildListBackorders(filling, tableName),
+    getStockBalances: buildGetStockBalances(filling, tableName),
+    getOrder: buildGetOrder(filling, tableName),
+    recordStep: fulfilmentStore.buildRecordFulfilmentStep(filling, tableName),
+    newEventId: () => newId('evt'),
+  });
+  const started = performance.now();
+  const run = await allocate({ sellerId, warehouseCode: WAREHOUSE, causeEventId: 'evt_bench' }, silent);
+  const seconds = (performance.now() - started) / 1000;
+  const per = (value: number) => (value / run.filled.length).toFixed(2);
+  console.log(
+    `backorders: ${run.filled.length}/${count} filled by one run in ${(seconds * 1000).toFixed(0)} ms → ${(run.filled.length / seconds).toFixed(0)} fills/s (sequential: oldest first)\n` +
+      `  intake as a backorder: ${(intakeCounts.writeUnits / count).toFixed(2)} write units per order; the fill: ${per(fillCounts.transactions)} transactions, ${per(fillCounts.items)} items, ${per(fillCounts.writeUnits)} write units per order`,
+  );
+}
+
 async function main(): Promise<void> {
   const running = runningLocalCloud();
   let emulator: Emulator | undefined;
@@ -161,6 +231,7 @@ async function main(): Promise<void> {
   try {
     await scenario('hot SKU', documents, tableName, 1);
     await scenario('50 SKUs', documents, tableName, 50);
+    await backorderScenario(documents, tableName, Math.min(orders, 100));
   } finally {
     await client.send(new DeleteTableCommand({ TableName: tableName }));
     client.destroy();
