@@ -10,6 +10,7 @@ import {
 } from '../../domain/catalog';
 import { InvalidCursorError } from '../../domain/shared/page';
 import { header, pathParameter, type HttpEvent, type HttpRoute } from '../shared/http/http-handler';
+import { evaluateIfMatch } from '../shared/http/preconditions';
 import { badRequest, conflict, HttpError, jsonResponse, notFound, validationError } from '../shared/http/problem';
 import { limitParameter, queryParameter, routeByKey, sellerFor } from '../shared/http/tenancy';
 import type { CreateProduct, SaveProductChange } from '../shared/store/product-store';
@@ -28,15 +29,10 @@ export interface ProductRoutesDeps {
 const productPath = (product: Product) => `/v1/products/${encodeURIComponent(product.sku)}?sellerId=${encodeURIComponent(product.sellerId)}`;
 const view = (product: Product) => ({ ...product, links: { self: productPath(product) } });
 
-/** `"3"`, `W/"3"` or `3` → 3; anything else → NaN. */
-function versionIn(ifMatch: string): number {
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
-  return match === null ? Number.NaN : Number(match[1]);
-}
-
 /**
  * The seller's catalogue: POST creates a SKU (409 if it exists), GET lists or reads, PATCH changes
- * fields as a JSON merge patch (conditional on `If-Match` when sent; a concurrent change is a 409).
+ * fields as a JSON merge patch (conditional on `If-Match` when sent, compared strongly as RFC 9110
+ * says; a concurrent change is a 409).
  * Another seller's SKU answers 404 exactly like a missing one.
  */
 export function buildProductRoutes(deps: ProductRoutesDeps): HttpRoute {
@@ -79,11 +75,25 @@ export function buildProductRoutes(deps: ProductRoutesDeps): HttpRoute {
       const product = await own(event, sellerFor(tenant, queryParameter(event, 'sellerId')));
       const parsed = productPatchSchema.safeParse(body);
       if (!parsed.success) throw validationError(parsed.error.issues);
+      // If-Match as RFC 9110 reads it (functions/shared/http/preconditions.ts), as for orders: a weak tag never matches.
       const ifMatch = header(event, 'if-match');
-      if (ifMatch !== undefined && ifMatch.trim() !== '*' && versionIn(ifMatch) !== product.version) {
-        throw new HttpError(412, 'Precondition Failed', `The product is at version ${product.version}, not ${ifMatch}; read it again and retry.`, [], {
-          etag: `"${product.version}"`,
-        });
+      const etag = `"${product.version}"`;
+      const precondition = evaluateIfMatch(ifMatch, etag);
+      if (precondition === 'malformed') {
+        throw badRequest('The If-Match header is not a list of entity tags.', [
+          { path: 'If-Match', code: 'invalid_format', message: `must be "*" or entity tags such as ${etag} (the product's ETag)` },
+        ]);
+      }
+      if (precondition === 'does-not-match') {
+        throw new HttpError(
+          412,
+          'Precondition Failed',
+          `The product is at version ${product.version} (ETag ${etag}), not ${ifMatch!.trim()}; read it again and retry.`,
+          [],
+          {
+            etag,
+          },
+        );
       }
       const result = patchProduct(product, parsed.data, now().toISOString());
       if (!result.ok) {
