@@ -4,8 +4,8 @@ import { applyCorrection, CORRECTABLE_STATUSES, orderCorrectionSchema } from '..
 import { mayRead } from '../../domain/shared/tenant';
 import type { buildCustomsStep } from '../shared/customs-step';
 import { header, pathParameter, type HttpRoute } from '../shared/http/http-handler';
-import { evaluateIfMatch } from '../shared/http/preconditions';
-import { badRequest, conflict, HttpError, jsonResponse, notFound, validationError } from '../shared/http/problem';
+import { requireIfMatch } from '../shared/http/preconditions';
+import { badRequest, conflict, jsonResponse, notFound, validationError } from '../shared/http/problem';
 import { logger } from '../shared/observability';
 import type { CustomsCheckRecord, GetCustomsCheck, GetCustomsContext, SaveCustomsWrite } from '../shared/store/customs-store';
 import { orderView } from '../shared/views';
@@ -61,26 +61,7 @@ export function buildCorrectOrderRoute(deps: CorrectOrderDeps): HttpRoute {
     if (!parsed.success) {
       throw validationError(parsed.error.issues);
     }
-    const ifMatch = header(event, 'if-match');
-    const etag = `"${order.version}"`;
-    const precondition = evaluateIfMatch(ifMatch, etag);
-    if (precondition === 'malformed') {
-      throw badRequest('The If-Match header is not a list of entity tags.', [
-        { path: 'If-Match', code: 'invalid_format', message: `must be "*" or entity tags such as ${etag} (the order's ETag)` },
-      ]);
-    }
-    if (precondition === 'does-not-match') {
-      // The current ETag travels with the 412, so the client can read the order and retry without guessing.
-      throw new HttpError(
-        412,
-        'Precondition Failed',
-        `The order is at version ${order.version} (ETag ${etag}), not ${ifMatch!.trim()}; read it again and retry.`,
-        [],
-        {
-          etag,
-        },
-      );
-    }
+    requireIfMatch(header(event, 'if-match'), { name: 'order', version: order.version });
     if (!CORRECTABLE_STATUSES.includes(order.status)) {
       const why =
         order.status === 'unrateable' || order.status === 'unroutable' ? 'no carrier can take it; post a corrected order as a new one' : 'it is past customs';

@@ -10,8 +10,8 @@ import {
 } from '../../domain/catalog';
 import { InvalidCursorError } from '../../domain/shared/page';
 import { header, pathParameter, type HttpEvent, type HttpRoute } from '../shared/http/http-handler';
-import { evaluateIfMatch } from '../shared/http/preconditions';
-import { badRequest, conflict, HttpError, jsonResponse, notFound, validationError } from '../shared/http/problem';
+import { requireIfMatch } from '../shared/http/preconditions';
+import { badRequest, conflict, jsonResponse, notFound, validationError } from '../shared/http/problem';
 import { limitParameter, queryParameter, routeByKey, sellerFor } from '../shared/http/tenancy';
 import type { CreateProduct, SaveProductChange } from '../shared/store/product-store';
 
@@ -75,26 +75,8 @@ export function buildProductRoutes(deps: ProductRoutesDeps): HttpRoute {
       const product = await own(event, sellerFor(tenant, queryParameter(event, 'sellerId')));
       const parsed = productPatchSchema.safeParse(body);
       if (!parsed.success) throw validationError(parsed.error.issues);
-      // If-Match as RFC 9110 reads it (functions/shared/http/preconditions.ts), as for orders: a weak tag never matches.
-      const ifMatch = header(event, 'if-match');
-      const etag = `"${product.version}"`;
-      const precondition = evaluateIfMatch(ifMatch, etag);
-      if (precondition === 'malformed') {
-        throw badRequest('The If-Match header is not a list of entity tags.', [
-          { path: 'If-Match', code: 'invalid_format', message: `must be "*" or entity tags such as ${etag} (the product's ETag)` },
-        ]);
-      }
-      if (precondition === 'does-not-match') {
-        throw new HttpError(
-          412,
-          'Precondition Failed',
-          `The product is at version ${product.version} (ETag ${etag}), not ${ifMatch!.trim()}; read it again and retry.`,
-          [],
-          {
-            etag,
-          },
-        );
-      }
+      // If-Match as RFC 9110 reads it, as for orders: a weak tag never matches.
+      requireIfMatch(header(event, 'if-match'), { name: 'product', version: product.version });
       const result = patchProduct(product, parsed.data, now().toISOString());
       if (!result.ok) {
         throw badRequest(

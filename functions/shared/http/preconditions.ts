@@ -1,3 +1,5 @@
+import { badRequest, HttpError } from './problem';
+
 /**
  * `If-Match` as RFC 9110 §13.1.1 defines it: `*` matches any current representation; otherwise a
  * comma-separated list of entity tags matches when one of them is *strongly* equal to the current
@@ -23,4 +25,28 @@ export function evaluateIfMatch(header: string | undefined, currentEtag: string)
     return 'malformed';
   }
   return tags.some((tag) => tag![1] === undefined && `"${tag![2]}"` === currentEtag) ? 'matches' : 'does-not-match';
+}
+
+/**
+ * Enforces a request's `If-Match` against a resource at `version` (its ETag is `"<version>"`):
+ * nothing when it matches or is absent, `400` naming the header when malformed, `412` carrying the
+ * current ETag when stale, so the client can read the resource again and retry without guessing.
+ */
+export function requireIfMatch(ifMatch: string | undefined, resource: { readonly name: string; readonly version: number }): void {
+  const etag = `"${resource.version}"`;
+  const outcome = evaluateIfMatch(ifMatch, etag);
+  if (outcome === 'malformed') {
+    throw badRequest('The If-Match header is not a list of entity tags.', [
+      { path: 'If-Match', code: 'invalid_format', message: `must be "*" or entity tags such as ${etag} (the ${resource.name}'s ETag)` },
+    ]);
+  }
+  if (outcome === 'does-not-match') {
+    throw new HttpError(
+      412,
+      'Precondition Failed',
+      `The ${resource.name} is at version ${resource.version} (ETag ${etag}), not ${ifMatch!.trim()}; read it again and retry.`,
+      [],
+      { etag },
+    );
+  }
 }
