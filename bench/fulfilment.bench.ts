@@ -53,44 +53,9 @@ async function call(route: HttpRoute, tenant: Tenant, routeKey: string, path: Re
   return JSON.parse(result.body ?? '{}') as Record<string, unknown>;
 }
 
-async function scenario(label: string, plain: DynamoDBDocumentClient, tableName: string, skus: number): Promise<void> {
-  const sellerId = `seller-bench-${label.replace(/\W+/g, '-')}`;
-  const seller: Tenant = { tenantId: sellerId, kind: 'seller', sellerIds: [sellerId] };
-  const operator: Tenant = { tenantId: 'operator-bench', kind: 'warehouse', sellerIds: [], warehouseCode: WAREHOUSE };
-  const { earbuds } = journeyProducts(sellerId);
-  const skuOf = (index: number) => `${String(earbuds.sku)}-${index % skus}`;
-  for (let index = 0; index < skus; index += 1) {
-    await buildCreateProduct(plain, tableName)(createProduct(productInputSchema.parse({ ...earbuds, sku: skuOf(index), reorderPoint: 0 }), AT));
-    const units = Math.ceil(orders / skus) + 5;
-    const movement = (kind: 'received' | 'put-away', from: StockMovement['from'], to: StockMovement['to']): StockMovement => ({
-      movementId: `mov_${kind}_${index}`,
-      sellerId,
-      warehouseCode: WAREHOUSE,
-      sku: skuOf(index),
-      kind,
-      quantity: units,
-      from,
-      to,
-      at: AT,
-      reference: { type: 'inbound-shipment', id: 'inb_bench' },
-    });
-    await plain.send(
-      new TransactWriteCommand({
-        TransactItems: stockWrites(tableName, {
-          sellerId,
-          warehouseCode: WAREHOUSE,
-          sku: skuOf(index),
-          movements: [movement('received', null, 'receiving'), movement('put-away', 'receiving', 'available')],
-          at: AT,
-        }),
-      }),
-    );
-  }
-  const intakeCounts: WriteCounts = noWrites();
-  const stepCounts: WriteCounts = noWrites();
-  const documents = countingWrites(plain, intakeCounts);
-  const stepsDocuments = countingWrites(plain, stepCounts);
-  const intake = buildOrderIntake({
+/** The real intake of warehouse orders over `documents` (a counting client, so its writes are measured). */
+function warehouseIntakeOver(documents: DynamoDBDocumentClient, tableName: string): HttpRoute {
+  return buildOrderIntake({
     saveNewOrder: buildSaveNewOrder(documents, tableName),
     getOrder: buildGetOrder(documents, tableName),
     findOrderKey: buildFindOrderKey(documents, tableName),
@@ -102,6 +67,54 @@ async function scenario(label: string, plain: DynamoDBDocumentClient, tableName:
       newEventId: () => newId('evt'),
     }),
   });
+}
+
+/** `units` of a SKU received and put away at the bench's warehouse (not counted: inbound's write). */
+async function receiveStock(
+  plain: DynamoDBDocumentClient,
+  tableName: string,
+  stock: { sellerId: string; sku: string; units: number; id: string },
+): Promise<void> {
+  const movement = (kind: 'received' | 'put-away', from: StockMovement['from'], to: StockMovement['to']): StockMovement => ({
+    movementId: `mov_${kind}_${stock.id}`,
+    sellerId: stock.sellerId,
+    warehouseCode: WAREHOUSE,
+    sku: stock.sku,
+    kind,
+    quantity: stock.units,
+    from,
+    to,
+    at: AT,
+    reference: { type: 'inbound-shipment', id: `inb_${stock.id}` },
+  });
+  await plain.send(
+    new TransactWriteCommand({
+      TransactItems: stockWrites(tableName, {
+        sellerId: stock.sellerId,
+        warehouseCode: WAREHOUSE,
+        sku: stock.sku,
+        movements: [movement('received', null, 'receiving'), movement('put-away', 'receiving', 'available')],
+        at: AT,
+      }),
+    }),
+  );
+}
+
+async function scenario(label: string, plain: DynamoDBDocumentClient, tableName: string, skus: number): Promise<void> {
+  const sellerId = `seller-bench-${label.replace(/\W+/g, '-')}`;
+  const seller: Tenant = { tenantId: sellerId, kind: 'seller', sellerIds: [sellerId] };
+  const operator: Tenant = { tenantId: 'operator-bench', kind: 'warehouse', sellerIds: [], warehouseCode: WAREHOUSE };
+  const { earbuds } = journeyProducts(sellerId);
+  const skuOf = (index: number) => `${String(earbuds.sku)}-${index % skus}`;
+  for (let index = 0; index < skus; index += 1) {
+    await buildCreateProduct(plain, tableName)(createProduct(productInputSchema.parse({ ...earbuds, sku: skuOf(index), reorderPoint: 0 }), AT));
+    await receiveStock(plain, tableName, { sellerId, sku: skuOf(index), units: Math.ceil(orders / skus) + 5, id: `${label.replace(/\W+/g, '-')}-${index}` });
+  }
+  const intakeCounts: WriteCounts = noWrites();
+  const stepCounts: WriteCounts = noWrites();
+  const documents = countingWrites(plain, intakeCounts);
+  const stepsDocuments = countingWrites(plain, stepCounts);
+  const intake = warehouseIntakeOver(documents, tableName);
   const routes = buildFulfilmentRoutes({
     getOrder: buildGetOrder(stepsDocuments, tableName),
     recordStep: fulfilmentStore.buildRecordFulfilmentStep(stepsDocuments, tableName),
@@ -159,46 +172,12 @@ async function backorderScenario(plain: DynamoDBDocumentClient, tableName: strin
   await buildCreateProduct(plain, tableName)(createProduct(productInputSchema.parse({ ...earbuds, reorderPoint: 0 }), AT));
   await fulfilmentStore.buildSaveFulfilmentSettings(plain, tableName)(sellerId, { backorders: 'accept' }, AT);
   const intakeCounts = noWrites();
-  const documents = countingWrites(plain, intakeCounts);
-  const intake = buildOrderIntake({
-    saveNewOrder: buildSaveNewOrder(documents, tableName),
-    getOrder: buildGetOrder(documents, tableName),
-    findOrderKey: buildFindOrderKey(documents, tableName),
-    warehouseIntake: buildWarehouseIntake({
-      getProducts: buildGetProducts(documents, tableName),
-      getStockBalances: buildGetStockBalances(documents, tableName),
-      getFulfilmentSettings: fulfilmentStore.buildGetFulfilmentSettings(documents, tableName),
-      saveWarehouseOrder: fulfilmentStore.buildSaveWarehouseOrder(documents, tableName),
-      newEventId: () => newId('evt'),
-    }),
-  });
+  const intake = warehouseIntakeOver(countingWrites(plain, intakeCounts), tableName);
   await pool(
     Array.from({ length: count }, (_, index) => () => call(intake, seller, 'POST /v1/orders', {}, warehouseOrderBody(sellerId, `MLM-BENCH-BO-${index}`))),
     concurrency,
   );
-  const movement = (kind: 'received' | 'put-away', from: StockMovement['from'], to: StockMovement['to']): StockMovement => ({
-    movementId: `mov_bo_${kind}`,
-    sellerId,
-    warehouseCode: WAREHOUSE,
-    sku: String(earbuds.sku),
-    kind,
-    quantity: count,
-    from,
-    to,
-    at: AT,
-    reference: { type: 'inbound-shipment', id: 'inb_bench_bo' },
-  });
-  await plain.send(
-    new TransactWriteCommand({
-      TransactItems: stockWrites(tableName, {
-        sellerId,
-        warehouseCode: WAREHOUSE,
-        sku: String(earbuds.sku),
-        movements: [movement('received', null, 'receiving'), movement('put-away', 'receiving', 'available')],
-        at: AT,
-      }),
-    }),
-  );
+  await receiveStock(plain, tableName, { sellerId, sku: String(earbuds.sku), units: count, id: 'backorders' });
   const fillCounts = noWrites();
   const filling = countingWrites(plain, fillCounts);
   const allocate = buildBackorderAllocation({
