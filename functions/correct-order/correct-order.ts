@@ -1,6 +1,6 @@
 import type { CustomsProblem } from '../../domain/customs';
 import type { GetOrder, Order } from '../../domain/order';
-import { applyCorrection, CORRECTABLE_STATUSES, orderCorrectionSchema } from '../../domain/order';
+import { applyCorrection, CORRECTABLE_STATUSES, fulfilmentWarehouse, orderCorrectionSchema } from '../../domain/order';
 import { mayRead } from '../../domain/shared/tenant';
 import type { buildCustomsStep } from '../shared/customs-step';
 import { header, pathParameter, type HttpRoute } from '../shared/http/http-handler';
@@ -24,17 +24,23 @@ export interface CorrectOrderDeps {
 
 type CustomsView =
   | { readonly outcome: 'held' | 'documents-ready'; readonly orderVersion: number; readonly problems: readonly CustomsProblem[] }
-  | { readonly outcome: 'pending'; readonly problems: readonly CustomsProblem[]; readonly note: string };
+  | { readonly outcome: 'pending' | 'not-required'; readonly problems: readonly CustomsProblem[]; readonly note: string };
 
-const PENDING: CustomsView = {
-  outcome: 'pending',
-  problems: [],
-  note: 'Customs checks run once a carrier is booked; the corrected order will be checked then.',
-};
+/** What customs says of an order not (yet) checked: pending until a carrier is booked, or never needed for a domestic parcel. */
+function unchecked(order: Order): CustomsView {
+  const warehouse = fulfilmentWarehouse(order);
+  return warehouse === undefined
+    ? { outcome: 'pending', problems: [], note: 'Customs checks run once a carrier is booked; the corrected order will be checked then.' }
+    : {
+        outcome: 'not-required',
+        problems: [],
+        note: `The parcel ships domestically from warehouse ${warehouse.code}: it crosses no border, so customs never checks it.`,
+      };
+}
 
 function fromCheck(check: CustomsCheckRecord | undefined, order: Order): CustomsView {
   return check === undefined || check.orderVersion !== order.version
-    ? PENDING
+    ? unchecked(order)
     : { outcome: check.outcome, orderVersion: check.orderVersion, problems: check.problems };
 }
 
@@ -83,7 +89,7 @@ export function buildCorrectOrderRoute(deps: CorrectOrderDeps): HttpRoute {
     const context = order.status === 'customs-held' || order.status === 'documents-ready' ? await deps.getCustomsContext(orderId) : undefined;
     const base = { orderId, expectedVersion: order.version, fromStatuses: [order.status], at };
     let corrected = applied.order;
-    let customs: CustomsView = PENDING;
+    let customs: CustomsView = unchecked(corrected);
     let saved: boolean;
     if (context === undefined) {
       // Not booked yet (or booked but not yet checked): the customs consumer checks the new version.

@@ -7,6 +7,7 @@ import { buildCustomsStep } from '../../../functions/shared/customs-step';
 import { httpHandler } from '../../../functions/shared/http/http-handler';
 import { fakeBucket, fakeCustomsTable } from '../../fakes/customs';
 import { ANATEL, brOrderBody, contextFor, orderFrom, VALID_CPF } from '../../fixtures/customs';
+import { brazilDomesticOrderBody } from '../../fixtures/domestic-orders';
 import { httpEvent, lambdaContext } from './http-fixtures';
 import { expectEvery } from '../../setup/assertions';
 
@@ -100,6 +101,16 @@ describe('PATCH /v1/orders/{id}', () => {
     expect(table.writes[0]?.documents).toBeUndefined();
     expect(table.writes[0]?.event).toBeUndefined();
     expect(bucket.files.size).toBe(0);
+  });
+
+  it('says customs is not required (not pending) when correcting a domestic order: its parcel crosses no border', async () => {
+    const order = orderFrom(brazilDomesticOrderBody(), { status: 'routed' });
+    const { table, patch } = setup(order, { checked: false });
+    const response = await patch({ items: [{ sku: String(order.items[0]!.sku), description: 'Fones de ouvido Bluetooth sem fio' }] });
+    expect(response.statusCode).toBe(200);
+    expect(response.json).toMatchObject({ status: 'routed', version: 2, customs: { outcome: 'not-required', problems: [] } });
+    expect(String((response.json.customs as unknown as { note: string }).note)).toContain('BR-SP-01');
+    expect(table.writes[0]?.check).toBeUndefined();
   });
 
   it('answers 400 naming every invalid field, and writes nothing', async () => {
