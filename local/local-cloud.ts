@@ -48,6 +48,12 @@ export interface LocalCloudOptions {
   readonly context?: Record<string, unknown>;
   /** An emulator exited on its own (crashed, or was killed): `npm start` then stops everything. */
   readonly onEmulatorExit?: OnEmulatorExit;
+  /**
+   * `before-ready` (the default): `start()` resolves once every function's execution environment is
+   * up, so tests meet no cold start. `on-demand`: `start()` resolves as soon as the endpoints serve;
+   * each environment starts on its first invocation, or all of them when `warmAll()` is called.
+   */
+  readonly warm?: 'before-ready' | 'on-demand';
 }
 
 export interface LocalEndpoints {
@@ -97,6 +103,25 @@ export class LocalCloud {
     this.log({ level: 'ERROR', service: 'local-cloud', message: `${name} exited on its own`, code, signal });
     this.options.onEmulatorExit?.(name, code, signal);
   };
+
+  /**
+   * Starts every function's execution environment; resolves with how many started (one that cannot
+   * start is logged, and its invocations fail as a Lambda's would with Runtime.ImportModuleError).
+   */
+  async warmAll(): Promise<number> {
+    const functions = [...this.functions.values()];
+    const results = await Promise.allSettled(functions.map((fn) => fn.start()));
+    results.forEach((result, index) => {
+      if (result.status === 'rejected') {
+        const reason = result.reason instanceof Error ? result.reason.message : String(result.reason);
+        this.log({ level: 'ERROR', service: 'local-cloud', message: `${functions[index]!.name} could not start`, reason });
+      }
+    });
+    if (this.options.warm !== 'on-demand' && results.some((result) => result.status === 'rejected')) {
+      throw new Error('a function could not start: see the log');
+    }
+    return results.filter((result) => result.status === 'fulfilled').length;
+  }
 
   async start(): Promise<LocalEndpoints> {
     const [template, dynamodb, fauxqs] = await Promise.all([
@@ -186,8 +211,7 @@ export class LocalCloud {
       );
     }
     // Warm every execution environment now, so the first request does not pay for all the cold starts.
-    await Promise.all([...this.functions.values()].map((fn) => fn.start()));
-
+    if (this.options.warm !== 'on-demand') await this.warmAll();
     this.startPollers(dynamodb.endpoint, tables);
     this.startSchedules();
     this.endpoints = { api, dynamodb: dynamodb.endpoint, sqs: fauxqs.endpoint, eventbridge, secretsmanager, kms, admin };

@@ -82,6 +82,8 @@ async function main(): Promise<void> {
     ...visibilityTimeout(process.env.ENLACE_VISIBILITY_TIMEOUT_SECONDS),
     // A dead emulator leaves a cloud that only fails: stop everything and say why.
     onEmulatorExit: (name, code, signal) => void stop(`${name} exited (${signal ?? `code ${String(code)}`})`, 1),
+    // Serve as soon as the endpoints are up; the functions' environments start once "ready" is printed (a request meanwhile waits for its own only).
+    warm: 'on-demand',
   });
 
   const endpoints = await cloud.start();
@@ -121,6 +123,8 @@ async function main(): Promise<void> {
       '',
     ].join('\n') + '\n',
   );
+  const warm = await cloud.warmAll();
+  process.stdout.write(`functions warm: ${warm} of ${cloud.resources!.functions.size} in ${Date.now() - started} ms\n`);
 }
 
 main().catch((error: unknown) => {

@@ -24,8 +24,8 @@ async function start(env: Record<string, string>): Promise<Started> {
   });
   const lines = new Map<string, string>();
   await new Promise<void>((resolve, reject) => {
-    // Every function's execution environment is warmed before "ready" (25 Node processes): on a shared
-    // 2-core machine under load that alone can take over a minute.
+    // "ready" comes once the endpoints serve; the functions' environments (about 30 Node processes)
+    // start behind it. On a shared 2-core machine under load the emulators alone can take a while.
     const timer = setTimeout(() => reject(new Error('npm start did not become ready in 180 s')), 180_000);
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {
