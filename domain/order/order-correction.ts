@@ -5,7 +5,7 @@
  * the list on file. Nothing else of the order (address, quantities, parcels) can change here: the
  * shipment was priced and booked on them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalJson } from '../shared/canonical-json';
 import { GOODS_CATEGORIES } from '../shared/goods';
 import { fromMajor, InvalidMoneyError, type Money } from '../shared/money';

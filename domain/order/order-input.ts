@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { whenValid } from '../shared/refine';
 import { CERTIFICATE_AGENCIES } from '../shared/certificates';
 import { GOODS_CATEGORIES } from '../shared/goods';
