@@ -66,7 +66,7 @@ export class EnlaceFunction extends NodejsFunction {
       environment: {
         POWERTOOLS_SERVICE_NAME: props.functionName,
         POWERTOOLS_METRICS_NAMESPACE: 'Enlace',
-        NODE_OPTIONS: LAMBDA_NODE_OPTIONS,
+        ...(LAMBDA_NODE_OPTIONS === '' ? {} : { NODE_OPTIONS: LAMBDA_NODE_OPTIONS }),
         ...props.environment,
       },
       bundling: {

@@ -65,7 +65,7 @@ describe('creating a subscription: the per-seller cap', () => {
 
   it('writes the secrets sealed, never their value', async () => {
     await save()(fresh());
-    const item = (transactItems()[0] as { Put: { Item: Subscription } }).Put.Item;
+    const item = (transactItems()[0] as unknown as { Put: { Item: Subscription } }).Put.Item;
     expect(item.secrets).toHaveLength(1);
     expect(item.secrets[0]!.secret).toBeUndefined();
     expect(item.secrets[0]!.sealed).toEqual(expect.objectContaining({ scheme: 'fake', context: 'seller-a/sub_new' }));
