@@ -1,16 +1,10 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, type GetObjectCommandInput, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, type GetObjectCommandInput, type S3Client } from '@aws-sdk/client-s3';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
-import { CONTENT_TYPES, type GetDocumentFile, type LinkToDocumentFile, type PutDocumentFile } from './document-files';
+import type { GetDocumentFile, LinkToDocumentFile } from './document-files';
 
+export { buildPutDocumentFile } from './document-put';
 export { CONTENT_TYPES, documentFileKey, type FileFormat, type GetDocumentFile, type LinkToDocumentFile, type PutDocumentFile } from './document-files';
-
-/** Adapter: PutObject in the documents bucket (AWS_ENDPOINT_URL_S3 points the client at fauxqs locally). */
-export function buildPutDocumentFile(s3: S3Client, bucket: string): PutDocumentFile {
-  return async (key, bytes, format) => {
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: CONTENT_TYPES[format] }));
-  };
-}
 
 export function buildGetDocumentFile(s3: S3Client, bucket: string): GetDocumentFile {
   return async (key) => {

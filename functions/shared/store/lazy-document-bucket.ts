@@ -10,7 +10,7 @@ import type { PutDocumentFile } from './document-files';
 export function buildLazyPutDocumentFile(bucket: string): PutDocumentFile {
   let put: Promise<PutDocumentFile> | undefined;
   const load = async (): Promise<PutDocumentFile> => {
-    const [{ S3Client }, { buildPutDocumentFile }] = await Promise.all([import('@aws-sdk/client-s3'), import('./document-bucket')]);
+    const [{ S3Client }, { buildPutDocumentFile }] = await Promise.all([import('@aws-sdk/client-s3'), import('./document-put')]);
     return buildPutDocumentFile(new S3Client({}), bucket);
   };
   return async (key, bytes, format) => {
