@@ -14,12 +14,6 @@ export default tseslint.config(
       // Files and functions small enough to read in one sitting; tests are exempt below.
       'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }],
       complexity: ['error', 20],
-      // `import { z } from 'zod'` makes esbuild keep zod's namespace object and with it every locale
-      // (about 258 KiB per function); `import * as z from 'zod'` lets it keep only what is used.
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        { paths: [{ name: 'zod', importNames: ['z'], message: "Use `import * as z from 'zod'` (bundle size: docs/performance.md).", allowTypeImports: true }] },
-      ],
     },
   },
   {
