@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { API_ROUTES } from './routes';
 import type { ApiRoute, ResponseHeader, ResponseSpec, Security } from './registry';
 import { gatewayErrorSchema, problemSchema } from './schemas';

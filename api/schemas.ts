@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { customsDocumentSchema, customsProblemSchema } from '../events/customs';
 import { orderSnapshotSchema } from '../events/order-received';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Every Enlace event travels on the `enlace` bus as EventBridge detail `{ metadata, data }`.

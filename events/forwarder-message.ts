@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The message on the forwarder-milestone queue, between the webhook receiver (which verified the

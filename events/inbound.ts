@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { INBOUND_MODES, INBOUND_STATUSES } from '../domain/inbound';
 import { defineEvent } from './envelope';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineEvent } from './envelope';
 
 const money = z.object({ amount: z.number().int(), currency: z.string().length(3) });

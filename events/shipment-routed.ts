@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BATTERY_TYPES } from '../domain/shared/shipping-terms';
 import { defineEvent } from './envelope';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { TRACKING_LEGS, TRACKING_STATUSES } from '../domain/tracking';
 import { defineEvent } from './envelope';
 

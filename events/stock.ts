@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MOVEMENT_KIND_NAMES, STOCK_BUCKETS } from '../domain/stock';
 import { defineEvent } from './envelope';
 

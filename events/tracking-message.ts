@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CARRIER_SLUGS } from '../domain/shared/carriers';
 import { TRACKING_SOURCE_KINDS, TRACKING_STATUSES, type TrackingSourceKind, type TrackingUpdate } from '../domain/tracking';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ResponseHeader, ResponseSpec } from '../registry';
 import { problemSchema } from '../schemas';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { fulfilmentSettingsSchema, packInputSchema } from '../../domain/fulfilment';
 import { MAX_FULFILMENT_BYTES } from '../../functions/fulfilment/fulfilment';
 import type { ApiRoute } from '../registry';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { productInputSchema, productPatchSchema } from '../../domain/catalog';
 import { enlaceForwarderPayloadSchema, FORWARDERS, inboundInputSchema, milestoneSchema, receiptSchema } from '../../domain/inbound';
 import { MAX_FORWARDER_WEBHOOK_BYTES } from '../../functions/forwarder-webhook/forwarder-webhook';

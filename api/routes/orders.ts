@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { orderCorrectionSchema, orderInputSchema } from '../../domain/order';
 import orderBr from '../../examples/order-br.json';
 import orderCl from '../../examples/order-cl.json';

@@ -12,7 +12,7 @@ import {
   verifiedSubscriptionSchema,
 } from '../schemas';
 import { forbiddenSeller, problem, sellerIdQuery } from './common';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const id = { id: 'The subscription id (`sub_…`).' };
 const missing = problem('No such subscription (another seller’s answers the same).');

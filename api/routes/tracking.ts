@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { WEBHOOK_FEEDS } from '../../domain/tracking';
 import correios from '../../examples/tracking-correios.json';
 import { MAX_WEBHOOK_BYTES } from '../../functions/tracking-webhook/tracking-webhook';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CERTIFICATE_AGENCIES, type CertificateAgency } from '../shared/certificates';
 import { GOODS_CATEGORIES, type GoodsCategory } from '../shared/goods';
 import { whenValid } from '../shared/refine';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { dimensionsSchema, type FulfilmentStage, type Order, type OrderFulfilment } from '../order';
 import type { StockMovement } from '../stock';
 import { unitsBySku } from './warehouse-choice';

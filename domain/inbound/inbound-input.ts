@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { skuSchema } from '../catalog';
 import { CURRENCIES, parseMajor } from '../shared/money';
 import { whenValid } from '../shared/refine';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { FxTable } from '../shared/fx';
 import { InboundTransitionError, moved, type InboundShipment } from './inbound';
 import { calculateLandedCost } from './landed-cost';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { skuSchema } from '../catalog';
 import { whenValid } from '../shared/refine';
 import type { StockMovement } from '../stock';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DESTINATION_COUNTRIES, type DestinationCountry } from '../shared/shipping-terms';
 import { humanText } from '../shared/text';
 import { addressProblem, hostnameProblem, parseIp } from './network-addresses';

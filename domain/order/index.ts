@@ -14,5 +14,6 @@ export {
   type PackedBox,
 } from './order';
 export { applyCorrection, CORRECTABLE_STATUSES, orderCorrectionSchema } from './order-correction';
-export { decimalAmount, dimensionsSchema, hsCode, orderInputSchema, type OrderInput } from './order-input';
+export { decimalAmount, dimensionsSchema, hsCode } from './fields';
+export { orderInputSchema, type OrderInput } from './order-input';
 export type { GetOrder } from './ports';

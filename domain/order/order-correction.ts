@@ -5,7 +5,7 @@
  * the list on file. Nothing else of the order (address, quantities, parcels) can change here: the
  * shipment was priced and booked on them.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalJson } from '../shared/canonical-json';
 import { GOODS_CATEGORIES } from '../shared/goods';
 import { fromMajor, InvalidMoneyError, type Money } from '../shared/money';
@@ -13,7 +13,8 @@ import { BATTERY_TYPES } from '../shared/shipping-terms';
 import { intakeWarnings } from './intake-warnings';
 import { declaredValueProblem } from './limits';
 import type { Order, OrderItem, OrderStatus, OrderWarning } from './order';
-import { certificatesSchema, decimalAmount, hsCode, itemSchema, taxIdSchema } from './order-input';
+import { certificatesSchema, itemSchema, taxIdSchema } from './order-input';
+import { decimalAmount, hsCode } from './fields';
 
 /** Statuses in which a correction still takes effect: before the parcel has left. */
 export const CORRECTABLE_STATUSES: readonly OrderStatus[] = ['received', 'rated', 'routed', 'customs-held', 'documents-ready'];

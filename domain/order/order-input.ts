@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { whenValid } from '../shared/refine';
 import { CERTIFICATE_AGENCIES } from '../shared/certificates';
 import { GOODS_CATEGORIES } from '../shared/goods';
@@ -9,6 +9,7 @@ import { BATTERY_TYPES, DESTINATION_COUNTRIES, INCOTERMS, MARKETPLACES, SERVICE_
 import { fulfilmentWarehouse } from './fulfilment';
 import { humanText } from '../shared/text';
 import { declaredValueProblem } from './limits';
+import { decimalAmount, dimensionsSchema, hsCode } from './fields';
 
 /**
  * The order a marketplace posts to `POST /v1/orders` (API v1). Units are part of the field names
@@ -19,27 +20,9 @@ import { declaredValueProblem } from './limits';
 const MAX_ITEMS = 100;
 const MAX_PARCELS = 50;
 const MAX_PARCEL_WEIGHT_GRAMS = 70_000;
-const MAX_SIDE_MM = 3_000;
 
 /** Human text, one line: any script and emoji, never control characters, lone surrogates or noncharacters (domain/shared/text.ts). */
 const text = (max: number) => humanText(max);
-
-export const dimensionsSchema = z.object({
-  lengthMm: z.number().int('must be whole millimetres').positive().max(MAX_SIDE_MM),
-  widthMm: z.number().int('must be whole millimetres').positive().max(MAX_SIDE_MM),
-  heightMm: z.number().int('must be whole millimetres').positive().max(MAX_SIDE_MM),
-});
-
-/** "12.50" or 12.5; at most two decimals here, and the currency's own exponent is checked later. */
-export const decimalAmount = z
-  .union([z.string(), z.number()])
-  .transform((value) => String(value).trim())
-  .refine((value) => /^\d{1,9}(\.\d{1,2})?$/.test(value), 'must be a non-negative decimal amount such as "12.50"');
-
-export const hsCode = z
-  .string()
-  .transform((value) => value.replace(/[.\s-]/g, ''))
-  .refine((value) => /^\d{6,10}$/.test(value), 'must be an HS code of 6 to 10 digits, e.g. "8517.62" or "851762"');
 
 export const itemSchema = z.object({
   sku: text(64),

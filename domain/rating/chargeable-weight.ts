@@ -49,5 +49,8 @@ export function chargeableWeight(parcel: ParcelSize, rule: ChargeableWeightRule)
 
 /** "1.250 kg" — weights in basis strings. */
 export function formatKg(grams: number): string {
+  // Whole grams (every weight rating sees) are written with integer arithmetic, the same text as
+  // toFixed(3) gives for them and several times faster on the quote path.
+  if (Number.isSafeInteger(grams) && grams >= 0) return `${Math.trunc(grams / 1000)}.${String(grams % 1000).padStart(3, '0')} kg`;
   return `${(grams / 1000).toFixed(3)} kg`;
 }

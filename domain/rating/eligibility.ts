@@ -22,9 +22,12 @@ export interface ShipmentFacts {
 
 const cm = (mm: number): string => `${(mm / 10).toFixed(1)} cm`;
 
+/** The three sides, longest first (three comparisons; no array sort on the quote path). */
 function sides(parcel: RatingParcel): [number, number, number] {
-  const sorted = [parcel.lengthMm, parcel.widthMm, parcel.heightMm].sort((a, b) => b - a);
-  return [sorted[0] ?? 0, sorted[1] ?? 0, sorted[2] ?? 0];
+  const { lengthMm: x, widthMm: y, heightMm: z } = parcel;
+  const [high, low] = x >= y ? [x, y] : [y, x];
+  if (z <= low) return [high, low, z];
+  return z <= high ? [high, z, low] : [z, high, low];
 }
 
 export function longestSideMm(parcel: RatingParcel): number {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decimalAmount, declaredValueProblem, dimensionsSchema, fulfilmentWarehouse, hsCode, MARKETPLACE_PROGRAMMES } from '../order';
 import { GOODS_CATEGORIES } from '../shared/goods';
 import { CURRENCIES, parseMajor } from '../shared/money';

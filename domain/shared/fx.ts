@@ -39,11 +39,16 @@ export function fxTableOn(tables: readonly FxTable[], day: string): FxTable {
   return best;
 }
 
+/** Per source currency, per target currency: filled on first use (a plain object lookup on the quote path, no key string to build). */
+type PairCache<T> = Record<Currency, Partial<Record<Currency, T>>>;
+
 interface CompiledTable {
   readonly perUsd: Readonly<Record<Currency, Ratio>>;
-  readonly pairs: Map<string, Ratio>;
-  readonly descriptions: Map<string, string>;
+  readonly pairs: PairCache<Ratio>;
+  readonly descriptions: PairCache<string>;
 }
+
+const emptyPairs = <T>(): PairCache<T> => Object.fromEntries(CURRENCIES.map((currency) => [currency, {}])) as PairCache<T>;
 
 const compiled = new WeakMap<FxTable, CompiledTable>();
 
@@ -57,7 +62,7 @@ function compile(table: FxTable): CompiledTable {
     perUsd[currency] = value;
   }
   if (perUsd.USD.num !== perUsd.USD.den) throw new FxRateUnavailableError(`FX table ${table.id}: USD per USD must be 1`);
-  entry = { perUsd, pairs: new Map(), descriptions: new Map() };
+  entry = { perUsd, pairs: emptyPairs(), descriptions: emptyPairs() };
   compiled.set(table, entry);
   return entry;
 }
@@ -68,13 +73,12 @@ function compile(table: FxTable): CompiledTable {
  */
 export function conversionRatio(from: Currency, to: Currency, table: FxTable): Ratio {
   const entry = compile(table);
-  const key = `${from}>${to}`;
-  const cached = entry.pairs.get(key);
+  const cached = entry.pairs[from][to];
   if (cached) return cached;
   const shift = MINOR_UNIT_EXPONENT[to] - MINOR_UNIT_EXPONENT[from];
   const scale = shift >= 0 ? ratio(10 ** shift, 1) : ratio(1, 10 ** -shift);
   const result = multiplyRatios(divideRatios(entry.perUsd[to], entry.perUsd[from]), scale);
-  entry.pairs.set(key, result);
+  entry.pairs[from][to] = result;
   return result;
 }
 
@@ -88,8 +92,7 @@ export function convert(value: Money, to: Currency, table: FxTable): Money {
 /** "1 USD = 7.10 CNY" style text for basis strings (memoised per table and pair). */
 export function describeRate(from: Currency, to: Currency, table: FxTable): string {
   const entry = compile(table);
-  const key = `${from}>${to}`;
-  const cached = entry.descriptions.get(key);
+  const cached = entry.descriptions[from][to];
   if (cached !== undefined) return cached;
   const text =
     from === 'USD'
@@ -97,6 +100,6 @@ export function describeRate(from: Currency, to: Currency, table: FxTable): stri
       : to === 'USD'
         ? `1 USD = ${table.perUsd[from]} ${from}`
         : `1 USD = ${table.perUsd[from]} ${from} = ${table.perUsd[to]} ${to}`;
-  entry.descriptions.set(key, text);
+  entry.descriptions[from][to] = text;
   return text;
 }

@@ -279,11 +279,16 @@ export function multiply(value: Money, rate: Ratio): Money {
   return { amount: scaleAmount(value.amount, rate), currency: value.currency };
 }
 
-/** "17%", "33.5%", "16.5%" — for basis strings. */
+const percentTexts = new WeakMap<Ratio, string>();
+
+/** "17%", "33.5%", "16.5%" — for basis strings (memoised per ratio: rating formats the same card rates on every quote). */
 export function formatPercent(rate: Ratio): string {
+  const cached = percentTexts.get(rate);
+  if (cached !== undefined) return cached;
   const percent = (rate.num * 100) / rate.den;
-  const text = Number.isInteger(percent) ? percent.toString() : Number(percent.toFixed(6)).toString();
-  return `${text}%`;
+  const text = `${Number.isInteger(percent) ? percent.toString() : Number(percent.toFixed(6)).toString()}%`;
+  percentTexts.set(rate, text);
+  return text;
 }
 
 // ---------------------------------------------------------------------------------------------

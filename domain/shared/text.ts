@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What a text field may hold. Enlace's text travels further than the request: into DynamoDB (valid

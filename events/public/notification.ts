@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { NOTIFICATION_FORMAT_VERSION, VERIFICATION_TYPE, type PublicNotification, type VerificationRequest } from '../../domain/notifications';
 
 const INVENTORY_SUBJECTS = ['inbound-shipment', 'stock'] as const;

@@ -1,17 +1,15 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
 import { buildCustomsStep } from '../shared/customs-step';
 import { httpHandler } from '../shared/http/http-handler';
 import { newId } from '../shared/ids';
 import { buildGetCustomsCheck, buildGetCustomsContext, buildSaveCustomsWrite } from '../shared/store/customs-store';
-import { buildPutDocumentFile } from '../shared/store/document-bucket';
+import { buildLazyPutDocumentFile } from '../shared/store/lazy-document-bucket';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import { buildGetOrder } from '../shared/store/order-store';
 import { buildCorrectOrderRoute, MAX_CORRECTION_BYTES } from './correct-order';
 
 const documents = buildDocumentClient(new DynamoDBClient({}));
 const tableName = requiredEnv('TABLE_NAME');
-const s3 = new S3Client({});
 
 /** PATCH /v1/orders/{id} */
 export const handler = httpHandler(
@@ -20,7 +18,7 @@ export const handler = httpHandler(
     getCustomsContext: buildGetCustomsContext(documents, tableName),
     getCustomsCheck: buildGetCustomsCheck(documents, tableName),
     customsStep: buildCustomsStep({
-      putFile: buildPutDocumentFile(s3, requiredEnv('DOCUMENTS_BUCKET')),
+      putFile: buildLazyPutDocumentFile(requiredEnv('DOCUMENTS_BUCKET')),
       newEventId: () => newId('evt'),
       now: () => new Date(),
     }),

@@ -3,7 +3,7 @@ import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
 import { parseWebhookSecrets } from '../../domain/tracking';
 import { webhookHandler } from '../shared/http/http-handler';
 import { logger } from '../shared/observability';
-import { requiredEnv } from '../shared/store/dynamo-client';
+import { requiredEnv } from '../shared/env';
 import { buildForwarderWebhook, MAX_FORWARDER_WEBHOOK_BYTES } from './forwarder-webhook';
 
 const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });

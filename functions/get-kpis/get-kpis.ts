@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isoWeek, laneKpis, weeksEndingWith } from '../../domain/performance';
 import { CARRIERS } from '../../domain/routing';
 import { DESTINATION_COUNTRIES } from '../../domain/shared/shipping-terms';

@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
+import * as z from 'zod';
 import { STALL_THRESHOLD_HOURS, stallDueAt, type InboundShipment } from '../../domain/inbound';
 import { createEvent } from '../../events/envelope';
 import { inboundStalledV1 } from '../../events/inbound';

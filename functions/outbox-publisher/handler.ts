@@ -3,7 +3,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import middy from '@middy/core';
 import { buildPublishEvents } from '../shared/bus/event-publisher';
 import { logger } from '../shared/observability';
-import { requiredEnv } from '../shared/store/dynamo-client';
+import { requiredEnv } from '../shared/env';
 import { buildHandler } from './relay';
 
 /** Table stream (writes that carry events: outbox items and outbox attributes, see filters.ts) → the event bus. */

@@ -5,7 +5,7 @@ import { customsDocumentsReadyV1, customsHeldV1 } from '../../events/customs';
 import { createEvent } from '../../events/envelope';
 import { toPending, type PendingEvent } from '../../events/pending';
 import type { CustomsCheckRecord, CustomsContext, DocumentRecord, DocumentsRecord } from './store/customs-store';
-import { documentFileKey, type PutDocumentFile } from './store/document-bucket';
+import { documentFileKey, type PutDocumentFile } from './store/document-files';
 
 /** What one customs run decided and produced, for the caller to write (in one transaction). */
 export interface CustomsStepResult {

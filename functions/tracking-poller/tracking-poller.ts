@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CarrierSlug } from '../../domain/shared/carriers';
 import type { PollCarrier, PollLimits, PollPolicy, TrackingUpdate } from '../../domain/tracking';
 import { applyUpdates, DEFAULT_POLL_POLICY, nextPoll, parseFeedPayload, polledCarriers } from '../../domain/tracking';

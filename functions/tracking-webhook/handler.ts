@@ -3,7 +3,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { parseWebhookSecrets } from '../../domain/tracking';
 import { webhookHandler } from '../shared/http/http-handler';
 import { logger } from '../shared/observability';
-import { requiredEnv } from '../shared/store/dynamo-client';
+import { requiredEnv } from '../shared/env';
 import { buildEnqueueTrackingMessage } from '../shared/tracking-queue';
 import { buildTrackingWebhook, MAX_WEBHOOK_BYTES } from './tracking-webhook';
 

@@ -7,7 +7,7 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { type Construct } from 'constructs';
 import { join } from 'node:path';
-import { BUNDLING, handlerEntry } from './bundling';
+import { BUNDLING, handlerEntry, LAMBDA_NODE_OPTIONS, lazyModuleCommand, lazyModulesOf } from './bundling';
 
 /** CloudFormation metadata the local cloud reads to find the handler source of each function. */
 export const ENTRY_METADATA_KEY = 'enlace:entry';
@@ -27,11 +27,17 @@ export interface EnlaceFunctionProps {
 
 const REPO_ROOT = join(__dirname, '..', '..');
 
-/** esbuild bundles code; files a handler reads at run time are copied into the asset after bundling. */
-const copyHooks = (files: readonly string[]) => ({
+/**
+ * esbuild bundles code; after it, files a handler reads at run time are copied into the asset, and
+ * the packages it loads lazily are bundled into their own files beside it (bundling.ts, LAZY_MODULES).
+ */
+const afterBundlingHooks = (files: readonly string[], lazyModules: readonly string[]) => ({
   beforeBundling: () => [],
   beforeInstall: () => [],
-  afterBundling: (inputDir: string, outputDir: string) => files.map((file) => `cp "${join(inputDir, 'node_modules', file)}" "${outputDir}/"`),
+  afterBundling: (inputDir: string, outputDir: string) => [
+    ...files.map((file) => `cp "${join(inputDir, 'node_modules', file)}" "${outputDir}/"`),
+    ...lazyModules.map((packageName) => lazyModuleCommand(join(inputDir, 'node_modules', '.bin', 'esbuild'), packageName, outputDir)),
+  ],
 });
 
 /**
@@ -43,6 +49,8 @@ export class EnlaceFunction extends NodejsFunction {
 
   constructor(scope: Construct, id: string, props: EnlaceFunctionProps) {
     const entry = handlerEntry(props.functionName);
+    const lazyModules = lazyModulesOf(props.functionName);
+    const copyFiles = props.copyFiles ?? [];
     super(scope, id, {
       entry: join(REPO_ROOT, entry),
       handler: 'handler',
@@ -58,7 +66,7 @@ export class EnlaceFunction extends NodejsFunction {
       environment: {
         POWERTOOLS_SERVICE_NAME: props.functionName,
         POWERTOOLS_METRICS_NAMESPACE: 'Enlace',
-        NODE_OPTIONS: '--enable-source-maps',
+        ...(LAMBDA_NODE_OPTIONS === '' ? {} : { NODE_OPTIONS: LAMBDA_NODE_OPTIONS }),
         ...props.environment,
       },
       bundling: {
@@ -67,7 +75,8 @@ export class EnlaceFunction extends NodejsFunction {
         target: BUNDLING.target,
         format: OutputFormat.CJS,
         mainFields: [...BUNDLING.mainFields],
-        ...(props.copyFiles === undefined ? {} : { commandHooks: copyHooks(props.copyFiles) }),
+        externalModules: [...BUNDLING.externalModules, ...lazyModules],
+        ...(copyFiles.length + lazyModules.length === 0 ? {} : { commandHooks: afterBundlingHooks(copyFiles, lazyModules) }),
       },
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),

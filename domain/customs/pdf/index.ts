@@ -6,13 +6,15 @@
  *
  * Deterministic: the PDF's dates come from the document's `issuedAt` (pdf-lib would otherwise stamp
  * the current time), so rendering the same document twice gives the same bytes.
+ *
+ * pdf-lib is most of a rendering function's code (about 430 KB minified of its 670), so the
+ * renderers are loaded on the first render, not when the module loads: a cold start that never
+ * renders (a held order, a correction refused) does not pay for them, and the deployed bundle
+ * carries pdf-lib as a separate file (infra/constructs/bundling.ts, LAZY_MODULES).
  */
 import { type PDFDocument } from 'pdf-lib';
 import { type CustomsDocument, type CustomsDocuments, sha256 } from '../documents';
 import { encodeCode128 } from './code128';
-import { renderInvoice } from './commercial-invoice';
-import { renderPackingList } from './packing-list';
-import { renderCn22, renderCn23 } from './postal-declaration';
 
 export { CODE128_START_B, CODE128_START_C, CODE128_STOP, CODE128_WIDTHS, Code128Error, encodeCode128, encodeCode128B, type Code128Encoding } from './code128';
 export { toWinAnsi } from './win-ansi';
@@ -29,6 +31,7 @@ export interface RenderedPdf {
 /** Renders one customs document. The same document always gives the same bytes. */
 export async function renderCustomsPdf(document: CustomsDocument): Promise<RenderedPdf> {
   const barcode = encodeCode128(document.trackingNumber);
+  const { renderInvoice, renderPackingList, renderCn22, renderCn23 } = await import('./renderers');
   let pdf: PDFDocument;
   switch (document.documentType) {
     case 'commercial-invoice':

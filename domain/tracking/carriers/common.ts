@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { CarrierSlug } from '../../shared/carriers';
 import type { DestinationCountry } from '../../shared/shipping-terms';
 import type { AggregatorSlug } from '../aggregators';

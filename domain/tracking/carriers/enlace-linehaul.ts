@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TrackingUpdate } from '../update';
 import { ENLACE_HMAC } from '../webhook-auth';
 import { location, mapCode, mustParse, nonEmpty, parseOffsetDateTime, parseWith, present, type CarrierAdapter, type CodeTable } from './common';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { SampleParcel, SampleStep } from '../sandbox';
 import type { TrackingUpdate } from '../update';
 import { hashedEventId, location, mapCode, normaliseText, parseOffsetDateTime, parseWith, present, type CarrierAdapter, type CodeTable } from './common';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LastMileCarrier } from '../../shared/carriers';
 import { SEVENTEEN_TRACK_CARRIER_KEYS } from '../aggregators';
 import type { SampleParcel, SampleStep } from '../sandbox';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DeliveryJob } from '../../../domain/notifications';
 import { publicNotificationV1 } from '../../../events/public/notification';
 

@@ -1,39 +1,10 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, type GetObjectCommandInput, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, NoSuchKey, type GetObjectCommandInput, type S3Client } from '@aws-sdk/client-s3';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
-import type { DocumentType } from '../../../domain/customs';
+import type { GetDocumentFile, LinkToDocumentFile } from './document-files';
 
-export type FileFormat = 'json' | 'pdf';
-
-export const CONTENT_TYPES: Readonly<Record<FileFormat, string>> = {
-  json: 'application/json',
-  pdf: 'application/pdf',
-};
-
-/**
- * Where a document file lives in the bucket. Deterministic per order version: a retry writes the
- * same bytes to the same key, and a corrected order (a new version) never overwrites the old files.
- */
-export function documentFileKey(orderId: string, orderVersion: number, type: DocumentType, format: FileFormat): string {
-  return `orders/${orderId}/v${orderVersion}/${type}.${format}`;
-}
-
-/** Port: stores one file. */
-export type PutDocumentFile = (key: string, bytes: Uint8Array, format: FileFormat) => Promise<void>;
-/** Port: one file's bytes, or undefined when there is none. */
-export type GetDocumentFile = (key: string) => Promise<Uint8Array | undefined>;
-/** Port: a URL anyone holding it can GET the file with, until it expires. */
-export type LinkToDocumentFile = (
-  key: string,
-  options: { readonly expiresInSeconds: number; readonly fileName: string; readonly now?: Date },
-) => Promise<string>;
-
-/** Adapter: PutObject in the documents bucket (AWS_ENDPOINT_URL_S3 points the client at fauxqs locally). */
-export function buildPutDocumentFile(s3: S3Client, bucket: string): PutDocumentFile {
-  return async (key, bytes, format) => {
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bytes, ContentType: CONTENT_TYPES[format] }));
-  };
-}
+export { buildPutDocumentFile } from './document-put';
+export { CONTENT_TYPES, documentFileKey, type FileFormat, type GetDocumentFile, type LinkToDocumentFile, type PutDocumentFile } from './document-files';
 
 export function buildGetDocumentFile(s3: S3Client, bucket: string): GetDocumentFile {
   return async (key) => {

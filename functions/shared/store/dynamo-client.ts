@@ -11,10 +11,5 @@ export function buildDocumentClient(client = new DynamoDBClient({})): DynamoDBDo
   });
 }
 
-export function requiredEnv(name: string): string {
-  const value = process.env[name];
-  if (value === undefined || value.length === 0) {
-    throw new Error(`environment variable ${name} is not set`);
-  }
-  return value;
-}
+/** Re-exported for the handlers that build a client too; one that only reads its environment imports ../env (no DynamoDB client loaded). */
+export { requiredEnv } from '../env';
