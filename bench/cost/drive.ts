@@ -50,6 +50,8 @@ export interface Booked {
   readonly orderId: string;
   readonly file: string;
   readonly country: string;
+  /** The pipeline's last word on the order (customs.documents-ready, order.unroutable…). */
+  readonly outcome: string;
   readonly shipment?: { readonly shipmentId?: string; readonly carrier: string; readonly trackingNumber: string; readonly bookedAt: string };
 }
 
@@ -107,7 +109,7 @@ export async function driveOrder(context: DriveContext, sample: Sample, index: n
   }
   const routed = eventsOf(context.cloud, orderId).find((event) => event['detail-type'] === 'shipment.routed');
   const shipment = (routed?.detail as { data?: { shipment?: Booked['shipment'] } } | undefined)?.data?.shipment;
-  return { orderId, file: sample.file, country: sample.body.shipTo.country, ...(shipment === undefined ? {} : { shipment }) };
+  return { orderId, file: sample.file, country: sample.body.shipTo.country, outcome: last['detail-type'], ...(shipment === undefined ? {} : { shipment }) };
 }
 
 function secrets(cloud: LocalCloud): Record<string, string> {

@@ -5,6 +5,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { trackingOf } from '../../domain/tracking';
 import { buildSaveApiKey, issueApiKey } from '../../functions/shared/store/api-key-store';
 import { buildDocumentClient } from '../../functions/shared/store/dynamo-client';
 import { DEMO_TENANT } from '../../local/demo-tenant';
@@ -26,6 +27,8 @@ export interface CostMeasurement {
   readonly orderUsage: readonly Usage[];
   readonly trackingUsage: readonly Usage[];
   readonly localWallMs: Record<string, number>;
+  /** What became of the measured orders: sample → last-mile carrier and its tracking source (or why none). */
+  readonly outcomes: Record<string, number>;
 }
 
 /** Waits until every queue is empty and nothing billable happened for `quietMs` (stream records and rule deliveries included). */
@@ -98,7 +101,14 @@ export async function measureCost(options: { orders: number; warmup: number; say
     }
     await settle(cloud, meter);
     const trackingUsage = structuredClone(meter.usage());
+    const outcomes: Record<string, number> = {};
+    for (const parcel of booked) {
+      const carrier = parcel.shipment?.carrier;
+      const outcome = `${parcel.file} → ${carrier === undefined ? `not booked (${parcel.outcome})` : `${carrier} (${trackingOf(carrier)?.primary.kind ?? 'no tracking source'})`}`;
+      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    }
     return {
+      outcomes,
       orders: options.orders,
       updates,
       polls,

@@ -31,6 +31,7 @@ export function costReport(measurement: CostMeasurement, result: ReturnType<type
     generatedBy: 'npm run cost -- --write',
     orders: measurement.orders,
     updates: measurement.updates,
+    outcomes: measurement.outcomes,
     polling:
       measurement.polledParcels === 0
         ? undefined

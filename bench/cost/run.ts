@@ -23,6 +23,8 @@ async function main(): Promise<void> {
   console.log(
     `\n${measurement.orders} orders, ${measurement.updates} tracking updates (${(measurement.updates / measurement.orders).toFixed(1)} per order; ${measurement.polls} of them polls of ${measurement.polledParcels} polled parcels), counted in ${((Date.now() - started) / 1000).toFixed(0)} s`,
   );
+  console.log('\nWhat became of them:');
+  for (const [outcome, count] of Object.entries(measurement.outcomes).sort()) console.log(`  ${String(count).padStart(3)} × ${outcome}`);
   console.log(
     table('Per order (intake → rating → routing → customs, no tracking) | per tracking update', [
       { name: 'per order', priced: result.perOrder },
