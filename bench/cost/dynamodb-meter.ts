@@ -16,7 +16,15 @@ export interface DynamoCharge {
   readonly readUnits: number;
   /** GetRecords of the table's stream that returned records (a Lambda trigger's reads are free). */
   readonly streamReads: number;
+  /** Write units per kind of item (`<pk prefix>/<sk prefix>`, table and index units together), to see where they go. */
+  readonly byItem?: Readonly<Record<string, number>>;
 }
+
+/** `ORDER#ord_1` / `QUOTES` → `ORDER/QUOTES`: the kind of an item, from its keys. */
+const itemKind = (key: Item): string =>
+  Object.values(key)
+    .map((value) => String((value as { S?: string }).S ?? '?').split('#')[0])
+    .join('/');
 
 type Json = Record<string, unknown>;
 
@@ -79,6 +87,7 @@ export function dynamoInterceptor(upstream: string, charge: (headers: IncomingHt
       const failedCondition = /ConditionalCheckFailed|TransactionCanceled/.test(answer.body.toString('utf8'));
       let table = 0;
       let indexes = 0;
+      const byItem: Record<string, number> = {};
       if (succeeded || failedCondition) {
         const after = succeeded
           ? await Promise.all(writes.map((write) => (write.kind === 'check' ? Promise.resolve(undefined) : getItem(headers, write.table, write.key))))
@@ -91,9 +100,11 @@ export function dynamoInterceptor(upstream: string, charge: (headers: IncomingHt
           const units = itemWriteUnits(old, next, shape, transactional);
           table += units.table;
           indexes += succeeded ? units.indexes : 0;
+          const kind = itemKind(write.key);
+          byItem[kind] = (byItem[kind] ?? 0) + units.table + (succeeded ? units.indexes : 0);
         }
       }
-      charge(headers, { operation: target(headers).split('.')[1] ?? '?', writeUnits: table, indexWriteUnits: indexes, readUnits: 0, streamReads: 0 });
+      charge(headers, { operation: target(headers).split('.')[1] ?? '?', writeUnits: table, indexWriteUnits: indexes, readUnits: 0, streamReads: 0, byItem });
       return answer;
     });
   };

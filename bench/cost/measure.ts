@@ -29,6 +29,8 @@ export interface CostMeasurement {
   readonly localWallMs: Record<string, number>;
   /** What became of the measured orders: sample → last-mile carrier and its tracking source (or why none). */
   readonly outcomes: Record<string, number>;
+  /** DynamoDB write units per (caller, kind of item) in each phase. */
+  readonly writesByItem: { readonly order: Record<string, number>; readonly tracking: Record<string, number> };
 }
 
 /** Waits until every queue is empty and nothing billable happened for `quietMs` (stream records and rule deliveries included). */
@@ -85,6 +87,7 @@ export async function measureCost(options: { orders: number; warmup: number; say
     const booked = await play(options.orders, options.warmup);
     await settle(cloud, meter);
     const orderUsage = structuredClone(meter.usage());
+    const orderWrites = Object.fromEntries(meter.writesByItem);
 
     meter.reset();
     say(`their tracking: line-haul webhooks, then each last mile through its own source…`);
@@ -109,6 +112,7 @@ export async function measureCost(options: { orders: number; warmup: number; say
     }
     return {
       outcomes,
+      writesByItem: { order: orderWrites, tracking: Object.fromEntries(meter.writesByItem) },
       orders: options.orders,
       updates,
       polls,

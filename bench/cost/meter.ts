@@ -6,7 +6,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LocalCloudMeter, MeteredService } from '../../local/local-cloud';
 import type { AWS_US_EAST_1 } from '../aws-prices';
-import { dynamoInterceptor } from './dynamodb-meter';
+import { dynamoInterceptor, type DynamoCharge } from './dynamodb-meter';
 import { signingKeyId, startMeteringProxy, type Exchange, type MeteringProxy } from './proxy';
 
 export type PriceKey = keyof typeof AWS_US_EAST_1;
@@ -85,6 +85,7 @@ export class CostMeter implements LocalCloudMeter {
   /** Forgets everything counted so far (after the warm-up): CPU is measured from here on. */
   reset(): void {
     this.lines = new Map();
+    this.writesByItem = new Map();
     this.roundTrips = new Map();
     this.cpuBaseline = new Map(this.cpuLatest);
     this.invocations.clear();
@@ -160,8 +161,14 @@ export class CostMeter implements LocalCloudMeter {
     await Promise.all(this.proxies.map((proxy) => proxy.close()));
   }
 
-  private dynamo(caller: string, bill: { operation: string; writeUnits: number; indexWriteUnits: number; readUnits: number; streamReads: number }): void {
+  /** Write units per (caller, kind of item): where they go (printed by `npm run cost -- --items`). */
+  writesByItem = new Map<string, number>();
+
+  private dynamo(caller: string, bill: DynamoCharge): void {
     const service = 'DynamoDB';
+    for (const [kind, units] of Object.entries(bill.byItem ?? {})) {
+      this.writesByItem.set(`${caller} ${kind}`, (this.writesByItem.get(`${caller} ${kind}`) ?? 0) + units);
+    }
     if (bill.streamReads > 0) this.add({ service, price: 'dynamoStreamReadByLambda', caller, what: 'stream GetRecords' }, bill.streamReads);
     if (bill.writeUnits > 0) {
       this.add(

@@ -15,7 +15,12 @@ import { costReport } from './report';
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const { values } = parseArgs({
-    options: { orders: { type: 'string', default: '50' }, warmup: { type: 'string', default: '6' }, write: { type: 'boolean', default: false } },
+    options: {
+      orders: { type: 'string', default: '50' },
+      warmup: { type: 'string', default: '6' },
+      write: { type: 'boolean', default: false },
+      items: { type: 'boolean', default: false },
+    },
   });
   const started = Date.now();
   const measurement = await measureCost({ orders: Number(values.orders), warmup: Number(values.warmup), say: (line) => console.log(line) });
@@ -36,6 +41,14 @@ async function main(): Promise<void> {
     console.log(
       `\nPolling: ${(measurement.polls / measurement.polledParcels).toFixed(1)} polls per parcel over ${(measurement.polledDays / measurement.polledParcels).toFixed(1)} days = ${(measurement.polls / Math.max(1e-9, measurement.polledDays)).toFixed(2)} carrier requests per parcel per day`,
     );
+  }
+  if (values.items) {
+    const show = (title: string, writes: Record<string, number>, per: number) => {
+      console.log(`\n${title}`);
+      for (const [kind, units] of Object.entries(writes).sort(([, a], [, b]) => b - a)) console.log(`  ${(units / per).toFixed(2).padStart(8)}  ${kind}`);
+    };
+    show('DynamoDB write units per order, by caller and kind of item (table + indexes)', measurement.writesByItem.order, measurement.orders);
+    show('DynamoDB write units per update, by caller and kind of item', measurement.writesByItem.tracking, Math.max(1, measurement.updates));
   }
   console.log(`\nPrices: AWS us-east-1 list prices read ${AWS_US_EAST_1.lambdaRequest.checked} (bench/aws-prices.ts).`);
   console.log(`Total: $${result.perThousand.usd.toFixed(4)} per thousand orders with ten updates each (goal: $0.05).`);
