@@ -125,15 +125,16 @@ const ingested = (context: DriveContext, count: number) =>
   until(`tracking update #${count} ingested`, () => ((context.meter.invocations.get('tracking-ingestion') ?? 0) >= count ? true : undefined), 30_000);
 
 export interface TrackingPlayed {
+  /** Webhooks sent for the parcel (line-haul and last-mile pushes). */
   readonly updates: number;
-  readonly polls: number;
-  readonly polledDays: number;
+  /** Whether its last mile is Enlace's to poll (drivePolling does it, for every polled parcel at once). */
+  readonly polled: boolean;
 }
 
-/** Plays one parcel's tracking, in time order; `ingestedSoFar` counts the ingestion runs before it. */
+/** Plays one parcel's pushed tracking: the line-haul's webhooks, then its last mile's pushes unless its carrier is polled. */
 export async function driveTracking(context: DriveContext, parcel: Booked, ingestedSoFar: () => number): Promise<TrackingPlayed> {
   const shipment = parcel.shipment;
-  if (shipment === undefined || !isCarrierSlug(shipment.carrier)) return { updates: 0, polls: 0, polledDays: 0 };
+  if (shipment === undefined || !isCarrierSlug(shipment.carrier)) return { updates: 0, polled: false };
   const secretOf = secrets(context.cloud);
   const post = async (feed: string, body: string) => {
     const auth = feedAdapter(feed)?.webhook?.auth;
@@ -165,51 +166,74 @@ export async function driveTracking(context: DriveContext, parcel: Booked, inges
     updates++;
   }
   const primary = trackingOf(shipment.carrier)?.primary;
-  if (primary === undefined) return { updates, polls: 0, polledDays: 0 };
+  if (primary === undefined) return { updates, polled: false };
+  if (primary.kind === 'poll') return { updates, polled: true };
   const events = scriptedLastMile(shipment.bookedAt, parcel.country);
-  if (primary.kind !== 'poll') {
-    const adapter = feedAdapter(primary.feed)!;
-    for (let step = 1; step <= events.length; step++) {
-      await post(
-        primary.feed,
-        JSON.stringify(adapter.sample([{ carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, events: events.slice(0, step) }])),
-      );
-      updates++;
-    }
-    return { updates, polls: 0, polledDays: 0 };
+  const adapter = feedAdapter(primary.feed)!;
+  for (let step = 1; step <= events.length; step++) {
+    await post(
+      primary.feed,
+      JSON.stringify(adapter.sample([{ carrier: shipment.carrier, trackingNumber: shipment.trackingNumber, events: events.slice(0, step) }])),
+    );
+    updates++;
   }
-  return { updates, ...(await drivePolls(context, shipment, ingestedSoFar)) };
+  return { updates, polled: false };
 }
 
-/** Runs the poller at each time the parcel is due (its POLL item says when), from booking until it stops polling it. */
-async function drivePolls(
-  context: DriveContext,
-  shipment: NonNullable<Booked['shipment']>,
-  ingestedSoFar: () => number,
-): Promise<{ polls: number; polledDays: number }> {
+export interface PollingPlayed {
+  /** Parcels polled, and the polls of them in all (a parcel asked once in a run is one poll, one update). */
+  readonly parcels: number;
+  readonly polls: number;
+  /** Requests to the carriers' tracking APIs (a request may ask about several parcels). */
+  readonly carrierRequests: number;
+  /** Days from booking to each parcel's last poll, summed over the parcels. */
+  readonly parcelDays: number;
+}
+
+/**
+ * Enlace's polling of the polled parcels, as the schedule would run it: the tracking-poller is run at
+ * the earliest time any parcel is due (its POLL item says when), again and again until none is left
+ * to poll; each run asks about every parcel due then, as the 15-minute schedule would.
+ */
+export async function drivePolling(context: DriveContext, parcels: readonly Booked[], drained: () => Promise<void>): Promise<PollingPlayed> {
   const dynamodb = new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: context.rawDynamodb });
-  const shipmentId = shipment.shipmentId ?? '';
+  const active = new Map(
+    parcels.flatMap((parcel) => (parcel.shipment?.shipmentId === undefined ? [] : [[parcel.shipment.shipmentId, parcel.shipment.bookedAt] as const])),
+  );
   let polls = 0;
-  let lastPollAt = shipment.bookedAt;
+  let carrierRequests = 0;
+  let parcelDays = 0;
+  let lastRun: string | undefined;
   try {
-    for (let guard = 0; guard < 200; guard++) {
-      const { Item } = await dynamodb.send(
-        new GetItemCommand({ TableName: context.tableName, Key: { pk: { S: `SHIPMENT#${shipmentId}` }, sk: { S: 'POLL' } }, ConsistentRead: true }),
-      );
-      const due = Item?.gsi4sk?.S?.split('#')[0];
-      if (due === undefined) break;
-      const expected = ingestedSoFar() + 1;
-      const summary = (await context.cloud.invokeByName('tracking-poller', scheduled(due))) as { carriers?: { queued?: number }[] };
-      polls++;
-      lastPollAt = due;
-      if ((summary.carriers ?? []).some((carrier) => (carrier.queued ?? 0) > 0)) await ingested(context, expected);
+    for (let guard = 0; guard < 1_000 && active.size > 0; guard++) {
+      const dues = new Map<string, string>();
+      for (const [shipmentId, bookedAt] of active) {
+        const { Item } = await dynamodb.send(
+          new GetItemCommand({ TableName: context.tableName, Key: { pk: { S: `SHIPMENT#${shipmentId}` }, sk: { S: 'POLL' } }, ConsistentRead: true }),
+        );
+        const due = Item?.gsi4sk?.S?.split('#')[0];
+        if (due === undefined) {
+          parcelDays += (Date.parse(lastRun ?? bookedAt) - Date.parse(bookedAt)) / (24 * HOUR);
+          active.delete(shipmentId);
+        } else {
+          dues.set(shipmentId, due);
+        }
+      }
+      if (dues.size === 0) break;
+      const time = [...dues.values()].sort()[0]!;
+      const summary = (await context.cloud.invokeByName('tracking-poller', scheduled(time))) as { carriers?: { due?: number; requests?: number }[] };
+      for (const carrier of summary.carriers ?? []) {
+        polls += carrier.due ?? 0;
+        carrierRequests += carrier.requests ?? 0;
+      }
+      lastRun = time;
+      await drained();
     }
   } finally {
     dynamodb.destroy();
   }
-  return { polls, polledDays: (Date.parse(lastPollAt) - Date.parse(shipment.bookedAt)) / (24 * HOUR) };
+  return { parcels: parcels.length, polls, carrierRequests, parcelDays };
 }
-
 const scheduled = (time: string) => ({
   version: '0',
   id: `cost-poll-${time}`,

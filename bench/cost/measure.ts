@@ -14,7 +14,7 @@ import { LocalCloud } from '../../local/local-cloud';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/resources';
 import { seedSandboxKpis } from '../../local/seed';
 import { price, writeUnits, type Priced } from './bill';
-import { driveOrder, driveTracking, samples, type Booked, type DriveContext } from './drive';
+import { driveOrder, drivePolling, driveTracking, samples, type Booked, type DriveContext } from './drive';
 import { CostMeter, type Usage } from './meter';
 
 export interface CostMeasurement {
@@ -23,6 +23,7 @@ export interface CostMeasurement {
   readonly polledParcels: number;
   readonly polls: number;
   readonly polledDays: number;
+  readonly carrierRequests: number;
   /** Usage of the order phase and of the tracking phase, as counted. */
   readonly orderUsage: readonly Usage[];
   readonly trackingUsage: readonly Usage[];
@@ -79,7 +80,10 @@ export async function measureCost(options: { orders: number; warmup: number; say
       return booked;
     };
     say(`warm-up: ${options.warmup} orders and their tracking (not counted)…`);
-    for (const parcel of await play(options.warmup, 0)) await driveTracking(context, parcel, ingestedSoFar);
+    const warm = await play(options.warmup, 0);
+    const warmPolled: Booked[] = [];
+    for (const parcel of warm) if ((await driveTracking(context, parcel, ingestedSoFar)).polled) warmPolled.push(parcel);
+    await drivePolling(context, warmPolled, () => settle(cloud, meter, 300));
     await settle(cloud, meter);
 
     meter.reset();
@@ -92,16 +96,17 @@ export async function measureCost(options: { orders: number; warmup: number; say
     meter.reset();
     say(`their tracking: line-haul webhooks, then each last mile through its own source…`);
     let updates = 0;
-    let polls = 0;
-    let polledParcels = 0;
-    let polledDays = 0;
+    const polled: Booked[] = [];
     for (const parcel of booked) {
       const played = await driveTracking(context, parcel, ingestedSoFar);
-      updates += played.updates + played.polls;
-      polls += played.polls;
-      polledDays += played.polledDays;
-      polledParcels += played.polls > 0 ? 1 : 0;
+      updates += played.updates;
+      if (played.polled) polled.push(parcel);
     }
+    const polling = await drivePolling(context, polled, () => settle(cloud, meter, 300));
+    updates += polling.polls;
+    const { polls, carrierRequests } = polling;
+    const polledParcels = polling.parcels;
+    const polledDays = polling.parcelDays;
     await settle(cloud, meter);
     const trackingUsage = structuredClone(meter.usage());
     const outcomes: Record<string, number> = {};
@@ -116,6 +121,7 @@ export async function measureCost(options: { orders: number; warmup: number; say
       orders: options.orders,
       updates,
       polls,
+      carrierRequests,
       polledParcels,
       polledDays,
       orderUsage,

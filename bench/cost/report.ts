@@ -38,7 +38,9 @@ export function costReport(measurement: CostMeasurement, result: ReturnType<type
         : {
             parcels: measurement.polledParcels,
             pollsPerParcel: round(measurement.polls / measurement.polledParcels, 2),
-            requestsPerParcelPerDay: round(measurement.polls / Math.max(1e-9, measurement.polledDays), 2),
+            daysPolledPerParcel: round(measurement.polledDays / measurement.polledParcels, 2),
+            pollsPerParcelPerDay: round(measurement.polls / Math.max(1e-9, measurement.polledDays), 2),
+            carrierRequestsPerParcelPerDay: round(measurement.carrierRequests / Math.max(1e-9, measurement.polledDays), 2),
           },
     /** What `npm test` checks (tests/integration/cost.int.test.ts): counts, not timings. */
     counts: {

@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   console.log(table('Per thousand orders with ten tracking updates each', [{ name: 'per 1000 orders', priced: result.perThousand }]));
   if (measurement.polledParcels > 0) {
     console.log(
-      `\nPolling: ${(measurement.polls / measurement.polledParcels).toFixed(1)} polls per parcel over ${(measurement.polledDays / measurement.polledParcels).toFixed(1)} days = ${(measurement.polls / Math.max(1e-9, measurement.polledDays)).toFixed(2)} carrier requests per parcel per day`,
+      `\nPolling: ${measurement.polledParcels} parcels, ${(measurement.polls / measurement.polledParcels).toFixed(1)} polls each over ${(measurement.polledDays / measurement.polledParcels).toFixed(1)} days: ${(measurement.polls / Math.max(1e-9, measurement.polledDays)).toFixed(2)} polls per parcel per day, ${(measurement.carrierRequests / Math.max(1e-9, measurement.polledDays)).toFixed(2)} carrier requests per parcel per day (a request asks about several parcels)`,
     );
   }
   if (values.items) {
