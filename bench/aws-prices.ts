@@ -1,13 +1,14 @@
 /**
- * List prices the tracking cost figures use: AWS us-east-1 (N. Virginia), on-demand, no free tier,
- * no volume tiers beyond the first. Each carries where it comes from and when it was read; a future
- * `npm run cost` should read them from here (or replace them with the AWS Price List API).
+ * List prices `npm run cost` (bench/cost) and the tracking cost figures use: AWS us-east-1 (N.
+ * Virginia), on-demand, no free tier, no volume tiers beyond the first. Each carries where it comes
+ * from, when it was read (`checked`) and since when AWS charges it (`effective`, where known).
  */
 export interface Price {
   readonly usd: number;
   readonly per: string;
   readonly source: string;
   readonly checked: string;
+  readonly effective?: string;
 }
 
 export const AWS_US_EAST_1 = {
@@ -21,6 +22,12 @@ export const AWS_US_EAST_1 = {
     usd: 0.2 / 1_000_000,
     per: 'Lambda invocation',
     source: 'https://aws.amazon.com/lambda/pricing/',
+    checked: '2026-12-05',
+  },
+  lambdaFunctionUrlRequest: {
+    usd: 0,
+    per: 'Lambda function URL request (no charge beyond the invocation and its duration)',
+    source: 'https://aws.amazon.com/lambda/pricing/ (function URLs are included in request and duration pricing)',
     checked: '2026-12-05',
   },
   lambdaArmGbSecond: {
@@ -46,6 +53,50 @@ export const AWS_US_EAST_1 = {
     per: 'DynamoDB on-demand read request unit (4 KB strongly consistent, or two eventually consistent)',
     source: 'https://aws.amazon.com/dynamodb/pricing/on-demand/ (same)',
     checked: '2026-12-05',
+    effective: '2024-11-01',
+  },
+  dynamoStreamReadByLambda: {
+    usd: 0,
+    per: 'DynamoDB Streams GetRecords made by a Lambda trigger (free; other readers pay $0.02 per 100,000 stream read request units)',
+    source: 'https://aws.amazon.com/dynamodb/pricing/on-demand/ ("GetRecords API calls invoked by AWS Lambda as part of DynamoDB triggers are free")',
+    checked: '2026-12-05',
+  },
+  eventBridgeCustomEvent: {
+    usd: 1.0 / 1_000_000,
+    per: 'EventBridge custom event published (PutEvents entry, per 64 KB chunk); rule deliveries to SQS or Lambda add nothing',
+    source: 'https://aws.amazon.com/eventbridge/pricing/',
+    checked: '2026-12-05',
+  },
+  s3PutRequest: {
+    usd: 0.005 / 1_000,
+    per: 'S3 Standard PUT, COPY, POST or LIST request',
+    source: 'https://aws.amazon.com/s3/pricing/',
+    checked: '2026-12-05',
+  },
+  s3GetRequest: {
+    usd: 0.0004 / 1_000,
+    per: 'S3 Standard GET, SELECT or HEAD request',
+    source: 'https://aws.amazon.com/s3/pricing/',
+    checked: '2026-12-05',
+  },
+  secretsManagerApiCall: {
+    usd: 0.05 / 10_000,
+    per: 'Secrets Manager API call (the $0.40 per secret a month is a fixed cost)',
+    source: 'https://aws.amazon.com/secrets-manager/pricing/',
+    checked: '2026-12-05',
+  },
+  kmsRequest: {
+    usd: 0.03 / 10_000,
+    per: 'KMS symmetric request (the $1 per key a month is a fixed cost)',
+    source: 'https://aws.amazon.com/kms/pricing/',
+    checked: '2026-12-05',
+  },
+  logIngestedGb: {
+    usd: 0.5,
+    per: 'CloudWatch Logs ingested, standard class, per GB (Lambda logs are "vended": $0.50 for the first 10 TB)',
+    source: 'https://aws.amazon.com/cloudwatch/pricing/ (Logs, Standard: collect)',
+    checked: '2026-12-05',
+    effective: '2025-05-01',
   },
 } as const satisfies Record<string, Price>;
 

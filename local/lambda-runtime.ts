@@ -33,6 +33,8 @@ export class LocalFunction {
   private worker: ChildProcess | undefined;
   private ready: Promise<void> | undefined;
   private readonly pending = new Map<string, Pending>();
+  /** CPU time (user + system, µs) the current execution environment had used at its latest answer. */
+  cpuMicros: number | undefined;
 
   constructor(
     readonly spec: FunctionSpec,
@@ -109,6 +111,7 @@ export class LocalFunction {
           result?: unknown;
           error?: { errorType: string; errorMessage: string };
           message?: string;
+          cpuMicros?: number;
         }) => {
           if (message.type === 'ready') {
             resolve();
@@ -121,6 +124,7 @@ export class LocalFunction {
             }
             this.pending.delete(message.invocationId);
             clearTimeout(pending.timer);
+            this.cpuMicros = message.cpuMicros;
             if (message.ok === true) {
               pending.resolve(message.result);
             } else {

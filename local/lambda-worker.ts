@@ -36,6 +36,12 @@ ready.then(
   },
 );
 
+/** CPU this environment has used so far: the cost meter bills a function's compute from it. */
+const cpuMicros = (): number => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
 process.on('message', (message: InvokeMessage) => {
   if (message.type !== 'invoke') {
     return;
@@ -57,12 +63,13 @@ process.on('message', (message: InvokeMessage) => {
   ready
     .then((handler) => handler(message.event, context))
     .then(
-      (result) => process.send?.({ type: 'result', invocationId: message.invocationId, ok: true, result }),
+      (result) => process.send?.({ type: 'result', invocationId: message.invocationId, ok: true, result, cpuMicros: cpuMicros() }),
       (error: unknown) =>
         process.send?.({
           type: 'result',
           invocationId: message.invocationId,
           ok: false,
+          cpuMicros: cpuMicros(),
           error: { errorType: (error as Error).name ?? 'Error', errorMessage: (error as Error).message ?? String(error) },
         }),
     );

@@ -54,6 +54,26 @@ export interface LocalCloudOptions {
    * each environment starts on its first invocation, or all of them when `warmAll()` is called.
    */
   readonly warm?: 'before-ready' | 'on-demand';
+  /** Sees every billable thing the local cloud does (`npm run cost`): endpoints it fronts, invocations, log bytes. */
+  readonly meter?: LocalCloudMeter;
+}
+
+export type MeteredService = 'dynamodb' | 'sqs' | 's3' | 'eventbridge' | 'secretsmanager' | 'kms' | 'api';
+
+/**
+ * A cost meter (bench/cost): every SDK client of the local cloud, the functions' and its own, talks to
+ * the endpoint `front` returns instead of the emulator's, and every invocation and log line is reported.
+ */
+export interface LocalCloudMeter {
+  front(service: MeteredService, endpoint: string): Promise<string>;
+  invoked(invocation: {
+    readonly logicalId: string;
+    readonly functionName: string;
+    readonly memoryMb: number;
+    readonly wallMs: number;
+    readonly cpuMicros?: number;
+  }): void;
+  logged(functionName: string, bytes: number): void;
 }
 
 export interface LocalEndpoints {
@@ -132,10 +152,16 @@ export class LocalCloud {
     this.emulators.push(dynamodb, fauxqs);
     const wiring = readWiring(template);
     this.wiring = wiring;
+    const front = (service: MeteredService, endpoint: string) => this.options.meter?.front(service, endpoint) ?? Promise.resolve(endpoint);
+    const [dynamodbEndpoint, sqsEndpoint, s3Endpoint] = await Promise.all([
+      front('dynamodb', dynamodb.endpoint),
+      front('sqs', fauxqs.endpoint),
+      front('s3', fauxqs.endpoint),
+    ]);
 
     const clientConfig = { region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS };
-    const dynamoClient = new DynamoDBClient({ ...clientConfig, endpoint: dynamodb.endpoint });
-    this.sqs = new SQSClient({ ...clientConfig, endpoint: fauxqs.endpoint });
+    const dynamoClient = new DynamoDBClient({ ...clientConfig, endpoint: dynamodbEndpoint });
+    this.sqs = new SQSClient({ ...clientConfig, endpoint: sqsEndpoint });
     const tables = new Map<string, { name: string; streamArn?: string }>();
     for (const table of wiring.tables) {
       tables.set(table.logicalId, await provisionTable(dynamoClient, `enlace-${table.logicalId}`, table));
@@ -146,13 +172,13 @@ export class LocalCloud {
         : wiring.queues.map((queue) => ({ ...queue, visibilityTimeoutSeconds: this.options.visibilityTimeoutSeconds! }));
     this.queues = await provisionQueues(this.sqs, queueSpecs, (logicalId) => `enlace-${logicalId}`);
     // fauxqs serves S3 on the same endpoint; an IP endpoint makes the SDK address buckets path-style.
-    const s3 = new S3Client({ ...clientConfig, endpoint: fauxqs.endpoint });
+    const s3 = new S3Client({ ...clientConfig, endpoint: s3Endpoint });
     const buckets = await provisionBuckets(s3, wiring.buckets);
     s3.destroy();
     this.secretsManager = new SecretsManagerServer(wiring.secrets.map((spec) => localSecret(spec)));
-    const secretsmanager = await this.secretsManager.listen();
+    const secretsmanager = await front('secretsmanager', await this.secretsManager.listen());
     this.kms = new KmsServer(readKmsKeys(template));
-    const kms = await this.kms.listen();
+    const kms = await front('kms', await this.kms.listen());
     const resources: LocalResources = {
       secrets: new Map(this.secretsManager.secrets.map((secret) => [secret.logicalId, secret.arn])),
       kmsKeys: this.kms.arns,
@@ -175,11 +201,11 @@ export class LocalCloud {
         this.keepUndeliverable({ source: `eventbridge rule ${record.rule} → ${record.target}`, reason: record.reason, payload: record.event }),
       log: this.logMessage,
     });
-    const eventbridge = await this.bus.listen();
+    const eventbridge = await front('eventbridge', await this.bus.listen());
     // The API and the admin endpoint listen before the functions start, so their ports can be reserved
     // (ENLACE_LOCAL_RESERVED_PORTS); requests wait for the functions like any cold start.
     this.api = new ApiGateway(wiring.routes, (functionId, event) => this.invoke(functionId, event), this.logMessage);
-    const api = await this.api.listen(this.options.apiPort ?? 0);
+    const api = await front('api', await this.api.listen(this.options.apiPort ?? 0));
     const admin = await this.startAdmin();
 
     const awsEnvironment = {
@@ -187,16 +213,18 @@ export class LocalCloud {
       AWS_DEFAULT_REGION: LOCAL_REGION,
       AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
-      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamodb.endpoint,
-      AWS_ENDPOINT_URL_SQS: fauxqs.endpoint,
-      AWS_ENDPOINT_URL_S3: fauxqs.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodbEndpoint,
+      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamodbEndpoint,
+      AWS_ENDPOINT_URL_SQS: sqsEndpoint,
+      AWS_ENDPOINT_URL_S3: s3Endpoint,
       AWS_ENDPOINT_URL_EVENTBRIDGE: eventbridge,
       AWS_ENDPOINT_URL_SECRETS_MANAGER: secretsmanager,
       AWS_ENDPOINT_URL_KMS: kms,
       ENLACE_LOCAL: 'true',
       // Notifications may reach receivers on this machine, never these: the local cloud's own endpoints (admin first).
-      ENLACE_LOCAL_RESERVED_PORTS: [admin, api, eventbridge, secretsmanager, kms, dynamodb.endpoint, fauxqs.endpoint].map((url) => new URL(url).port).join(','),
+      ENLACE_LOCAL_RESERVED_PORTS: [admin, api, eventbridge, secretsmanager, kms, dynamodb.endpoint, fauxqs.endpoint, dynamodbEndpoint, sqsEndpoint, s3Endpoint]
+        .map((url) => new URL(url).port)
+        .join(','),
       // Lambda runs Node.js 22; the local machine may run 20, about which the SDK warns on every start.
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     };
@@ -212,9 +240,10 @@ export class LocalCloud {
     }
     // Warm every execution environment now, so the first request does not pay for all the cold starts.
     if (this.options.warm !== 'on-demand') await this.warmAll();
-    this.startPollers(dynamodb.endpoint, tables);
+
+    this.startPollers(dynamodbEndpoint, tables);
     this.startSchedules();
-    this.endpoints = { api, dynamodb: dynamodb.endpoint, sqs: fauxqs.endpoint, eventbridge, secretsmanager, kms, admin };
+    this.endpoints = { api, dynamodb: dynamodbEndpoint, sqs: sqsEndpoint, eventbridge, secretsmanager, kms, admin };
     return this.endpoints;
   }
 
@@ -223,7 +252,16 @@ export class LocalCloud {
     if (fn === undefined) {
       throw new Error(`no function ${functionId} in the template`);
     }
-    return fn.invoke(event);
+    const meter = this.options.meter;
+    if (meter === undefined) {
+      return fn.invoke(event);
+    }
+    const started = performance.now();
+    try {
+      return await fn.invoke(event);
+    } finally {
+      meter.invoked({ logicalId: functionId, functionName: fn.name, memoryMb: fn.spec.memoryMb, wallMs: performance.now() - started, cpuMicros: fn.cpuMicros });
+    }
   }
 
   private keepUndeliverable(record: { source: string; reason: string; payload: unknown }): void {
@@ -420,6 +458,8 @@ export class LocalCloud {
   }
 
   private forwardLog(functionName: string, line: string): void {
+    // CloudWatch Logs bills the event as written, plus its newline.
+    this.options.meter?.logged(functionName, Buffer.byteLength(line, 'utf8') + 1);
     try {
       const parsed = JSON.parse(line) as Record<string, unknown>;
       this.log({ function: functionName, ...parsed });

@@ -66,6 +66,9 @@ export class EnlaceFunction extends NodejsFunction {
       environment: {
         POWERTOOLS_SERVICE_NAME: props.functionName,
         POWERTOOLS_METRICS_NAMESPACE: 'Enlace',
+        // Every invocation's INFO lines were a fifth of an order's CloudWatch bill (docs/cost.md): warnings and
+        // errors only on the hot path; set INFO on one function while investigating it.
+        POWERTOOLS_LOG_LEVEL: 'WARN',
         ...(LAMBDA_NODE_OPTIONS === '' ? {} : { NODE_OPTIONS: LAMBDA_NODE_OPTIONS }),
         ...props.environment,
       },

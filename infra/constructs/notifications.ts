@@ -10,6 +10,7 @@ import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { attemptSchedule, DEFAULT_RETRY_POLICY, type RetryPolicy } from '../../domain/notifications';
+import { SUBSCRIBERS_RESOURCE } from '../../functions/shared/bus/event-publisher';
 import { EnlaceFunction } from './enlace-function';
 import { EventConsumer } from './event-consumer';
 
@@ -22,9 +23,13 @@ export interface NotificationsProps {
   readonly alarmTopic: sns.ITopic;
 }
 
-/** The pattern of the one shared rule: every Enlace event that belongs to a seller. */
+/**
+ * The pattern of the one shared rule: every Enlace event that belongs to a seller with subscriptions
+ * (the publisher marks those, functions/shared/bus/event-publisher.ts; the others cost nothing here).
+ */
 export const FANOUT_EVENT_PATTERN: events.EventPattern = {
   source: events.Match.prefix('enlace.'),
+  resources: [SUBSCRIBERS_RESOURCE],
   // Seller-owned events only; also keeps out anything a notification target could echo back.
   detail: { metadata: { sellerId: events.Match.exists() } },
 };

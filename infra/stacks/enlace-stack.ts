@@ -274,7 +274,10 @@ export class EnlaceStack extends Stack {
     const relay = new EnlaceFunction(this, 'OutboxRelay', {
       functionName: 'outbox-publisher',
       description: 'Publishes events written to the table outbox to the event bus',
-    }).bindBus(this.bus);
+    })
+      .bindBus(this.bus)
+      // Reads whether an event's seller has subscriptions, to route it to the notification fan-out or not.
+      .bindTable(this.table, 'read');
     const failed = this.deadLetterQueue('OutboxRelayFailures');
     relay.addEventSource(
       new DynamoEventSource(this.table, {

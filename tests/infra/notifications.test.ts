@@ -1,3 +1,4 @@
+import { SUBSCRIBERS_RESOURCE } from '../../functions/shared/bus/event-publisher';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { EVENT_CATALOG } from '../../events/catalog';
@@ -17,7 +18,7 @@ const wiring = readWiring(template.toJSON() as CfnTemplate);
 const entryOf = (functionId: string) => wiring.functions.find((fn) => fn.logicalId === functionId)?.entry;
 const functionNamed = (name: string) => wiring.functions.find((fn) => fn.entry === `functions/${name}/handler.ts`)!;
 
-function busEvent(source: string, detailType: string, detail: Record<string, unknown>) {
+function busEvent(source: string, detailType: string, detail: Record<string, unknown>, resources: string[] = [SUBSCRIBERS_RESOURCE]) {
   return {
     version: '0',
     id: '1',
@@ -26,7 +27,7 @@ function busEvent(source: string, detailType: string, detail: Record<string, unk
     account: '000000000000',
     time: '2026-11-22T12:00:00Z',
     region: 'us-east-1',
-    resources: [],
+    resources,
     detail,
   };
 }
@@ -41,7 +42,7 @@ describe('seller notifications in the stack', () => {
     expect(fanoutRules[0]).toMatchObject({ busName: 'enlace', enabled: true });
   });
 
-  it("matches every catalog event of every context, and nothing without a seller (so a seller's echo cannot loop)", () => {
+  it("matches every catalog event of every context whose seller has subscriptions, and nothing without a seller (so a seller's echo cannot loop)", () => {
     const pattern = fanoutRules[0]!.eventPattern!;
     for (const contract of EVENT_CATALOG) {
       const event = busEvent(contract.source, contract.type, { metadata: { sellerId: 'seller-a', type: contract.type }, data: {} });
@@ -50,6 +51,8 @@ describe('seller notifications in the stack', () => {
     expect(matchesEventPattern(pattern, busEvent('enlace.tracking', 'shipment.delivered', { metadata: { sellerId: 'seller-a' } }))).toBe(true);
     expect(matchesEventPattern(pattern, busEvent('enlace.notifications', 'order.rated', { sellerId: 'seller-a', sequence: 1 }))).toBe(false);
     expect(matchesEventPattern(pattern, busEvent('aws.events', 'Scheduled Event', {}))).toBe(false);
+    // A seller without subscriptions: the publisher leaves its events unmarked, and they never reach the fan-out.
+    expect(matchesEventPattern(pattern, busEvent('enlace.tracking', 'shipment.delivered', { metadata: { sellerId: 'seller-a' } }, []))).toBe(false);
   });
 
   it('serves every /v1/subscriptions route from the subscriptions function, behind the authorizer', () => {

@@ -1,6 +1,7 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RatingResult } from '../../../domain/rating';
 import type { PendingEvent } from '../../../events/pending';
+import { gzipJson, readMaybeGzipped } from './compressed-json';
 import { keys } from './keys';
 import { buildRecordPipelineStep } from './pipeline-step';
 
@@ -27,7 +28,7 @@ export interface OrderRating {
 export type RecordRating = (rating: OrderRating) => Promise<boolean>;
 
 function quotesItem(orderId: string, ratedAt: string, result: RatingResult): Record<string, unknown> {
-  return { ...keys.orderQuotes(orderId), type: 'OrderQuotes', orderId, ratedAt, result };
+  return { ...keys.orderQuotes(orderId), type: 'OrderQuotes', orderId, ratedAt, resultGz: gzipJson(result) };
 }
 
 /** Adapter: the order moves from `received`, its quotes are stored beside it and its event goes to the outbox, in one transaction. */
@@ -47,6 +48,6 @@ export function buildRecordRating(documents: DynamoDBDocumentClient, tableName: 
 export function buildGetOrderQuotes(documents: DynamoDBDocumentClient, tableName: string): GetOrderQuotes {
   return async (orderId) => {
     const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.orderQuotes(orderId) }));
-    return Item === undefined ? undefined : { orderId, ratedAt: String(Item.ratedAt), result: Item.result as RatingResult };
+    return Item === undefined ? undefined : { orderId, ratedAt: String(Item.ratedAt), result: readMaybeGzipped<RatingResult>(Item, 'result') };
   };
 }

@@ -5,6 +5,7 @@ import type { Shipment } from '../../../domain/shared/shipment';
 import type { PendingEvent } from '../../../events/pending';
 import { keys } from './keys';
 import { buildRecordPipelineStep } from './pipeline-step';
+import { gzipJson, readMaybeGzipped } from './compressed-json';
 import { shipmentItem } from './shipment-store';
 
 /** Port: the routing decision of an order, with its explanation, if it was routed. */
@@ -38,7 +39,7 @@ export type RecordRouted = (routed: OrderRouted) => Promise<boolean>;
 export type RecordUnroutable = (unroutable: OrderUnroutable) => Promise<boolean>;
 
 function routingDecisionItem(decision: RoutingDecision, at: string): Record<string, unknown> {
-  return { ...keys.orderRouting(decision.orderId), type: 'RoutingDecision', decidedAt: at, decision };
+  return { ...keys.orderRouting(decision.orderId), type: 'RoutingDecision', decidedAt: at, decisionGz: gzipJson(decision) };
 }
 
 function labelItem(shipmentId: string, orderId: string, zpl: string, at: string): Record<string, unknown> {
@@ -97,7 +98,7 @@ export function buildRecordUnroutable(documents: DynamoDBDocumentClient, tableNa
 export function buildGetRoutingDecision(documents: DynamoDBDocumentClient, tableName: string): GetRoutingDecision {
   return async (orderId) => {
     const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.orderRouting(orderId) }));
-    return Item === undefined ? undefined : (Item.decision as RoutingDecision);
+    return Item === undefined ? undefined : readMaybeGzipped<RoutingDecision>(Item, 'decision');
   };
 }
 

@@ -162,6 +162,26 @@ function buildEnsureSubscriptionCount(documents: DynamoDBDocumentClient, tableNa
   };
 }
 
+/**
+ * Adapter: whether the seller has any subscription, for the bus publisher's routing to the fan-out
+ * (one eventually consistent Query of one key, half a read unit; SUBSCRIPTION_COUNT is not used
+ * because sellers from before it have none until they subscribe again).
+ */
+export function buildSellerHasSubscriptions(documents: DynamoDBDocumentClient, tableName: string): (sellerId: string) => Promise<boolean> {
+  return async (sellerId) => {
+    const { Items = [] } = await documents.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': keys.subscription(sellerId, '').pk, ':prefix': SUBSCRIPTION_PREFIX },
+        ProjectionExpression: 'pk',
+        Limit: 1,
+      }),
+    );
+    return Items.length > 0;
+  };
+}
+
 export function buildListSubscriptions(documents: DynamoDBDocumentClient, tableName: string): ListSubscriptions {
   return async (sellerId) => {
     const items: Record<string, unknown>[] = [];

@@ -4,7 +4,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { buildHandler } from '../../../functions/outbox-publisher/relay';
-import { buildPublishEvents, PublishFailedError } from '../../../functions/shared/bus/event-publisher';
+import { buildPublishEvents, PublishFailedError, SUBSCRIBERS_RESOURCE } from '../../../functions/shared/bus/event-publisher';
 import { logger } from '../../../functions/shared/observability';
 import { outboxAttribute, outboxItem, pendingEventsFromImage } from '../../../functions/shared/store/outbox';
 
@@ -36,6 +36,34 @@ describe('outbox relay', () => {
     expect(input.Entries).toEqual([
       { EventBusName: 'enlace', Source: 'enlace.orders', DetailType: 'order.received', Detail: JSON.stringify({ metadata: { eventId: 'evt_1' }, data: {} }) },
     ]);
+  });
+
+  it('marks for the notification fan-out only the events of sellers with subscriptions, asking once per seller', async () => {
+    // Prepare
+    eventBridge.on(PutEventsCommand).resolves({ FailedEntryCount: 0, Entries: [{ EventId: 'a' }, { EventId: 'b' }, { EventId: 'c' }] });
+    const asked: string[] = [];
+    const hasSubscriptions = async (sellerId: string) => {
+      asked.push(sellerId);
+      return sellerId === 'seller-a';
+    };
+    const event = (eventId: string, sellerId: string) => ({
+      eventId,
+      detailType: 'order.received',
+      source: 'enlace.orders',
+      detail: { metadata: { eventId, sellerId }, data: {} },
+    });
+
+    // Act
+    await buildPublishEvents(
+      new EventBridgeClient({}),
+      'enlace',
+      hasSubscriptions,
+    )([event('evt_1', 'seller-a'), event('evt_2', 'seller-b'), event('evt_3', 'seller-a')]);
+
+    // Assess
+    const entries = eventBridge.commandCalls(PutEventsCommand)[0]!.args[0].input.Entries!;
+    expect(entries.map((entry) => entry.Resources)).toEqual([[SUBSCRIBERS_RESOURCE], undefined, [SUBSCRIBERS_RESOURCE]]);
+    expect(asked.sort()).toEqual(['seller-a', 'seller-b']);
   });
 
   it('publishes the events a write carries on the item it changed (the outbox attribute), in the order written', async () => {
