@@ -226,7 +226,12 @@ const WAREHOUSE: readonly ApiRoute[] = [
     security: 'warehouseKey',
     pathParams: { ...warehouse, ...inbound },
     body: { schema: milestoneSchema, maxBytes: MAX_OPERATION_BYTES },
-    responses: { 200: { description: 'The shipment after the milestone.', body: inboundShipmentSchema }, 404: noWarehouseShipment, 409: journey },
+    responses: {
+      200: { description: 'The shipment after the milestone.', body: inboundShipmentSchema },
+      404: noWarehouseShipment,
+      409: journey,
+      503: problem('Other writers kept changing the shipment; the same request again is safe.', ['Retry-After']),
+    },
   },
   {
     method: 'POST',
@@ -238,7 +243,12 @@ const WAREHOUSE: readonly ApiRoute[] = [
     security: 'warehouseKey',
     pathParams: warehouse,
     body: { schema: receiptSchema, maxBytes: MAX_OPERATION_BYTES },
-    responses: { 200: { description: 'The shipment after the receipt.', body: inboundShipmentSchema }, 404: noWarehouseShipment, 409: journey },
+    responses: {
+      200: { description: 'The shipment after the receipt.', body: inboundShipmentSchema },
+      404: noWarehouseShipment,
+      409: journey,
+      503: problem('Other writers kept changing the shipment; the same request again is safe.', ['Retry-After']),
+    },
   },
   {
     method: 'POST',

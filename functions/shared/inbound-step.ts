@@ -19,16 +19,24 @@ export class InboundBusyError extends Error {
   override readonly name = 'InboundBusyError';
 }
 
-const MAX_ATTEMPTS = 5;
+/** Enough for a dock's worth of writers at once: ten receipts on one shipment each win within ten rounds. */
+export const MAX_INBOUND_ATTEMPTS = 12;
 
 /**
  * Read → decide → write, conditional on the version read, re-read and decided again when another
- * writer got there first (a forwarder milestone and a warehouse receipt at once). The decision is
- * pure (domain) and returns 'unchanged' for a redelivered milestone or receipt.
+ * writer got there first (a forwarder milestone and a warehouse receipt at once; ten cartons'
+ * receipts posted together). Each lost round waits a jittered, growing delay so the writers spread
+ * out. The decision is pure (domain) and returns 'unchanged' for a redelivered milestone or receipt.
  */
-export function buildInboundStep(deps: { readonly getInbound: GetInbound; readonly saveInboundChange: SaveInboundChange }) {
+export function buildInboundStep(deps: {
+  readonly getInbound: GetInbound;
+  readonly saveInboundChange: SaveInboundChange;
+  readonly sleep?: (ms: number) => Promise<void>;
+}) {
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   return async (inboundShipmentId: string, decide: (current: InboundShipment) => InboundDecision | 'unchanged'): Promise<InboundStepResult> => {
-    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
+    for (let attempt = 1; attempt <= MAX_INBOUND_ATTEMPTS; attempt += 1) {
+      if (attempt > 1) await sleep(Math.random() * Math.min(500, 10 * 2 ** attempt));
       const current = await deps.getInbound(inboundShipmentId);
       if (current === undefined) return { kind: 'missing' };
       const decision = decide(current);
@@ -41,6 +49,6 @@ export function buildInboundStep(deps: { readonly getInbound: GetInbound; readon
       });
       if (saved === 'saved') return { kind: 'changed', shipment: decision.shipment };
     }
-    throw new InboundBusyError(`inbound shipment ${inboundShipmentId} kept changing under ${MAX_ATTEMPTS} attempts; retry`);
+    throw new InboundBusyError(`inbound shipment ${inboundShipmentId} kept changing under ${MAX_INBOUND_ATTEMPTS} attempts; retry`);
   };
 }

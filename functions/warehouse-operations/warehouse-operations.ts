@@ -20,10 +20,10 @@ import { createEvent } from '../../events/envelope';
 import { toPending } from '../../events/pending';
 import { stockAdjustedV1, stockLowV1 } from '../../events/stock';
 import { pathParameter, type HttpRoute } from '../shared/http/http-handler';
-import { badRequest, conflict, jsonResponse, notFound, validationError } from '../shared/http/problem';
+import { badRequest, conflict, HttpError, jsonResponse, notFound, validationError } from '../shared/http/problem';
 import { limitParameter, queryParameter, routeByKey, warehouseFor } from '../shared/http/tenancy';
 import { journeyEvents, receiptEvents } from '../shared/inbound-events';
-import type { buildInboundStep } from '../shared/inbound-step';
+import { InboundBusyError, type buildInboundStep } from '../shared/inbound-step';
 import type { GetInbound, ListWarehouseInbound } from '../shared/store/inbound-store';
 import type { ApplyStockOperation, StockChange } from '../shared/store/stock-store';
 
@@ -63,6 +63,9 @@ const INBOUND_ID = /^inb_[A-Za-z0-9]{1,40}$/;
 
 function refuse(error: unknown): never {
   if (error instanceof InboundTransitionError) throw conflict(error.message);
+  // Other writers kept winning on this shipment: not the operator's fault, and safe to repeat (receipts and milestones carry ids).
+  if (error instanceof InboundBusyError)
+    throw new HttpError(503, 'Service Unavailable', `${error.message} (the same request again is safe)`, [], { 'retry-after': '1' });
   if (error instanceof InvalidMilestoneError || error instanceof InvalidReceiptError) {
     throw badRequest(
       `The request has ${error.problems.length} problem(s).`,
