@@ -77,6 +77,6 @@ describe('a warehouse receipt that keeps losing to other writers', () => {
     );
     expect(response.statusCode).toBe(503);
     expect(response.headers?.['retry-after']).toBe('1');
-    expect(String(JSON.parse(response.body ?? '{}').detail)).toContain('the same request again is safe');
+    expect((JSON.parse(response.body ?? '{}') as { detail: string }).detail).toContain('the same request again is safe');
   });
 });
