@@ -25,16 +25,16 @@ const allocate = buildBackorderAllocation({
   newEventId: () => newId('evt'),
 });
 
-/**
- * SQS (stock.received, stock.adjusted into available, order.cancelled with units released) →
- * the seller's backorders at that warehouse filled, oldest first. The bus rule only lets through
- * events that free units (infra: BackorderAllocation).
- */
 /** Each of these events names the seller (metadata) and the warehouse (data) where units became available. */
 const freed = async (event: EnlaceEvent<{ readonly warehouseCode: string }>, log: Logger): Promise<void> => {
   await allocate({ sellerId: event.metadata.sellerId, warehouseCode: event.data.warehouseCode, causeEventId: event.metadata.eventId }, log);
 };
 
+/**
+ * SQS (stock.received, stock.adjusted into available, order.cancelled with units released) →
+ * the seller's backorders at that warehouse filled, oldest first. The bus rule only lets through
+ * events that free units (infra: BackorderAllocation).
+ */
 export const handler = middy(eventsConsumer([on(stockReceivedV1, freed), on(stockAdjustedV1, freed), on(orderCancelledV1, freed)])).use(
   injectLambdaContext(logger),
 );
