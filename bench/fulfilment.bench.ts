@@ -8,7 +8,6 @@
  */
 // First: silence handler logs and metrics before Powertools reads its settings.
 import '../tests/setup/quiet-logs';
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createProduct, productInputSchema } from '../domain/catalog';
 import type { Tenant } from '../domain/shared/tenant';
@@ -20,19 +19,14 @@ import { buildOrderIntake } from '../functions/order-intake/order-intake';
 import { buildWarehouseIntake } from '../functions/order-intake/warehouse-intake';
 import type { HttpEvent, HttpRoute } from '../functions/shared/http/http-handler';
 import { newId } from '../functions/shared/ids';
-import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import * as fulfilmentStore from '../functions/shared/store/fulfilment-store';
 import { keys } from '../functions/shared/store/keys';
 import { buildFindOrderKey, buildGetOrder, buildSaveNewOrder } from '../functions/shared/store/order-store';
 import { buildCreateProduct, buildGetProducts } from '../functions/shared/store/product-store';
 import { buildGetStockBalances, stockWrites } from '../functions/shared/store/stock-store';
-import { startDynamoDbLocal, type Emulator } from '../local/emulators';
-import { createTableInput, LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/resources';
-import { synthesizeTemplate } from '../local/template';
 import { journeyProducts, warehouseOrderBody } from '../local/warehouse-journey';
-import { readWiring } from '../local/wiring';
-import { runningLocalCloud } from '../scripts/local-cloud-state';
 import { AWS_US_EAST_1 } from './aws-prices';
+import { withBenchTable } from './bench-table';
 import { countingWrites, noWrites, pool, type WriteCounts } from './write-counter';
 
 const orders = Number(process.argv[2] ?? 200);
@@ -198,24 +192,11 @@ async function backorderScenario(plain: DynamoDBDocumentClient, tableName: strin
 }
 
 async function main(): Promise<void> {
-  const running = runningLocalCloud();
-  let emulator: Emulator | undefined;
-  const endpoint = running?.dynamodb ?? (emulator = await startDynamoDbLocal()).endpoint;
-  const client = new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint });
-  const documents = buildDocumentClient(client);
-  const tableName = `bench-fulfilment-${Date.now()}`;
-  const { StreamSpecification: _stream, ...input } = createTableInput(tableName, readWiring(synthesizeTemplate()).tables[0]!.properties);
-  await client.send(new CreateTableCommand(input));
-  console.log(`DynamoDB Local at ${endpoint} (${running === undefined ? 'started by this bench' : "npm start's"})`);
-  try {
+  await withBenchTable('fulfilment', async (documents, tableName) => {
     await scenario('hot SKU', documents, tableName, 1);
     await scenario('50 SKUs', documents, tableName, 50);
     await backorderScenario(documents, tableName, Math.min(orders, 100));
-  } finally {
-    await client.send(new DeleteTableCommand({ TableName: tableName }));
-    client.destroy();
-    await emulator?.stop();
-  }
+  });
 }
 
 main().catch((error: unknown) => {

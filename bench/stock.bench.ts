@@ -12,17 +12,11 @@
  * docs/inbound.md, "Peak": one balance item takes about 500 transactional writes a second on AWS).
  * Run: npx tsx bench/stock.bench.ts [allocations] [concurrency]
  */
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StockMovement } from '../domain/stock';
-import { buildDocumentClient } from '../functions/shared/store/dynamo-client';
 import { buildApplyStockOperation, buildGetStockBalance, stockWrites, type StockOperation } from '../functions/shared/store/stock-store';
-import { startDynamoDbLocal, type Emulator } from '../local/emulators';
-import { createTableInput, LOCAL_CREDENTIALS, LOCAL_REGION } from '../local/resources';
-import { synthesizeTemplate } from '../local/template';
-import { readWiring } from '../local/wiring';
-import { runningLocalCloud } from '../scripts/local-cloud-state';
 import { AWS_US_EAST_1 } from './aws-prices';
+import { withBenchTable } from './bench-table';
 import { countingWrites, noWrites, pool, type WriteCounts } from './write-counter';
 
 const allocations = Number(process.argv[2] ?? 400);
@@ -117,17 +111,7 @@ async function run(label: string, documents: DynamoDBDocumentClient, tableName: 
 }
 
 async function main(): Promise<void> {
-  const running = runningLocalCloud();
-  let emulator: Emulator | undefined;
-  const endpoint = running?.dynamodb ?? (emulator = await startDynamoDbLocal()).endpoint;
-  const client = new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint });
-  const documents = buildDocumentClient(client);
-  const table = readWiring(synthesizeTemplate()).tables[0]!;
-  const tableName = `bench-stock-${Date.now()}`;
-  const { StreamSpecification: _stream, ...input } = createTableInput(tableName, table.properties);
-  await client.send(new CreateTableCommand(input));
-  console.log(`DynamoDB Local at ${endpoint} (${running === undefined ? 'started by this bench' : "npm start's"})`);
-  try {
+  await withBenchTable('stock', async (documents, tableName) => {
     // Warm-up: compile the adapter's paths and the SDK's first connections; not printed.
     const quiet = console.log;
     console.log = () => undefined;
@@ -137,11 +121,7 @@ async function main(): Promise<void> {
     await run('spread', documents, tableName, many, concurrency);
     await run('hot SKU', documents, tableName, ['SKU-FLASH-DEAL'], concurrency);
     await run('hot SKU, one at a time', documents, tableName, ['SKU-FLASH-SERIAL'], 1);
-  } finally {
-    await client.send(new DeleteTableCommand({ TableName: tableName }));
-    client.destroy();
-    await emulator?.stop();
-  }
+  });
 }
 
 main().catch((error: unknown) => {
