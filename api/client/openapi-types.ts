@@ -1341,6 +1341,8 @@ export interface components {
                     max: number;
                 };
                 warnings: string[];
+                /** @description Battery types this service does not carry (what customs checks a corrected order against once it is booked); absent on quotes made before 2026-12-05. */
+                refusedBatteries?: string[];
             } & {
                 [key: string]: unknown;
             })[];
@@ -1486,6 +1488,8 @@ export interface components {
                     max: number;
                 };
                 warnings: string[];
+                /** @description Battery types this service does not carry (what customs checks a corrected order against once it is booked); absent on quotes made before 2026-12-05. */
+                refusedBatteries?: string[];
             } & {
                 [key: string]: unknown;
             })[];

@@ -407,6 +407,7 @@ function rateService(ctx: Context, card: RateCard): EligibleQuote | IneligibleQu
     buyerPaidAtCheckout: dutiesAndTaxes.payer === 'buyer' && dutiesAndTaxes.collectedAtCheckout ? dutiesAndTaxes.total : zero(ctx.currency),
     transitDays: { min: transit.min + extra.min, max: transit.max + extra.max },
     warnings,
+    refusedBatteries: card.refused.batteries,
   };
   return leg ? { ...quote, domestic: { warehouseCode: leg.warehouseCode, zone: leg.zone.id } } : quote;
 }

@@ -169,6 +169,12 @@ export interface EligibleQuote {
   /** Domestic services: the warehouse it leaves from and the zone of the destination. */
   readonly domestic?: { readonly warehouseCode: string; readonly zone: string };
   readonly warnings: readonly string[];
+  /**
+   * Battery types this service's rate card refuses: what customs checks a corrected order against
+   * once the service is booked, so routing needs no rate card of its own. Absent on quotes stored
+   * before 2026-12-05 (routing then assumes only the batteries the order was rated with).
+   */
+  readonly refusedBatteries?: readonly BatteryType[];
 }
 
 export const INELIGIBILITY_CODES = [

@@ -2,8 +2,6 @@ import type { Order } from '../order';
 import type { KpiWeek } from '../performance';
 import { laneKpis } from '../performance';
 import type { RatingResult } from '../rating';
-import { cardInEffect, RATE_CARDS } from '../rating';
-import { utcDay } from '../shared/fx';
 import type { Shipment } from '../shared/shipment';
 import { BATTERY_TYPES, type BatteryType } from '../shared/shipping-terms';
 import { bookWithFallback, recordBooking, timeoutFromSleep, type BookingConfirmation, type BookShipment } from './booking';
@@ -70,7 +68,7 @@ export async function routeOrder(input: RouteOrderInput): Promise<RoutedOrder> {
     outcome: 'routed',
     decision: recorded,
     confirmation,
-    acceptsBatteries: acceptedBatteries(target.serviceId, target.carrier, now),
+    acceptsBatteries: acceptedBatteries(input.quotes, order, target),
     shipment: {
       shipmentId: input.newShipmentId(),
       orderId: order.orderId,
@@ -88,12 +86,18 @@ export async function routeOrder(input: RouteOrderInput): Promise<RoutedOrder> {
   };
 }
 
-/** Battery types the booked service carries: neither its rate card nor its last-mile carrier refuses them. */
-function acceptedBatteries(serviceId: string, carrierSlug: string, now: Date): BatteryType[] {
-  const card = cardInEffect(
-    RATE_CARDS.filter((candidate) => candidate.serviceId === serviceId),
-    utcDay(now),
-  );
-  const refusedByCarrier = CARRIERS.find((profile) => profile.slug === carrierSlug)?.refused.batteries ?? [];
-  return BATTERY_TYPES.filter((battery) => !(card?.refused.batteries ?? []).includes(battery) && !refusedByCarrier.includes(battery));
+/**
+ * Battery types the booked service carries: neither its rate card (as its stored quote says) nor
+ * its last-mile carrier refuses them. A quote stored before quotes named their refused batteries
+ * vouches only for the batteries the order was rated with, so those (and goods without batteries)
+ * are all it accepts.
+ */
+function acceptedBatteries(rating: RatingResult, order: Order, target: { readonly serviceId: string; readonly carrier: string }): BatteryType[] {
+  const quote = rating.quotes.find((candidate) => candidate.serviceId === target.serviceId);
+  const refusedByCarrier = CARRIERS.find((profile) => profile.slug === target.carrier)?.refused.batteries ?? [];
+  const acceptedByCard = (battery: BatteryType) =>
+    quote?.refusedBatteries === undefined
+      ? battery === 'none' || order.items.some((item) => item.batteryType === battery)
+      : !quote.refusedBatteries.includes(battery);
+  return BATTERY_TYPES.filter((battery) => acceptedByCard(battery) && !refusedByCarrier.includes(battery));
 }

@@ -3,12 +3,9 @@ import { measureBundles, type BundleSize } from '../../scripts/bundle-size';
 
 /*
  * `npm run bundle-size`'s check, in npm test: every function's bundle, as the CDK deploys it
- * (infra/constructs/bundling.ts), stays within 250 KiB. One function is over today and may not grow
- * while it is: routing carries every rate card (about 54 KiB) to read the booked service's refused
- * batteries (domain/routing/route-order.ts); carrying them in the quote would take it under, but
- * changes order.rated's contract (docs/performance.md, "Bundles").
+ * (infra/constructs/bundling.ts), stays within 250 KiB, with no exception (routing's was lifted
+ * when the stored quote began to name its refused batteries, so routing carries no rate card).
  */
-const OVER_BUDGET_CEILING: Readonly<Record<string, number>> = { routing: 260 * 1024 };
 
 let sizes: BundleSize[];
 beforeAll(async () => {
@@ -21,17 +18,9 @@ describe('deployed bundles', () => {
     expect(sizes.map(({ name }) => name)).toEqual(expect.arrayContaining(['order-intake', 'routing', 'customs-documents', 'tracking-webhook']));
   });
 
-  it(`keeps every bundle within ${BUNDLE_BUDGET_BYTES / 1024} KiB minified, and the known exception from growing`, () => {
-    const over = sizes
-      .filter(({ name, bytes }) => bytes > (OVER_BUDGET_CEILING[name] ?? BUNDLE_BUDGET_BYTES))
-      .map(({ name, bytes }) => `${name}: ${bytes} bytes`);
+  it(`keeps every bundle within ${BUNDLE_BUDGET_BYTES / 1024} KiB minified`, () => {
+    const over = sizes.filter(({ bytes }) => bytes > BUNDLE_BUDGET_BYTES).map(({ name, bytes }) => `${name}: ${bytes} bytes`);
     expect(over).toEqual([]);
-  });
-
-  it('keeps the known exception listed only while it is over budget', () => {
-    for (const name of Object.keys(OVER_BUDGET_CEILING)) {
-      expect(sizes.find((size) => size.name === name)!.bytes).toBeGreaterThan(BUNDLE_BUDGET_BYTES);
-    }
   });
 
   it('deploys pdf-lib as its own file beside the functions that render, and in no bundle', () => {
