@@ -82,13 +82,10 @@ export const ratingResultSchema = z
         buyerPaysOnDelivery: money,
         transitDays: z.object({ min: z.number().int(), max: z.number().int() }),
         warnings: z.array(z.string()),
-        refusedBatteries: z
-          .array(z.string())
-          .optional()
-          .meta({
-            description:
-              'Battery types this service does not carry (what customs checks a corrected order against once it is booked); absent on quotes made before 2026-12-05.',
-          }),
+        refusedBatteries: z.array(z.string()).optional().meta({
+          description:
+            'Battery types this service does not carry (what customs checks a corrected order against once it is booked); absent on quotes made before 2026-12-05.',
+        }),
       }),
     ),
     ineligible: z.array(ineligibleService),
