@@ -95,6 +95,30 @@ describe('outbox relay', () => {
     );
   });
 
+  it('stores an outbox item’s detail gzipped (a transaction bills each KB twice) and reads it back whole', () => {
+    const quotes = Array.from({ length: 6 }, (_, index) => ({
+      serviceId: `enlace-standard-${index}`,
+      serviceName: 'Enlace Standard',
+      lines: ['freight', 'fuel', 'duties'],
+    }));
+    const event = { eventId: 'evt_big', detailType: 'order.rated', source: 'enlace.rating', detail: { metadata: { eventId: 'evt_big' }, data: { quotes } } };
+    const item = outboxItem(event, '2026-12-05T00:00:00.000Z');
+    expect(item).not.toHaveProperty('detail');
+    expect(String(item.detailGz).length).toBeLessThan(JSON.stringify(event.detail).length / 2);
+    expect(pendingEventsFromImage(item)).toEqual([event]);
+  });
+
+  it('still relays an outbox item written before details were gzipped (plain JSON in `detail`)', () => {
+    const event = {
+      eventId: 'evt_old',
+      detailType: 'order.received',
+      source: 'enlace.orders',
+      detail: { metadata: { eventId: 'evt_old' }, data: { orderId: 'ord_1' } },
+    };
+    const { detailGz: _gzipped, ...before } = outboxItem(event, '2026-12-05T00:00:00.000Z');
+    expect(pendingEventsFromImage({ ...before, detail: JSON.stringify(event.detail) })).toEqual([event]);
+  });
+
   it('publishes nothing for a record whose write carried no events', async () => {
     const image = { pk: 'SHIPMENT#shp_1', sk: 'TRACKING', version: 5, ...outboxAttribute([]) };
     expect(pendingEventsFromImage(image)).toEqual([]);
