@@ -138,7 +138,6 @@ describe('customs documents against DynamoDB Local and fauxqs', () => {
       version: 2,
       revisedAt: '2026-11-23T09:00:00.000Z',
       shipTo: { taxId: VALID_CPF, city: 'São Paulo' },
-      gsi1pk: 'SELLER#seller-sz-001',
       certificates: [ANATEL],
       receivedAt: order.receivedAt,
     });

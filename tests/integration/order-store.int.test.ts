@@ -1,6 +1,6 @@
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'aws-lambda';
 import { createOrder } from '../../domain/order/order';
 import { orderInputSchema } from '../../domain/order/order-input';
@@ -11,6 +11,7 @@ import { buildHandler as buildRelay } from '../../functions/outbox-publisher/rel
 import { buildPublishEvents, type PublishEvents } from '../../functions/shared/bus/event-publisher';
 import { migrateLegacyOrderIdempotency } from '../../functions/shared/store/order-idempotency-migration';
 import { buildGetOrder, buildSaveNewOrder } from '../../functions/shared/store/order-store';
+import { keys } from '../../functions/shared/store/keys';
 import { sampleOrderBody } from '../fixtures/orders';
 import { createTestTable, eventually, localClientConfig, localCloud, localDynamoDb } from '../setup/local-cloud-client';
 import { relayStreamEvent } from '../setup/table-stream';
@@ -41,6 +42,37 @@ describe('order store against DynamoDB Local', () => {
     const items = await itemsOf(tableName);
     expect(items.map((item) => String(item.type)).sort()).toEqual(['Order', 'OrderIdempotency', 'OutboxEvent']);
     expect(await buildGetOrder(documents, tableName)('ord_A1')).toEqual(order);
+  });
+
+  it("lists a seller's orders by time through their idempotency items, so the order item itself is in no index and a status change writes none", async () => {
+    const { tableName } = await createTestTable(client);
+    const save = buildSaveNewOrder(documents, tableName);
+    for (const [orderId, external] of [
+      ['ord_L1', 'EXT-L1'],
+      ['ord_L2', 'EXT-L2'],
+    ] as const) {
+      const { order, pending } = newOrder(orderId, external);
+      await save(order, `hash-${orderId}`, pending);
+    }
+    const rival = newOrder('ord_L3', 'EXT-L3', 'seller-rival-9');
+    await save(rival.order, 'hash-rival', rival.pending);
+
+    const { Items: listed = [] } = await documents.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :orders)',
+        ExpressionAttributeValues: { ':pk': 'SELLER#seller-sz-001', ':orders': 'ORDER#' },
+      }),
+    );
+    expect(listed.map((item) => [String(item.type), String(item.orderId)])).toEqual([
+      ['OrderIdempotency', 'ord_L1'],
+      ['OrderIdempotency', 'ord_L2'],
+    ]);
+    const { Item: stored } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.order('ord_L1') }));
+    expect(stored).toBeDefined();
+    expect(stored).not.toHaveProperty('gsi1pk');
+    expect(stored).not.toHaveProperty('gsi1sk');
   });
 
   it('creates exactly one order from concurrent duplicates; every loser learns the winner', async () => {

@@ -10,6 +10,7 @@
  * | (legacy, read only) the same before it was per seller | table | IDEM#<marketplace>#<externalId>     | IDEM  (docs/migrations/order-idempotency-per-seller.md) |
  * | quotes of an order; chosen shipment of an order      | table | ORDER#<orderId>                     | QUOTES / SHIPMENT                  |
  * | a seller's orders and shipments by time              | gsi1  | SELLER#<sellerId>                   | <TYPE>#<iso time>#<id>             |
+ * |   (orders: the IDEM item, written once, carries the order id; orders received before 2026-12-05 are there themselves) |
  * | shipment by (carrier, tracking number)               | gsi2  | TRACKING#<carrier>#<trackingNumber> | SHIPMENT                           |
  * | a shipment's tracking state and timeline             | table | SHIPMENT#<shipmentId>               | TRACKING (timeline inside, gzipped, in event-time order) |
  * | shipment by its line-haul tracking number            | gsi2  | TRACKING#enlace-linehaul#<number>   | SHIPMENT (alias item: pk SHIPMENT#<shipmentId>, sk ALIAS#<carrier>#<number>) |

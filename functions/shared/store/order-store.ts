@@ -69,6 +69,9 @@ export function newOrderWrites(tableName: string, order: Order, requestHash: str
         TableName: tableName,
         Item: {
           ...keys.orderIdempotency(order.sellerId, order.marketplace, order.externalOrderId),
+          // The seller's orders by time (gsi1) list this item, written once, not the order: every
+          // status change of an order in an index projecting ALL was an index write of its ~2 KB.
+          ...keys.sellerOrder(order.sellerId, order.receivedAt, order.orderId),
           type: 'OrderIdempotency',
           keyVersion: IDEMPOTENCY_KEY_VERSION,
           ...idempotency,
@@ -134,7 +137,7 @@ export function buildGetOrder(documents: DynamoDBDocumentClient, tableName: stri
 }
 
 export function orderToItem(order: Order): Record<string, unknown> {
-  return { ...keys.order(order.orderId), ...keys.sellerOrder(order.sellerId, order.receivedAt, order.orderId), type: 'Order', ...order };
+  return { ...keys.order(order.orderId), type: 'Order', ...order };
 }
 
 export function orderFromItem(item: Record<string, unknown>): Order {
