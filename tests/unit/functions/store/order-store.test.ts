@@ -47,7 +47,17 @@ describe('a new order: one transaction guarded by its idempotency key', () => {
     expect(idempotency).toEqual({
       Put: {
         TableName: TABLE,
-        Item: { ...ownKey, type: 'OrderIdempotency', keyVersion: IDEMPOTENCY_KEY_VERSION, orderId: 'ord_1', sellerId: 'seller-sz-001', requestHash: 'hash-1' },
+        Item: {
+          ...ownKey,
+          // The seller's orders by time list the record (written once), not the order item.
+          gsi1pk: 'SELLER#seller-sz-001',
+          gsi1sk: `ORDER#${order.receivedAt}#ord_1`,
+          type: 'OrderIdempotency',
+          keyVersion: IDEMPOTENCY_KEY_VERSION,
+          orderId: 'ord_1',
+          sellerId: 'seller-sz-001',
+          requestHash: 'hash-1',
+        },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     });
@@ -68,6 +78,7 @@ describe('a new order: one transaction guarded by its idempotency key', () => {
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     });
+    expect(orderPut).not.toHaveProperty('Put.Item.gsi1pk');
     expect(outbox).toEqual({ Put: { TableName: TABLE, Item: expect.objectContaining({ type: 'OutboxEvent' }) } });
     expect(outbox).not.toHaveProperty('Put.ConditionExpression');
   });
