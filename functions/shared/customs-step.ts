@@ -4,7 +4,7 @@ import type { Order } from '../../domain/order';
 import { customsDocumentsReadyV1, customsHeldV1 } from '../../events/customs';
 import { createEvent } from '../../events/envelope';
 import { toPending, type PendingEvent } from '../../events/pending';
-import type { CustomsCheckRecord, CustomsContext, DocumentRecord, DocumentsRecord, StoredDocumentRecord } from './store/customs-store';
+import type { CustomsCheckRecord, CustomsContext, DocumentsRecord, StoredDocumentRecord } from './store/customs-store';
 import { documentFileKey, PACKED_CONTENT_TYPE, packedDocumentsKey, type PutDocumentFile } from './store/document-files';
 import { packFiles } from './store/document-pack';
 
@@ -70,7 +70,8 @@ export function buildCustomsStep(deps: CustomsStepDeps) {
     const warnings = decision.problems;
     const event = createEvent(
       customsDocumentsReadyV1,
-      { orderId: order.orderId, orderVersion: order.version, shipment, documents: stored.map(asPublished), warnings },
+      // The contract keeps each file's key, size and hash (createEvent parses it, dropping the offsets: they are the table's).
+      { orderId: order.orderId, orderVersion: order.version, shipment, documents: stored, warnings },
       eventContext,
     );
     return {
@@ -110,10 +111,4 @@ async function storeDocuments(putFile: PutDocumentFile, order: Order, documents:
       offset: offsetOf(2 * index + 1),
     },
   }));
-}
-
-/** A stored document as customs.documents-ready v1 describes it: each file's own key, size and hash (where it sits in the packed object is the table's). */
-function asPublished(document: StoredDocumentRecord): DocumentRecord {
-  const file = ({ key, sizeBytes, sha256: hash }: StoredDocumentRecord['json']) => ({ key, sizeBytes, sha256: hash });
-  return { ...document, json: file(document.json), pdf: file(document.pdf) };
 }
