@@ -14,7 +14,11 @@ export const customsProblemSchema = z.object({
 });
 
 const storedFile = z.object({
-  /** S3 key in the documents bucket: orders/<orderId>/v<version>/<type>.<json|pdf>. */
+  /**
+   * The file's own name in the documents bucket: orders/<orderId>/v<version>/<type>.<json|pdf>. The
+   * bytes are stored packed with the version's other files (orders/<orderId>/v<version>/documents.bin);
+   * an object exists at this key once a link to the file has been asked for.
+   */
   key: z.string(),
   sizeBytes: z.number().int().positive(),
   /** "sha256:<hex>" of the stored bytes. */

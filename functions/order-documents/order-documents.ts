@@ -6,7 +6,13 @@ import type { Tenant } from '../../domain/shared/tenant';
 import { mayRead } from '../../domain/shared/tenant';
 import { header, pathParameter, type HttpRoute } from '../shared/http/http-handler';
 import { HttpError, jsonResponse, notFound } from '../shared/http/problem';
-import type { DocumentRecord, DocumentsRecord, GetCustomsCheck, GetOrderDocuments } from '../shared/store/customs-store';
+import {
+  documentFileObject,
+  type DocumentsRecord,
+  type GetCustomsCheck,
+  type GetOrderDocuments,
+  type StoredDocumentRecord,
+} from '../shared/store/customs-store';
 import { CONTENT_TYPES, type FileFormat, type GetDocumentFile, type LinkToDocumentFile } from '../shared/store/document-bucket';
 
 /** How long a link from `?link=true` works. */
@@ -57,7 +63,7 @@ export function negotiateFormat(accept: string | undefined): FileFormat | undefi
   return candidates[0]?.format;
 }
 
-function documentView(orderId: string, document: DocumentRecord) {
+function documentView(orderId: string, document: StoredDocumentRecord) {
   const self = `${documentsPath(orderId)}/${document.type}`;
   return {
     type: document.type,
@@ -109,7 +115,7 @@ async function readyDocuments(deps: OrderDocumentsDeps, tenant: Tenant, orderId:
   throw notFound(`Order "${orderId}" is ${order.status} and has no customs documents.`);
 }
 
-function resolveType(requested: string, record: DocumentsRecord): DocumentRecord | undefined {
+function resolveType(requested: string, record: DocumentsRecord): StoredDocumentRecord | undefined {
   const wanted = requested.toLowerCase();
   const declaration = record.documents.find((document) => document.type === 'customs-declaration');
   // The postal form may also be asked for by its own name (cn22 or cn23), when that is the order's form.
@@ -138,8 +144,9 @@ export function buildListDocumentsRoute(deps: OrderDocumentsDeps): HttpRoute {
 
 /**
  * GET /v1/orders/{id}/documents/{type}: the PDF (`Accept: application/pdf`) or the JSON
- * (`application/json`, the default), byte for byte as stored; `?link=true` answers short-lived
- * URLs of both files instead.
+ * (`application/json`, the default), byte for byte as stored (one GET, of the file's range of the
+ * version's packed object); `?link=true` answers short-lived URLs of both files instead (each file
+ * copied to its own object on its first link, since a URL can only name a whole object).
  */
 export function buildGetDocumentRoute(deps: OrderDocumentsDeps): HttpRoute {
   const now = deps.now ?? (() => new Date());
@@ -158,7 +165,11 @@ export function buildGetDocumentRoute(deps: OrderDocumentsDeps): HttpRoute {
     if (event.queryStringParameters?.link === 'true') {
       const issuedAt = now();
       const link = (format: FileFormat) =>
-        deps.linkToFile(document[format].key, { expiresInSeconds: LINK_TTL_SECONDS, fileName: `${document.documentNumber}.${format}`, now: issuedAt });
+        deps.linkToFile(documentFileObject(record, document, format), {
+          expiresInSeconds: LINK_TTL_SECONDS,
+          fileName: `${document.documentNumber}.${format}`,
+          now: issuedAt,
+        });
       const [pdf, json] = await Promise.all([link('pdf'), link('json')]);
       return jsonResponse(200, {
         type: document.type,
@@ -177,8 +188,8 @@ export function buildGetDocumentRoute(deps: OrderDocumentsDeps): HttpRoute {
         `Documents are served as ${CONTENT_TYPES.json} or ${CONTENT_TYPES.pdf}; ask for one of them in the Accept header.`,
       );
     }
-    const file = document[format];
-    const bytes = await deps.getFile(file.key);
+    const file = documentFileObject(record, document, format);
+    const bytes = await deps.getFile(file);
     if (bytes === undefined) {
       throw new Error(`document file ${file.key} is missing from the bucket`);
     }

@@ -29,7 +29,11 @@ export const CUSTOMS_ROUTES = {
   getDocument: { method: 'GET', path: '/v1/orders/{id}/documents/{type}' },
 } as const;
 
-/** Every document file lives under this prefix: orders/<orderId>/v<version>/<type>.<json|pdf>. */
+/**
+ * Every document object lives under this prefix: orders/<orderId>/v<version>/documents.bin (a version's
+ * files packed), and orders/<orderId>/v<version>/<type>.<json|pdf> (a file on its own: written before
+ * files were packed, or copied out of the packed object for a link).
+ */
 const DOCUMENTS_PREFIX = 'orders/*';
 
 /**
@@ -91,7 +95,10 @@ export class CustomsDocuments extends Construct {
       description: 'GET /v1/orders/{id}/documents and GET /v1/orders/{id}/documents/{type} (PDF, JSON or a 5-minute link)',
       environment,
     }).bindTable(table, 'read');
-    this.reader.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: [objects] }));
+    // Put: a packed file is copied to its own key on its first link. ListBucket: so that HEAD of a
+    // file not copied yet answers 404 (S3 answers 403 without it) and the copy is made.
+    this.reader.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [objects] }));
+    this.reader.addToRolePolicy(new iam.PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }));
 
     for (const fn of [this.correctOrder, this.reader]) {
       fn.errorsAlarm.addAlarmAction(new cwActions.SnsAction(alarmTopic));
@@ -111,7 +118,7 @@ export class CustomsDocuments extends Construct {
     Validations.of(this).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/${DOCUMENTS_PREFIX}]`,
       reason:
-        'Each function may only put (or, the reader, get) document files under orders/ in this one bucket; their keys are per order and version, so no narrower ARN exists.',
+        'Each function may only put (and the reader get) document objects under orders/ in this one bucket; their keys are per order and version, so no narrower ARN exists.',
     });
   }
 }

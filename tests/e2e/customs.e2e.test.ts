@@ -1,6 +1,7 @@
 import { apiFetch } from '../setup/api-contract';
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { sha256 } from '../../domain/customs/documents';
 import { encodeCode128 } from '../../domain/customs/pdf';
 import { customsDocumentsReadyV1, customsHeldV1 } from '../../events/customs';
 import { createEvent, parseEvent, type EnlaceEvent } from '../../events/envelope';
@@ -175,6 +176,10 @@ describe('customs documents through the local cloud', () => {
       const pdf = await call('GET', `/v1/orders/${orderId}/documents/${type}`, { accept: 'application/pdf' });
       expect(pdf.status).toBe(200);
       expect(pdf.headers.get('content-type')).toBe('application/pdf');
+      // Byte for byte the file customs rendered (its size and hash were recorded when it was rendered), cut out of the packed object.
+      const listedPdf = documents.find((document) => document.type === type)!.pdf;
+      expect([pdf.bytes.byteLength, sha256(pdf.bytes)]).toEqual([listedPdf.sizeBytes, listedPdf.sha256]);
+      expect(pdf.headers.get('etag')).toBe(`"${listedPdf.sha256}"`);
       const content = await readPdf(pdf.bytes);
       expect(content.document.getPageCount()).toBeGreaterThan(0);
       expect(content.text).toContain(trackingNumber);
@@ -189,6 +194,7 @@ describe('customs documents through the local cloud', () => {
     expect(cn23.text).toContain('8471.30');
 
     const json = await call('GET', `/v1/orders/${orderId}/documents/commercial-invoice`, { accept: 'application/json' });
+    expect(sha256(json.bytes)).toBe(documents[0]!.json.sha256);
     expect(json.json).toMatchObject({
       incoterm: 'DDP',
       orderVersion: 3,
@@ -209,6 +215,13 @@ describe('customs documents through the local cloud', () => {
     expect(followed.status).toBe(200);
     const served = await call('GET', `/v1/orders/${orderId}/documents/commercial-invoice`, { accept: 'application/pdf' });
     expect(Buffer.from(await followed.arrayBuffer()).equals(Buffer.from(served.bytes))).toBe(true);
+    // The files are packed in one object per version: the link's file is copied out of it whole, the JSON's too.
+    const followedJson = await fetch(String((link.json.json as { url: string }).url));
+    expect(followedJson.headers.get('content-type')).toBe('application/json');
+    expect(Buffer.from(await followedJson.arrayBuffer()).equals(Buffer.from(json.bytes))).toBe(true);
+    // A second link finds the copies made by the first.
+    const relinked = await call('GET', `/v1/orders/${orderId}/documents/commercial-invoice?link=true`);
+    expect(Buffer.from(await (await fetch(String((relinked.json.pdf as { url: string }).url))).arrayBuffer()).equals(Buffer.from(served.bytes))).toBe(true);
 
     // customs.documents-ready went out for version 3.
     const ready = await eventually(

@@ -1,17 +1,38 @@
 import type { Order } from '../../domain/order';
-import type { CustomsCheckRecord, CustomsContext, CustomsWrite, DocumentsRecord } from '../../functions/shared/store/customs-store';
-import type { FileFormat } from '../../functions/shared/store/document-bucket';
+import type { CustomsCheckRecord, CustomsContext, CustomsWrite, DocumentsRecord, StoredDocumentRecord } from '../../functions/shared/store/customs-store';
+import { documentFileObject } from '../../functions/shared/store/customs-store';
+import { CONTENT_TYPES, type DocumentFileObject, type FileFormat } from '../../functions/shared/store/document-files';
 
 /** In-memory stand-ins for the customs adapters, with their contracts. */
-/** An in-memory bucket with the adapters' contract. */
+/**
+ * An in-memory bucket with the adapters' contract: a packed file is read as its range of the packed
+ * object, and a link copies it to its own key first (once).
+ */
 export function fakeBucket() {
-  const files = new Map<string, { bytes: Uint8Array; format: FileFormat }>();
+  const objects = new Map<string, { bytes: Uint8Array; contentType: string }>();
+  const links: { key: string; expiresInSeconds: number; fileName: string }[] = [];
+  const read = (file: DocumentFileObject): Uint8Array | undefined => {
+    if (file.packed === undefined) return objects.get(file.key)?.bytes;
+    const { offset, length } = file.packed.range;
+    const packed = objects.get(file.packed.key)?.bytes;
+    return packed === undefined || offset + length > packed.byteLength ? undefined : packed.slice(offset, offset + length);
+  };
   return {
-    files,
-    putFile: async (key: string, bytes: Uint8Array, format: FileFormat) => {
-      files.set(key, { bytes: new Uint8Array(bytes), format });
+    objects,
+    links,
+    putFile: async (key: string, bytes: Uint8Array, contentType: string) => {
+      objects.set(key, { bytes: new Uint8Array(bytes), contentType });
     },
-    getFile: async (key: string) => files.get(key)?.bytes,
+    getFile: async (file: DocumentFileObject) => read(file),
+    linkToFile: async (file: DocumentFileObject, options: { expiresInSeconds: number; fileName: string }) => {
+      if (file.packed !== undefined && !objects.has(file.key)) {
+        objects.set(file.key, { bytes: read(file)!, contentType: CONTENT_TYPES[file.format] });
+      }
+      links.push({ key: file.key, expiresInSeconds: options.expiresInSeconds, fileName: options.fileName });
+      return `https://bucket.example/${file.key}?signed`;
+    },
+    /** The bytes of one file of a stored document, wherever its record says they are. */
+    fileBytes: (record: DocumentsRecord, document: StoredDocumentRecord, format: FileFormat) => read(documentFileObject(record, document, format)),
   };
 }
 

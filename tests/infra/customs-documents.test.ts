@@ -68,7 +68,16 @@ describe('customs documents in the stack', () => {
     }
     expect(s3Actions(functionNamed('customs-documents').logicalId)).toEqual(['s3:PutObject']);
     expect(s3Actions(functionNamed('correct-order').logicalId)).toEqual(['s3:PutObject']);
-    expect(s3Actions(functionNamed('order-documents').logicalId)).toEqual(['s3:GetObject']);
+    // The reader copies a packed file to its own key on its first link (PutObject), and HEADs that key
+    // first, which answers 404 for a missing key only with ListBucket on the bucket (403 without).
+    expect(s3Actions(functionNamed('order-documents').logicalId)).toEqual(['s3:GetObject', 's3:PutObject', 's3:ListBucket']);
+    const readerS3 = policyStatementsOf(functionNamed('order-documents').logicalId).filter((statement) =>
+      [statement.Action].flat().some((action) => action.startsWith('s3:')),
+    );
+    expect(readerS3.map((statement) => statement.Resource)).toEqual([
+      { 'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/orders/*']] },
+      { 'Fn::GetAtt': [bucketId, 'Arn'] },
+    ]);
   });
 
   it('serves PATCH /v1/orders/{id} and both document routes behind the authorizer', () => {

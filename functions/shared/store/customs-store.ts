@@ -6,6 +6,7 @@ import type { Order, OrderStatus } from '../../../domain/order';
 import type { BatteryType } from '../../../domain/shared/shipping-terms';
 import type { customsDocumentSchema } from '../../../events/customs';
 import { type PendingEvent } from '../../../events/pending';
+import type { DocumentFileObject, FileFormat } from './document-files';
 import { keys, type ItemKey } from './keys';
 import { outboxItem } from './outbox';
 
@@ -30,14 +31,42 @@ export interface CustomsCheckRecord {
   readonly problems: readonly CustomsProblem[];
 }
 
+/** A document as customs.documents-ready describes it: each file's own key, size and hash. */
 export type DocumentRecord = z.output<typeof customsDocumentSchema>;
 
-/** The order's current documents: where each file is, its size and hashes. */
+/** A file as the table keeps it: as the event describes it, and where it starts in the packed object. */
+export type StoredFileRecord = DocumentRecord['json'] & {
+  /** Its first byte in the version's packed object (`DocumentsRecord.packedKey`); it runs for `sizeBytes`. */
+  readonly offset?: number;
+};
+
+export interface StoredDocumentRecord extends Omit<DocumentRecord, 'json' | 'pdf'> {
+  readonly json: StoredFileRecord;
+  readonly pdf: StoredFileRecord;
+}
+
+/**
+ * The order's current documents: where each file is, its size and hashes. Since the files are
+ * packed, `packedKey` names the version's one object and each file has its `offset` in it; a record
+ * written before has neither, and each file is the object at its own key.
+ */
 export interface DocumentsRecord {
   readonly orderId: string;
   readonly orderVersion: number;
   readonly generatedAt: string;
-  readonly documents: readonly DocumentRecord[];
+  readonly packedKey?: string;
+  readonly documents: readonly StoredDocumentRecord[];
+}
+
+/** Where the bucket holds one file of a stored document, whichever shape its record has. */
+export function documentFileObject(record: DocumentsRecord, document: StoredDocumentRecord, format: FileFormat): DocumentFileObject {
+  const { key, sizeBytes, sha256, offset } = document[format];
+  const file = { key, format, sizeBytes, sha256 };
+  if (record.packedKey === undefined && offset === undefined) return file;
+  if (record.packedKey === undefined || offset === undefined) {
+    throw new Error(`documents of order ${record.orderId} v${record.orderVersion}: ${key} has half a packed location`);
+  }
+  return { ...file, packed: { key: record.packedKey, range: { offset, length: sizeBytes } } };
 }
 
 const customsContextItem = (context: CustomsContext): Record<string, unknown> => ({

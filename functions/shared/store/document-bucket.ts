@@ -1,21 +1,71 @@
-import { GetObjectCommand, NoSuchKey, type GetObjectCommandInput, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, NoSuchKey, PutObjectCommand, type GetObjectCommandInput, type S3Client } from '@aws-sdk/client-s3';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { HttpRequest } from '@smithy/types';
-import type { GetDocumentFile, LinkToDocumentFile } from './document-files';
+import { sha256 } from '../../../domain/customs';
+import { CONTENT_TYPES, type DocumentFileObject, type GetDocumentFile, type LinkToDocumentFile } from './document-files';
+import { rangeHeader } from './document-pack';
 
 export { buildPutDocumentFile } from './document-put';
-export { CONTENT_TYPES, documentFileKey, type FileFormat, type GetDocumentFile, type LinkToDocumentFile, type PutDocumentFile } from './document-files';
+export {
+  CONTENT_TYPES,
+  documentFileKey,
+  packedDocumentsKey,
+  type DocumentFileObject,
+  type FileFormat,
+  type GetDocumentFile,
+  type LinkToDocumentFile,
+  type PutDocumentFile,
+} from './document-files';
+
+/**
+ * One GET of the file: of its own object, or of its range of the packed object (`Range`). The bytes
+ * are checked against the size and hash the table recorded, so a wrong range (or an S3 answering a
+ * whole object to a ranged GET) fails loudly instead of serving the wrong bytes.
+ */
+async function readFile(s3: S3Client, bucket: string, file: DocumentFileObject): Promise<Uint8Array | undefined> {
+  const input: GetObjectCommandInput =
+    file.packed === undefined ? { Bucket: bucket, Key: file.key } : { Bucket: bucket, Key: file.packed.key, Range: rangeHeader(file.packed.range) };
+  let bytes: Uint8Array | undefined;
+  try {
+    const { Body } = await s3.send(new GetObjectCommand(input));
+    bytes = Body === undefined ? undefined : await Body.transformToByteArray();
+  } catch (error) {
+    if (error instanceof NoSuchKey) return undefined;
+    throw error;
+  }
+  if (bytes !== undefined && (bytes.byteLength !== file.sizeBytes || sha256(bytes) !== file.sha256)) {
+    throw new Error(`document file ${file.key}: read ${bytes.byteLength} bytes (${input.Range ?? 'whole object'}) that are not the stored file`);
+  }
+  return bytes;
+}
 
 export function buildGetDocumentFile(s3: S3Client, bucket: string): GetDocumentFile {
-  return async (key) => {
-    try {
-      const { Body } = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-      return Body === undefined ? undefined : await Body.transformToByteArray();
-    } catch (error) {
-      if (error instanceof NoSuchKey) return undefined;
-      throw error;
-    }
-  };
+  return (file) => readFile(s3, bucket, file);
+}
+
+/** Whether the file's own object is there, whole. HEAD on a missing key is a 404 only with s3:ListBucket (403 without). */
+async function hasOwnObject(s3: S3Client, bucket: string, file: DocumentFileObject): Promise<boolean> {
+  try {
+    const { ContentLength } = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: file.key }));
+    return ContentLength === file.sizeBytes;
+  } catch (error) {
+    if ((error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+    throw error;
+  }
+}
+
+/**
+ * A packed file gets its own object the first time a link to it is asked for: a HEAD finds it there
+ * afterwards (a GET-priced request), otherwise its range is read and PUT at its own key. The key and
+ * bytes are fixed by the order version, so two links asked at once write the same object.
+ */
+async function materialise(s3: S3Client, bucket: string, file: DocumentFileObject): Promise<void> {
+  if (file.packed === undefined || (await hasOwnObject(s3, bucket, file))) return;
+  const bytes = await readFile(s3, bucket, file);
+  if (bytes === undefined) {
+    throw new Error(`document file ${file.key}: its packed object ${file.packed.key} is missing from the bucket`);
+  }
+  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: file.key, Body: bytes, ContentType: CONTENT_TYPES[file.format] }));
 }
 
 /** RFC 3986 escaping, as SigV4 and S3 expect it in a query string. */
@@ -33,7 +83,8 @@ function formatUrl(request: HttpRequest): string {
  * Adapter: a SigV4 presigned GetObject URL, built as `@aws-sdk/s3-request-presigner` builds it
  * (that package is not installed; `@smithy/signature-v4` ships with the SDK): the client's own
  * middleware stack resolves the endpoint and serialises the request, and instead of signing and
- * sending it, a middleware placed before the signer presigns it with an unsigned payload.
+ * sending it, a middleware placed before the signer presigns it with an unsigned payload. The URL
+ * names the file's own object, which a packed file gets on its first link (materialise).
  */
 export function buildLinkToDocumentFile(s3: S3Client, bucket: string): LinkToDocumentFile {
   const signer = new SignatureV4({
@@ -44,8 +95,9 @@ export function buildLinkToDocumentFile(s3: S3Client, bucket: string): LinkToDoc
     uriEscapePath: false,
     applyChecksum: false,
   });
-  return async (key, { expiresInSeconds, fileName, now = new Date() }) => {
-    const input: GetObjectCommandInput = { Bucket: bucket, Key: key, ResponseContentDisposition: `inline; filename="${fileName}"` };
+  return async (file, { expiresInSeconds, fileName, now = new Date() }) => {
+    await materialise(s3, bucket, file);
+    const input: GetObjectCommandInput = { Bucket: bucket, Key: file.key, ResponseContentDisposition: `inline; filename="${fileName}"` };
     const command = new GetObjectCommand(input);
     const stack = s3.middlewareStack.clone();
     stack.addRelativeTo(

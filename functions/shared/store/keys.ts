@@ -182,7 +182,7 @@ export const keys = {
   orderCustomsContext: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'CUSTOMS_CONTEXT' }),
   /** The latest customs check of the order: its version, outcome and every problem. */
   orderCustomsCheck: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'CUSTOMS_CHECK' }),
-  /** The order's current customs documents (the files are in S3; this lists their keys and hashes). */
+  /** The order's current customs documents (the files are in S3, packed in one object per version; this lists where each is and its hash). */
   orderDocuments: (orderId: string): ItemKey => ({ pk: `ORDER#${orderId}`, sk: 'DOCUMENTS' }),
   product: (sellerId: string, sku: string): ItemKey => ({ pk: `SELLER#${sellerId}`, sk: `${PRODUCT_PREFIX}${sku}` }),
   stockBalance: (sellerId: string, warehouseCode: string, sku: string): ItemKey => ({ pk: `STOCK#${sellerId}#${warehouseCode}#${sku}`, sk: 'BALANCE' }),

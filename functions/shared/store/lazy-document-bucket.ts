@@ -13,12 +13,12 @@ export function buildLazyPutDocumentFile(bucket: string): PutDocumentFile {
     const [{ S3Client }, { buildPutDocumentFile }] = await Promise.all([import('@aws-sdk/client-s3'), import('./document-put')]);
     return buildPutDocumentFile(new S3Client({}), bucket);
   };
-  return async (key, bytes, format) => {
+  return async (key, bytes, contentType) => {
     // A load that failed is tried again by the next put, not kept.
     put ??= load().catch((error: unknown) => {
       put = undefined;
       throw error;
     });
-    return (await put)(key, bytes, format);
+    return (await put)(key, bytes, contentType);
   };
 }

@@ -9,7 +9,6 @@ import { fakeBucket, fakeCustomsTable } from '../../fakes/customs';
 import { ANATEL, brOrderBody, contextFor, orderFrom, VALID_CPF } from '../../fixtures/customs';
 import { brazilDomesticOrderBody } from '../../fixtures/domestic-orders';
 import { httpEvent, lambdaContext } from './http-fixtures';
-import { expectEvery } from '../../setup/assertions';
 
 const seller: Tenant = { tenantId: 'seller-sz-001', kind: 'seller', sellerIds: ['seller-sz-001'] };
 const other: Tenant = { tenantId: 'seller-b', kind: 'seller', sellerIds: ['seller-b'] };
@@ -76,8 +75,9 @@ describe('PATCH /v1/orders/{id}', () => {
     expect(table.writes[0]).toMatchObject({ expectedVersion: 1, fromStatuses: ['customs-held'], change: { kind: 'correction' } });
     const ready = parseEvent(customsDocumentsReadyV1, table.outbox[0]);
     expect(ready.data).toMatchObject({ orderId: 'ord_C1', orderVersion: 2 });
-    expectEvery([...bucket.files.keys()], (key) => key.startsWith('orders/ord_C1/v2/'));
-    expect(bucket.files.size).toBe(6);
+    // One object for the new version: the documents of version 1 (if any) are never overwritten.
+    expect([...bucket.objects.keys()]).toEqual(['orders/ord_C1/v2/documents.bin']);
+    expect(table.stored.documents?.packedKey).toBe('orders/ord_C1/v2/documents.bin');
   });
 
   it('keeps an order held when problems remain, listing them, and drops the documents of the earlier version', async () => {
@@ -100,7 +100,7 @@ describe('PATCH /v1/orders/{id}', () => {
     expect(table.writes[0]?.check).toBeUndefined();
     expect(table.writes[0]?.documents).toBeUndefined();
     expect(table.writes[0]?.event).toBeUndefined();
-    expect(bucket.files.size).toBe(0);
+    expect(bucket.objects.size).toBe(0);
   });
 
   it('says customs is not required (not pending) when correcting a domestic order: its parcel crosses no border', async () => {

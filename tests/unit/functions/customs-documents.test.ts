@@ -42,7 +42,7 @@ describe('customs-documents (shipment.routed consumer)', () => {
     expect(table.order.status).toBe('routed');
     expect(table.writes).toEqual([]);
     expect(table.outbox).toEqual([]);
-    expect(bucket.files.size).toBe(0);
+    expect(bucket.objects.size).toBe(0);
     expect(lines).toEqual([
       {
         message: 'domestic order: no customs documents (no CN23, no commercial invoice); it ships inside the country and goes on to tracking',
@@ -69,7 +69,7 @@ describe('customs-documents (shipment.routed consumer)', () => {
     );
     expect(held.data.problems.find((problem) => problem.code === 'RECIPIENT_TAX_ID_MISSING')?.message).toMatch(/CPF/);
     expect(held.data.shipment).toEqual({ shipmentId: 'shp_C1', carrier: 'jadlog', serviceId: 'enlace-standard-br', trackingNumber: 'EN100842213BR' });
-    expect(bucket.files.size).toBe(0);
+    expect(bucket.objects.size).toBe(0);
     // What a correction needs to re-run the checks later, stored with the step.
     expect(table.stored.context).toMatchObject({
       orderId: 'ord_C1',
@@ -81,31 +81,40 @@ describe('customs-documents (shipment.routed consumer)', () => {
     expect(table.writes[0]).toMatchObject({ expectedVersion: 1, fromStatuses: ['routed'], change: { kind: 'status', toStatus: 'customs-held' } });
   });
 
-  it('stores the three documents as JSON and PDF under keys fixed by the order version, and queues customs.documents-ready', async () => {
+  it('stores the three documents as JSON and PDF in one object fixed by the order version, and queues customs.documents-ready', async () => {
     const order = readyOrder();
     const { table, bucket, consume } = setup(order);
 
     await consume(routedEvent(order), log);
 
     expect(table.order.status).toBe('documents-ready');
-    expect([...bucket.files.keys()].sort()).toEqual(
-      ['commercial-invoice', 'customs-declaration', 'packing-list'].flatMap((type) => [`orders/ord_C1/v1/${type}.json`, `orders/ord_C1/v1/${type}.pdf`]).sort(),
-    );
+    // One object: every file back to back, JSON then PDF of each document, nothing else.
+    expect([...bucket.objects.keys()]).toEqual(['orders/ord_C1/v1/documents.bin']);
+    const packed = bucket.objects.get('orders/ord_C1/v1/documents.bin')!;
+    expect(packed.contentType).toBe('application/octet-stream');
+    const record = table.stored.documents!;
+    expect(record.packedKey).toBe('orders/ord_C1/v1/documents.bin');
+    const files = record.documents.flatMap((document) => [document.json, document.pdf]);
+    expect(files.map((file) => file.offset)).toEqual(files.map((_, index) => files.slice(0, index).reduce((sum, file) => sum + file.sizeBytes, 0)));
+    expect(packed.bytes.byteLength).toBe(files.reduce((sum, file) => sum + file.sizeBytes, 0));
+
     const ready = parseEvent(customsDocumentsReadyV1, table.outbox[0]);
-    expect(ready.data.documents.map((document) => [document.type, document.documentType])).toEqual([
-      ['commercial-invoice', 'commercial-invoice'],
-      ['packing-list', 'packing-list'],
-      ['customs-declaration', 'CN22'],
+    expect(ready.data.documents.map((document) => [document.type, document.documentType, document.json.key, document.pdf.key])).toEqual([
+      ['commercial-invoice', 'commercial-invoice', 'orders/ord_C1/v1/commercial-invoice.json', 'orders/ord_C1/v1/commercial-invoice.pdf'],
+      ['packing-list', 'packing-list', 'orders/ord_C1/v1/packing-list.json', 'orders/ord_C1/v1/packing-list.pdf'],
+      ['customs-declaration', 'CN22', 'orders/ord_C1/v1/customs-declaration.json', 'orders/ord_C1/v1/customs-declaration.pdf'],
     ]);
-    for (const document of ready.data.documents) {
-      const json = bucket.files.get(document.json.key)!.bytes;
-      const pdf = bucket.files.get(document.pdf.key)!.bytes;
+    // The event describes each file as before (its own key, size, hash): the offsets are the table's.
+    expect(JSON.stringify(table.outbox[0])).not.toContain('offset');
+    for (const [index, document] of ready.data.documents.entries()) {
+      const json = bucket.fileBytes(record, record.documents[index]!, 'json')!;
+      const pdf = bucket.fileBytes(record, record.documents[index]!, 'pdf')!;
       expect(document.json).toMatchObject({ sizeBytes: json.byteLength, sha256: sha256(json) });
       expect(document.pdf).toMatchObject({ sizeBytes: pdf.byteLength, sha256: sha256(pdf) });
       expect((JSON.parse(Buffer.from(json).toString('utf8')) as { contentHash: string }).contentHash).toBe(document.contentHash);
       expect((await PDFDocument.load(pdf)).getPageCount()).toBeGreaterThan(0);
     }
-    const invoice = JSON.parse(Buffer.from(bucket.files.get('orders/ord_C1/v1/commercial-invoice.json')!.bytes).toString('utf8')) as Record<string, unknown>;
+    const invoice = JSON.parse(Buffer.from(bucket.fileBytes(record, record.documents[0]!, 'json')!).toString('utf8')) as Record<string, unknown>;
     expect(invoice).toMatchObject({
       incoterm: 'DDP',
       trackingNumber: 'EN100842213BR',
@@ -144,10 +153,11 @@ describe('customs-documents (shipment.routed consumer)', () => {
     const second = setup(order);
     await first.consume(routedEvent(order), log);
     await second.consume(routedEvent(order, undefined, 'evt_routed_again'), log);
-    expect([...second.bucket.files.keys()]).toEqual([...first.bucket.files.keys()]);
-    for (const [key, file] of first.bucket.files) {
-      expect(Buffer.from(second.bucket.files.get(key)!.bytes).equals(Buffer.from(file.bytes))).toBe(true);
+    expect([...second.bucket.objects.keys()]).toEqual(['orders/ord_C1/v1/documents.bin']);
+    for (const [key, object] of first.bucket.objects) {
+      expect(Buffer.from(second.bucket.objects.get(key)!.bytes).equals(Buffer.from(object.bytes))).toBe(true);
     }
+    expect(second.table.stored.documents).toEqual(first.table.stored.documents);
   });
 
   it('ignores a redelivery once the order has moved on', async () => {
@@ -155,10 +165,10 @@ describe('customs-documents (shipment.routed consumer)', () => {
     const { table, bucket, consume } = setup(order);
     await consume(routedEvent(order), log);
     const written = table.writes.length;
-    bucket.files.clear();
+    bucket.objects.clear();
     await expect(consume(routedEvent(order), log)).resolves.toBeUndefined();
     expect(table.writes).toHaveLength(written);
-    expect(bucket.files.size).toBe(0);
+    expect(bucket.objects.size).toBe(0);
     expect(table.outbox).toHaveLength(1);
   });
 

@@ -16,7 +16,6 @@ const NOW = new Date('2026-11-23T09:00:00.000Z');
 async function setup(order: Order) {
   const table = fakeCustomsTable(order);
   const bucket = fakeBucket();
-  const links: { key: string; expiresInSeconds: number; fileName: string }[] = [];
   const context = contextFor(order);
   const result = await buildCustomsStep({ putFile: bucket.putFile, newEventId: () => 'evt_1', now: () => NOW })(order, context);
   await table.save({
@@ -36,10 +35,7 @@ async function setup(order: Order) {
       getDocuments: table.getDocuments,
       getCustomsCheck: table.getCustomsCheck,
       getFile: bucket.getFile,
-      linkToFile: async (key, options) => {
-        links.push({ key, expiresInSeconds: options.expiresInSeconds, fileName: options.fileName });
-        return `https://bucket.example/${key}?signed`;
-      },
+      linkToFile: bucket.linkToFile,
       now: () => NOW,
     }),
   );
@@ -55,7 +51,16 @@ async function setup(order: Order) {
     const response = await handler({ ...event, ...(options.query === undefined ? {} : { queryStringParameters: options.query }) }, lambdaContext);
     return response;
   };
-  return { table, bucket, links, get };
+  /** The stored bytes of one of the order's files, read as the record says. */
+  const stored = (type: string, format: 'json' | 'pdf') => {
+    const record = table.stored.documents!;
+    return bucket.fileBytes(
+      record,
+      record.documents.find((document) => document.type === type)!,
+      format,
+    )!;
+  };
+  return { table, bucket, links: bucket.links, get, stored };
 }
 
 const json = (response: { body?: string }) => JSON.parse(response.body ?? '{}') as Record<string, unknown>;
@@ -80,7 +85,7 @@ describe('Accept negotiation', () => {
 
 describe('GET /v1/orders/{id}/documents', () => {
   it('lists the three documents with their hashes, sizes and links', async () => {
-    const { get, bucket } = await setup(ready());
+    const { get, stored } = await setup(ready());
     const response = await get('/v1/orders/ord_C1/documents');
     expect(response.statusCode).toBe(200);
     const body = json(response) as { orderVersion: number; status: string; documents: { type: string; pdf: { sizeBytes: number }; links: { self: string } }[] };
@@ -89,7 +94,7 @@ describe('GET /v1/orders/{id}/documents', () => {
     expect(body.documents[0]).toMatchObject({
       documentNumber: 'CI-ord_C1-V1',
       contentHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/),
-      pdf: { contentType: 'application/pdf', sizeBytes: bucket.files.get('orders/ord_C1/v1/commercial-invoice.pdf')!.bytes.byteLength },
+      pdf: { contentType: 'application/pdf', sizeBytes: stored('commercial-invoice', 'pdf').byteLength },
       links: { self: '/v1/orders/ord_C1/documents/commercial-invoice', shortLived: '/v1/orders/ord_C1/documents/commercial-invoice?link=true' },
     });
   });
@@ -134,7 +139,7 @@ describe('GET /v1/orders/{id}/documents', () => {
 
 describe('GET /v1/orders/{id}/documents/{type}', () => {
   it('serves the PDF, base64-encoded for API Gateway, byte for byte as stored', async () => {
-    const { get, bucket } = await setup(ready());
+    const { get, stored } = await setup(ready());
     const response = await get('/v1/orders/ord_C1/documents/commercial-invoice', { accept: 'application/pdf' });
     expect(response).toMatchObject({
       statusCode: 200,
@@ -142,7 +147,7 @@ describe('GET /v1/orders/{id}/documents/{type}', () => {
       headers: { 'content-type': 'application/pdf', 'content-disposition': 'inline; filename="CI-ord_C1-V1.pdf"' },
     });
     const bytes = Buffer.from(response.body!, 'base64');
-    expect(bytes.equals(Buffer.from(bucket.files.get('orders/ord_C1/v1/commercial-invoice.pdf')!.bytes))).toBe(true);
+    expect(bytes.equals(Buffer.from(stored('commercial-invoice', 'pdf')))).toBe(true);
     expect((await PDFDocument.load(bytes)).getPageCount()).toBeGreaterThan(0);
   });
 
@@ -171,6 +176,59 @@ describe('GET /v1/orders/{id}/documents/{type}', () => {
       [300, 'PL-ord_C1-V1.pdf'],
       [300, 'PL-ord_C1-V1.json'],
     ]);
+  });
+
+  it('links a packed file at its own key, holding exactly its bytes, copied on the first link only', async () => {
+    const { get, bucket, stored } = await setup(ready());
+    expect([...bucket.objects.keys()]).toEqual(['orders/ord_C1/v1/documents.bin']);
+
+    await get('/v1/orders/ord_C1/documents/packing-list', { query: { link: 'true' } });
+    expect([...bucket.objects.keys()].sort()).toEqual([
+      'orders/ord_C1/v1/documents.bin',
+      'orders/ord_C1/v1/packing-list.json',
+      'orders/ord_C1/v1/packing-list.pdf',
+    ]);
+    const pdf = bucket.objects.get('orders/ord_C1/v1/packing-list.pdf')!;
+    expect(pdf.contentType).toBe('application/pdf');
+    expect(Buffer.from(pdf.bytes).equals(Buffer.from(stored('packing-list', 'pdf')))).toBe(true);
+    expect(bucket.objects.get('orders/ord_C1/v1/packing-list.json')!.contentType).toBe('application/json');
+    expect(Buffer.from(bucket.objects.get('orders/ord_C1/v1/packing-list.json')!.bytes).toString('utf8')).toBe(
+      (await get('/v1/orders/ord_C1/documents/packing-list')).body,
+    );
+  });
+
+  it('serves and links documents stored before the files were packed (one object per file, no offsets)', async () => {
+    const order = ready();
+    const { table, bucket, get, links } = await setup(order);
+    // The record and objects as the customs step wrote them before: each file at its own key.
+    const packed = table.stored.documents!;
+    const unpacked = {
+      orderId: packed.orderId,
+      orderVersion: packed.orderVersion,
+      generatedAt: packed.generatedAt,
+      documents: packed.documents.map((document) => ({
+        ...document,
+        json: { key: document.json.key, sizeBytes: document.json.sizeBytes, sha256: document.json.sha256 },
+        pdf: { key: document.pdf.key, sizeBytes: document.pdf.sizeBytes, sha256: document.pdf.sha256 },
+      })),
+    };
+    for (const document of packed.documents) {
+      for (const format of ['json', 'pdf'] as const) {
+        await bucket.putFile(document[format].key, bucket.fileBytes(packed, document, format)!, format === 'pdf' ? 'application/pdf' : 'application/json');
+      }
+    }
+    const invoicePdf = Buffer.from(bucket.fileBytes(packed, packed.documents[0]!, 'pdf')!);
+    bucket.objects.delete('orders/ord_C1/v1/documents.bin');
+    table.stored.documents = unpacked;
+
+    const pdf = await get('/v1/orders/ord_C1/documents/commercial-invoice', { accept: 'application/pdf' });
+    expect(pdf.statusCode).toBe(200);
+    expect(Buffer.from(pdf.body!, 'base64').equals(invoicePdf)).toBe(true);
+    expect(pdf.headers?.etag).toBe(`"${packed.documents[0]!.pdf.sha256}"`);
+    const link = await get('/v1/orders/ord_C1/documents/commercial-invoice', { query: { link: 'true' } });
+    expect(json(link)).toMatchObject({ pdf: { url: 'https://bucket.example/orders/ord_C1/v1/commercial-invoice.pdf?signed' } });
+    expect(links.map((entry) => entry.key)).toEqual(['orders/ord_C1/v1/commercial-invoice.pdf', 'orders/ord_C1/v1/commercial-invoice.json']);
+    expect(bucket.objects.size).toBe(6);
   });
 
   it('answers 404 for an unknown type and 406 for a format it cannot serve', async () => {

@@ -16,11 +16,16 @@ describe('buildLazyPutDocumentFile', () => {
     const put = buildLazyPutDocumentFile('enlace-documents');
     expect(s3.calls()).toHaveLength(0);
 
-    await put('orders/ord_1/v1/CN23.pdf', new Uint8Array([37, 80, 68, 70]), 'pdf');
-    await put('orders/ord_1/v1/CN23.json', new Uint8Array([123, 125]), 'json');
+    await put('orders/ord_1/v1/documents.bin', new Uint8Array([123, 125, 37, 80, 68, 70]), 'application/octet-stream');
+    await put('orders/ord_1/v1/CN23.json', new Uint8Array([123, 125]), 'application/json');
 
     expect(s3.commandCalls(PutObjectCommand).map((call) => call.args[0].input)).toEqual([
-      { Bucket: 'enlace-documents', Key: 'orders/ord_1/v1/CN23.pdf', Body: new Uint8Array([37, 80, 68, 70]), ContentType: 'application/pdf' },
+      {
+        Bucket: 'enlace-documents',
+        Key: 'orders/ord_1/v1/documents.bin',
+        Body: new Uint8Array([123, 125, 37, 80, 68, 70]),
+        ContentType: 'application/octet-stream',
+      },
       { Bucket: 'enlace-documents', Key: 'orders/ord_1/v1/CN23.json', Body: new Uint8Array([123, 125]), ContentType: 'application/json' },
     ]);
   });
@@ -28,8 +33,8 @@ describe('buildLazyPutDocumentFile', () => {
   it('passes a failed put on to the caller, and the next put is sent', async () => {
     s3.on(PutObjectCommand).rejectsOnce(new Error('SlowDown')).resolves({});
     const put = buildLazyPutDocumentFile('enlace-documents');
-    await expect(put('a.pdf', new Uint8Array([1]), 'pdf')).rejects.toThrow('SlowDown');
-    await expect(put('a.pdf', new Uint8Array([1]), 'pdf')).resolves.toBeUndefined();
+    await expect(put('a.pdf', new Uint8Array([1]), 'application/pdf')).rejects.toThrow('SlowDown');
+    await expect(put('a.pdf', new Uint8Array([1]), 'application/pdf')).resolves.toBeUndefined();
     expect(s3.commandCalls(PutObjectCommand)).toHaveLength(2);
   });
 });
