@@ -35,3 +35,17 @@ export function stallDueAt(state: ShipmentTrackingState, thresholds: StallThresh
   const hours = thresholds.byLeg[leg] ?? thresholds.defaultHours;
   return new Date(Date.parse(state.lastCarrierUpdateAt) + hours * HOUR_MS).toISOString();
 }
+
+/**
+ * The time the sweep's index should hold the shipment under, given the due time (`stallDueAt`) and
+ * the time it is held under now. Moving an index entry costs two index writes, and every carrier
+ * event moves the due time later, so the entry stays where it is while that time is not later
+ * than the due time: the sweep only ever finds a shipment early, never late. Finding it early, the
+ * sweep's decision is "within threshold" and it moves the entry to the due time then (once per
+ * silence outlived, instead of once per carrier event). An earlier due time (a leg with a shorter
+ * threshold) or none (terminal, stall raised) moves or removes it at once.
+ */
+export function stallCheckAt(due: string | null, heldAt: string | null): string | null {
+  if (due === null) return null;
+  return heldAt !== null && heldAt <= due ? heldAt : due;
+}

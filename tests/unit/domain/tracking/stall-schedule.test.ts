@@ -1,4 +1,4 @@
-import { stallDueAt, stallThresholdsForLane } from '../../../../domain/tracking/stall-schedule';
+import { stallCheckAt, stallDueAt, stallThresholdsForLane } from '../../../../domain/tracking/stall-schedule';
 import { DEFAULT_STALL_POLICY, stallDecision, type StallPolicy } from '../../../../domain/tracking/stalls';
 import { applyUpdates } from '../../../../domain/tracking/timeline';
 import { saoPauloArrivals } from './helpers';
@@ -36,5 +36,15 @@ describe('stall schedule', () => {
     const [first] = saoPauloArrivals();
     const quiet = applyUpdates(undefined, first!, { receivedAt: '2025-11-04T02:00:00.000Z' }).state;
     expect(stallDueAt({ ...quiet, stallAlertRaised: 'stall:first-mile:2025-11-04T02:00:00.000Z' }, thresholds)).toBeNull();
+  });
+
+  it('keeps the index entry where it is while the due time moves later, moves it to an earlier due time, and removes it with none', () => {
+    const held = '2025-11-06T02:00:00.000Z';
+    expect(stallCheckAt('2025-11-07T12:00:00.000Z', held)).toBe(held);
+    expect(stallCheckAt(held, held)).toBe(held);
+    // Import customs (120 h in Brazil) then the last mile (48 h): the due time comes earlier, the entry follows at once.
+    expect(stallCheckAt('2025-11-05T00:00:00.000Z', held)).toBe('2025-11-05T00:00:00.000Z');
+    expect(stallCheckAt('2025-11-07T12:00:00.000Z', null)).toBe('2025-11-07T12:00:00.000Z');
+    expect(stallCheckAt(null, held)).toBeNull();
   });
 });
