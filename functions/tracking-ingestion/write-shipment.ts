@@ -98,7 +98,7 @@ export function buildWriteShipment(deps: WriteShipmentDeps) {
         state,
         kpiMarks: kpi.marks,
         expectedVersion: stored.version,
-        stallDueAt: stallCheckAt(stallDueAt(state, stallThresholdsForLane(stored.shipment.lane)), stored.stallCheckAt),
+        stallDueAt: stallCheckAt(stallDueAt(state, stallThresholdsForLane(stored.shipment.lane)), stored.stallCheckAt, at),
         events: trackingEvents(stored.shipment, state, facts, { newEventId, at }),
         kpiIncrements: kpi.increments,
         aliases,
