@@ -49,6 +49,11 @@ async function main(): Promise<void> {
     };
     show('DynamoDB write units per order, by caller and kind of item (table + indexes)', measurement.writesByItem.order, measurement.orders);
     show('DynamoDB write units per update, by caller and kind of item', measurement.writesByItem.tracking, Math.max(1, measurement.updates));
+    const perCaller: Record<string, number> = {};
+    for (const line of measurement.trackingUsage) {
+      if (line.quantity > 0 && line.service !== 'Lambda') perCaller[`${line.service} ${line.caller}: ${line.what}`] = line.quantity;
+    }
+    show('Every quantity counted per update, by caller', perCaller, Math.max(1, measurement.updates));
   }
   console.log(`\nPrices: AWS us-east-1 list prices read ${AWS_US_EAST_1.lambdaRequest.checked} (bench/aws-prices.ts).`);
   console.log(`Total: $${result.perThousand.usd.toFixed(4)} per thousand orders with ten updates each (goal: $0.05).`);

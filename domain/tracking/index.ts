@@ -24,6 +24,7 @@ export type {
   FindStallCandidates,
   GetShipmentTracking,
   KeepUnmatched,
+  KnownShipment,
   ShipmentMatch,
   StallCandidate,
   StoredTracking,
@@ -31,7 +32,7 @@ export type {
 } from './ports';
 export { DEFAULT_POLL_POLICY, firstPollAt, nextPoll, pollIntervalHours, type PollDecision, type PollPolicy, type PollState } from './poll-schedule';
 export { sandboxPollCarrier, sandboxSubscribeTracking } from './sandbox-poll';
-export { stallDueAt, stallThresholdsForLane } from './stall-schedule';
+export { STALL_ENTRY_KEPT_IF_HOURS_AHEAD, stallCheckAt, stallDueAt, stallThresholdsForLane } from './stall-schedule';
 export { DEFAULT_STALL_POLICY, stallDecision, type StallDecision, type StallPolicy } from './stalls';
 export { STATUS_DEFINITIONS, TRACKING_LEGS, TRACKING_STATUSES, type TrackingStatus } from './statuses';
 export { applyUpdates, emptyTrackingState, type CurrentStatus, type ShipmentTrackingState, type TimelineEvent, type TrackingFact } from './timeline';

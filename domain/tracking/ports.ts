@@ -12,10 +12,26 @@ export interface StoredTracking {
   readonly kpiMarks: readonly KpiMark[];
   /** 0 until the first carrier event is stored. */
   readonly version: number;
+  /** The time the stalled sweep's index holds the shipment under (stall-schedule.ts `stallCheckAt`); null when it is not watched. */
+  readonly stallCheckAt: string | null;
 }
 
-/** Port: a shipment and its tracking by shipment id (strongly consistent); undefined for no such shipment. */
-export type GetShipmentTracking = (shipmentId: string) => Promise<StoredTracking | undefined>;
+/**
+ * How tracking-ingestion reads: it has the shipment already (found by the update's number, and a
+ * shipment item never changes once booked), so only the tracking item is read; eventually
+ * consistent on a first attempt (the write is conditional on the version, so a stale read costs a
+ * conflict and a strongly consistent re-read, never a lost or doubled event).
+ */
+export interface KnownShipment {
+  readonly shipment: Shipment;
+  readonly consistentRead: boolean;
+}
+
+/**
+ * Port: a shipment and its tracking by shipment id (strongly consistent); undefined for no such
+ * shipment. With `known`, the shipment is not read again (see KnownShipment).
+ */
+export type GetShipmentTracking = (shipmentId: string, known?: KnownShipment) => Promise<StoredTracking | undefined>;
 
 /** Another carrier's number for the same parcel (the line-haul's), to be found by later updates. */
 export interface TrackingAlias {

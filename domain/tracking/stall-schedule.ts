@@ -35,3 +35,31 @@ export function stallDueAt(state: ShipmentTrackingState, thresholds: StallThresh
   const hours = thresholds.byLeg[leg] ?? thresholds.defaultHours;
   return new Date(Date.parse(state.lastCarrierUpdateAt) + hours * HOUR_MS).toISOString();
 }
+
+/**
+ * How far ahead an index entry must be for a carrier event to leave it where it is. Cost policy,
+ * not carrier data: a carrier event that moves the entry pays one index write more (two instead of
+ * the one its changed status costs anyway); an entry left behind that the sweep reaches before the
+ * due time costs the sweep a write of the whole tracking item and two index writes to move it. A
+ * moving parcel is scanned about daily (the line-haul and last-mile scripts of the sandbox: gaps of
+ * 2 to 24 h), so an entry more than a day ahead will most likely be passed by another event, or the
+ * parcel is silent and the sweep has a stall to raise there anyway; within a day, it is moved now.
+ * On the sandbox journey (booking + 6, 12, 30, 52, 76, 84, 86, 93, 106 h, delivered at 111 h) the
+ * entry moves twice instead of nine times and the sweep never has to move it (unit-tested).
+ */
+export const STALL_ENTRY_KEPT_IF_HOURS_AHEAD = 24;
+
+/**
+ * The time the sweep's index should hold the shipment under at `now`, given the due time
+ * (`stallDueAt`) and the time it is held under (`heldAt`). Moving an index entry costs two index
+ * writes, and nearly every carrier event moves the due time later, so the entry stays where it is
+ * while it is not later than the due time and still more than STALL_ENTRY_KEPT_IF_HOURS_AHEAD away:
+ * the sweep only ever finds a shipment early, never late. Finding it early, the sweep's decision is
+ * "within threshold" and it moves the entry to the due time then. An earlier due time (a leg with a
+ * shorter threshold) or none (terminal, stall raised) moves or removes it at once.
+ */
+export function stallCheckAt(due: string | null, heldAt: string | null, now: string): string | null {
+  if (due === null) return null;
+  const keep = heldAt !== null && heldAt <= due && Date.parse(heldAt) - Date.parse(now) > STALL_ENTRY_KEPT_IF_HOURS_AHEAD * HOUR_MS;
+  return keep ? heldAt : due;
+}

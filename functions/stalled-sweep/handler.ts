@@ -5,7 +5,7 @@ import middy from '@middy/core';
 import { logger, metrics } from '../shared/observability';
 import { buildDocumentClient, requiredEnv } from '../shared/store/dynamo-client';
 import { buildFindStallCandidates } from '../shared/store/tracking-lookups';
-import { buildRaiseStall } from '../shared/store/tracking-writes';
+import { buildRaiseStall, buildRescheduleStallCheck } from '../shared/store/tracking-writes';
 import { buildStalledSweep } from './stalled-sweep';
 
 const documents = buildDocumentClient(new DynamoDBClient({}));
@@ -13,7 +13,11 @@ const tableName = requiredEnv('TABLE_NAME');
 
 /** Schedule → shipments silent past their leg's threshold → shipment.stalled, once per silence. */
 export const handler = middy(
-  buildStalledSweep({ findCandidates: buildFindStallCandidates(documents, tableName), raiseStall: buildRaiseStall(documents, tableName) }),
+  buildStalledSweep({
+    findCandidates: buildFindStallCandidates(documents, tableName),
+    raiseStall: buildRaiseStall(documents, tableName),
+    rescheduleCheck: buildRescheduleStallCheck(documents, tableName),
+  }),
 )
   .use(injectLambdaContext(logger, { resetKeys: true }))
   .use(logMetrics(metrics));

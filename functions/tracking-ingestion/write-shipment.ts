@@ -4,6 +4,7 @@ import type { GetShipmentTracking, TrackingAlias, TrackingUpdate } from '../../d
 import {
   applyUpdates,
   kpiOutcome,
+  stallCheckAt,
   stallDueAt,
   stallThresholdsForLane,
   type ShipmentTrackingState,
@@ -55,15 +56,19 @@ export interface WriteShipmentDeps {
 
 /**
  * Folds every update a batch brought for one shipment into its timeline (domain) and writes the
- * result once, conditional on the version read; on a conflict (another writer got there first) it
- * re-reads and folds again, up to MAX_CONFLICT_RETRIES times.
+ * result once, conditional on the version read; on a conflict (another writer got there first, or
+ * the first, eventually consistent read was stale) it re-reads, strongly consistent, and folds
+ * again, up to MAX_CONFLICT_RETRIES times. Updates that are all duplicates cost the read alone: the
+ * timeline only grows, so what a stale read already holds, the item holds too. The stalled sweep's
+ * index entry moves only when it must (stallCheckAt).
  */
 export function buildWriteShipment(deps: WriteShipmentDeps) {
   const { getTracking, saveTracking, newEventId, now, log, backoff } = deps;
   return async (group: ShipmentGroup): Promise<IngestionOutcome> => {
     const contributions = [...group.contributions.values()].sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
     for (let attempt = 1; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
-      const stored = await getTracking(group.shipment.shipmentId);
+      // The first read may be stale (eventually consistent, half the units): the write is conditional on its version.
+      const stored = await getTracking(group.shipment.shipmentId, { shipment: group.shipment, consistentRead: attempt > 1 });
       if (stored === undefined) {
         throw new Error(`shipment ${group.shipment.shipmentId} disappeared while its tracking was being written`);
       }
@@ -93,7 +98,7 @@ export function buildWriteShipment(deps: WriteShipmentDeps) {
         state,
         kpiMarks: kpi.marks,
         expectedVersion: stored.version,
-        stallDueAt: stallDueAt(state, stallThresholdsForLane(stored.shipment.lane)),
+        stallDueAt: stallCheckAt(stallDueAt(state, stallThresholdsForLane(stored.shipment.lane)), stored.stallCheckAt, at),
         events: trackingEvents(stored.shipment, state, facts, { newEventId, at }),
         kpiIncrements: kpi.increments,
         aliases,

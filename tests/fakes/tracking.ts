@@ -7,7 +7,7 @@ import { emptyTrackingState, type ShipmentTrackingState } from '../../domain/tra
 import type { TrackingUpdate } from '../../domain/tracking/update';
 import { type PendingEvent } from '../../events/pending';
 import { encodeTrackingMessage, type TrackingMessage, type TrackingPayloadMessage } from '../../events/tracking-message';
-import { itemsWritten, type RaiseStall, type SaveTracking } from '../../functions/shared/store/tracking-writes';
+import { itemsWritten, type RaiseStall, type RescheduleStallCheck, type SaveTracking } from '../../functions/shared/store/tracking-writes';
 
 interface Row {
   shipment: Shipment;
@@ -44,7 +44,9 @@ export class InMemoryTrackingStore {
 
   readonly getTracking: GetShipmentTracking = async (shipmentId) => {
     const row = this.rows.get(shipmentId);
-    return row === undefined ? undefined : { shipment: row.shipment, state: row.state, kpiMarks: row.kpiMarks, version: row.version };
+    return row === undefined
+      ? undefined
+      : { shipment: row.shipment, state: row.state, kpiMarks: row.kpiMarks, version: row.version, stallCheckAt: row.stallDueAt };
   };
 
   readonly saveTracking: SaveTracking = async (write) => {
@@ -91,6 +93,21 @@ export class InMemoryTrackingStore {
         lastCarrierUpdateAt: row.state.lastCarrierUpdateAt!,
         lastEventAt: row.state.lastEventAt,
       }));
+
+  /** Index entries the sweep moved (shipment id → the time it moved it to). */
+  readonly rescheduled: { shipmentId: string; checkAt: string }[] = [];
+
+  readonly rescheduleCheck: RescheduleStallCheck = async (candidate, checkAt) => {
+    const row = this.rows.get(candidate.shipmentId)!;
+    const sameSilence =
+      row.state.lastCarrierUpdateAt === candidate.lastCarrierUpdateAt &&
+      row.state.stallAlertRaised === null &&
+      (row.state.current?.eventKey ?? null) === (candidate.current?.eventKey ?? null);
+    if (!sameSilence) return false;
+    row.stallDueAt = checkAt;
+    this.rescheduled.push({ shipmentId: candidate.shipmentId, checkAt });
+    return true;
+  };
 
   readonly raiseStall: RaiseStall = async (candidate, stallKey, event) => {
     const row = this.rows.get(candidate.shipmentId)!;

@@ -15,7 +15,7 @@ import {
   buildFindStallCandidates,
   buildGetShipmentTracking,
 } from '../../functions/shared/store/tracking-lookups';
-import { buildRaiseStall, buildSaveTracking, TrackingWriteTooLargeError } from '../../functions/shared/store/tracking-writes';
+import { buildRaiseStall, buildRescheduleStallCheck, buildSaveTracking, TrackingWriteTooLargeError } from '../../functions/shared/store/tracking-writes';
 import { buildKeepUnmatched } from '../../functions/shared/store/unmatched-store';
 import { buildStalledSweep } from '../../functions/stalled-sweep/stalled-sweep';
 import { buildTrackingIngestion } from '../../functions/tracking-ingestion/tracking-ingestion';
@@ -64,6 +64,7 @@ async function setup(shipment: Shipment = saoPauloShipment()) {
   const sweep = buildStalledSweep({
     findCandidates: buildFindStallCandidates(recorder.documents, tableName),
     raiseStall: buildRaiseStall(recorder.documents, tableName),
+    rescheduleCheck: buildRescheduleStallCheck(recorder.documents, tableName),
   });
   // What the outbox relay publishes: the table stream's records that pass its filters, as it reads them.
   const outbox = async (type?: string) => relayedEvents(streamArn!, type);
@@ -172,6 +173,31 @@ describe('tracking store against DynamoDB Local', () => {
     expect(writes(recorder)).toHaveLength(before);
     expect(await outbox('shipment.status-changed')).toHaveLength(published);
     expect((await getTracking('shp_SP0001'))?.version).toBe(1);
+  });
+
+  it("reads the tracking item alone per update (eventually consistent), and leaves the sweep's index entry where it is while carrier events move the due time later", async () => {
+    const { tableName, ingest, recorder } = await setup();
+    const messages = saoPauloSingleUpdates()
+      .slice(0, 4)
+      .map(({ carrier, body }) => webhookMessage(carrier, body, '2025-11-12T20:00:00.000Z'));
+    const entries: unknown[] = [];
+    for (const message of messages) {
+      expect((await ingest(sqsEvent([trackingRecord(message)]))).batchItemFailures).toEqual([]);
+      const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.shipmentTracking('shp_SP0001'), ConsistentRead: true }));
+      entries.push({ gsi3sk: Item?.gsi3sk, stallDueAt: Item?.stallDueAt, version: Item?.version });
+    }
+    expect(writes(recorder)).toHaveLength(4);
+    // Written four times, indexed once: the first update's due time is still the earliest the sweep needs to look.
+    const [first] = entries as { gsi3sk: string; stallDueAt: string }[];
+    expect(first?.gsi3sk).toBe(`${first?.stallDueAt}#shp_SP0001`);
+    expect(entries).toEqual([1, 2, 3, 4].map((version) => ({ ...first, version })));
+    const reads = recorder.sent.filter((entry) => entry.name === 'GetCommand' || (entry.name === 'QueryCommand' && entry.input.IndexName === undefined));
+    expect(reads).toEqual(
+      messages.map(() => ({
+        name: 'GetCommand',
+        input: expect.objectContaining({ Key: keys.shipmentTracking('shp_SP0001'), ConsistentRead: false }) as unknown,
+      })),
+    );
   });
 
   it("refuses, before sending anything, a write over DynamoDB's 100-item transaction or the item-size guard; takes one at the limit", async () => {
@@ -333,7 +359,11 @@ describe('tracking store against DynamoDB Local', () => {
     const { tableName, ingest, outbox } = await setup();
     await ingest(sqsEvent([trackingRecord(webhookMessage('enlace-linehaul', linehaul[0], '2025-11-04T02:00:00.000Z'))]));
     const sweeps = [1, 2, 3].map(() =>
-      buildStalledSweep({ findCandidates: buildFindStallCandidates(documents, tableName), raiseStall: buildRaiseStall(documents, tableName) }),
+      buildStalledSweep({
+        findCandidates: buildFindStallCandidates(documents, tableName),
+        raiseStall: buildRaiseStall(documents, tableName),
+        rescheduleCheck: buildRescheduleStallCheck(documents, tableName),
+      }),
     );
     const results = await Promise.all(sweeps.map((sweep) => sweep(scheduled('2025-11-20T00:00:00Z'))));
     expect(results.flatMap((result) => result.raised)).toEqual(['shp_SP0001']);

@@ -1,4 +1,5 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Shipment } from '../../../domain/shared/shipment';
 import { CARRIER_SLUGS } from '../../../domain/shared/carriers';
 import type { FindShipmentForUpdate, FindShipmentsByTrackingNumber, FindStallCandidates, GetShipmentTracking, StoredTracking } from '../../../domain/tracking';
 import { kpiMarksFrom } from '../../../domain/tracking';
@@ -11,9 +12,26 @@ import { candidateFromItem, trackingStateFromItem, type Item } from './tracking-
 /** Every carrier a shipment may be booked with or tracked by. */
 export const ALL_CARRIERS: readonly string[] = CARRIER_SLUGS;
 
-/** Reads the shipment item and its tracking item with one strongly consistent query of the partition. */
+/**
+ * Reads the shipment item and its tracking item with one strongly consistent query of the
+ * partition; or, given the shipment (tracking-ingestion found it by its number), only the tracking
+ * item: one GetItem, eventually consistent unless asked (half the read units, and the item alone).
+ */
 export function buildGetShipmentTracking(documents: DynamoDBDocumentClient, tableName: string): GetShipmentTracking {
-  return async (shipmentId) => {
+  const stored = (shipment: Shipment, trackingRow: Item | undefined): StoredTracking => ({
+    shipment,
+    state: trackingStateFromItem(trackingRow),
+    kpiMarks: kpiMarksFrom(trackingRow?.kpiMarks),
+    version: typeof trackingRow?.version === 'number' ? trackingRow.version : 0,
+    stallCheckAt: typeof trackingRow?.stallDueAt === 'string' ? trackingRow.stallDueAt : null,
+  });
+  return async (shipmentId, known) => {
+    if (known !== undefined) {
+      const { Item } = await documents.send(
+        new GetCommand({ TableName: tableName, Key: keys.shipmentTracking(shipmentId), ConsistentRead: known.consistentRead }),
+      );
+      return stored(known.shipment, Item);
+    }
     const { Items = [] } = await documents.send(
       new QueryCommand({
         TableName: tableName,
@@ -26,14 +44,10 @@ export function buildGetShipmentTracking(documents: DynamoDBDocumentClient, tabl
     if (shipmentRow === undefined) {
       return undefined;
     }
-    const trackingRow = Items.find((item) => item.sk === keys.shipmentTracking(shipmentId).sk);
-    const stored: StoredTracking = {
-      shipment: shipmentFromItem(shipmentRow),
-      state: trackingStateFromItem(trackingRow),
-      kpiMarks: kpiMarksFrom(trackingRow?.kpiMarks),
-      version: typeof trackingRow?.version === 'number' ? trackingRow.version : 0,
-    };
-    return stored;
+    return stored(
+      shipmentFromItem(shipmentRow),
+      Items.find((item) => item.sk === keys.shipmentTracking(shipmentId).sk),
+    );
   };
 }
 

@@ -23,6 +23,13 @@ export type SaveTracking = (write: TrackingWrite) => Promise<SaveTrackingResult>
  */
 export type RaiseStall = (candidate: StallCandidate, stallKey: string, event: PendingEvent, at: string) => Promise<boolean>;
 
+/**
+ * Port: moves the shipment's entry in the sweep's index to `checkAt` (the due time of its current
+ * silence), only if it is still the silence the candidate describes (same last carrier update, same
+ * current status, no stall raised); false otherwise (a carrier event or a stall got there first).
+ */
+export type RescheduleStallCheck = (candidate: StallCandidate, checkAt: string) => Promise<boolean>;
+
 /** A write DynamoDB cannot take in one go: too many items for a transaction, or too large an item. */
 export class TrackingWriteTooLargeError extends Error {
   override readonly name = 'TrackingWriteTooLargeError';
@@ -125,6 +132,46 @@ export function buildRaiseStall(documents: DynamoDBDocumentClient, tableName: st
           ConditionExpression: 'lastCarrierUpdateAt = :since AND attribute_not_exists(stallAlertRaised)',
           ExpressionAttributeNames: { '#gsiPk': index.partitionKey, '#gsiSk': index.sortKey, '#outbox': OUTBOX_ATTRIBUTE, '#version': 'version' },
           ExpressionAttributeValues: { ':key': stallKey, ':at': at, ':since': candidate.lastCarrierUpdateAt, ':outbox': encodeOutbox([event]), ':one': 1 },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConflict(error)) {
+        return false;
+      }
+      throw error;
+    }
+  };
+}
+
+/**
+ * The sweep found a shipment before its due time (the index entry stays put while carrier events
+ * move the due time later, stall-schedule.ts `stallCheckAt`): one conditional UpdateItem moves the
+ * entry to the due time. It leaves the version alone (an ingestion write prepared meanwhile still
+ * lands, with an entry no later than the due time) and removes the outbox attribute, so the stream
+ * record of this write carries no earlier write's events (store/outbox.ts).
+ */
+export function buildRescheduleStallCheck(documents: DynamoDBDocumentClient, tableName: string): RescheduleStallCheck {
+  const index = INDEXES.inTransitByStallDue;
+  return async (candidate, checkAt) => {
+    const entry = keys.inTransit(candidate.shipmentId, checkAt);
+    const current = candidate.current;
+    try {
+      await documents.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.shipmentTracking(candidate.shipmentId),
+          UpdateExpression: 'SET #gsiPk = :gsiPk, #gsiSk = :gsiSk, stallDueAt = :checkAt REMOVE #outbox',
+          // The due time follows from the last carrier update and the current status (its leg): both unchanged, or no move.
+          ConditionExpression: `lastCarrierUpdateAt = :since AND attribute_not_exists(stallAlertRaised) AND ${current === null ? 'attribute_not_exists(#current)' : '#current.eventKey = :eventKey'}`,
+          ExpressionAttributeNames: { '#gsiPk': index.partitionKey, '#gsiSk': index.sortKey, '#outbox': OUTBOX_ATTRIBUTE, '#current': 'current' },
+          ExpressionAttributeValues: {
+            ':gsiPk': entry.gsi3pk,
+            ':gsiSk': entry.gsi3sk,
+            ':checkAt': checkAt,
+            ':since': candidate.lastCarrierUpdateAt,
+            ...(current === null ? {} : { ':eventKey': current.eventKey }),
+          },
         }),
       );
       return true;

@@ -15,7 +15,12 @@ function setup() {
   store.addShipment(saoPauloShipment());
   let ids = 0;
   const ingest = buildTrackingIngestion({ ...store, backoff: async () => undefined, now: () => new Date('2025-11-04T02:00:00.000Z') });
-  const sweep = buildStalledSweep({ findCandidates: store.findCandidates, raiseStall: store.raiseStall, newEventId: () => `evt_stall_${++ids}` });
+  const sweep = buildStalledSweep({
+    findCandidates: store.findCandidates,
+    raiseStall: store.raiseStall,
+    rescheduleCheck: store.rescheduleCheck,
+    newEventId: () => `evt_stall_${++ids}`,
+  });
   return { store, ingest, sweep };
 }
 
@@ -68,7 +73,7 @@ describe('stalled sweep', () => {
     expect(await sweep(scheduled(hoursAfter(receivedAt, 24 * 30)))).toMatchObject({ examined: 0, raised: [] });
   });
 
-  it('skips, raising nothing and writing nothing, a candidate the index holds as due but the decision does not stall (the skip guard)', async () => {
+  it('skips, raising nothing, a candidate the index holds as due but the decision does not stall (the skip guard), and moves its entry to its due time', async () => {
     const { store, ingest } = setup();
     await ingest(sqsEvent([trackingRecord(webhookMessage('enlace-linehaul', labelAndPickup, receivedAt))]));
     // The index was written under the 48 h policy; the policy has since moved the first mile to 96 h.
@@ -80,17 +85,53 @@ describe('stalled sweep', () => {
         raised.push(args[0].shipmentId);
         return store.raiseStall(...args);
       },
+      rescheduleCheck: store.rescheduleCheck,
       policy: longer,
     });
     const summary = await sweep(scheduled(hoursAfter(receivedAt, 49)));
-    expect(summary).toMatchObject({ examined: 1, raised: [], skipped: { 'within-threshold': 1 }, lostRaces: 0 });
+    expect(summary).toMatchObject({ examined: 1, raised: [], skipped: { 'within-threshold': 1 }, rescheduled: 1, lostRaces: 0 });
     expect(raised).toEqual([]);
     expect(store.eventsOf('shipment.stalled')).toEqual([]);
     expect((await store.getTracking('shp_SP0001'))?.state.stallAlertRaised).toBeNull();
-    // The same candidate under the policy it was indexed with is raised: the skip was the decision's, not the index's.
-    expect(
-      (await buildStalledSweep({ findCandidates: store.findCandidates, raiseStall: store.raiseStall })(scheduled(hoursAfter(receivedAt, 49)))).raised,
-    ).toEqual(['shp_SP0001']);
+    // Looked at again when the decision's own threshold runs out, and raised then.
+    expect(store.rescheduled).toEqual([{ shipmentId: 'shp_SP0001', checkAt: '2025-11-08T02:00:00.000Z' }]);
+    expect(await sweep(scheduled(hoursAfter(receivedAt, 95.75)))).toMatchObject({ examined: 0, raised: [] });
+    expect((await sweep(scheduled(hoursAfter(receivedAt, 96.25)))).raised).toEqual(['shp_SP0001']);
+  });
+
+  it('finds a parcel whose carrier events moved its due time later before that time, moves its entry there, and raises the stall on time', async () => {
+    const { store, sweep } = setup();
+    const ingestAt = (time: string) => buildTrackingIngestion({ ...store, backoff: async () => undefined, now: () => new Date(time) });
+    await ingestAt(receivedAt)(sqsEvent([trackingRecord(webhookMessage('enlace-linehaul', labelAndPickup, receivedAt))]));
+    const later = hoursAfter(receivedAt, 10);
+    const [, exportBag] = webhooks('enlace-linehaul', 'sao-paulo-journey.json');
+    await ingestAt(later)(sqsEvent([trackingRecord(webhookMessage('enlace-linehaul', exportBag, later), 3)]));
+    // The carrier event moved the due time from +48 h (first mile) to +10 h + 72 h (line-haul); the entry stayed (no index write).
+    expect(store.rows.get('shp_SP0001')?.stallDueAt).toBe('2025-11-06T02:00:00.000Z');
+
+    expect(await sweep(scheduled(hoursAfter(receivedAt, 48.25)))).toMatchObject({ examined: 1, raised: [], rescheduled: 1 });
+    expect(store.rows.get('shp_SP0001')?.stallDueAt).toBe('2025-11-07T12:00:00.000Z');
+    expect(await sweep(scheduled(hoursAfter(receivedAt, 81.75)))).toMatchObject({ examined: 0, raised: [] });
+    const due = await sweep(scheduled(hoursAfter(receivedAt, 82.25)));
+    expect(due).toMatchObject({ examined: 1, raised: ['shp_SP0001'], rescheduled: 0 });
+    expect(store.eventsOf('shipment.stalled').map((event) => parseEvent(shipmentStalledV1, event.detail).data)).toEqual([
+      expect.objectContaining({ leg: 'line-haul', silentSince: later.replace('Z', '.000Z'), thresholdHours: 72 }),
+    ]);
+  });
+
+  it('does not move the entry of a candidate whose silence ended between its query and its write', async () => {
+    const { store, ingest } = setup();
+    await ingest(sqsEvent([trackingRecord(webhookMessage('enlace-linehaul', labelAndPickup, receivedAt))]));
+    const candidates = await store.findCandidates(hoursAfter(receivedAt, 49));
+    const longer = { ...DEFAULT_STALL_POLICY, byLeg: { ...DEFAULT_STALL_POLICY.byLeg, 'first-mile': 96 } };
+    const raced = buildStalledSweep({
+      findCandidates: async () => candidates.map((candidate) => ({ ...candidate, lastCarrierUpdateAt: '2025-11-03T00:00:00.000Z' })),
+      raiseStall: store.raiseStall,
+      rescheduleCheck: store.rescheduleCheck,
+      policy: longer,
+    });
+    expect(await raced(scheduled(hoursAfter(receivedAt, 49)))).toMatchObject({ raised: [], rescheduled: 0 });
+    expect(store.rows.get('shp_SP0001')?.stallDueAt).toBe('2025-11-06T02:00:00.000Z');
   });
 
   it('skips a candidate whose projection says it is delivered (terminal), and one whose stall was already raised', async () => {
@@ -102,6 +143,10 @@ describe('stalled sweep', () => {
     const sweep = buildStalledSweep({
       findCandidates: async () => [delivered],
       raiseStall: async (c) => {
+        calls.push(c.shipmentId);
+        return true;
+      },
+      rescheduleCheck: async (c) => {
         calls.push(c.shipmentId);
         return true;
       },
@@ -117,6 +162,7 @@ describe('stalled sweep', () => {
     const raced = buildStalledSweep({
       findCandidates: async () => candidates,
       raiseStall: async (candidate, key, event, at) => store.raiseStall({ ...candidate, lastCarrierUpdateAt: '2025-11-05T00:00:00.000Z' }, key, event, at),
+      rescheduleCheck: store.rescheduleCheck,
     });
     expect(await raced(scheduled(hoursAfter(receivedAt, 49)))).toMatchObject({ raised: [], lostRaces: 1 });
     expect(store.eventsOf('shipment.stalled')).toEqual([]);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { parseEvent } from '../../../events/envelope';
 import { shipmentDeliveredV1, shipmentExceptionV1, shipmentStatusChangedV1 } from '../../../events/shipment-tracking';
+import type { GetShipmentTracking } from '../../../domain/tracking';
 import { type TrackingMessage } from '../../../events/tracking-message';
 import { buildTrackingIngestion, UNMATCHED_ATTEMPTS } from '../../../functions/tracking-ingestion/tracking-ingestion';
 import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../../fakes/tracking';
@@ -207,6 +208,39 @@ describe('tracking-ingestion', () => {
 
     expect(batchItemFailures).toEqual([]);
     expect({ transactions: store.writes.length, events: store.events.length, version: (await store.getTracking('shp_SP0001'))!.version }).toEqual(before);
+  });
+
+  it('reads the tracking eventually consistent first, with the shipment it found; a stale read costs a strongly consistent re-read, never a lost or doubled event', async () => {
+    const store = new InMemoryTrackingStore();
+    store.addShipment(saoPauloShipment());
+    const staleSnapshot = (await store.getTracking('shp_SP0001'))!;
+    const reads: { consistentRead: boolean | undefined; shipmentId: string | undefined }[] = [];
+    // An eventually consistent read that has not seen any write yet: the item as it was before the first webhook.
+    const getTracking: GetShipmentTracking = async (shipmentId, known) => {
+      reads.push({ consistentRead: known?.consistentRead, shipmentId: known?.shipment.shipmentId });
+      return known?.consistentRead === false ? staleSnapshot : store.getTracking(shipmentId, known);
+    };
+    const ingest = buildTrackingIngestion({ ...store, getTracking, backoff: async () => undefined, now: () => new Date('2025-11-13T00:00:00.000Z') });
+    const first = webhookMessage('correios', correios[0], '2025-11-12T18:00:00.000Z');
+
+    expect((await ingest(sqsEvent([trackingRecord(first)]))).batchItemFailures).toEqual([]);
+    expect(reads).toEqual([{ consistentRead: false, shipmentId: 'shp_SP0001' }]);
+    const written = { writes: store.writes.length, events: store.events.length, tracking: await store.getTracking('shp_SP0001') };
+
+    // The same webhook again: the stale read takes it for new, the write conflicts, the strong re-read sees the duplicate.
+    reads.length = 0;
+    expect((await ingest(sqsEvent([trackingRecord(first)]))).batchItemFailures).toEqual([]);
+    expect(reads.map((read) => read.consistentRead)).toEqual([false, true]);
+    expect({ writes: store.writes.length, events: store.events.length, tracking: await store.getTracking('shp_SP0001') }).toEqual(written);
+
+    // A new webhook on a stale read: written once, on top of the first.
+    reads.length = 0;
+    await ingest(sqsEvent([trackingRecord(webhookMessage('correios', correios[1], '2025-11-12T19:00:00.000Z'))]));
+    expect(reads.map((read) => read.consistentRead)).toEqual([false, true]);
+    const after = await store.getTracking('shp_SP0001');
+    expect(after?.version).toBe(written.tracking!.version + 1);
+    expect(after?.state.timeline.length).toBeGreaterThan(written.tracking!.state.timeline.length);
+    expect(store.writes.length).toBe(written.writes + 1);
   });
 
   it('fails an unparseable payload alone, so SQS retries it and then parks it in the DLQ, intact', async () => {
