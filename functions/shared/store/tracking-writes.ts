@@ -1,5 +1,5 @@
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient, type UpdateCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { StallCandidate } from '../../../domain/tracking';
 import type { PendingEvent } from '../../../events/pending';
 import { INDEXES, keys } from './keys';
@@ -56,6 +56,19 @@ export const isConflict = (error: unknown): boolean => {
   const reasons = error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
   return reasons[0]?.Code === 'ConditionalCheckFailed' || reasons.some((reason) => reason.Code === 'TransactionConflict');
 };
+
+/** One conditional UpdateItem: true when written, false when its condition did not hold (someone got there first). */
+async function updateUnlessConflict(documents: DynamoDBDocumentClient, update: UpdateCommandInput): Promise<boolean> {
+  try {
+    await documents.send(new UpdateCommand(update));
+    return true;
+  } catch (error) {
+    if (isConflict(error)) {
+      return false;
+    }
+    throw error;
+  }
+}
 
 /** The bytes of the tracking item's two growing attributes: the gzipped timeline and the events it carries. */
 function growingBytes(item: Item): number {
@@ -121,27 +134,16 @@ export function buildSaveTracking(documents: DynamoDBDocumentClient, tableName: 
  */
 export function buildRaiseStall(documents: DynamoDBDocumentClient, tableName: string): RaiseStall {
   const index = INDEXES.inTransitByStallDue;
-  return async (candidate, stallKey, event, at) => {
-    try {
-      await documents.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: keys.shipmentTracking(candidate.shipmentId),
-          // The version moves too, so an ingestion write prepared before the stall re-reads instead of erasing it.
-          UpdateExpression: 'SET stallAlertRaised = :key, updatedAt = :at, #outbox = :outbox, #version = #version + :one REMOVE #gsiPk, #gsiSk, stallDueAt',
-          ConditionExpression: 'lastCarrierUpdateAt = :since AND attribute_not_exists(stallAlertRaised)',
-          ExpressionAttributeNames: { '#gsiPk': index.partitionKey, '#gsiSk': index.sortKey, '#outbox': OUTBOX_ATTRIBUTE, '#version': 'version' },
-          ExpressionAttributeValues: { ':key': stallKey, ':at': at, ':since': candidate.lastCarrierUpdateAt, ':outbox': encodeOutbox([event]), ':one': 1 },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConflict(error)) {
-        return false;
-      }
-      throw error;
-    }
-  };
+  return async (candidate, stallKey, event, at) =>
+    updateUnlessConflict(documents, {
+      TableName: tableName,
+      Key: keys.shipmentTracking(candidate.shipmentId),
+      // The version moves too, so an ingestion write prepared before the stall re-reads instead of erasing it.
+      UpdateExpression: 'SET stallAlertRaised = :key, updatedAt = :at, #outbox = :outbox, #version = #version + :one REMOVE #gsiPk, #gsiSk, stallDueAt',
+      ConditionExpression: 'lastCarrierUpdateAt = :since AND attribute_not_exists(stallAlertRaised)',
+      ExpressionAttributeNames: { '#gsiPk': index.partitionKey, '#gsiSk': index.sortKey, '#outbox': OUTBOX_ATTRIBUTE, '#version': 'version' },
+      ExpressionAttributeValues: { ':key': stallKey, ':at': at, ':since': candidate.lastCarrierUpdateAt, ':outbox': encodeOutbox([event]), ':one': 1 },
+    });
 }
 
 /**
@@ -156,30 +158,20 @@ export function buildRescheduleStallCheck(documents: DynamoDBDocumentClient, tab
   return async (candidate, checkAt) => {
     const entry = keys.inTransit(candidate.shipmentId, checkAt);
     const current = candidate.current;
-    try {
-      await documents.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: keys.shipmentTracking(candidate.shipmentId),
-          UpdateExpression: 'SET #gsiPk = :gsiPk, #gsiSk = :gsiSk, stallDueAt = :checkAt REMOVE #outbox',
-          // The due time follows from the last carrier update and the current status (its leg): both unchanged, or no move.
-          ConditionExpression: `lastCarrierUpdateAt = :since AND attribute_not_exists(stallAlertRaised) AND ${current === null ? 'attribute_not_exists(#current)' : '#current.eventKey = :eventKey'}`,
-          ExpressionAttributeNames: { '#gsiPk': index.partitionKey, '#gsiSk': index.sortKey, '#outbox': OUTBOX_ATTRIBUTE, '#current': 'current' },
-          ExpressionAttributeValues: {
-            ':gsiPk': entry.gsi3pk,
-            ':gsiSk': entry.gsi3sk,
-            ':checkAt': checkAt,
-            ':since': candidate.lastCarrierUpdateAt,
-            ...(current === null ? {} : { ':eventKey': current.eventKey }),
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConflict(error)) {
-        return false;
-      }
-      throw error;
-    }
+    return updateUnlessConflict(documents, {
+      TableName: tableName,
+      Key: keys.shipmentTracking(candidate.shipmentId),
+      UpdateExpression: 'SET #gsiPk = :gsiPk, #gsiSk = :gsiSk, stallDueAt = :checkAt REMOVE #outbox',
+      // The due time follows from the last carrier update and the current status (its leg): both unchanged, or no move.
+      ConditionExpression: `lastCarrierUpdateAt = :since AND attribute_not_exists(stallAlertRaised) AND ${current === null ? 'attribute_not_exists(#current)' : '#current.eventKey = :eventKey'}`,
+      ExpressionAttributeNames: { '#gsiPk': index.partitionKey, '#gsiSk': index.sortKey, '#outbox': OUTBOX_ATTRIBUTE, '#current': 'current' },
+      ExpressionAttributeValues: {
+        ':gsiPk': entry.gsi3pk,
+        ':gsiSk': entry.gsi3sk,
+        ':checkAt': checkAt,
+        ':since': candidate.lastCarrierUpdateAt,
+        ...(current === null ? {} : { ':eventKey': current.eventKey }),
+      },
+    });
   };
 }
