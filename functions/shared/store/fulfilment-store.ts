@@ -14,6 +14,7 @@ import type { StockMovement } from '../../../domain/stock';
 import type { PendingEvent } from '../../../events/pending';
 import { decodeCursor, nextCursorOf } from './cursor';
 import { keys } from './keys';
+import { queryPages } from './query-pages';
 import { newOrderWrites, readOrderKeyRecord, type SaveOrderOutcome } from './order-store';
 import { outboxItem } from './outbox';
 import { buildGetStockBalance, stockWrites, type ReorderGuard } from './stock-store';
@@ -310,24 +311,18 @@ export type ListBackorders = (sellerId: string, warehouseCode: string, limit: nu
 export function buildListBackorders(documents: DynamoDBDocumentClient, tableName: string): ListBackorders {
   return async (sellerId, warehouseCode, limit) => {
     const pk = keys.backordersKey(sellerId, warehouseCode);
-    const queue: QueuedBackorder[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const { Items = [], LastEvaluatedKey } = await documents.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': pk },
-          ProjectionExpression: 'orderId, #lines',
-          ExpressionAttributeNames: { '#lines': 'lines' },
-          Limit: limit - queue.length,
-          ...(start === undefined ? {} : { ExclusiveStartKey: start }),
-        }),
-      );
-      queue.push(...Items.map((item) => ({ orderId: String(item.orderId), lines: item.lines as QueuedBackorder['lines'] })));
-      start = LastEvaluatedKey;
-    } while (start !== undefined && queue.length < limit);
-    return queue;
+    const items = await queryPages(
+      documents,
+      {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ProjectionExpression: 'orderId, #lines',
+        ExpressionAttributeNames: { '#lines': 'lines' },
+      },
+      limit,
+    );
+    return items.map((item) => ({ orderId: String(item.orderId), lines: item.lines as QueuedBackorder['lines'] }));
   };
 }
 

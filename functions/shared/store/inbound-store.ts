@@ -6,6 +6,7 @@ import type { PendingEvent } from '../../../events/pending';
 import { batchGetAll } from './batch-get';
 import { decodeCursor, nextCursorOf } from './cursor';
 import { IN_TRANSIT_SHARDS, INBOUND_LISTING_PREFIX, INDEXES, keys } from './keys';
+import { queryPages } from './query-pages';
 import { OUTBOX_ATTRIBUTE, encodeOutbox, outboxAttribute } from './outbox';
 import { stockWrites, type StockChange } from './stock-store';
 
@@ -192,23 +193,14 @@ export function buildFindInboundStallCandidates(documents: DynamoDBDocumentClien
   return async (dueBefore) => {
     const ids = await Promise.all(
       Array.from({ length: IN_TRANSIT_SHARDS }, async (_, shard) => {
-        const found: string[] = [];
-        let startKey: Record<string, unknown> | undefined;
-        do {
-          const page = await documents.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: index.name,
-              KeyConditionExpression: '#pk = :pk AND #sk < :due',
-              ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
-              ExpressionAttributeValues: { ':pk': keys.inboundDueShardKey(shard), ':due': dueBefore },
-              ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-            }),
-          );
-          found.push(...(page.Items ?? []).map((item) => String(item.pk).slice('INBOUND#'.length)));
-          startKey = page.LastEvaluatedKey;
-        } while (startKey !== undefined);
-        return found;
+        const due = await queryPages(documents, {
+          TableName: tableName,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk AND #sk < :due',
+          ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+          ExpressionAttributeValues: { ':pk': keys.inboundDueShardKey(shard), ':due': dueBefore },
+        });
+        return due.map((item) => String(item.pk).slice('INBOUND#'.length));
       }),
     );
     const items = await batchGetAll(

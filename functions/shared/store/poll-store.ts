@@ -1,8 +1,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Shipment } from '../../../domain/shared/shipment';
 import type { TrackingStatus } from '../../../domain/tracking';
 import { INDEXES, keys } from './keys';
+import { queryPages } from './query-pages';
 
 /**
  * A polled parcel's schedule: one small item `SHIPMENT#<id>` / `POLL`, indexed in gsi4 under
@@ -85,24 +86,18 @@ function duePollFromItem(item: Record<string, unknown>): DuePoll {
 export function buildFindDuePolls(documents: DynamoDBDocumentClient, tableName: string): FindDuePolls {
   const index = INDEXES.pollDue;
   return async (carrier, dueBy, limit) => {
-    const items: Record<string, unknown>[] = [];
-    let startKey: Record<string, unknown> | undefined;
-    do {
-      const page = await documents.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: index.name,
-          // "<time>#<shipmentId>" sorts after "<time>"; "~" sorts after every id character, so parcels due at `dueBy` are in.
-          KeyConditionExpression: '#pk = :pk AND #sk < :due',
-          ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
-          ExpressionAttributeValues: { ':pk': keys.pollCarrierKey(carrier), ':due': `${dueBy}#~` },
-          Limit: limit - items.length,
-          ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined && items.length < limit);
+    const items = await queryPages(
+      documents,
+      {
+        TableName: tableName,
+        IndexName: index.name,
+        // "<time>#<shipmentId>" sorts after "<time>"; "~" sorts after every id character, so parcels due at `dueBy` are in.
+        KeyConditionExpression: '#pk = :pk AND #sk < :due',
+        ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+        ExpressionAttributeValues: { ':pk': keys.pollCarrierKey(carrier), ':due': `${dueBy}#~` },
+      },
+      limit,
+    );
     return items.map(duePollFromItem);
   };
 }

@@ -4,6 +4,7 @@ import { CARRIER_SLUGS } from '../../../domain/shared/carriers';
 import type { FindShipmentForUpdate, FindShipmentsByTrackingNumber, FindStallCandidates, GetShipmentTracking, StoredTracking } from '../../../domain/tracking';
 import { kpiMarksFrom } from '../../../domain/tracking';
 import { IN_TRANSIT_SHARDS, INDEXES, keys } from './keys';
+import { queryPages } from './query-pages';
 import { shipmentFromItem } from './shipment-store';
 import { candidateFromItem, trackingStateFromItem, type Item } from './tracking-item';
 
@@ -103,25 +104,15 @@ export function buildFindStallCandidates(documents: DynamoDBDocumentClient, tabl
   const index = INDEXES.inTransitByStallDue;
   return async (dueBefore) => {
     const shards = await Promise.all(
-      Array.from({ length: IN_TRANSIT_SHARDS }, async (_, shard) => {
-        const items: Item[] = [];
-        let startKey: Record<string, unknown> | undefined;
-        do {
-          const page = await documents.send(
-            new QueryCommand({
-              TableName: tableName,
-              IndexName: index.name,
-              KeyConditionExpression: '#pk = :pk AND #sk < :due',
-              ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
-              ExpressionAttributeValues: { ':pk': keys.inTransitShardKey(shard), ':due': dueBefore },
-              ...(startKey === undefined ? {} : { ExclusiveStartKey: startKey }),
-            }),
-          );
-          items.push(...(page.Items ?? []));
-          startKey = page.LastEvaluatedKey;
-        } while (startKey !== undefined);
-        return items;
-      }),
+      Array.from({ length: IN_TRANSIT_SHARDS }, (_, shard) =>
+        queryPages(documents, {
+          TableName: tableName,
+          IndexName: index.name,
+          KeyConditionExpression: '#pk = :pk AND #sk < :due',
+          ExpressionAttributeNames: { '#pk': index.partitionKey, '#sk': index.sortKey },
+          ExpressionAttributeValues: { ':pk': keys.inTransitShardKey(shard), ':due': dueBefore },
+        }),
+      ),
     );
     return shards.flat().map(candidateFromItem);
   };
