@@ -184,9 +184,11 @@ export const trackingSchema = z
   })
   .meta({ id: 'Tracking', description: 'The shipment, its canonical status and every carrier event in event-time order.' });
 
-export const webhookReceiptSchema = z
-  .object({ receiptId: z.string(), carrier: z.string(), receivedAt: iso, status: z.literal('queued') })
-  .meta({ id: 'WebhookReceipt', description: 'Queued as its bytes; parsed behind the queue.' });
+export const webhookReceiptSchema = z.object({ receiptId: z.string(), carrier: z.string(), receivedAt: iso, status: z.enum(['recorded', 'queued']) }).meta({
+  id: 'WebhookReceipt',
+  description:
+    'recorded: written to the timeline in this request; queued: kept as its bytes and parsed behind the queue (unknown numbers, a payload Enlace cannot read, a busy table).',
+});
 
 export const forwarderReceiptSchema = z
   .object({ receiptId: z.string(), forwarder: z.string(), receivedAt: iso, status: z.literal('queued') })

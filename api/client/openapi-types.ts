@@ -231,7 +231,7 @@ export interface paths {
         put?: never;
         /**
          * A carrier’s or aggregator’s tracking webhook
-         * @description Each feed posts its own format (batches included) and authenticates as its sender does: Enlace’s `Enlace-Carrier-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` for the carriers that agree to it (a timestamp more than 5 minutes off is refused; during a rotation either secret verifies), 17TRACK’s `sign`, AfterShip’s and FedEx’s body HMAC, Loggi’s Basic credentials, DHL’s and UPS’s registered token. The body is queued as its bytes and parsed behind the queue; a payload Enlace cannot read is kept in the tracking DLQ.
+         * @description Each feed posts its own format (batches included) and authenticates as its sender does: Enlace’s `Enlace-Carrier-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` for the carriers that agree to it (a timestamp more than 5 minutes off is refused; during a rotation either secret verifies), 17TRACK’s `sign`, AfterShip’s and FedEx’s body HMAC, Loggi’s Basic credentials, DHL’s and UPS’s registered token. A verified update naming up to 10 tracking numbers is written to the timeline before the answer (`recorded`); anything else (a big batch, unknown numbers, a conflict or error) is queued as its bytes and parsed behind the queue (`queued`); a payload Enlace cannot read is kept in the tracking DLQ.
          */
         post: operations["receiveTrackingWebhook"];
         delete?: never;
@@ -1764,14 +1764,14 @@ export interface components {
             })[];
             nextCursor?: string;
         };
-        /** @description Queued as its bytes; parsed behind the queue. */
+        /** @description recorded: written to the timeline in this request; queued: kept as its bytes and parsed behind the queue (unknown numbers, a payload Enlace cannot read, a busy table). */
         WebhookReceipt: {
             receiptId: string;
             carrier: string;
             /** Format: date-time */
             receivedAt: string;
-            /** @constant */
-            status: "queued";
+            /** @enum {string} */
+            status: "recorded" | "queued";
         };
     };
     responses: never;
@@ -2827,7 +2827,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Queued. */
+            /** @description Recorded, or queued. */
             202: {
                 headers: {
                     [name: string]: unknown;

@@ -43,7 +43,7 @@ export const TRACKING_ROUTES: readonly ApiRoute[] = [
     tag: 'Webhooks',
     summary: 'A carrier’s or aggregator’s tracking webhook',
     description:
-      'Each feed posts its own format (batches included) and authenticates as its sender does: Enlace’s `Enlace-Carrier-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` for the carriers that agree to it (a timestamp more than 5 minutes off is refused; during a rotation either secret verifies), 17TRACK’s `sign`, AfterShip’s and FedEx’s body HMAC, Loggi’s Basic credentials, DHL’s and UPS’s registered token. The body is queued as its bytes and parsed behind the queue; a payload Enlace cannot read is kept in the tracking DLQ.',
+      'Each feed posts its own format (batches included) and authenticates as its sender does: Enlace’s `Enlace-Carrier-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` for the carriers that agree to it (a timestamp more than 5 minutes off is refused; during a rotation either secret verifies), 17TRACK’s `sign`, AfterShip’s and FedEx’s body HMAC, Loggi’s Basic credentials, DHL’s and UPS’s registered token. A verified update naming up to 10 tracking numbers is written to the timeline before the answer (`recorded`); anything else (a big batch, unknown numbers, a conflict or error) is queued as its bytes and parsed behind the queue (`queued`); a payload Enlace cannot read is kept in the tracking DLQ.',
     security: 'carrierSignature',
     pathParams: { carrier: `The feed: ${WEBHOOK_FEEDS.join(', ')}.` },
     body: {
@@ -52,7 +52,7 @@ export const TRACKING_ROUTES: readonly ApiRoute[] = [
       examples: { correios: { summary: 'Correios (examples/tracking-correios.json)', value: correios } },
     },
     responses: {
-      202: { description: 'Queued.', body: webhookReceiptSchema },
+      202: { description: 'Recorded, or queued.', body: webhookReceiptSchema },
       401: problem('Missing, stale or wrong authentication; nothing is queued.', ['WWW-Authenticate']),
       404: problem('Enlace takes no webhooks from this feed (unknown, or a carrier it polls).'),
       503: problem('Enlace cannot queue it now; retry after Retry-After.', ['Retry-After']),

@@ -9,7 +9,7 @@
 import { GetItemCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { isCarrierSlug } from '../../domain/shared/carriers';
+import { isCarrierSlug, type CarrierSlug } from '../../domain/shared/carriers';
 import { feedAdapter, SANDBOX_HANDOVER_AFTER_HOURS, scriptedLastMile, trackingOf, webhookAuthHeaders } from '../../domain/tracking';
 import type { LocalCloud } from '../../local/local-cloud';
 import { LOCAL_CREDENTIALS, LOCAL_REGION } from '../../local/resources';
@@ -120,9 +120,31 @@ function secrets(cloud: LocalCloud): Record<string, string> {
   return Object.fromEntries(Object.entries(stored).map(([feed, value]) => [feed, typeof value === 'string' ? value : (value[0] ?? '')]));
 }
 
-/** Waits for the tracking queue's consumer to have run `count` times in all. */
-const ingested = (context: DriveContext, count: number) =>
-  until(`tracking update #${count} ingested`, () => ((context.meter.invocations.get('tracking-ingestion') ?? 0) >= count ? true : undefined), 30_000);
+/** The version of a shipment's tracking item, read from DynamoDB Local itself (unbilled); 0 before its first write. */
+async function trackingVersion(dynamodb: DynamoDBClient, context: DriveContext, shipmentId: string): Promise<number> {
+  const { Item } = await dynamodb.send(
+    new GetItemCommand({
+      TableName: context.tableName,
+      Key: { pk: { S: `SHIPMENT#${shipmentId}` }, sk: { S: 'TRACKING' } },
+      ProjectionExpression: '#version',
+      ExpressionAttributeNames: { '#version': 'version' },
+      ConsistentRead: true,
+    }),
+  );
+  return Number(Item?.version?.N ?? '0');
+}
+
+/**
+ * Waits for an update to be written: the tracking item's version moves past `before`. It holds for
+ * both of the webhook's paths (written in the request, or queued and written by tracking-ingestion);
+ * every update the driver posts brings a new scan, so each one moves the version.
+ */
+const written = (dynamodb: DynamoDBClient, context: DriveContext, shipmentId: string, before: number) =>
+  until(
+    `tracking of ${shipmentId} written past version ${before}`,
+    async () => ((await trackingVersion(dynamodb, context, shipmentId)) > before ? true : undefined),
+    30_000,
+  );
 
 export interface TrackingPlayed {
   /** Webhooks sent for the parcel (line-haul and last-mile pushes). */
@@ -132,21 +154,34 @@ export interface TrackingPlayed {
 }
 
 /** Plays one parcel's pushed tracking: the line-haul's webhooks, then its last mile's pushes unless its carrier is polled. */
-export async function driveTracking(context: DriveContext, parcel: Booked, ingestedSoFar: () => number): Promise<TrackingPlayed> {
+export async function driveTracking(context: DriveContext, parcel: Booked): Promise<TrackingPlayed> {
   const shipment = parcel.shipment;
   if (shipment === undefined || !isCarrierSlug(shipment.carrier)) return { updates: 0, polled: false };
+  const shipmentId = shipment.shipmentId;
+  if (shipmentId === undefined) throw new Error(`${parcel.orderId}: shipment.routed carried no shipmentId`);
+  const dynamodb = new DynamoDBClient({ region: LOCAL_REGION, credentials: LOCAL_CREDENTIALS, endpoint: context.rawDynamodb });
+  try {
+    return await playTracking(context, parcel, { ...shipment, shipmentId, carrier: shipment.carrier }, dynamodb);
+  } finally {
+    dynamodb.destroy();
+  }
+}
+
+type PlayedShipment = NonNullable<Booked['shipment']> & { readonly shipmentId: string; readonly carrier: CarrierSlug };
+
+async function playTracking(context: DriveContext, parcel: Booked, shipment: PlayedShipment, dynamodb: DynamoDBClient): Promise<TrackingPlayed> {
   const secretOf = secrets(context.cloud);
   const post = async (feed: string, body: string) => {
     const auth = feedAdapter(feed)?.webhook?.auth;
     if (auth === undefined) throw new Error(`${feed} takes no webhooks`);
-    const expected = ingestedSoFar() + 1;
+    const before = await trackingVersion(dynamodb, context, shipment.shipmentId);
     const response = await fetch(`${context.cloud.endpoints!.api}/v1/webhooks/tracking/${feed}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...webhookAuthHeaders(auth, secretOf[feed] ?? '', body, Math.floor(Date.now() / 1000)) },
       body,
     });
     if (response.status >= 300) throw new Error(`${feed} webhook answered ${response.status}`);
-    await ingested(context, expected);
+    await written(dynamodb, context, shipment.shipmentId, before);
   };
   let updates = 0;
   for (const [index, [code, hours, where]] of LINE_HAUL.entries()) {

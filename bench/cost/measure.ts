@@ -72,7 +72,6 @@ export async function measureCost(options: { orders: number; warmup: number; say
     const apiKey = await issueApiKey(buildSaveApiKey(documents, tableName), DEMO_TENANT, { name: 'cost', now: new Date() });
     const context: DriveContext = { cloud, meter, apiKey, rawDynamodb, tableName, run: Date.now().toString(36) };
     const all = samples();
-    const ingestedSoFar = () => meter.invocations.get('tracking-ingestion') ?? 0;
 
     const play = async (count: number, offset: number) => {
       const booked: Booked[] = [];
@@ -82,7 +81,7 @@ export async function measureCost(options: { orders: number; warmup: number; say
     say(`warm-up: ${options.warmup} orders and their tracking (not counted)…`);
     const warm = await play(options.warmup, 0);
     const warmPolled: Booked[] = [];
-    for (const parcel of warm) if ((await driveTracking(context, parcel, ingestedSoFar)).polled) warmPolled.push(parcel);
+    for (const parcel of warm) if ((await driveTracking(context, parcel)).polled) warmPolled.push(parcel);
     await drivePolling(context, warmPolled, () => settle(cloud, meter, 300));
     await settle(cloud, meter);
 
@@ -98,7 +97,7 @@ export async function measureCost(options: { orders: number; warmup: number; say
     let updates = 0;
     const polled: Booked[] = [];
     for (const parcel of booked) {
-      const played = await driveTracking(context, parcel, ingestedSoFar);
+      const played = await driveTracking(context, parcel);
       updates += played.updates;
       if (played.polled) polled.push(parcel);
     }

@@ -1,23 +1,14 @@
 import { SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import { encodeTrackingMessage, type TrackingMessage } from '../../events/tracking-message';
+import { MAX_TRACKING_MESSAGE_BYTES, queuedBytes, type EnqueueTrackingMessage, type EnqueueTrackingMessages } from './tracking-queue-port';
 
 /**
- * The tracking queue, written by tracking-webhook, tracking-poller and tracking-registration and read
- * by tracking-ingestion. Every message is encoded by events/tracking-message.ts (version 2: payload
- * bytes in base64, ASCII-only JSON), so no character of a carrier's payload can make a send fail.
+ * The tracking queue, written by tracking-webhook (what it does not write itself), tracking-poller and
+ * tracking-registration and read by tracking-ingestion. Every message is encoded by
+ * events/tracking-message.ts (version 2: payload bytes in base64, ASCII-only JSON), so no character
+ * of a carrier's payload can make a send fail. The ports and sizes are in tracking-queue-port.ts (no SDK).
  */
-
-/** SQS refuses a message over 256 KB. */
-export const MAX_TRACKING_MESSAGE_BYTES = 256 * 1024;
-
-/** Port: queues one message; throws when it could not. */
-export type EnqueueTrackingMessage = (message: TrackingMessage) => Promise<void>;
-
-/** Port: queues several; returns those SQS did not take (the caller keeps them to try again), never drops one silently. */
-export type EnqueueTrackingMessages = (messages: readonly TrackingMessage[]) => Promise<{ readonly failed: readonly TrackingMessage[] }>;
-
-/** The bytes a message takes on the queue. */
-export const queuedBytes = (message: TrackingMessage): number => Buffer.byteLength(encodeTrackingMessage(message), 'utf8');
+export { MAX_TRACKING_MESSAGE_BYTES, queuedBytes, type EnqueueTrackingMessage, type EnqueueTrackingMessages } from './tracking-queue-port';
 
 export function buildEnqueueTrackingMessage(sqs: SQSClient, queueUrl: string): EnqueueTrackingMessage {
   return async (message) => {

@@ -1,16 +1,27 @@
 import { getSecret } from '@aws-lambda-powertools/parameters/secrets';
-import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { parseWebhookSecrets } from '../../domain/tracking';
 import { webhookHandler } from '../shared/http/http-handler';
 import { logger } from '../shared/observability';
 import { requiredEnv } from '../shared/env';
-import { buildEnqueueTrackingMessage } from '../shared/tracking-queue';
+import { buildDocumentClient } from '../shared/store/dynamo-client';
+import { buildFindShipmentForUpdate, buildGetShipmentTracking } from '../shared/store/tracking-lookups';
+import { buildSaveTracking } from '../shared/store/tracking-writes';
+import { buildIngestTracking } from '../shared/tracking-ingest/ingest-tracking';
+import { buildLazyEnqueueTrackingMessage } from '../shared/lazy-tracking-queue';
 import { buildTrackingWebhook, MAX_WEBHOOK_BYTES } from './tracking-webhook';
 
-// The endpoint comes from the environment; the queue URL's host is the same on AWS and is not a host name locally.
-const sqs = new SQSClient({ useQueueUrlAsEndpoint: false });
 const queueUrl = requiredEnv('TRACKING_QUEUE_URL');
 const secretId = requiredEnv('TRACKING_WEBHOOK_SECRET_ARN');
+const documents = buildDocumentClient(new DynamoDBClient({}));
+const tableName = requiredEnv('TABLE_NAME');
+
+/**
+ * The direct write tries a conflict twice (a carrier waits for this answer), and leaves a batch
+ * naming more numbers than this to the queue (one look-up and one write per shipment, in the request).
+ */
+const DIRECT_MAX_ATTEMPTS = 2;
+const DIRECT_MAX_NUMBERS = 10;
 
 /** Cached 5 minutes: a secret added for a rotation is in use everywhere within that time. */
 const SECRET_MAX_AGE_SECONDS = 300;
@@ -28,7 +39,15 @@ async function loadSecrets() {
 export const handler = webhookHandler(
   buildTrackingWebhook({
     loadSecrets,
-    enqueue: buildEnqueueTrackingMessage(sqs, queueUrl),
+    enqueue: buildLazyEnqueueTrackingMessage(queueUrl),
+    ingest: buildIngestTracking({
+      findShipment: buildFindShipmentForUpdate(documents, tableName),
+      getTracking: buildGetShipmentTracking(documents, tableName),
+      saveTracking: buildSaveTracking(documents, tableName),
+      // No keepUnmatched: updates for unknown numbers go to the queue, which retries them and then keeps them UNMATCHED.
+      maxAttempts: DIRECT_MAX_ATTEMPTS,
+      maxNumbersPerDelivery: DIRECT_MAX_NUMBERS,
+    }),
   }),
   { maxBytes: MAX_WEBHOOK_BYTES, metrics: true },
 );

@@ -5,7 +5,8 @@ import { header, type WebhookRoute } from '../shared/http/http-handler';
 import { HttpError, jsonResponse } from '../shared/http/problem';
 import { newId } from '../shared/ids';
 import { logger, metrics } from '../shared/observability';
-import { MAX_TRACKING_MESSAGE_BYTES, queuedBytes, type EnqueueTrackingMessage } from '../shared/tracking-queue';
+import type { IngestTracking } from '../shared/tracking-ingest/ingest-tracking';
+import { MAX_TRACKING_MESSAGE_BYTES, queuedBytes, type EnqueueTrackingMessage } from '../shared/tracking-queue-port';
 
 /**
  * A carrier batch (Correios answers up to 50 objects with their histories) is tens of KB; 128 KB
@@ -15,11 +16,18 @@ export const MAX_WEBHOOK_BYTES = 128 * 1024;
 
 /** Port: every feed's current secrets (one or two during a rotation). */
 export type LoadWebhookSecrets = () => Promise<Readonly<Record<string, readonly string[]>>>;
-export type { EnqueueTrackingMessage } from '../shared/tracking-queue';
+export type { EnqueueTrackingMessage } from '../shared/tracking-queue-port';
 
 export interface TrackingWebhookDeps {
   readonly loadSecrets: LoadWebhookSecrets;
   readonly enqueue: EnqueueTrackingMessage;
+  /**
+   * The ingestion use case tracking-ingestion runs, writing the verified webhook straight to the
+   * table (built with few conflict attempts and a cap on tracking numbers). Whatever it does not
+   * write (unknown numbers, a payload it cannot read, a conflict, any error) is queued as before.
+   * Without it, every webhook is queued.
+   */
+  readonly ingest?: IngestTracking;
   readonly now?: () => Date;
   readonly newReceiptId?: () => string;
 }
@@ -38,15 +46,31 @@ const unauthorized = (detail: string) =>
 const unavailable = (detail: string) => new HttpError(503, 'Service Unavailable', detail, [], { 'Retry-After': '30' });
 
 /**
- * POST /v1/webhooks/tracking/{feed}: verify → queue → 202. Nothing is parsed here: a carrier
- * gets its answer in milliseconds, and a payload Enlace cannot read is still kept (tracking-ingestion
- * parks it in the DLQ) rather than refused and lost. The feed is a carrier (its own push) or an
+ * POST /v1/webhooks/tracking/{feed}: verify → write (the ingestion use case, in this request) → 202,
+ * or verify → queue → 202 for whatever the write did not finish: the queue, tracking-ingestion and
+ * its DLQ stay the safety net, and since ingestion is idempotent (the timeline's dedupe, the
+ * version-conditioned write) a webhook both written and queued changes nothing twice. The answer
+ * comes only once the update is written or safely queued. A payload Enlace cannot read is still
+ * kept (queued; tracking-ingestion parks it in the DLQ) rather than refused and lost. The feed is a carrier (its own push) or an
  * aggregator (17TRACK, AfterShip); each authenticates as its sender does (domain/tracking/webhook-auth.ts).
  * Not behind the API-key authorizer. The body is queued as its bytes, base64 (events/tracking-message.ts),
  * so any character a carrier sends reaches the adapter and, if it cannot be read, the DLQ intact.
  */
 export function buildTrackingWebhook(deps: TrackingWebhookDeps): WebhookRoute {
-  const { loadSecrets, enqueue, now = () => new Date(), newReceiptId = () => newId('whk') } = deps;
+  const { loadSecrets, enqueue, ingest, now = () => new Date(), newReceiptId = () => newId('whk') } = deps;
+
+  /** Writes the message directly; false when any of it is left for the queue (never throws). */
+  async function written(message: TrackingPayloadMessage): Promise<boolean> {
+    if (ingest === undefined) return false;
+    try {
+      const { failed } = await ingest([{ id: message.receiptId, receiveCount: 1, body: message }]);
+      return failed.length === 0;
+    } catch (error) {
+      logger.warn('direct tracking write failed; queueing the webhook', { feed: message.feed, receiptId: message.receiptId, error: error as Error });
+      return false;
+    }
+  }
+
   return async ({ event, rawBody }) => {
     const feed = event.pathParameters?.carrier ?? '';
     const intake = feedAdapter(feed)?.webhook;
@@ -92,6 +116,11 @@ export function buildTrackingWebhook(deps: TrackingWebhookDeps): WebhookRoute {
         'Content Too Large',
         `The body takes ${size} bytes once queued; the limit is ${MAX_TRACKING_MESSAGE_BYTES} bytes. Split the batch.`,
       );
+    }
+    if (await written(message)) {
+      logger.info('tracking webhook written', { feed, receiptId: message.receiptId, bytes: rawBody.length, secretIndex: check.secretIndex });
+      metrics.addMetric('TrackingWebhooksAccepted', 'Count', 1);
+      return jsonResponse(202, { receiptId: message.receiptId, carrier: feed, receivedAt: message.receivedAt, status: 'recorded' });
     }
     try {
       await enqueue(message);

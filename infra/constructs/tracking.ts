@@ -36,8 +36,9 @@ export const TRACKING_MAX_RECEIVE_COUNT = 5;
 
 /**
  * Carrier tracking (docs/tracking.md): POST /v1/webhooks/tracking/{feed} authenticates the carrier's
- * or aggregator's push and queues the raw body → tracking-ingestion (SQS, batches of 10, partial
- * failures, DLQ) folds it into the canonical timeline; tracking-poller asks the carriers that only
+ * or aggregator's push and writes it to the canonical timeline in the request (the ingestion use
+ * case), or, for whatever it cannot write, queues the raw body → tracking-ingestion (SQS, batches of
+ * 10, partial failures, DLQ) folds it into the timeline; tracking-poller asks the carriers that only
  * answer queries and queues their answers the same way; tracking-registration (table stream)
  * replays updates kept for numbers booked later and starts polling; a schedule runs the stalled
  * sweep every 15 minutes; two GET routes read the timeline.
@@ -100,9 +101,9 @@ export class Tracking extends Construct {
 
     this.webhook = new EnlaceFunction(this, 'Webhook', {
       functionName: 'tracking-webhook',
-      description: 'POST /v1/webhooks/tracking/{carrier}: verifies the carrier signature and queues the body',
+      description: 'POST /v1/webhooks/tracking/{carrier}: verifies the carrier signature, writes the update or queues the body',
       environment: { TRACKING_QUEUE_URL: this.queue.queueUrl, TRACKING_WEBHOOK_SECRET_ARN: this.webhookSecret.secretArn },
-    });
+    }).bindTable(table);
     this.queue.grantSendMessages(this.webhook);
     this.webhookSecret.grantRead(this.webhook);
 

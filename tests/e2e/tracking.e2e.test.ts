@@ -158,6 +158,23 @@ describe('carrier tracking through the local cloud', () => {
     expect(view.events).toHaveLength(4);
   });
 
+  it('writes a verified webhook before answering (recorded: on the timeline at once), and its duplicate changes nothing', async () => {
+    const number = s10(7);
+    const shipment = saoPauloShipment({ shipmentId: `shp_E2E_DIRECT_${run}`, orderId: `ord_E2E_DIRECT_${run}`, trackingNumber: number });
+    await save()(shipment);
+    const body = JSON.stringify(webhooks('correios', 'sao-paulo-journey.json')[0]).replaceAll('NX482157365BR', number);
+
+    const first = await post('correios', body);
+    expect([first.status, ((await first.json()) as { status: string }).status]).toEqual([202, 'recorded']);
+    // No waiting: the answer came after the write.
+    const written = (await (await tracking(shipment.shipmentId)).json()) as TrackingView;
+    expect(written.events).toHaveLength(4);
+
+    const again = await post('correios', body);
+    expect([again.status, ((await again.json()) as { status: string }).status]).toEqual([202, 'recorded']);
+    expect(((await (await tracking(shipment.shipmentId)).json()) as TrackingView).events).toEqual(written.events);
+  });
+
   it('keeps a payload it cannot parse in the tracking DLQ, intact, for inspection', async () => {
     const marker = `unparseable-${run}`;
     const body = JSON.stringify({ objetos: 'not a list', marker });

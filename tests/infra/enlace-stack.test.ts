@@ -73,7 +73,19 @@ describe('EnlaceStack', () => {
     });
     const [webhookProps] = Object.values(webhook) as { Properties: { Environment: { Variables: Record<string, unknown> } } }[];
     expect(Object.keys(webhookProps?.Properties.Environment.Variables ?? {})).toEqual(
-      expect.arrayContaining(['TRACKING_QUEUE_URL', 'TRACKING_WEBHOOK_SECRET_ARN']),
+      expect.arrayContaining(['TRACKING_QUEUE_URL', 'TRACKING_WEBHOOK_SECRET_ARN', 'TABLE_NAME']),
+    );
+    // The webhook writes what it verified (the ingestion use case): it reads and writes the table, as tracking-ingestion does.
+    const webhookRole = (Object.values(webhook)[0] as { Properties: { Role: { 'Fn::GetAtt': string[] } } }).Properties.Role['Fn::GetAtt'][0];
+    const [tableId] = Object.keys(template.findResources('AWS::DynamoDB::Table'));
+    const webhookPolicies = Object.values(template.findResources('AWS::IAM::Policy')).filter((policy) => JSON.stringify(policy).includes(`"${webhookRole}"`));
+    const statements = webhookPolicies.flatMap(
+      (policy) =>
+        (policy as { Properties: { PolicyDocument: { Statement: { Action: string | string[]; Resource: unknown }[] } } }).Properties.PolicyDocument.Statement,
+    );
+    const onTable = statements.filter((statement) => JSON.stringify(statement.Resource).includes(`"${tableId}"`)).flatMap((statement) => statement.Action);
+    expect(onTable).toEqual(
+      expect.arrayContaining(['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem']),
     );
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: Match.objectLike({ GenerateStringKey: 'enlace-linehaul', SecretStringTemplate: Match.stringLikeRegexp('"correios":\\[\\]') }),

@@ -18,6 +18,7 @@ import {
 import { buildRaiseStall, buildRescheduleStallCheck, buildSaveTracking, TrackingWriteTooLargeError } from '../../functions/shared/store/tracking-writes';
 import { buildKeepUnmatched } from '../../functions/shared/store/unmatched-store';
 import { buildStalledSweep } from '../../functions/stalled-sweep/stalled-sweep';
+import { buildIngestTracking } from '../../functions/shared/tracking-ingest/ingest-tracking';
 import { buildTrackingIngestion } from '../../functions/tracking-ingestion/tracking-ingestion';
 import { InMemoryTrackingStore, saoPauloShipment, sqsEvent, trackingRecord, webhookMessage } from '../fakes/tracking';
 import { createTestTable, localDynamoDb } from '../setup/local-cloud-client';
@@ -259,6 +260,50 @@ describe('tracking store against DynamoDB Local', () => {
     expect(final?.state.timeline.map((event) => event.carrier).filter((carrier) => carrier === 'enlace-linehaul')).toHaveLength(7);
     expect(final?.state.current?.status).toBe('delivered');
     expect(final?.version).toBe(4);
+  });
+
+  it("the webhook's direct write racing the queue over the same webhooks: every event once, one shipment.delivered, nothing lost", async () => {
+    const { tableName, ingest, outbox, getTracking } = await setup();
+    // tracking-webhook's use case as its handler builds it: 2 attempts on a conflict, no UNMATCHED items.
+    const direct = buildIngestTracking({
+      findShipment: buildFindShipmentForUpdate(documents, tableName),
+      getTracking: buildGetShipmentTracking(documents, tableName),
+      saveTracking: buildSaveTracking(documents, tableName),
+      maxAttempts: 2,
+      maxNumbersPerDelivery: 10,
+    });
+    const messages = journey();
+    // Every webhook at once, each also redelivered by the queue (a carrier's retry of a webhook already written).
+    const queued: { message: (typeof messages)[number]; count: number }[] = [];
+    const consume = async (batch: typeof queued) => {
+      const records = batch.map((entry) => ({ ...entry, record: trackingRecord(entry.message, entry.count) }));
+      const failed = new Set((await ingest(sqsEvent(records.map(({ record }) => record)))).batchItemFailures.map((failure) => failure.itemIdentifier));
+      queued.push(...records.filter(({ record }) => failed.has(record.messageId)).map(({ message, count }) => ({ message, count: count + 1 })));
+    };
+    await Promise.all([
+      ...messages.map(async (message) => {
+        const { failed } = await direct([{ id: message.receiptId, receiveCount: 1, body: message }]);
+        if (failed.length > 0) queued.push({ message, count: 1 });
+      }),
+      consume(messages.map((message) => ({ message, count: 1 }))),
+    ]);
+    // What is on the queue (the webhook's fallbacks, the batch's failed records): redelivered until none fails, as SQS would, before the DLQ.
+    while (queued.length > 0 && queued.every(({ count }) => count < 5)) await consume(queued.splice(0));
+    expect(queued).toEqual([]);
+
+    // The same journey through one in-memory ingestion, in order: the reference timeline.
+    const reference = new InMemoryTrackingStore();
+    reference.addShipment(saoPauloShipment());
+    await buildTrackingIngestion({ ...reference, backoff: async () => undefined })(sqsEvent(journey().map((message) => trackingRecord(message))));
+    const final = await getTracking('shp_SP0001');
+    expect(final?.state.timeline.map((event) => event.eventKey).sort()).toEqual(
+      reference.rows
+        .get('shp_SP0001')!
+        .state.timeline.map((event) => event.eventKey)
+        .sort(),
+    );
+    expect(final?.state.current?.status).toBe('delivered');
+    expect(await outbox('shipment.delivered')).toHaveLength(1);
   });
 
   it('stalled sweep through gsi3, never a scan: exactly one stall per silence, and a new one after a new update', async () => {

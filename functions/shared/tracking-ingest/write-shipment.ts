@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Shipment } from '../../domain/shared/shipment';
-import type { GetShipmentTracking, TrackingAlias, TrackingUpdate } from '../../domain/tracking';
+import type { Shipment } from '../../../domain/shared/shipment';
+import type { GetShipmentTracking, TrackingAlias, TrackingUpdate } from '../../../domain/tracking';
 import {
   applyUpdates,
   kpiOutcome,
@@ -10,23 +10,27 @@ import {
   type ShipmentTrackingState,
   type TimelineEvent,
   type TrackingFact,
-} from '../../domain/tracking';
-import { metrics } from '../shared/observability';
-import type { SaveTracking } from '../shared/store/tracking-writes';
-import { trackingEvents } from '../shared/tracking-events';
+} from '../../../domain/tracking';
+import { metrics } from '../observability';
+import type { SaveTracking } from '../store/tracking-writes';
+import { trackingEvents } from '../tracking-events';
 
-const MAX_CONFLICT_RETRIES = 5;
+/** Attempts of a queued batch before its records are retried by SQS. */
+export const MAX_CONFLICT_RETRIES = 5;
 
 export class TrackingConflictError extends Error {
-  constructor(readonly shipmentId: string) {
-    super(`shipment ${shipmentId}: the tracking item kept changing under ${MAX_CONFLICT_RETRIES} attempts; the batch will be retried`);
+  constructor(
+    readonly shipmentId: string,
+    attempts: number,
+  ) {
+    super(`shipment ${shipmentId}: the tracking item kept changing under ${attempts} attempts; its updates will be retried`);
     this.name = 'TrackingConflictError';
   }
 }
 
 /** One record's updates for one shipment. */
 export interface Contribution {
-  readonly messageId: string;
+  readonly deliveryId: string;
   readonly receivedAt: string;
   readonly updates: TrackingUpdate[];
 }
@@ -52,21 +56,23 @@ export interface WriteShipmentDeps {
   readonly now: () => Date;
   readonly log: Logger;
   readonly backoff: (attempt: number) => Promise<void>;
+  /** Reads and writes before giving up on a conflict (MAX_CONFLICT_RETRIES unless told). */
+  readonly maxAttempts?: number;
 }
 
 /**
  * Folds every update a batch brought for one shipment into its timeline (domain) and writes the
  * result once, conditional on the version read; on a conflict (another writer got there first, or
  * the first, eventually consistent read was stale) it re-reads, strongly consistent, and folds
- * again, up to MAX_CONFLICT_RETRIES times. Updates that are all duplicates cost the read alone: the
+ * again, up to maxAttempts times (then TrackingConflictError: the caller retries later). Updates that are all duplicates cost the read alone: the
  * timeline only grows, so what a stale read already holds, the item holds too. The stalled sweep's
  * index entry moves only when it must (stallCheckAt).
  */
 export function buildWriteShipment(deps: WriteShipmentDeps) {
-  const { getTracking, saveTracking, newEventId, now, log, backoff } = deps;
+  const { getTracking, saveTracking, newEventId, now, log, backoff, maxAttempts = MAX_CONFLICT_RETRIES } = deps;
   return async (group: ShipmentGroup): Promise<IngestionOutcome> => {
     const contributions = [...group.contributions.values()].sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
-    for (let attempt = 1; attempt <= MAX_CONFLICT_RETRIES; attempt++) {
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       // The first read may be stale (eventually consistent, half the units): the write is conditional on its version.
       const stored = await getTracking(group.shipment.shipmentId, { shipment: group.shipment, consistentRead: attempt > 1 });
       if (stored === undefined) {
@@ -133,9 +139,9 @@ export function buildWriteShipment(deps: WriteShipmentDeps) {
         };
       }
       metrics.addMetric('TrackingWriteConflicts', 'Count', 1);
-      await backoff(attempt);
+      if (attempt < maxAttempts) await backoff(attempt);
     }
-    throw new TrackingConflictError(group.shipment.shipmentId);
+    throw new TrackingConflictError(group.shipment.shipmentId, maxAttempts);
   };
 }
 

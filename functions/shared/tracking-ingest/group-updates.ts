@@ -1,10 +1,10 @@
-import type { ShipmentMatch, TrackingAlias, TrackingUpdate } from '../../domain/tracking';
-import type { ParsedRecord } from './parse-record';
+import type { ShipmentMatch, TrackingAlias, TrackingUpdate } from '../../../domain/tracking';
+import type { ParsedDelivery } from './parse-delivery';
 import type { Contribution, ShipmentGroup } from './write-shipment';
 
 /** A record's updates that no shipment claims (yet). */
 export interface UnmatchedUpdates {
-  readonly record: ParsedRecord;
+  readonly record: ParsedDelivery;
   readonly updates: TrackingUpdate[];
 }
 
@@ -16,9 +16,9 @@ type FindShipment = (update: TrackingUpdate) => Promise<ShipmentMatch | undefine
  * fails fails only the records that need it (`onLookupFailed`).
  */
 export async function groupByShipment(
-  parsed: readonly ParsedRecord[],
+  parsed: readonly ParsedDelivery[],
   findShipment: FindShipment,
-  onLookupFailed: (item: ParsedRecord, error: Error) => void,
+  onLookupFailed: (item: ParsedDelivery, error: Error) => void,
 ): Promise<{ groups: Map<string, ShipmentGroup>; unmatched: UnmatchedUpdates[] }> {
   const matches = new Map<string, Promise<ShipmentMatch | undefined>>();
   for (const update of parsed.flatMap((item) => item.updates)) {
@@ -52,20 +52,20 @@ export async function groupByShipment(
   return { groups, unmatched };
 }
 
-function addToGroup(groups: Map<string, ShipmentGroup>, item: ParsedRecord, update: TrackingUpdate, match: ShipmentMatch): void {
+function addToGroup(groups: Map<string, ShipmentGroup>, item: ParsedDelivery, update: TrackingUpdate, match: ShipmentMatch): void {
   const group: ShipmentGroup = groups.get(match.shipment.shipmentId) ?? {
     shipment: match.shipment,
     contributions: new Map<string, Contribution>(),
     aliases: new Map<string, TrackingAlias>(),
   };
   groups.set(match.shipment.shipmentId, group);
-  const contribution: Contribution = group.contributions.get(item.record.messageId) ?? {
-    messageId: item.record.messageId,
+  const contribution: Contribution = group.contributions.get(item.delivery.id) ?? {
+    deliveryId: item.delivery.id,
     receivedAt: item.message.receivedAt,
     updates: [],
   };
   contribution.updates.push(update);
-  group.contributions.set(item.record.messageId, contribution);
+  group.contributions.set(item.delivery.id, contribution);
   if (match.newAlias !== undefined) {
     group.aliases.set(`${match.newAlias.carrier}#${match.newAlias.trackingNumber}`, match.newAlias);
   }
