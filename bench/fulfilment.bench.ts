@@ -15,14 +15,13 @@ import type { StockMovement } from '../domain/stock';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { buildBackorderAllocation } from '../functions/backorder-allocation/backorder-allocation';
 import { buildFulfilmentRoutes } from '../functions/fulfilment/fulfilment';
-import { buildOrderIntake } from '../functions/order-intake/order-intake';
-import { buildWarehouseIntake } from '../functions/order-intake/warehouse-intake';
+import { buildOrderIntakeOver } from '../functions/order-intake/wiring';
 import type { HttpEvent, HttpRoute } from '../functions/shared/http/http-handler';
 import { newId } from '../functions/shared/ids';
 import * as fulfilmentStore from '../functions/shared/store/fulfilment-store';
 import { keys } from '../functions/shared/store/keys';
-import { buildFindOrderKey, buildGetOrder, buildSaveNewOrder } from '../functions/shared/store/order-store';
-import { buildCreateProduct, buildGetProducts } from '../functions/shared/store/product-store';
+import { buildGetOrder } from '../functions/shared/store/order-store';
+import { buildCreateProduct } from '../functions/shared/store/product-store';
 import { buildGetStockBalances, stockWrites } from '../functions/shared/store/stock-store';
 import { journeyProducts, warehouseOrderBody } from '../local/warehouse-journey';
 import { AWS_US_EAST_1 } from './aws-prices';
@@ -49,18 +48,7 @@ async function call(route: HttpRoute, tenant: Tenant, routeKey: string, path: Re
 
 /** The real intake of warehouse orders over `documents` (a counting client, so its writes are measured). */
 function warehouseIntakeOver(documents: DynamoDBDocumentClient, tableName: string): HttpRoute {
-  return buildOrderIntake({
-    saveNewOrder: buildSaveNewOrder(documents, tableName),
-    getOrder: buildGetOrder(documents, tableName),
-    findOrderKey: buildFindOrderKey(documents, tableName),
-    warehouseIntake: buildWarehouseIntake({
-      getProducts: buildGetProducts(documents, tableName),
-      getStockBalances: buildGetStockBalances(documents, tableName),
-      getFulfilmentSettings: fulfilmentStore.buildGetFulfilmentSettings(documents, tableName),
-      saveWarehouseOrder: fulfilmentStore.buildSaveWarehouseOrder(documents, tableName),
-      newEventId: () => newId('evt'),
-    }),
-  });
+  return buildOrderIntakeOver(documents, tableName);
 }
 
 /** `units` of a SKU received and put away at the bench's warehouse (not counted: inbound's write). */

@@ -6,7 +6,8 @@ import type { Context, SQSRecord } from 'aws-lambda';
 import { randomUUID } from 'node:crypto';
 import type { Tenant } from '../../domain/shared/tenant';
 import { orderReceivedV1 } from '../../events/order-received';
-import { buildOrderIntake, MAX_ORDER_BYTES } from '../../functions/order-intake/order-intake';
+import { MAX_ORDER_BYTES } from '../../functions/order-intake/order-intake';
+import { buildOrderIntakeOver } from '../../functions/order-intake/wiring';
 import { buildHandler as buildRelay } from '../../functions/outbox-publisher/relay';
 import { buildRateCalculation } from '../../functions/rate-calculation/rate-calculation';
 import { buildPublishEvents } from '../../functions/shared/bus/event-publisher';
@@ -14,11 +15,7 @@ import { eventConsumer } from '../../functions/shared/event-consumer';
 import { httpHandler } from '../../functions/shared/http/http-handler';
 import { queueMessageBody } from '../../functions/shared/queue-body';
 import { buildDocumentClient } from '../../functions/shared/store/dynamo-client';
-import { buildWarehouseIntake } from '../../functions/order-intake/warehouse-intake';
-import { buildGetFulfilmentSettings, buildSaveWarehouseOrder } from '../../functions/shared/store/fulfilment-store';
-import { buildFindOrderKey, buildGetOrder, buildSaveNewOrder } from '../../functions/shared/store/order-store';
-import { buildGetProducts } from '../../functions/shared/store/product-store';
-import { buildGetStockBalances } from '../../functions/shared/store/stock-store';
+import { buildGetOrder } from '../../functions/shared/store/order-store';
 import { buildRecordRating } from '../../functions/shared/store/rating-store';
 import { EventBusServer, type BusEvent } from '../../local/eventbridge/event-bus-server';
 import type { RuleSpec } from '../../local/wiring';
@@ -87,19 +84,8 @@ describe(`fault injection through the emulators (seed ${SEED})`, () => {
 
     // 1. Intake: every order posted three times at once; a 5xx is retried by the client, as a marketplace would.
     const intake = httpHandler(
-      buildOrderIntake({
-        saveNewOrder: buildSaveNewOrder(documents, tableName),
-        getOrder: buildGetOrder(documents, tableName),
-        findOrderKey: buildFindOrderKey(documents, tableName),
-        // The orders here cross the border; warehouse orders are proven in warehouse-orders.int.test.ts.
-        warehouseIntake: buildWarehouseIntake({
-          getProducts: buildGetProducts(documents, tableName),
-          getStockBalances: buildGetStockBalances(documents, tableName),
-          getFulfilmentSettings: buildGetFulfilmentSettings(documents, tableName),
-          saveWarehouseOrder: buildSaveWarehouseOrder(documents, tableName),
-          newEventId: () => `evt_${randomUUID()}`,
-        }),
-      }),
+      // The orders here cross the border; warehouse orders are proven in warehouse-orders.int.test.ts.
+      buildOrderIntakeOver(documents, tableName, { newEventId: () => `evt_${randomUUID()}` }),
       {
         jsonBody: { maxBytes: MAX_ORDER_BYTES },
       },
