@@ -10,7 +10,7 @@ import { buildWarehouseIntake } from './warehouse-intake';
 
 /**
  * POST /v1/orders with its store ports over `documents`: what the handler deploys, and what the
- * fulfilment bench and the fault-injection test drive over their own (counting, faulty) clients.
+ * fulfilment bench, the warehouse-orders and fault-injection tests drive over their own clients.
  */
 export function buildOrderIntakeOver(documents: DynamoDBDocumentClient, tableName: string, options: { readonly newEventId?: () => string } = {}): HttpRoute {
   const { newEventId = () => newId('evt') } = options;

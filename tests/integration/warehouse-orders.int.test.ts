@@ -5,8 +5,7 @@ import { EMPTY_BUCKETS, netDeltas, type StockMovement } from '../../domain/stock
 import { Logger } from '@aws-lambda-powertools/logger';
 import { buildBackorderAllocation } from '../../functions/backorder-allocation/backorder-allocation';
 import { buildFulfilmentRoutes } from '../../functions/fulfilment/fulfilment';
-import { buildOrderIntake } from '../../functions/order-intake/order-intake';
-import { buildWarehouseIntake } from '../../functions/order-intake/warehouse-intake';
+import { buildOrderIntakeOver } from '../../functions/order-intake/wiring';
 import { HttpError } from '../../functions/shared/http/problem';
 import type { HttpEvent, HttpRoute } from '../../functions/shared/http/http-handler';
 import {
@@ -15,11 +14,10 @@ import {
   buildListWarehouseTasks,
   buildRecordFulfilmentStep,
   buildSaveFulfilmentSettings,
-  buildSaveWarehouseOrder,
 } from '../../functions/shared/store/fulfilment-store';
 import { keys } from '../../functions/shared/store/keys';
-import { buildFindOrderKey, buildGetOrder, buildSaveNewOrder } from '../../functions/shared/store/order-store';
-import { buildCreateProduct, buildGetProducts } from '../../functions/shared/store/product-store';
+import { buildGetOrder } from '../../functions/shared/store/order-store';
+import { buildCreateProduct } from '../../functions/shared/store/product-store';
 import { buildGetStockBalance, buildGetStockBalances, buildListStockMovements, stockWrites } from '../../functions/shared/store/stock-store';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { journeyProducts, warehouseOrderBody } from '../../local/warehouse-journey';
@@ -66,20 +64,7 @@ async function setup(options: { units: number; backorders: 'accept' | 'refuse'; 
   await receive(tableName, options.units, 'inb_1');
   await buildSaveFulfilmentSettings(documents, tableName)(SELLER, { backorders: options.backorders }, AT);
   const getOrder = buildGetOrder(documents, tableName);
-  const intake = buildOrderIntake({
-    saveNewOrder: buildSaveNewOrder(documents, tableName),
-    getOrder,
-    findOrderKey: buildFindOrderKey(documents, tableName),
-    warehouseIntake: buildWarehouseIntake({
-      getProducts: buildGetProducts(documents, tableName),
-      getStockBalances: buildGetStockBalances(documents, tableName),
-      getFulfilmentSettings: buildGetFulfilmentSettings(documents, tableName),
-      saveWarehouseOrder: buildSaveWarehouseOrder(documents, tableName),
-      newEventId: () => newId('evt'),
-    }),
-    newOrderId: () => newId('ord'),
-    newEventId: () => newId('evt'),
-  });
+  const intake = buildOrderIntakeOver(documents, tableName);
   const fulfilment = buildFulfilmentRoutes({
     getOrder,
     recordStep: buildRecordFulfilmentStep(documents, tableName),
